@@ -1,0 +1,1 @@
+//! Symbol table, code generation and code objects for CPython 3.11 bytecode.

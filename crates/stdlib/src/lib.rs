@@ -1,0 +1,1 @@
+//! Native standard-library modules (math, _sre, ...); filled in by the VM issues.

@@ -1,0 +1,333 @@
+//! The abstract syntax tree, node for node as CPython 3.11's `ast` module defines it
+//! (`Parser/Python.asdl`): the same node kinds, the same fields in the same order, and
+//! the same positions (1-based lines, 0-based UTF-8 byte columns, with end positions).
+//!
+//! Field names follow the ASDL names (`type_` where the name is a Rust keyword), so a
+//! reader can go from `ast.dump` output to these structs without a dictionary.
+
+use common::bigint::BigInt;
+use common::text::Text;
+
+/// Source position of a node: CPython's `lineno`, `col_offset`, `end_lineno`,
+/// `end_col_offset` attributes. Columns are byte offsets into the UTF-8 line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    pub lineno: u32,
+    pub col_offset: u32,
+    pub end_lineno: u32,
+    pub end_col_offset: u32,
+}
+
+/// Python identifiers, as the ASDL `identifier` type.
+pub type Identifier = String;
+
+/// `mod`: the root of a parse, one per compile mode (`exec`, `single`, `eval`,
+/// `func_type`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mod {
+    Module { body: Vec<Stmt>, type_ignores: Vec<TypeIgnore> },
+    Interactive { body: Vec<Stmt> },
+    Expression { body: Box<Expr> },
+    FunctionType { argtypes: Vec<Expr>, returns: Box<Expr> },
+}
+
+/// `type_ignore = TypeIgnore(int lineno, string tag)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeIgnore {
+    pub lineno: u32,
+    pub tag: String,
+}
+
+/// A statement node (`stmt`) with its position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub loc: Location,
+}
+
+/// The statement kinds of the `stmt` sum type, fields in ASDL order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    FunctionDef(FunctionDef),
+    AsyncFunctionDef(FunctionDef),
+    ClassDef(ClassDef),
+    Return { value: Option<Box<Expr>> },
+    Delete { targets: Vec<Expr> },
+    Assign { targets: Vec<Expr>, value: Box<Expr>, type_comment: Option<String> },
+    AugAssign { target: Box<Expr>, op: Operator, value: Box<Expr> },
+    AnnAssign { target: Box<Expr>, annotation: Box<Expr>, value: Option<Box<Expr>>, simple: bool },
+    For(For),
+    AsyncFor(For),
+    While { test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    If { test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    With(With),
+    AsyncWith(With),
+    Match { subject: Box<Expr>, cases: Vec<MatchCase> },
+    Raise { exc: Option<Box<Expr>>, cause: Option<Box<Expr>> },
+    Try(Try),
+    TryStar(Try),
+    Assert { test: Box<Expr>, msg: Option<Box<Expr>> },
+    Import { names: Vec<Alias> },
+    ImportFrom { module: Option<Identifier>, names: Vec<Alias>, level: u32 },
+    Global { names: Vec<Identifier> },
+    Nonlocal { names: Vec<Identifier> },
+    Expr { value: Box<Expr> },
+    Pass,
+    Break,
+    Continue,
+}
+
+/// Fields shared by `FunctionDef` and `AsyncFunctionDef`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunctionDef {
+    pub name: Identifier,
+    pub args: Box<Arguments>,
+    pub body: Vec<Stmt>,
+    pub decorator_list: Vec<Expr>,
+    pub returns: Option<Box<Expr>>,
+    pub type_comment: Option<String>,
+}
+
+/// `ClassDef(identifier name, expr* bases, keyword* keywords, stmt* body, expr* decorator_list)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDef {
+    pub name: Identifier,
+    pub bases: Vec<Expr>,
+    pub keywords: Vec<Keyword>,
+    pub body: Vec<Stmt>,
+    pub decorator_list: Vec<Expr>,
+}
+
+/// Fields shared by `For` and `AsyncFor`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct For {
+    pub target: Box<Expr>,
+    pub iter: Box<Expr>,
+    pub body: Vec<Stmt>,
+    pub orelse: Vec<Stmt>,
+    pub type_comment: Option<String>,
+}
+
+/// Fields shared by `With` and `AsyncWith`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct With {
+    pub items: Vec<WithItem>,
+    pub body: Vec<Stmt>,
+    pub type_comment: Option<String>,
+}
+
+/// Fields shared by `Try` and `TryStar`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Try {
+    pub body: Vec<Stmt>,
+    pub handlers: Vec<ExceptHandler>,
+    pub orelse: Vec<Stmt>,
+    pub finalbody: Vec<Stmt>,
+}
+
+/// An expression node (`expr`) with its position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub loc: Location,
+}
+
+/// The expression kinds of the `expr` sum type, fields in ASDL order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    BoolOp { op: BoolOp, values: Vec<Expr> },
+    NamedExpr { target: Box<Expr>, value: Box<Expr> },
+    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
+    UnaryOp { op: UnaryOp, operand: Box<Expr> },
+    Lambda { args: Box<Arguments>, body: Box<Expr> },
+    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    /// `keys[i]` is `None` for a `**mapping` entry.
+    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
+    Set { elts: Vec<Expr> },
+    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
+    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    Await { value: Box<Expr> },
+    Yield { value: Option<Box<Expr>> },
+    YieldFrom { value: Box<Expr> },
+    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
+    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    /// `conversion` is -1 (none), or the code of `'s'`, `'r'` or `'a'`.
+    FormattedValue { value: Box<Expr>, conversion: i32, format_spec: Option<Box<Expr>> },
+    JoinedStr { values: Vec<Expr> },
+    /// `kind` is `Some("u")` for a `u"..."` string, else `None`.
+    Constant { value: Constant, kind: Option<String> },
+    Attribute { value: Box<Expr>, attr: Identifier, ctx: ExprContext },
+    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: ExprContext },
+    Starred { value: Box<Expr>, ctx: ExprContext },
+    Name { id: Identifier, ctx: ExprContext },
+    List { elts: Vec<Expr>, ctx: ExprContext },
+    Tuple { elts: Vec<Expr>, ctx: ExprContext },
+    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+}
+
+/// The ASDL `constant` type as the parser produces it. The parser never folds, so
+/// `-1` is `UnaryOp(USub, Constant(1))`, and complex constants are purely imaginary.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constant {
+    None,
+    Bool(bool),
+    Ellipsis,
+    Int(BigInt),
+    Float(f64),
+    /// `real`, `imag`; the parser only ever makes `real == 0.0`.
+    Complex { real: f64, imag: f64 },
+    Str(Text),
+    Bytes(Vec<u8>),
+}
+
+/// `expr_context = Load | Store | Del`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExprContext {
+    Load,
+    Store,
+    Del,
+}
+
+/// `boolop = And | Or`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoolOp {
+    And,
+    Or,
+}
+
+/// `operator`, the binary and augmented-assignment operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operator {
+    Add,
+    Sub,
+    Mult,
+    MatMult,
+    Div,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitOr,
+    BitXor,
+    BitAnd,
+    FloorDiv,
+}
+
+/// `unaryop = Invert | Not | UAdd | USub`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Invert,
+    Not,
+    UAdd,
+    USub,
+}
+
+/// `cmpop`, the comparison operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+/// `comprehension(expr target, expr iter, expr* ifs, int is_async)` (no position).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comprehension {
+    pub target: Expr,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
+    pub is_async: bool,
+}
+
+/// `ExceptHandler(expr? type, identifier? name, stmt* body)` with its position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExceptHandler {
+    pub type_: Option<Box<Expr>>,
+    pub name: Option<Identifier>,
+    pub body: Vec<Stmt>,
+    pub loc: Location,
+}
+
+/// `arguments(arg* posonlyargs, arg* args, arg? vararg, arg* kwonlyargs,
+/// expr* kw_defaults, arg? kwarg, expr* defaults)`; `kw_defaults[i]` is `None` where
+/// keyword-only argument `i` has no default.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Arguments {
+    pub posonlyargs: Vec<Arg>,
+    pub args: Vec<Arg>,
+    pub vararg: Option<Box<Arg>>,
+    pub kwonlyargs: Vec<Arg>,
+    pub kw_defaults: Vec<Option<Expr>>,
+    pub kwarg: Option<Box<Arg>>,
+    pub defaults: Vec<Expr>,
+}
+
+/// `arg(identifier arg, expr? annotation, string? type_comment)` with its position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arg {
+    pub arg: Identifier,
+    pub annotation: Option<Box<Expr>>,
+    pub type_comment: Option<String>,
+    pub loc: Location,
+}
+
+/// `keyword(identifier? arg, expr value)`; `arg` is `None` for `**kwargs`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyword {
+    pub arg: Option<Identifier>,
+    pub value: Expr,
+    pub loc: Location,
+}
+
+/// `alias(identifier name, identifier? asname)` with its position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alias {
+    pub name: Identifier,
+    pub asname: Option<Identifier>,
+    pub loc: Location,
+}
+
+/// `withitem(expr context_expr, expr? optional_vars)` (no position).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WithItem {
+    pub context_expr: Expr,
+    pub optional_vars: Option<Box<Expr>>,
+}
+
+/// `match_case(pattern pattern, expr? guard, stmt* body)` (no position).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Box<Expr>>,
+    pub body: Vec<Stmt>,
+}
+
+/// A pattern node (`pattern`) with its position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub loc: Location,
+}
+
+/// The pattern kinds of the `pattern` sum type, fields in ASDL order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    MatchValue { value: Box<Expr> },
+    /// `value` is `None`, `True` or `False`.
+    MatchSingleton { value: Constant },
+    MatchSequence { patterns: Vec<Pattern> },
+    MatchMapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<Identifier> },
+    MatchClass { cls: Box<Expr>, patterns: Vec<Pattern>, kwd_attrs: Vec<Identifier>, kwd_patterns: Vec<Pattern> },
+    MatchStar { name: Option<Identifier> },
+    MatchAs { pattern: Option<Box<Pattern>>, name: Option<Identifier> },
+    MatchOr { patterns: Vec<Pattern> },
+}
