@@ -12,6 +12,8 @@ pub struct Text {
 impl Text {
     /// Text from a Rust string (never holds surrogates).
     pub fn from_str(s: &str) -> Text {
-        Text { bytes: s.as_bytes().to_vec() }
+        Text {
+            bytes: s.as_bytes().to_vec(),
+        }
     }
 }

@@ -1,0 +1,350 @@
+//! The Python 3.11 parser: a hand-written PEG parser that follows CPython's
+//! `Grammar/python.gram` rule for rule, over the token vector made by the tokenizer.
+//!
+//! Vocabulary used by every rule (see STYLE.md):
+//! - a rule is a method named after its grammar rule (`star_expressions`,
+//!   `t_primary`, ...), with the rule's grammar text in its doc comment, returning
+//!   [`PResult<T>`]: `Ok(Some(node))` on a match, `Ok(None)` when it does not match
+//!   (the position is then back where it started), `Err(_)` for a raised error, which
+//!   ends the parse (CPython's `p->error_indicator`);
+//! - `mark()`/`reset(m)` save and restore the position; `at`, `eat`, `expect` look at
+//!   and consume tokens; `loc_from(m)` is the location of what was consumed since `m`
+//!   (CPython's `EXTRA`);
+//! - `invalid_*` rules only run on the second pass (`self.call_invalid_rules`), as in
+//!   CPython: the first pass parses valid code fast; on failure the parse is rerun with
+//!   them enabled to find the precise message.
+//!
+//! Rules live in topic files: [`expression`], [`statement`], [`target`], [`pattern`],
+//! [`string`] (string concatenation and f-strings), [`errors`] (generic error
+//! reporting).
+
+use std::collections::HashMap;
+
+use crate::ast::{self, Location};
+use crate::error::{SyntaxError, SyntaxErrorType};
+use crate::token::{Token, TokenKind};
+
+/// A rule's outcome: `Ok(Some)` matched, `Ok(None)` did not match, `Err` raised.
+pub type PResult<T> = Result<Option<T>, Box<SyntaxError>>;
+
+/// What the source is parsed as: the `mode` argument of `compile()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `exec`: a module (`file` rule).
+    Exec,
+    /// `eval`: one expression (`eval` rule).
+    Eval,
+    /// `single`: one interactive statement (`interactive` rule).
+    Single,
+    /// `func_type`: a function type comment (`func_type` rule).
+    FuncType,
+    /// The inside of an f-string replacement field (`fstring` rule).
+    FString,
+}
+
+/// Maximum rule-call depth, as CPython's `MAXSTACK`: deeper input raises the error
+/// CPython raises instead of overflowing the Rust stack.
+pub const MAX_DEPTH: u32 = 6000;
+
+/// Parser state for one parse of one token vector.
+pub struct Parser<'src> {
+    /// The decoded source (UTF-8, newlines translated).
+    pub(crate) source: &'src str,
+    pub(crate) filename: &'src str,
+    pub(crate) tokens: Vec<Token>,
+    /// The tokenizer's error, met when the parser reads past the last good token.
+    pub(crate) tokenizer_error: Option<SyntaxError>,
+    /// Index of the next token.
+    pub(crate) pos: usize,
+    /// One past the furthest token index ever looked at (CPython's `p->fill`): where
+    /// "invalid syntax" is reported.
+    pub(crate) fill: usize,
+    /// True on the second pass, which runs the `invalid_*` rules.
+    pub(crate) call_invalid_rules: bool,
+    /// Current rule-call depth (see [`MAX_DEPTH`]).
+    pub(crate) depth: u32,
+    /// Memoized results of `(memo)` rules, keyed by start position.
+    pub(crate) memo: Memo,
+}
+
+/// Memo tables for the rules the grammar marks `(memo)`: start position to the result
+/// and the position after it.
+#[derive(Default)]
+pub(crate) struct Memo {
+    pub(crate) expr: HashMap<(usize, MemoRule), (Option<ast::Expr>, usize)>,
+}
+
+/// Which memoized rule a memo entry belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum MemoRule {
+    Disjunction,
+    Conjunction,
+    Inversion,
+    BitwiseOr,
+    TPrimary,
+    StarTarget,
+    TargetWithStarAtom,
+    DelTarget,
+    Expression,
+}
+
+impl<'src> Parser<'src> {
+    /// A parser over `tokens` of `source`.
+    pub fn new(
+        source: &'src str,
+        filename: &'src str,
+        tokens: Vec<Token>,
+        tokenizer_error: Option<SyntaxError>,
+    ) -> Parser<'src> {
+        Parser {
+            source,
+            filename,
+            tokens,
+            tokenizer_error,
+            pos: 0,
+            fill: 0,
+            call_invalid_rules: false,
+            depth: 0,
+            memo: Memo::default(),
+        }
+    }
+
+    // ----- position -----
+
+    /// The current position, to hand back to [`Parser::reset`].
+    #[inline]
+    pub(crate) fn mark(&self) -> usize {
+        self.pos
+    }
+
+    /// Go back to a position returned by [`Parser::mark`].
+    #[inline]
+    pub(crate) fn reset(&mut self, mark: usize) {
+        self.pos = mark;
+    }
+
+    // ----- looking at tokens -----
+
+    /// The token at the current position. Past the last token (only after a tokenizer
+    /// error) this raises the tokenizer's error.
+    #[inline]
+    pub(crate) fn peek(&mut self) -> Result<Token, Box<SyntaxError>> {
+        self.peek_at(self.pos)
+    }
+
+    /// The token at index `i` (see [`Parser::peek`]).
+    #[inline]
+    pub(crate) fn peek_at(&mut self, i: usize) -> Result<Token, Box<SyntaxError>> {
+        if i >= self.fill {
+            self.fill = i + 1;
+        }
+        match self.tokens.get(i) {
+            Some(t) => Ok(*t),
+            None => Err(self.tokenizer_failure()),
+        }
+    }
+
+    /// The error for reading past the last token: the tokenizer's error.
+    #[cold]
+    fn tokenizer_failure(&self) -> Box<SyntaxError> {
+        let mut err = self.tokenizer_error.clone().unwrap_or_else(|| SyntaxError {
+            error_type: SyntaxErrorType::SyntaxError,
+            msg: "unexpected EOF while parsing".to_string(),
+            filename: String::new(),
+            lineno: None,
+            offset: None,
+            end_lineno: None,
+            end_offset: None,
+            text: None,
+        });
+        err.filename = self.filename.to_string();
+        Box::new(err)
+    }
+
+    /// Whether the current token is of kind `kind`.
+    #[inline]
+    pub(crate) fn at(&mut self, kind: TokenKind) -> Result<bool, Box<SyntaxError>> {
+        Ok(self.peek()?.kind == kind)
+    }
+
+    /// Consume and return the current token if it is of kind `kind`.
+    #[inline]
+    pub(crate) fn eat(&mut self, kind: TokenKind) -> PResult<Token> {
+        let t = self.peek()?;
+        if t.kind == kind {
+            self.pos += 1;
+            Ok(Some(t))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// Consume the current token whatever it is (the caller has looked at it).
+    #[inline]
+    pub(crate) fn bump(&mut self) -> Result<Token, Box<SyntaxError>> {
+        let t = self.peek()?;
+        self.pos += 1;
+        Ok(t)
+    }
+
+    /// The source text of a token.
+    #[inline]
+    pub(crate) fn text(&self, t: Token) -> &'src str {
+        self.source
+            .get(t.start as usize..t.end as usize)
+            .unwrap_or("")
+    }
+
+    /// Consume a NAME token that is the soft keyword `kw` (`match`, `case`, `_`).
+    pub(crate) fn eat_soft_keyword(&mut self, kw: &str) -> PResult<Token> {
+        let t = self.peek()?;
+        if t.kind == TokenKind::Name && self.text(t) == kw {
+            self.pos += 1;
+            Ok(Some(t))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// `NAME`: consume a name token and return it as an identifier, NFKC-normalized
+    /// when it is not ASCII (CPython's `_PyPegen_new_identifier`).
+    pub(crate) fn name_token(&mut self) -> PResult<(ast::Identifier, Token)> {
+        let t = self.peek()?;
+        if t.kind != TokenKind::Name {
+            return Ok(None);
+        }
+        self.pos += 1;
+        Ok(Some((self.identifier(t), t)))
+    }
+
+    /// The identifier a NAME token spells (NFKC-normalized if not ASCII).
+    pub(crate) fn identifier(&self, t: Token) -> ast::Identifier {
+        let s = self.text(t);
+        if s.is_ascii() {
+            s.to_string()
+        } else {
+            crate::identifier::normalize(s)
+        }
+    }
+
+    // ----- locations -----
+
+    /// The location from the token at `mark` to the end of the last consumed
+    /// non-whitespace token (CPython's `EXTRA` with
+    /// `_PyPegen_get_last_nonnwhitespace_token`).
+    pub(crate) fn loc_from(&self, mark: usize) -> Location {
+        let start = self.tokens.get(mark).or_else(|| self.tokens.last());
+        let mut end_i = self.pos;
+        let mut end = None;
+        while end_i > mark {
+            end_i -= 1;
+            let t = &self.tokens[end_i];
+            if !matches!(
+                t.kind,
+                TokenKind::EndMarker | TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+            ) {
+                end = Some(t);
+                break;
+            }
+        }
+        let end = end.or(start);
+        match (start, end) {
+            (Some(s), Some(e)) => Location {
+                lineno: s.lineno,
+                col_offset: s.col_offset,
+                end_lineno: e.end_lineno,
+                end_col_offset: e.end_col_offset,
+            },
+            _ => Location::default(),
+        }
+    }
+
+    /// The location of one token.
+    pub(crate) fn token_loc(t: Token) -> Location {
+        Location {
+            lineno: t.lineno,
+            col_offset: t.col_offset,
+            end_lineno: t.end_lineno,
+            end_col_offset: t.end_col_offset,
+        }
+    }
+
+    // ----- depth guard -----
+
+    /// Enter a rule: count depth, raising CPython's error past [`MAX_DEPTH`].
+    #[inline]
+    pub(crate) fn enter(&mut self) -> Result<(), Box<SyntaxError>> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        Ok(())
+    }
+
+    /// Leave a rule entered with [`Parser::enter`].
+    #[inline]
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+}
+
+/// Parse a token vector (from [`crate::tokenizer`]) as `mode`, CPython's
+/// `_PyPegen_run_parser`: a fast first pass; if it fails, a second pass with the
+/// `invalid_*` rules enabled to raise a precise error; failing that, the generic error.
+pub fn parse_tokens(
+    source: &str,
+    filename: &str,
+    tokens: Vec<Token>,
+    tokenizer_error: Option<SyntaxError>,
+    mode: Mode,
+) -> Result<ast::Mod, SyntaxError> {
+    let mut p = Parser::new(source, filename, tokens, tokenizer_error);
+    match p.start_rule(mode) {
+        Ok(Some(m)) => return Ok(m),
+        Err(e) => return Err(*p.prefer_tokenizer_error(e)),
+        Ok(None) => {}
+    }
+    let last_token = p.last_token();
+    p.reset(0);
+    p.memo = Memo::default();
+    p.depth = 0;
+    p.call_invalid_rules = true;
+    let err = match p.start_rule(mode) {
+        Err(e) => e,
+        Ok(_) => p.generic_error(last_token),
+    };
+    Err(*p.prefer_tokenizer_error(err))
+}
+
+impl<'src> Parser<'src> {
+    /// Run the start rule of `mode`.
+    fn start_rule(&mut self, mode: Mode) -> PResult<ast::Mod> {
+        match mode {
+            Mode::Exec => self.file(),
+            Mode::Eval => self.eval(),
+            Mode::Single => self.interactive(),
+            Mode::FuncType => self.func_type(),
+            Mode::FString => self.fstring(),
+        }
+    }
+
+    /// CPython's `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer error
+    /// anywhere in the source replaces an error the parser raised.
+    fn prefer_tokenizer_error(&self, err: Box<SyntaxError>) -> Box<SyntaxError> {
+        match &self.tokenizer_error {
+            Some(tok_err) => {
+                let mut e = tok_err.clone();
+                e.filename = self.filename.to_string();
+                Box::new(e)
+            }
+            None => err,
+        }
+    }
+}
+
+mod errors;
+mod expression;
+mod pattern;
+mod statement;
+mod string;
+mod target;
