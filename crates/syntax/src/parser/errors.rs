@@ -60,10 +60,10 @@ impl<'src> Parser<'src> {
             error_type: ty,
             msg: msg.into(),
             filename: self.filename.to_string(),
-            lineno: Some(loc.lineno),
-            offset: Some(offset),
-            end_lineno: Some(loc.end_lineno),
-            end_offset: Some(end_offset),
+            lineno: Some(loc.lineno as i32),
+            offset: Some(offset as i32),
+            end_lineno: Some(loc.end_lineno as i32),
+            end_offset: Some(end_offset as i32),
             text,
         })
     }
