@@ -63,7 +63,8 @@ def cpython_syntax_error_report(path):
     for i, line in enumerate(lines):
         if line.startswith(marker):
             return "".join(lines[i:])
-    return r.stderr
+    # No position (e.g. null bytes): CPython prints only the exception line.
+    return lines[-1] if lines else r.stderr
 
 
 def expected_ast(path):

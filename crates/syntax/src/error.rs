@@ -56,7 +56,22 @@ impl SyntaxError {
     /// subclasses (IndentationError, TabError) a single caret.
     pub fn format_uncaught(&self) -> String {
         let mut out = String::new();
-        let lineno = self.lineno.unwrap_or(0);
+        // Without a line number CPython's parse_syntax_error fails and only the
+        // exception line is printed.
+        if let Some(lineno) = self.lineno {
+            self.format_location(&mut out, lineno);
+        }
+        out.push_str(self.error_type.name());
+        if !self.msg.is_empty() {
+            out.push_str(": ");
+            out.push_str(&self.msg);
+        }
+        out.push('\n');
+        out
+    }
+
+    /// The `File` line and the caret display of [`SyntaxError::format_uncaught`].
+    fn format_location(&self, out: &mut String, lineno: i32) {
         out.push_str(&format!("  File \"{}\", line {}\n", self.filename, lineno));
         if let Some(text) = &self.text {
             let offset = self.offset.map_or(-1, i64::from);
@@ -72,15 +87,8 @@ impl SyntaxError {
             if end_offset > line_size + 1 {
                 end_offset = line_size + 1;
             }
-            print_error_text(&mut out, offset, end_offset, text);
+            print_error_text(out, offset, end_offset, text);
         }
-        out.push_str(self.error_type.name());
-        if !self.msg.is_empty() {
-            out.push_str(": ");
-            out.push_str(&self.msg);
-        }
-        out.push('\n');
-        out
     }
 }
 
