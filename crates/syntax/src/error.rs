@@ -116,7 +116,6 @@ fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) 
             break;
         }
         text = &text[nl + 1..];
-        len -= inl + 1;
         offset -= inl + 1;
     }
     out.push_str("    ");
