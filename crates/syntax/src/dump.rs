@@ -32,14 +32,42 @@ use crate::ast::{
 
 /// `ast.dump(module, include_attributes=True)` as CPython 3.11 prints it.
 pub fn dump(module: &Mod) -> String {
+    dump_with_depth_limit(module, usize::MAX).unwrap_or_default()
+}
+
+/// The deepest tree `ast.parse` can return when called from a module's top level
+/// (`python3 -c "... ast.parse(...)"`): CPython 3.11 turns its internal AST into Python
+/// objects with a depth budget of 3 x the recursion limit (3,000), starting from 3 x the
+/// caller's frame depth (3 frames: 9), one level per node, so a tree of 2,991 levels
+/// converts and one of 2,992 raises `RecursionError`.
+pub const AST_CONSTRUCTION_DEPTH: usize = 2991;
+
+/// The error `ast.parse` raises for a tree deeper than its conversion budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AstTooDeep;
+
+impl std::fmt::Display for AstTooDeep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RecursionError: maximum recursion depth exceeded during ast construction")
+    }
+}
+
+/// [`dump`], failing as CPython's AST-to-object conversion does when the tree is more
+/// than `max_depth` nodes deep (the module counting as 1; see [`AST_CONSTRUCTION_DEPTH`]).
+pub fn dump_with_depth_limit(module: &Mod, max_depth: usize) -> Result<String, AstTooDeep> {
     let mut d = Dumper {
         out: String::new(),
         todo: vec![Item::Mod(module)],
+        depth: 0,
+        max_depth,
     };
     while let Some(item) = d.todo.pop() {
         d.step(item);
+        if d.depth > d.max_depth {
+            return Err(AstTooDeep);
+        }
     }
-    d.out
+    Ok(d.out)
 }
 
 /// One piece of pending output: literal text, a scalar, or a node still to expand.
@@ -73,6 +101,8 @@ enum Item<'a> {
     Comprehension(&'a Comprehension),
     ExceptHandler(&'a ExceptHandler),
     TypeIgnore(&'a TypeIgnore),
+    /// The end of a node's expansion: one level up.
+    Leave,
 }
 
 struct Dumper<'a> {
@@ -80,6 +110,9 @@ struct Dumper<'a> {
     /// Pending items, the next one last. A node's expansion is pushed in reading
     /// order and then reversed in place (see [`Dumper::expand`]).
     todo: Vec<Item<'a>>,
+    /// Nesting depth of the node being expanded (the module is 1).
+    depth: usize,
+    max_depth: usize,
 }
 
 impl<'a> Dumper<'a> {
@@ -124,6 +157,7 @@ impl<'a> Dumper<'a> {
             Item::Comprehension(c) => self.expand(|d| d.comprehension(c)),
             Item::ExceptHandler(h) => self.expand(|d| d.excepthandler(h)),
             Item::TypeIgnore(t) => self.expand(|d| d.type_ignore(t)),
+            Item::Leave => self.depth -= 1,
         }
     }
 
@@ -131,6 +165,8 @@ impl<'a> Dumper<'a> {
     /// so that they pop in that order.
     fn expand(&mut self, push: impl FnOnce(&mut Self)) {
         let mark = self.todo.len();
+        self.depth += 1;
+        self.todo.push(Item::Leave);
         push(self);
         if let Some(pushed) = self.todo.get_mut(mark..) {
             pushed.reverse();
