@@ -4,12 +4,15 @@
 
 use std::fmt;
 
-/// Which builtin exception a syntax error is raised as.
+/// Which builtin exception a failed parse raises: one of the `SyntaxError` family, or
+/// `MemoryError` when the input nests deeper than the parser's stack (CPython's
+/// `MAXSTACK`), as CPython 3.11 does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyntaxErrorType {
     SyntaxError,
     IndentationError,
     TabError,
+    MemoryError,
 }
 
 impl SyntaxErrorType {
@@ -19,6 +22,7 @@ impl SyntaxErrorType {
             SyntaxErrorType::SyntaxError => "SyntaxError",
             SyntaxErrorType::IndentationError => "IndentationError",
             SyntaxErrorType::TabError => "TabError",
+            SyntaxErrorType::MemoryError => "MemoryError",
         }
     }
 }
