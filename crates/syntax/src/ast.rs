@@ -25,10 +25,20 @@ pub type Identifier = String;
 /// `func_type`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mod {
-    Module { body: Vec<Stmt>, type_ignores: Vec<TypeIgnore> },
-    Interactive { body: Vec<Stmt> },
-    Expression { body: Box<Expr> },
-    FunctionType { argtypes: Vec<Expr>, returns: Box<Expr> },
+    Module {
+        body: Vec<Stmt>,
+        type_ignores: Vec<TypeIgnore>,
+    },
+    Interactive {
+        body: Vec<Stmt>,
+    },
+    Expression {
+        body: Box<Expr>,
+    },
+    FunctionType {
+        argtypes: Vec<Expr>,
+        returns: Box<Expr>,
+    },
 }
 
 /// `type_ignore = TypeIgnore(int lineno, string tag)`.
@@ -51,27 +61,73 @@ pub enum StmtKind {
     FunctionDef(FunctionDef),
     AsyncFunctionDef(FunctionDef),
     ClassDef(ClassDef),
-    Return { value: Option<Box<Expr>> },
-    Delete { targets: Vec<Expr> },
-    Assign { targets: Vec<Expr>, value: Box<Expr>, type_comment: Option<String> },
-    AugAssign { target: Box<Expr>, op: Operator, value: Box<Expr> },
-    AnnAssign { target: Box<Expr>, annotation: Box<Expr>, value: Option<Box<Expr>>, simple: bool },
+    Return {
+        value: Option<Box<Expr>>,
+    },
+    Delete {
+        targets: Vec<Expr>,
+    },
+    Assign {
+        targets: Vec<Expr>,
+        value: Box<Expr>,
+        type_comment: Option<String>,
+    },
+    AugAssign {
+        target: Box<Expr>,
+        op: Operator,
+        value: Box<Expr>,
+    },
+    AnnAssign {
+        target: Box<Expr>,
+        annotation: Box<Expr>,
+        value: Option<Box<Expr>>,
+        simple: bool,
+    },
     For(For),
     AsyncFor(For),
-    While { test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    If { test: Box<Expr>, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While {
+        test: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    If {
+        test: Box<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     With(With),
     AsyncWith(With),
-    Match { subject: Box<Expr>, cases: Vec<MatchCase> },
-    Raise { exc: Option<Box<Expr>>, cause: Option<Box<Expr>> },
+    Match {
+        subject: Box<Expr>,
+        cases: Vec<MatchCase>,
+    },
+    Raise {
+        exc: Option<Box<Expr>>,
+        cause: Option<Box<Expr>>,
+    },
     Try(Try),
     TryStar(Try),
-    Assert { test: Box<Expr>, msg: Option<Box<Expr>> },
-    Import { names: Vec<Alias> },
-    ImportFrom { module: Option<Identifier>, names: Vec<Alias>, level: u32 },
-    Global { names: Vec<Identifier> },
-    Nonlocal { names: Vec<Identifier> },
-    Expr { value: Box<Expr> },
+    Assert {
+        test: Box<Expr>,
+        msg: Option<Box<Expr>>,
+    },
+    Import {
+        names: Vec<Alias>,
+    },
+    ImportFrom {
+        module: Option<Identifier>,
+        names: Vec<Alias>,
+        level: u32,
+    },
+    Global {
+        names: Vec<Identifier>,
+    },
+    Nonlocal {
+        names: Vec<Identifier>,
+    },
+    Expr {
+        value: Box<Expr>,
+    },
     Pass,
     Break,
     Continue,
@@ -135,36 +191,121 @@ pub struct Expr {
 /// The expression kinds of the `expr` sum type, fields in ASDL order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    BoolOp { op: BoolOp, values: Vec<Expr> },
-    NamedExpr { target: Box<Expr>, value: Box<Expr> },
-    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
-    UnaryOp { op: UnaryOp, operand: Box<Expr> },
-    Lambda { args: Box<Arguments>, body: Box<Expr> },
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    BoolOp {
+        op: BoolOp,
+        values: Vec<Expr>,
+    },
+    NamedExpr {
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    BinOp {
+        left: Box<Expr>,
+        op: Operator,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Lambda {
+        args: Box<Arguments>,
+        body: Box<Expr>,
+    },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// `keys[i]` is `None` for a `**mapping` entry.
-    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
-    Set { elts: Vec<Expr> },
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    Await { value: Box<Expr> },
-    Yield { value: Option<Box<Expr>> },
-    YieldFrom { value: Box<Expr> },
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Dict {
+        keys: Vec<Option<Expr>>,
+        values: Vec<Expr>,
+    },
+    Set {
+        elts: Vec<Expr>,
+    },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    Await {
+        value: Box<Expr>,
+    },
+    Yield {
+        value: Option<Box<Expr>>,
+    },
+    YieldFrom {
+        value: Box<Expr>,
+    },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     /// `conversion` is -1 (none), or the code of `'s'`, `'r'` or `'a'`.
-    FormattedValue { value: Box<Expr>, conversion: i32, format_spec: Option<Box<Expr>> },
-    JoinedStr { values: Vec<Expr> },
+    FormattedValue {
+        value: Box<Expr>,
+        conversion: i32,
+        format_spec: Option<Box<Expr>>,
+    },
+    JoinedStr {
+        values: Vec<Expr>,
+    },
     /// `kind` is `Some("u")` for a `u"..."` string, else `None`.
-    Constant { value: Constant, kind: Option<String> },
-    Attribute { value: Box<Expr>, attr: Identifier, ctx: ExprContext },
-    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: ExprContext },
-    Starred { value: Box<Expr>, ctx: ExprContext },
-    Name { id: Identifier, ctx: ExprContext },
-    List { elts: Vec<Expr>, ctx: ExprContext },
-    Tuple { elts: Vec<Expr>, ctx: ExprContext },
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Constant {
+        value: Constant,
+        kind: Option<String>,
+    },
+    Attribute {
+        value: Box<Expr>,
+        attr: Identifier,
+        ctx: ExprContext,
+    },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+        ctx: ExprContext,
+    },
+    Starred {
+        value: Box<Expr>,
+        ctx: ExprContext,
+    },
+    Name {
+        id: Identifier,
+        ctx: ExprContext,
+    },
+    List {
+        elts: Vec<Expr>,
+        ctx: ExprContext,
+    },
+    Tuple {
+        elts: Vec<Expr>,
+        ctx: ExprContext,
+    },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 /// The ASDL `constant` type as the parser produces it. The parser never folds, so
@@ -177,7 +318,10 @@ pub enum Constant {
     Int(BigInt),
     Float(f64),
     /// `real`, `imag`; the parser only ever makes `real == 0.0`.
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(Text),
     Bytes(Vec<u8>),
 }
@@ -321,13 +465,35 @@ pub struct Pattern {
 /// The pattern kinds of the `pattern` sum type, fields in ASDL order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PatternKind {
-    MatchValue { value: Box<Expr> },
+    MatchValue {
+        value: Box<Expr>,
+    },
     /// `value` is `None`, `True` or `False`.
-    MatchSingleton { value: Constant },
-    MatchSequence { patterns: Vec<Pattern> },
-    MatchMapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<Identifier> },
-    MatchClass { cls: Box<Expr>, patterns: Vec<Pattern>, kwd_attrs: Vec<Identifier>, kwd_patterns: Vec<Pattern> },
-    MatchStar { name: Option<Identifier> },
-    MatchAs { pattern: Option<Box<Pattern>>, name: Option<Identifier> },
-    MatchOr { patterns: Vec<Pattern> },
+    MatchSingleton {
+        value: Constant,
+    },
+    MatchSequence {
+        patterns: Vec<Pattern>,
+    },
+    MatchMapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Identifier>,
+    },
+    MatchClass {
+        cls: Box<Expr>,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<Identifier>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    MatchStar {
+        name: Option<Identifier>,
+    },
+    MatchAs {
+        pattern: Option<Box<Pattern>>,
+        name: Option<Identifier>,
+    },
+    MatchOr {
+        patterns: Vec<Pattern>,
+    },
 }

@@ -6,6 +6,9 @@
 
 pub mod ast;
 pub mod error;
+pub mod literal;
+pub mod source;
 pub mod token;
+pub mod tokenizer;
 
 pub use error::{SyntaxError, SyntaxErrorType};
