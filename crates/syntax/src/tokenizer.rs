@@ -449,7 +449,16 @@ impl<'a> Tokenizer<'a> {
             // reports the line after the last one, column 0.
             TokenKind::EndMarker if self.src.is_empty() => (1, 0, 1, 0),
             TokenKind::EndMarker | TokenKind::Dedent if self.pos >= self.b.len() => {
-                (self.lineno + 1, 0, self.lineno + 1, 0)
+                // ... except after a final whitespace-only line without a newline.
+                let last = self.src.get(self.line_start..).unwrap_or("");
+                let l = if !self.src.ends_with('\n')
+                    && last.bytes().all(|c| matches!(c, b' ' | b'\t' | 0x0c))
+                {
+                    self.lineno
+                } else {
+                    self.lineno + 1
+                };
+                (l, 0, l, 0)
             }
             _ => (
                 self.tok_lineno,
