@@ -123,6 +123,28 @@ impl Tokens {
         line_of(source, &self.line_starts, lineno)
     }
 
+    /// What CPython's `_PyPegen_tokenize_full_source_to_check_for_errors` does after the
+    /// parser raised a generic "invalid syntax" on line `err_lineno`: the error that
+    /// replaces it, if any. That is the first immediate tokenizer error in the rest of
+    /// the file (`error` when it is immediate, else `full_source_error`), or else
+    /// "'(' was never closed" when the tokenizer stopped inside brackets opened on a
+    /// line before `err_lineno`.
+    pub fn full_source_check(&self, source: &str, err_lineno: u32) -> Option<SyntaxError> {
+        if self.error.is_some() && self.error_timing == ErrorTiming::Immediate {
+            return self.error.clone();
+        }
+        if self.full_source_error.is_some() {
+            return self.full_source_error.clone();
+        }
+        let stopped_in_brackets = self.error.is_some();
+        match self.open_brackets.last() {
+            Some(b) if stopped_in_brackets && b.lineno < err_lineno => {
+                self.unclosed_bracket_error(source)
+            }
+            _ => None,
+        }
+    }
+
     /// CPython's `raise_unclosed_parentheses_error` for the innermost open bracket:
     /// "'(' was never closed", located on the bracket, end offset 0. The parser calls
     /// this when a generic "invalid syntax" is on a line after that bracket's line.
