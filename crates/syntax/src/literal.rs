@@ -15,7 +15,7 @@
 //!    `RAISE_SYNTAX_ERROR`, i.e. located on the last token the parser fetched, which
 //!    is the token right after the (concatenated) string tokens: `offset` = that
 //!    token's column + 1 and `end_offset` = its end column + 1, in characters (e.g.
-//!    `print("\x4")` gives offset 13, end 14, on the `)`; at the end of a line the
+//!    `print("\x4")` gives offset 12, end 13, on the `)`; at the end of a line the
 //!    NEWLINE token, which is empty). "bytes can only contain ASCII literal
 //!    characters" is instead located on the bytes token itself.
 //! 4. For an f-string, the parser splits the body into literal parts and `{...}`
