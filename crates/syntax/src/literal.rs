@@ -42,6 +42,7 @@ pub struct StringPrefix {
 /// A STRING token's text taken apart by [`split_string_token`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StringParts<'a> {
+    /// The prefix letters.
     pub prefix: StringPrefix,
     /// 1 or 3.
     pub quote_len: usize,
@@ -130,7 +131,9 @@ pub fn parse_number(text: &str) -> Constant {
 /// The decoded value of a string or bytes literal body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LiteralValue {
+    /// A `str` literal's value (lone surrogates possible).
     Str(Text),
+    /// A `bytes` literal's value.
     Bytes(Vec<u8>),
 }
 
@@ -140,6 +143,7 @@ pub enum LiteralValue {
 /// after the string tokens).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LiteralError {
+    /// CPython's complete `SyntaxError` message.
     pub msg: String,
 }
 

@@ -104,8 +104,11 @@ pub enum ErrorTiming {
 /// An open bracket: the character, its 1-based line and its 0-based byte column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OpenBracket {
+    /// `(`, `[` or `{`.
     pub ch: char,
+    /// 1-based line of the bracket.
     pub lineno: u32,
+    /// 0-based byte column of the bracket in its line.
     pub col: u32,
 }
 
@@ -113,7 +116,9 @@ pub struct OpenBracket {
 /// in 3.11.7), reported at `lineno` of the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TokenizerWarning {
+    /// The warning text, e.g. "invalid decimal literal".
     pub msg: String,
+    /// The 1-based line CPython reports the warning on.
     pub lineno: u32,
 }
 
