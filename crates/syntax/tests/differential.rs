@@ -10,7 +10,7 @@
 
 use std::process::Command;
 use syntax::source::decode_str_source;
-use syntax::tokenizer::tokenize;
+use syntax::tokenizer::{tokenize, tokenize_mode};
 
 fn hex(s: &str) -> String {
     s.bytes().map(|b| format!("{b:02x}")).collect()
@@ -23,23 +23,29 @@ fn unhex(s: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// Run `script` with the hex-encoded snippets as arguments; one output line per snippet.
-fn python(script: &str, snippets: &[&str]) -> Option<Vec<String>> {
+/// Run `script` with `extra` arguments, then the hex-encoded snippets; one output line
+/// per snippet.
+fn python(script: &str, extra: &[&str], snippets: &[&str]) -> Option<Vec<String>> {
     let out = Command::new("python3")
         .arg("-c")
         .arg(script)
+        .args(extra)
         .args(snippets.iter().map(|s| hex(s)))
         .output()
         .ok()?;
     if !out.status.success() {
         panic!("python3 failed: {}", String::from_utf8_lossy(&out.stderr));
     }
-    Some(
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(str::to_string)
-            .collect(),
-    )
+    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        lines.len(),
+        snippets.len(),
+        "python3 gave one line per snippet"
+    );
+    Some(lines)
 }
 
 const ERROR_SCRIPT: &str = r#"
@@ -48,10 +54,11 @@ warnings.simplefilter("ignore")
 def f(v):
     if v is None or v == -1: return "N"
     return str(v).encode().hex() or "-"
-for a in sys.argv[1:]:
+mode = sys.argv[1]
+for a in sys.argv[2:]:
     src = bytes.fromhex(a).decode()
     try:
-        compile(src, "f", "exec")
+        compile(src, "f", mode)
         print("OK")
     except SyntaxError as e:
         print(" ".join([type(e).__name__, f(e.msg), f(e.lineno), f(e.offset), f(e.end_lineno), f(e.end_offset), f(e.text)]))
@@ -144,13 +151,33 @@ fn errors_match_compile() {
         "0\u{e9}(rb\u{20ac}\t1\u{20ac}",
         "9\u{a0}\n",
     ];
-    let Some(expected) = python(ERROR_SCRIPT, snippets) else {
+    compare_errors("exec", snippets);
+}
+
+#[test]
+fn errors_match_compile_eval_mode() {
+    let snippets: &[&str] = &[
+        "(1",
+        "'abc",
+        "1 +\\",
+        "x \\ y",
+        "(1,\n 2 \\",
+        "1_",
+        "x + \u{20ac}",
+        "x\n)",
+    ];
+    compare_errors("eval", snippets);
+}
+
+/// Compare `tokenize_mode` errors with `compile(src, "f", mode)` for each snippet.
+fn compare_errors(mode: &str, snippets: &[&str]) {
+    let Some(expected) = python(ERROR_SCRIPT, &[mode], snippets) else {
         eprintln!("python3 not available: skipped");
         return;
     };
     let mut failures = Vec::new();
     for (src, exp) in snippets.iter().zip(&expected) {
-        let toks = tokenize(&decode_str_source(src));
+        let toks = tokenize_mode(&decode_str_source(src), mode == "exec");
         let got = match toks.error {
             None => "OK".to_string(),
             Some(e) => [
@@ -239,7 +266,7 @@ fn tokens_match_tokenize_module() {
         "s = 'a\\\nb'\n",
         "print(1)\r\nprint(2)\r\n",
     ];
-    let Some(expected) = python(TOKEN_SCRIPT, snippets) else {
+    let Some(expected) = python(TOKEN_SCRIPT, &[], snippets) else {
         eprintln!("python3 not available: skipped");
         return;
     };
@@ -376,7 +403,7 @@ fn literals_match_eval() {
     ];
     let mut all: Vec<&str> = strings.to_vec();
     all.extend_from_slice(numbers);
-    let Some(expected) = python(LITERAL_SCRIPT, &all) else {
+    let Some(expected) = python(LITERAL_SCRIPT, &[], &all) else {
         eprintln!("python3 not available: skipped");
         return;
     };
