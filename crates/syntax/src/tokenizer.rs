@@ -313,6 +313,21 @@ fn is_xdigit(c: i32) -> bool {
         || (b'A' as i32..=b'F' as i32).contains(&c)
 }
 
+/// Whether `ch` may start an identifier: `_` or XID_Start, as CPython 3.11's
+/// `_PyUnicode_ScanIdentifier` (Unicode 14.0). `unicode-ident` follows a newer Unicode;
+/// characters assigned since 14.0 are unassigned, hence non-printable, for CPython, so
+/// the printability table (generated from python3) filters them out.
+pub fn is_identifier_start(ch: char) -> bool {
+    (ch == '_' || unicode_ident::is_xid_start(ch)) && is_printable(ch)
+}
+
+/// Whether `ch` may continue an identifier: XID_Continue, as CPython 3.11 (see
+/// [`is_identifier_start`]).
+pub fn is_identifier_continue(ch: char) -> bool {
+    // The two katakana middle dots became XID_Continue in Unicode 15.1.
+    unicode_ident::is_xid_continue(ch) && is_printable(ch) && !matches!(ch, '\u{30FB}' | '\u{FF65}')
+}
+
 /// CPython's `Py_UNICODE_ISPRINTABLE`.
 pub(crate) fn is_printable(ch: char) -> bool {
     let c = ch as u32;
@@ -1045,9 +1060,9 @@ impl<'a> Tokenizer<'a> {
         let mut bad = None;
         for (i, ch) in text.char_indices() {
             let ok = if i == 0 {
-                ch == '_' || unicode_ident::is_xid_start(ch)
+                is_identifier_start(ch)
             } else {
-                unicode_ident::is_xid_continue(ch)
+                is_identifier_continue(ch)
             };
             if !ok {
                 bad = Some((i, ch));

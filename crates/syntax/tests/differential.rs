@@ -150,6 +150,8 @@ fn errors_match_compile() {
         "\u{e9} '''0b\u{20ac}in)\n    9'''in[",
         "0\u{e9}(rb\u{20ac}\t1\u{20ac}",
         "9\u{a0}\n",
+        "\u{1e030} = 1",
+        "x\u{1e030} = 1",
     ];
     compare_errors("exec", snippets);
 }
@@ -484,4 +486,72 @@ fn literals_match_eval() {
         all.len(),
         failures.join("\n")
     );
+}
+
+const IDENT_SCRIPT: &str = r#"
+import sys
+for kind in ("start", "continue"):
+    out, start = [], None
+    for c in range(0x80, 0x110000):
+        ch = chr(c)
+        ok = ch.isidentifier() if kind == "start" else ("a" + ch).isidentifier()
+        if ok and start is None:
+            start = c
+        if not ok and start is not None:
+            out.append("%x-%x" % (start, c - 1))
+            start = None
+    if start is not None:
+        out.append("%x-%x" % (start, 0x10FFFF))
+    print(" ".join(out))
+"#;
+
+/// The identifier character classes agree with CPython 3.11's for every non-ASCII code
+/// point (CPython uses Unicode 14.0, `unicode-ident` a newer version).
+#[test]
+fn identifier_characters_match_python() {
+    use syntax::tokenizer::{is_identifier_continue, is_identifier_start};
+    let Some(expected) = python(IDENT_SCRIPT, &[], &["", ""]) else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    for (k, exp) in expected.iter().enumerate() {
+        let f: fn(char) -> bool = if k == 0 {
+            is_identifier_start
+        } else {
+            is_identifier_continue
+        };
+        let mut out = Vec::new();
+        let mut start = None;
+        for c in 0x80..=0x11_0000u32 {
+            let ok = char::from_u32(c).is_some_and(f);
+            if ok && start.is_none() {
+                start = Some(c);
+            }
+            if !ok {
+                if let Some(s) = start.take() {
+                    out.push(format!("{s:x}-{:x}", c - 1));
+                }
+            }
+        }
+        let got = out.join(" ");
+        if &got != exp {
+            let e: Vec<&str> = exp.split(' ').collect();
+            let g: Vec<&str> = got.split(' ').collect();
+            let diff: Vec<String> = e
+                .iter()
+                .filter(|r| !g.contains(r))
+                .map(|r| format!("python {r}"))
+                .chain(
+                    g.iter()
+                        .filter(|r| !e.contains(r))
+                        .map(|r| format!("krait {r}")),
+                )
+                .take(20)
+                .collect();
+            panic!(
+                "identifier {} ranges differ: {diff:?}",
+                if k == 0 { "start" } else { "continue" }
+            );
+        }
+    }
 }
