@@ -328,6 +328,14 @@ pub fn is_identifier_continue(ch: char) -> bool {
     unicode_ident::is_xid_continue(ch) && is_printable(ch) && !matches!(ch, '\u{30FB}' | '\u{FF65}')
 }
 
+/// Whether `ch` is unassigned (category Cn) in CPython 3.11's Unicode 14.0 database.
+pub(crate) fn is_unassigned_in_python(ch: char) -> bool {
+    let c = ch as u32;
+    let table = nonprintable::UNASSIGNED;
+    let i = table.partition_point(|&(_, hi)| hi < c);
+    matches!(table.get(i), Some(&(lo, _)) if lo <= c)
+}
+
 /// CPython's `Py_UNICODE_ISPRINTABLE`.
 pub(crate) fn is_printable(ch: char) -> bool {
     let c = ch as u32;

@@ -555,3 +555,72 @@ fn identifier_characters_match_python() {
         }
     }
 }
+
+const NAMES_SCRIPT: &str = r#"
+import sys, unicodedata
+out, start = [], None
+for c in range(0, 0x110000):
+    ok = bool(unicodedata.name(chr(c), ""))
+    if ok and start is None:
+        start = c
+    if not ok and start is not None:
+        out.append("%x-%x" % (start, c - 1))
+        start = None
+if start is not None:
+    out.append("%x-%x" % (start, 0x10FFFF))
+print(" ".join(out))
+"#;
+
+/// `\N{...}` accepts a character's name exactly for the characters CPython 3.11's
+/// `unicodedata` names (Unicode 14.0), and finds the character back from its name.
+#[test]
+fn unicode_names_match_python() {
+    use syntax::literal::lookup_unicode_name;
+    let Some(expected) = python(NAMES_SCRIPT, &[], &[""]) else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    let mut out = Vec::new();
+    let mut start = None;
+    for c in 0..=0x11_0000u32 {
+        let ok = char::from_u32(c).is_some_and(|ch| {
+            unicode_names2::name(ch)
+                .is_some_and(|n| lookup_unicode_name(&n.to_string()) == Some(ch))
+        });
+        if ok && start.is_none() {
+            start = Some(c);
+        }
+        if !ok {
+            if let Some(s) = start.take() {
+                out.push(format!("{s:x}-{:x}", c - 1));
+            }
+        }
+    }
+    let expand = |ranges: &str| -> std::collections::BTreeSet<u32> {
+        ranges
+            .split(' ')
+            .filter_map(|r| r.split_once('-'))
+            .flat_map(|(a, b)| {
+                let a = u32::from_str_radix(a, 16).unwrap_or(1);
+                let b = u32::from_str_radix(b, 16).unwrap_or(0);
+                a..=b
+            })
+            .collect()
+    };
+    let exp = expand(&expected[0]);
+    let got = expand(&out.join(" "));
+    let missing: Vec<String> = exp
+        .difference(&got)
+        .take(20)
+        .map(|c| format!("{c:X}"))
+        .collect();
+    let extra: Vec<String> = got
+        .difference(&exp)
+        .take(20)
+        .map(|c| format!("{c:X}"))
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "named characters differ: only python {missing:?}; only krait {extra:?}"
+    );
+}
