@@ -8,7 +8,10 @@ pub mod ast;
 pub mod dump;
 pub mod error;
 pub mod identifier;
+pub mod literal;
 pub mod parser;
+pub mod source;
 pub mod token;
+pub mod tokenizer;
 
 pub use error::{SyntaxError, SyntaxErrorType};
