@@ -344,6 +344,7 @@ impl<'src> Parser<'src> {
 
 mod errors;
 mod expression;
+mod fstring;
 mod pattern;
 mod statement;
 mod string;
