@@ -8,6 +8,9 @@ pub mod ast;
 pub mod error;
 pub mod identifier;
 pub mod parser;
+pub mod literal;
+pub mod source;
 pub mod token;
+pub mod tokenizer;
 
 pub use error::{SyntaxError, SyntaxErrorType};
