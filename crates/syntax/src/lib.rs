@@ -5,6 +5,7 @@
 //! builds the [`ast`], and `dump` prints it as `ast.dump(..., include_attributes=True)`.
 
 pub mod ast;
+pub mod dump;
 pub mod error;
 pub mod identifier;
 pub mod parser;
