@@ -116,6 +116,14 @@ impl Text {
     }
 }
 
+impl Text {
+    /// Text from a Rust string (never holds surrogates); same as `Text::from(s)`.
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(s: &str) -> Text {
+        Text::from(s)
+    }
+}
+
 impl From<&str> for Text {
     fn from(s: &str) -> Text {
         Text {

@@ -1443,11 +1443,20 @@ for line in sys.stdin:
         s.bytes().map(|b| format!("{b:02x}")).collect()
     }
 
-    fn check(requests: &[String]) {
+    /// Checks `dump` on each request; returns the node class names seen.
+    fn check(requests: &[String]) -> std::collections::BTreeSet<String> {
+        let mut seen = std::collections::BTreeSet::new();
         for (req, (tokens, expected)) in requests.iter().zip(oracle(requests)) {
             let tree = module(&read(&mut tokens.split_ascii_whitespace()));
             assert_eq!(dump(&tree), expected, "for {req}");
+            seen.extend(
+                tokens
+                    .split_ascii_whitespace()
+                    .filter_map(|t| t.strip_prefix('('))
+                    .map(str::to_owned),
+            );
         }
+        seen
     }
 
     #[test]
@@ -1459,7 +1468,23 @@ for line in sys.stdin:
                 format!("src {mode} {tc} {}", hex(src))
             })
             .collect();
-        check(&requests);
+        let seen = check(&requests);
+        // Every concrete node class of CPython 3.11's `ast` (deprecated aliases aside).
+        let all = Command::new("python3")
+            .args([
+                "-c",
+                "import ast\n\
+                 old = {'Num', 'Str', 'Bytes', 'NameConstant', 'Ellipsis', 'Index', 'ExtSlice', 'Suite', 'AugLoad', 'AugStore', 'Param', 'slice'}\n\
+                 for n in dir(ast):\n\
+                 \x20   c = getattr(ast, n)\n\
+                 \x20   if isinstance(c, type) and issubclass(c, ast.AST) and not c.__subclasses__() and n not in old: print(n)",
+            ])
+            .output()
+            .unwrap();
+        let all = String::from_utf8(all.stdout).unwrap();
+        let missing: Vec<&str> = all.lines().filter(|n| !seen.contains(*n)).collect();
+        assert_eq!(all.lines().count(), 106);
+        assert!(missing.is_empty(), "not covered: {missing:?}");
     }
 
     #[test]

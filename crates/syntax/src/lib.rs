@@ -9,6 +9,9 @@ pub mod dump;
 pub mod error;
 pub mod identifier;
 pub mod parser;
+pub mod literal;
+pub mod source;
 pub mod token;
+pub mod tokenizer;
 
 pub use error::{SyntaxError, SyntaxErrorType};
