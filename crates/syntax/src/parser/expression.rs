@@ -14,9 +14,4 @@ impl<'src> Parser<'src> {
     pub(crate) fn func_type(&mut self) -> PResult<ast::Mod> {
         Ok(None)
     }
-
-    /// `fstring: star_expressions` (the inside of an f-string replacement field).
-    pub(crate) fn fstring(&mut self) -> PResult<ast::Mod> {
-        Ok(None)
-    }
 }

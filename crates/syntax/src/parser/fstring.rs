@@ -16,6 +16,8 @@
 
 use common::text::Text;
 
+use crate::literal::split_string_token;
+
 /// CPython's `MAXLEVEL`: how deep brackets may nest inside one replacement field.
 const MAXLEVEL: usize = 200;
 
@@ -44,14 +46,16 @@ pub(crate) trait StringsHost<'a> {
     fn token_text(&self, i: usize) -> &'a str;
     /// Token `i` becomes the token being processed (CPython's `t`).
     fn set_current(&mut self, i: usize);
-    /// `RAISE_SYNTAX_ERROR(msg)`.
+    /// `RAISE_SYNTAX_ERROR(msg)`: at the last token read.
     fn raise(&mut self, msg: &str) -> Self::Error;
+    /// `RAISE_SYNTAX_ERROR_KNOWN_LOCATION(t, msg)`: on the current token.
+    fn raise_on_token(&mut self, msg: &str) -> Self::Error;
     /// Decode the escapes of a (non-raw) str literal part.
     fn decode_str(&mut self, body: &str) -> Result<Text, Self::Error>;
     /// Decode the escapes of a (non-raw) bytes literal (ASCII already checked).
     fn decode_bytes(&mut self, body: &str) -> Result<Vec<u8>, Self::Error>;
     /// Parse the expression of a replacement field (`fstring_compile_expr` after its
-    /// emptiness check). `lines`/`cols` are `fstring_find_expr_location`'s result.
+    /// emptiness check). `lines`/`cols` are [`expr_location`]'s result.
     fn compile_expr(
         &mut self,
         expr: &str,
@@ -71,56 +75,6 @@ pub(crate) trait StringsHost<'a> {
     ) -> Self::Node;
     /// A `JoinedStr`.
     fn joined_str(&mut self, values: Vec<Self::Node>, span: Span) -> Self::Node;
-}
-
-/// The prefix flags of one string token and its body (between the quotes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct StrToken<'a> {
-    pub bytes: bool,
-    pub raw: bool,
-    pub fmode: bool,
-    /// Text between the quotes.
-    pub body: &'a str,
-    /// Byte offset of `body` in the token text.
-    pub body_start: usize,
-}
-
-/// Split a STRING token into prefix flags and body (`_PyPegen_parsestr`'s first half).
-/// The tokenizer guarantees the shape; a malformed token gives an empty body.
-pub(crate) fn split_token(text: &str) -> StrToken<'_> {
-    let b = text.as_bytes();
-    let mut tok = StrToken {
-        bytes: false,
-        raw: false,
-        fmode: false,
-        body: "",
-        body_start: 0,
-    };
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'b' | b'B' => tok.bytes = true,
-            b'r' | b'R' => tok.raw = true,
-            b'f' | b'F' => tok.fmode = true,
-            b'u' | b'U' => {}
-            _ => break,
-        }
-        i += 1;
-    }
-    let Some(&quote) = b.get(i) else {
-        return tok;
-    };
-    let rest = &b[i..];
-    let q = if rest.len() >= 6 && rest[1] == quote && rest[2] == quote {
-        3
-    } else {
-        1
-    };
-    let start = i + q;
-    let end = b.len().saturating_sub(q).max(start);
-    tok.body = text.get(start..end).unwrap_or("");
-    tok.body_start = start;
-    tok
 }
 
 /// CPython's `FstringParser`: the str literal being accumulated and the nodes so far.
@@ -181,23 +135,25 @@ pub(crate) fn concatenate<'a, H: StringsHost<'a>>(host: &mut H) -> Result<H::Nod
     for i in 0..host.token_count() {
         host.set_current(i);
         let text = host.token_text(i);
-        let tok = split_token(text);
+        let parts = split_string_token(text);
+        let tok = parts.prefix;
+        let body = parts.body;
         // `_PyPegen_parsestr` decodes (and may fail) before the mixing check.
-        let value = if tok.fmode {
+        let value = if tok.fstring {
             None
         } else if tok.bytes {
-            if !tok.body.is_ascii() {
-                return Err(host.raise("bytes can only contain ASCII literal characters."));
+            if !body.is_ascii() {
+                return Err(host.raise_on_token("bytes can only contain ASCII literal characters"));
             }
-            Some(Err(if tok.raw || !tok.body.contains('\\') {
-                tok.body.as_bytes().to_vec()
+            Some(Err(if tok.raw || !body.contains('\\') {
+                body.as_bytes().to_vec()
             } else {
-                host.decode_bytes(tok.body)?
+                host.decode_bytes(body)?
             }))
-        } else if tok.raw || !tok.body.contains('\\') {
-            Some(Ok(Text::from(tok.body)))
+        } else if tok.raw || !body.contains('\\') {
+            Some(Ok(Text::from(body)))
         } else {
-            Some(Ok(host.decode_str(tok.body)?))
+            Some(Ok(host.decode_str(body)?))
         };
         if i != 0 && bytes_mode != tok.bytes {
             return Err(host.raise("cannot mix bytes and nonbytes literals"));
@@ -207,10 +163,10 @@ pub(crate) fn concatenate<'a, H: StringsHost<'a>>(host: &mut H) -> Result<H::Nod
             None => {
                 let mut splitter = Splitter {
                     text,
-                    end: tok.body_start + tok.body.len(),
+                    end: parts.body_offset + body.len(),
                     raw: tok.raw,
                 };
-                splitter.concat_fstring(host, &mut state, tok.body_start, 0)?;
+                splitter.concat_fstring(host, &mut state, parts.body_offset, 0)?;
             }
             Some(Ok(s)) => state.concat(s),
             Some(Err(b)) => bytes_value.extend_from_slice(&b),
@@ -229,47 +185,37 @@ fn at(b: &[u8], i: usize) -> u8 {
     b.get(i).copied().unwrap_or(0)
 }
 
-/// `fstring_find_expr_location`: where the sub-parser's positions start, as
-/// `(lines, cols)`: the newlines in the token before the first occurrence of
-/// `{expr}` (found by text, so a repeated field is placed at its first occurrence),
-/// and the distance from the last newline before it (or from the token start) to
-/// its `{` — or 0 when only blanks separate the `{` from a newline. `(0, 0)` when the
-/// text does not occur literally (e.g. `{x!r}`, whose needle `{x}` is not in the
-/// token).
-pub(crate) fn find_expr_location(token: &str, expr: &str) -> (u32, u32) {
+/// `fstring_find_expr_location` (3.11.7): where the field whose `{` is at byte `brace`
+/// of the token starts, as `(lines, cols)`: the newlines in the token before the `{`,
+/// and the column of the `{` — from the token's start when `lines == 0` (the host adds
+/// the token's column), from the start of its line otherwise — or 0 when only blanks
+/// separate the `{` from a newline (then the expression starts on a later line and its
+/// first line holds no token that needs shifting).
+pub(crate) fn expr_location(token: &str, brace: usize) -> (u32, u32) {
     let b = token.as_bytes();
-    let e = expr.as_bytes();
-    let mut found = None;
-    let mut k = 0;
-    while k + e.len() + 2 <= b.len() {
-        if b[k] == b'{' && b[k + 1..].starts_with(e) && b[k + 1 + e.len()] == b'}' {
-            found = Some(k);
+    let brace = brace.min(b.len());
+    let before = &b[..brace];
+    let lines = before.iter().filter(|&&c| c == b'\n').count() as u32;
+    let mut newline_after_brace = true;
+    for &c in b.get(brace + 1..).unwrap_or(&[]) {
+        if c == b'}' || c == b'\n' {
             break;
         }
-        k += 1;
-    }
-    let Some(k) = found else {
-        return (0, 0);
-    };
-    let mut newline_after_brace = true;
-    let mut j = k + 1;
-    while j < b.len() && b[j] != b'}' && b[j] != b'\n' {
-        if !matches!(b[j], b' ' | b'\t' | b'\x0c') {
+        if !matches!(c, b' ' | b'\t' | b'\x0c') {
             newline_after_brace = false;
             break;
         }
-        j += 1;
     }
     let cols = if newline_after_brace {
         0
     } else {
-        let line_start = b[..k].iter().rposition(|&c| c == b'\n').unwrap_or(0);
-        k - line_start
+        match before.iter().rposition(|&c| c == b'\n') {
+            Some(nl) => brace - nl - 1,
+            None => brace,
+        }
     };
-    let lines = b[..k].iter().filter(|&&c| c == b'\n').count();
-    (lines as u32, cols as u32)
+    (lines, cols as u32)
 }
-
 /// The walk over one f-string token's body: `text` is the whole token, `end` the
 /// offset of its closing quote(s).
 struct Splitter<'a> {
@@ -349,7 +295,7 @@ impl<'a> Splitter<'a> {
         let start = pos;
         let mut s = pos;
         let mut found = LiteralEnd::Stop;
-        let mut next;
+        let next;
         loop {
             if s >= end {
                 next = s;
@@ -524,7 +470,7 @@ impl<'a> Splitter<'a> {
             };
             return Err(host.raise(&msg));
         }
-        let (lines, cols) = find_expr_location(self.text, expr);
+        let (lines, cols) = expr_location(self.text, pos);
         let value = host.compile_expr(expr, lines, cols)?;
 
         // `=`: the expression's text, the `=` and the blanks after it.
@@ -612,6 +558,9 @@ mod tests {
         }
         fn raise(&mut self, msg: &str) -> String {
             format!("error: {msg}")
+        }
+        fn raise_on_token(&mut self, msg: &str) -> String {
+            format!("error on token {}: {msg}", self.current)
         }
         fn decode_str(&mut self, body: &str) -> Result<Text, String> {
             // Enough escapes for the tests: \n, \\, \N{...} kept verbatim, \{ kept.
@@ -726,7 +675,7 @@ mod tests {
         );
         assert_eq!(
             run(&["'a'", "b'\u{e9}'"]),
-            "error: bytes can only contain ASCII literal characters."
+            "error on token 1: bytes can only contain ASCII literal characters"
         );
     }
 
@@ -746,14 +695,14 @@ mod tests {
     fn fields() {
         assert_eq!(run(&["f'{x}'"]), "J[FV(E(x@0,2))]");
         assert_eq!(run(&["f'a{x}b'"]), "J[C(\"a\"), FV(E(x@0,3)), C(\"b\")]");
-        assert_eq!(run(&["f'{x!r}'"]), "J[FV(E(x@0,0)!r)]");
-        assert_eq!(run(&["f'{x!s:>10}'"]), "J[FV(E(x@0,0)!s:J[C(\">10\")*]*)]");
-        assert_eq!(run(&["f'{x:}'"]), "J[FV(E(x@0,0):J[]*)]");
+        assert_eq!(run(&["f'{x!r}'"]), "J[FV(E(x@0,2)!r)]");
+        assert_eq!(run(&["f'{x!s:>10}'"]), "J[FV(E(x@0,2)!s:J[C(\">10\")*]*)]");
+        assert_eq!(run(&["f'{x:}'"]), "J[FV(E(x@0,2):J[]*)]");
         assert_eq!(
             run(&["f'{x:a{y}b}'"]),
-            "J[FV(E(x@0,0):J[C(\"a\"), FV(E(y@0,6)), C(\"b\")*]*)]"
+            "J[FV(E(x@0,2):J[C(\"a\"), FV(E(y@0,6)), C(\"b\")*]*)]"
         );
-        assert_eq!(run(&["f'{x}{x}'"]), "J[FV(E(x@0,2)), FV(E(x@0,2))]");
+        assert_eq!(run(&["f'{x}{x}'"]), "J[FV(E(x@0,2)), FV(E(x@0,5))]");
         assert_eq!(
             run(&["'a'", "f'{x}'", "'b'"]),
             "J[C(\"a\"), FV(E(x@0,2)), C(\"b\")]"
@@ -769,32 +718,31 @@ mod tests {
             "J[FV(E(\"\"\"a}\"\"\"@0,2))]"
         );
         assert_eq!(run(&["f'{ {1:2}[1] }'"]), "J[FV(E( {1:2}[1] @0,2))]");
-        assert_eq!(run(&["f'{x:{{y}}}'"]), "J[FV(E(x@0,0):J[FV(E({y}@0,5))]*)]");
-        assert_eq!(run(&["f'{a:}}}'"]), "J[FV(E(a@0,0):J[]*), C(\"}\")]");
+        assert_eq!(run(&["f'{x:{{y}}}'"]), "J[FV(E(x@0,2):J[FV(E({y}@0,5))]*)]");
+        assert_eq!(run(&["f'{a:}}}'"]), "J[FV(E(a@0,2):J[]*), C(\"}\")]");
     }
 
     #[test]
     fn self_documenting() {
-        assert_eq!(run(&["f'{x=}'"]), "J[C(\"x=\"), FV(E(x@0,0)!r)]");
-        assert_eq!(run(&["f'{ x = }'"]), "J[C(\" x = \"), FV(E( x @0,0)!r)]");
-        assert_eq!(run(&["f'{x=!s}'"]), "J[C(\"x=\"), FV(E(x@0,0)!s)]");
+        assert_eq!(run(&["f'{x=}'"]), "J[C(\"x=\"), FV(E(x@0,2)!r)]");
+        assert_eq!(run(&["f'{ x = }'"]), "J[C(\" x = \"), FV(E( x @0,2)!r)]");
+        assert_eq!(run(&["f'{x=!s}'"]), "J[C(\"x=\"), FV(E(x@0,2)!s)]");
         assert_eq!(
             run(&["f'{x=:>3}'"]),
-            "J[C(\"x=\"), FV(E(x@0,0):J[C(\">3\")*]*)]"
+            "J[C(\"x=\"), FV(E(x@0,2):J[C(\">3\")*]*)]"
         );
-        assert_eq!(run(&["f'a{x=}'"]), "J[C(\"ax=\"), FV(E(x@0,0)!r)]");
+        assert_eq!(run(&["f'a{x=}'"]), "J[C(\"ax=\"), FV(E(x@0,3)!r)]");
         assert_eq!(run(&["f'{x==y}'"]), "J[FV(E(x==y@0,2))]");
     }
 
     #[test]
     fn positions() {
-        assert_eq!(find_expr_location("f'{x}'", "x"), (0, 2));
-        assert_eq!(find_expr_location("f'{x!r}'", "x"), (0, 0));
-        assert_eq!(find_expr_location("f'''a\nbc{x}'''", "x"), (1, 3));
-        assert_eq!(find_expr_location("f'''{\nx}'''", "\nx"), (0, 0));
-        assert_eq!(find_expr_location("f'''a\n{ \n x}'''", " \n x"), (1, 0));
-        assert_eq!(find_expr_location("f'{{x}} {x}'", "x"), (0, 3));
-        assert_eq!(run(&["f'''\n  {x}'''"]), "J[C(\"\\n  \"), FV(E(x@1,3))]");
+        assert_eq!(expr_location("f'{x}'", 2), (0, 2));
+        assert_eq!(expr_location("f'''a\nbc{x}'''", 8), (1, 2));
+        assert_eq!(expr_location("f'''{\nx}'''", 4), (0, 0));
+        assert_eq!(expr_location("f'''a\n{ \n x}'''", 6), (1, 0));
+        assert_eq!(run(&["f'''\n  {x}'''"]), "J[C(\"\\n  \"), FV(E(x@1,2))]");
+        assert_eq!(run(&["f'{x}{x}'"]), "J[FV(E(x@0,2)), FV(E(x@0,5))]");
     }
 
     #[test]
