@@ -103,7 +103,12 @@ fn check(snippets: &[&str]) {
             failures.push(format!("{src:?}\n  python: {want}\n  krait:  {got}"));
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -233,6 +238,21 @@ fn fstring_errors() {
         "f'{x:{}}'",
         "f'{x!r:a{b!z}}'",
         "(1,\n f'{x'",
+    ]);
+}
+
+#[test]
+fn nested() {
+    check(&[
+        "f'{f\"{x}\"}'",
+        "f'{f\"{x:{y}}\"!r:>{w}}'",
+        "(1,\n  f'''{f\"a{x}\"}\n{y}''')",
+        "(1,\n  f'''a\n {f\"a{x}\" + f\"{y}\"}''')",
+        "f'{f\"{x!z}\"}'",
+        "f'{f\"{a b}\"}'",
+        "f'{\"a\" b\"b\"}'",
+        "f'{\"\\N\"}'",
+        "f'{\"\\x4\"}'",
     ]);
 }
 
