@@ -86,6 +86,9 @@ pub(crate) enum MemoRule {
     TargetWithStarAtom,
     DelTarget,
     Expression,
+    StarExpression,
+    Arguments,
+    InvalidNamedExpression,
 }
 
 impl<'src> Parser<'src> {
