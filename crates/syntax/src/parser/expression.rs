@@ -359,14 +359,6 @@ impl<'src> Parser<'src> {
         }))
     }
 
-    /// `fstring: star_expressions` (the inside of an f-string replacement field).
-    pub(crate) fn fstring(&mut self) -> PResult<ast::Mod> {
-        let Some(e) = self.star_expressions()? else {
-            return Ok(None);
-        };
-        Ok(Some(ast::Mod::Expression { body: bx(e) }))
-    }
-
     /// ```text
     /// type_expressions:
     ///     | ','.expression+ ',' '*' expression ',' '**' expression
@@ -2789,56 +2781,12 @@ impl<'src> Parser<'src> {
 
     /// The value of a NUMBER token.
     fn number_constant(&self, t: Token) -> Constant {
-        parse_number(self.text(t))
+        crate::literal::parse_number(self.text(t))
     }
 }
 
-// TEMP until lexer lands (literal.rs number parsing).
-fn parse_number(s: &str) -> Constant {
-    let clean: String = s.chars().filter(|&c| c != '_').collect();
-    let lower = clean.to_ascii_lowercase();
-    if let Some(rest) = lower.strip_suffix('j') {
-        return Constant::Complex {
-            real: 0.0,
-            imag: rest.parse().unwrap_or(0.0),
-        };
-    }
-    let radix = |p: &str, r: u32| {
-        ast::Constant::Int(common::bigint::BigInt::from_str_radix(p, r).unwrap_or_default())
-    };
-    if let Some(r) = lower.strip_prefix("0x") {
-        return radix(r, 16);
-    }
-    if let Some(r) = lower.strip_prefix("0o") {
-        return radix(r, 8);
-    }
-    if let Some(r) = lower.strip_prefix("0b") {
-        return radix(r, 2);
-    }
-    if lower.contains(['.', 'e']) {
-        return Constant::Float(lower.parse().unwrap_or(0.0));
-    }
-    radix(&lower, 10)
-}
-
-// TEMP until pstmt / pstr land.
+// TEMP until pstmt lands.
 impl<'src> Parser<'src> {
-    /// TEMP until pstr lands.
-    pub(crate) fn strings(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        while self.eat(T::String)?.is_some() {}
-        if self.pos == m {
-            return Ok(None);
-        }
-        Ok(Some(self.node(
-            ExprKind::Constant {
-                value: Constant::Str(common::text::Text::from_str("")),
-                kind: None,
-            },
-            m,
-        )))
-    }
-
     /// TEMP until pstmt lands: `default: '=' expression | invalid_default`.
     pub(crate) fn default(&mut self) -> PResult<Expr> {
         let m = self.mark();

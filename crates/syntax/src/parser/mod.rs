@@ -65,6 +65,9 @@ pub struct Parser<'src> {
     pub(crate) depth: u32,
     /// Memoized results of `(memo)` rules, keyed by start position.
     pub(crate) memo: Memo,
+    /// Set in the sub-parser of an f-string replacement field: where its source is in
+    /// the file (errors are reported relative to it, see [`string`]).
+    pub(crate) fstring_origin: Option<string::FStringOrigin>,
 }
 
 /// Memo tables for the rules the grammar marks `(memo)`: start position to the result
@@ -89,6 +92,7 @@ pub(crate) enum MemoRule {
     StarExpression,
     Arguments,
     InvalidNamedExpression,
+    Strings,
 }
 
 impl<'src> Parser<'src> {
@@ -109,6 +113,7 @@ impl<'src> Parser<'src> {
             call_invalid_rules: false,
             depth: 0,
             memo: Memo::default(),
+            fstring_origin: None,
         }
     }
 
@@ -302,21 +307,28 @@ pub fn parse_tokens(
     mode: Mode,
 ) -> Result<ast::Mod, SyntaxError> {
     let mut p = Parser::new(source, filename, tokens, tokenizer_error);
-    match p.start_rule(mode) {
-        Ok(Some(m)) => return Ok(m),
-        Err(e) => return Err(*p.prefer_tokenizer_error(e)),
-        Ok(None) => {}
+    p.run(mode).map_err(|e| *e)
+}
+
+impl<'src> Parser<'src> {
+    /// CPython's `_PyPegen_run_parser` on this parser's tokens (see [`parse_tokens`]).
+    pub(crate) fn run(&mut self, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
+        match self.start_rule(mode) {
+            Ok(Some(m)) => return Ok(m),
+            Err(e) => return Err(self.prefer_tokenizer_error(e)),
+            Ok(None) => {}
+        }
+        let last_token = self.last_token();
+        self.reset(0);
+        self.memo = Memo::default();
+        self.depth = 0;
+        self.call_invalid_rules = true;
+        let err = match self.start_rule(mode) {
+            Err(e) => e,
+            Ok(_) => self.generic_error(last_token),
+        };
+        Err(self.prefer_tokenizer_error(err))
     }
-    let last_token = p.last_token();
-    p.reset(0);
-    p.memo = Memo::default();
-    p.depth = 0;
-    p.call_invalid_rules = true;
-    let err = match p.start_rule(mode) {
-        Err(e) => e,
-        Ok(_) => p.generic_error(last_token),
-    };
-    Err(*p.prefer_tokenizer_error(err))
 }
 
 impl<'src> Parser<'src> {
@@ -347,6 +359,7 @@ impl<'src> Parser<'src> {
 
 mod errors;
 mod expression;
+mod fstring;
 mod pattern;
 mod statement;
 mod string;
