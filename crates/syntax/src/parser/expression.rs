@@ -297,7 +297,11 @@ impl<'src> Parser<'src> {
     /// CPython 3.11 reports it: start at `a`, end offset taken from `a`'s start line.
     #[cold]
     fn error_starting_from(&self, a: Location, msg: &str) -> Box<SyntaxError> {
-        let t = self.last_token();
+        let t = self
+            .tokens
+            .get(self.pos.saturating_sub(1))
+            .copied()
+            .unwrap_or_else(|| self.last_token());
         let loc = Location {
             lineno: a.lineno,
             col_offset: a.col_offset,
@@ -1914,11 +1918,11 @@ impl<'src> Parser<'src> {
             return Ok(None);
         }
         let start = self.mark();
-        let elts = self.star_named_expressions()?;
+        let elts = self.star_named_expressions_first_end()?;
         if self.eat(T::Rsqb)?.is_some() {
             return Ok(Some(self.node(
                 ExprKind::List {
-                    elts: elts.unwrap_or_default(),
+                    elts: elts.map(|(v, _)| v).unwrap_or_default(),
                     ctx: ExprContext::Load,
                 },
                 m,
@@ -1929,37 +1933,41 @@ impl<'src> Parser<'src> {
         Ok(None)
     }
 
-    /// Stash the first element of a failed display for the next alternative, if it
-    /// was a single `expression` (the comprehension alternatives reparse it).
-    fn stash_first(&mut self, start: usize, elts: Option<Vec<Expr>>) {
-        if let Some(first) = elts.and_then(|v| v.into_iter().next()) {
-            // Only a first element that ended where it was parsed can be handed on;
-            // its end is recomputed from its last token.
-            let end = first.loc;
-            let end_pos = self.token_index_after(start, end);
-            if let Some(end_pos) = end_pos {
+    /// `star_named_expressions`, also returning where its first element ended.
+    fn star_named_expressions_first_end(&mut self) -> PResult<(Vec<Expr>, usize)> {
+        let Some(first) = self.star_named_expression()? else {
+            return Ok(None);
+        };
+        let first_end = self.pos;
+        let mut v = vec![first];
+        loop {
+            let m = self.mark();
+            if self.eat(T::Comma)?.is_none() {
+                break;
+            }
+            match self.star_named_expression()? {
+                Some(x) => v.push(x),
+                None => {
+                    self.reset(m);
+                    break;
+                }
+            }
+        }
+        self.eat(T::Comma)?;
+        Ok(Some((v, first_end)))
+    }
+
+    /// Stash the first element of a failed display for the next alternative (the
+    /// comprehension alternatives reparse it), if it came from `expression`.
+    fn stash_first(&mut self, start: usize, elts: Option<(Vec<Expr>, usize)>) {
+        if let Some((v, end)) = elts {
+            if let Some(first) = v.into_iter().next() {
                 let save = self.pos;
-                self.pos = end_pos;
+                self.pos = end;
                 self.stash_if_expression(start, first);
                 self.pos = save;
             }
         }
-    }
-
-    /// The index of the token after the one that ends at `loc`'s end, searching from
-    /// `start`.
-    fn token_index_after(&self, start: usize, loc: Location) -> Option<usize> {
-        let mut i = start;
-        while let Some(t) = self.tokens.get(i) {
-            if t.end_lineno == loc.end_lineno && t.end_col_offset == loc.end_col_offset {
-                return Some(i + 1);
-            }
-            if t.lineno > loc.end_lineno {
-                return None;
-            }
-            i += 1;
-        }
-        None
     }
 
     /// `tuple: '(' [star_named_expression ',' [star_named_expressions] ] ')'`
@@ -2001,12 +2009,12 @@ impl<'src> Parser<'src> {
             return Ok(None);
         }
         let start = self.mark();
-        let Some(elts) = self.star_named_expressions()? else {
+        let Some((elts, first_end)) = self.star_named_expressions_first_end()? else {
             self.reset(m);
             return Ok(None);
         };
         if self.eat(T::Rbrace)?.is_none() {
-            self.stash_first(start, Some(elts));
+            self.stash_first(start, Some((elts, first_end)));
             self.reset(m);
             return Ok(None);
         }
@@ -2357,7 +2365,6 @@ impl<'src> Parser<'src> {
         if self.eat(T::Lbrace)?.is_none() {
             return Ok(None);
         }
-        let start = self.mark();
         if let Some((k, v)) = self.kvpair()? {
             if let Some(generators) = self.for_if_clauses()? {
                 if self.eat(T::Rbrace)?.is_some() {
@@ -2370,15 +2377,6 @@ impl<'src> Parser<'src> {
                         m,
                     )));
                 }
-            } else {
-                // Hand the key back: `{x for x in y}` is tried as a set next... the
-                // key is all the set comprehension needs.
-                let save = self.pos;
-                if let Some(end) = self.token_index_after(start, k.loc) {
-                    self.pos = end;
-                    self.stash_expression(start, k);
-                }
-                self.pos = save;
             }
         }
         self.reset(m);
@@ -2849,3 +2847,7 @@ impl<'src> Parser<'src> {
         Ok(Some(set_context(t, ExprContext::Store)))
     }
 }
+
+#[cfg(test)]
+#[path = "expression_tests.rs"]
+mod tests;

@@ -133,8 +133,8 @@ impl<'src> Parser<'src> {
         let tok_lineno = self.last_token().end_lineno;
         let first = origin.starting_lineno;
         let text = if tok_lineno <= loc.lineno {
-            let mut line = sub_source_line(self.source, tok_lineno + 1 - first.min(tok_lineno))
-                .to_string();
+            let mut line =
+                sub_source_line(self.source, tok_lineno + 1 - first.min(tok_lineno)).to_string();
             line.push('\n');
             line
         } else {
@@ -183,7 +183,10 @@ impl Host<'_, '_> {
 
     fn location(&self, span: Span) -> Location {
         let (a, b) = match span {
-            Span::Whole => (self.token(self.first), self.token(self.first + self.count - 1)),
+            Span::Whole => (
+                self.token(self.first),
+                self.token(self.first + self.count - 1),
+            ),
             Span::Token => (self.token(self.current), self.token(self.current)),
         };
         Location {
@@ -196,7 +199,8 @@ impl Host<'_, '_> {
 
     #[cold]
     fn literal_error(&self, msg: String) -> Box<SyntaxError> {
-        self.p.error_at_last_token(SyntaxErrorType::SyntaxError, msg)
+        self.p
+            .error_at_last_token(SyntaxErrorType::SyntaxError, msg)
     }
 }
 
@@ -217,7 +221,8 @@ impl<'src> StringsHost<'src> for Host<'_, 'src> {
     }
 
     fn raise(&mut self, msg: &str) -> Box<SyntaxError> {
-        self.p.error_at_last_token(SyntaxErrorType::SyntaxError, msg)
+        self.p
+            .error_at_last_token(SyntaxErrorType::SyntaxError, msg)
     }
 
     fn raise_on_token(&mut self, msg: &str) -> Box<SyntaxError> {
@@ -243,11 +248,20 @@ impl<'src> StringsHost<'src> for Host<'_, 'src> {
         }
     }
 
-    fn compile_expr(&mut self, expr: &str, lines: u32, cols: u32) -> Result<Expr, Box<SyntaxError>> {
+    fn compile_expr(
+        &mut self,
+        expr: &str,
+        lines: u32,
+        cols: u32,
+    ) -> Result<Expr, Box<SyntaxError>> {
         let t = self.token(self.current);
         let origin = FStringOrigin {
             starting_lineno: t.lineno + lines,
-            starting_col_offset: if lines == 0 { t.col_offset + cols } else { cols },
+            starting_col_offset: if lines == 0 {
+                t.col_offset + cols
+            } else {
+                cols
+            },
         };
         self.p.compile_fstring_expr(expr, origin)
     }
@@ -301,7 +315,6 @@ impl<'src> StringsHost<'src> for Host<'_, 'src> {
         }
     }
 }
-
 
 #[cfg(test)]
 #[path = "string_tests.rs"]

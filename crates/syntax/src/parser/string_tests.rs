@@ -103,7 +103,12 @@ fn check(snippets: &[&str]) {
             failures.push(format!("{src:?}\n  python: {want}\n  krait:  {got}"));
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
