@@ -242,6 +242,21 @@ fn fstring_errors() {
 }
 
 #[test]
+fn nested() {
+    check(&[
+        "f'{f\"{x}\"}'",
+        "f'{f\"{x:{y}}\"!r:>{w}}'",
+        "(1,\n  f'''{f\"a{x}\"}\n{y}''')",
+        "(1,\n  f'''a\n {f\"a{x}\" + f\"{y}\"}''')",
+        "f'{f\"{x!z}\"}'",
+        "f'{f\"{a b}\"}'",
+        "f'{\"a\" b\"b\"}'",
+        "f'{\"\\N\"}'",
+        "f'{\"\\x4\"}'",
+    ]);
+}
+
+#[test]
 fn sub_parser_errors() {
     check(&[
         "f'{a b}'",
