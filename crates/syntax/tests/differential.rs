@@ -266,3 +266,141 @@ fn tokens_match_tokenize_module() {
         failures.join("\n")
     );
 }
+
+const LITERAL_SCRIPT: &str = r#"
+import sys, warnings, struct
+warnings.simplefilter("ignore")
+for a in sys.argv[1:]:
+    src = bytes.fromhex(a).decode()
+    try:
+        v = eval(compile(src, "f", "eval"))
+    except SyntaxError as e:
+        print("E " + e.msg.encode().hex())
+        continue
+    if isinstance(v, str):
+        print("S " + v.encode("utf-8", "surrogatepass").hex())
+    elif isinstance(v, bytes):
+        print("B " + v.hex())
+    elif isinstance(v, bool):
+        print("?")
+    elif isinstance(v, int):
+        print("I " + str(v))
+    elif isinstance(v, float):
+        print("F %016x" % struct.unpack("<Q", struct.pack("<d", v))[0])
+    elif isinstance(v, complex):
+        print("J %016x" % struct.unpack("<Q", struct.pack("<d", v.imag))[0])
+"#;
+
+fn text_hex(t: &common::text::Text) -> String {
+    // `Text` has no byte accessor of its own yet; compare through Debug of a fresh
+    // Text built from the expected bytes instead.
+    format!("{t:?}")
+}
+
+#[test]
+fn literals_match_eval() {
+    use syntax::ast::Constant;
+    use syntax::literal::{decode_string_body, parse_number, split_string_token, LiteralValue};
+    let strings: &[&str] = &[
+        r"'plain'",
+        r#"'a\nb\tc\\d\'e\"f'"#,
+        r"'\a\b\f\v\r\0\7\77\101\777'",
+        r"'\x41\x7e\xff'",
+        r"'\u00e9\u20ac\U0001f600'",
+        r"'\ud800\udc00\udfff'",
+        r"'\N{LATIN SMALL LETTER E WITH ACUTE}\N{snowman}\N{BYTE ORDER MARK}\N{LF}'",
+        r"'\N{CJK UNIFIED IDEOGRAPH-4E00}\N{HANGUL SYLLABLE GA}'",
+        r"'\d\q\ \8\9'",
+        "'a\\\nb'",
+        "'''a\nb\\\nc'''",
+        "'\u{e9}\\x41\u{20ac}'",
+        "'\\\u{e9}'",
+        r"r'\n\x4\N{foo}'",
+        r"b'\x41\101\n\d\777'",
+        r"br'\x4'",
+        r"'\x4'",
+        r"'\xg0'",
+        r"'\u12'",
+        r"'\U1234567'",
+        r"'\U00110000'",
+        r"'\N{foo}'",
+        r"'\N{LATIN SMALL LETTER A'",
+        r"'\N{}'",
+        r"'\N'",
+        r"'\N{LATINSMALLLETTERA}'",
+        "'\u{e9}\u{e9}\\N{foo}'",
+        r"b'\x4'",
+        r"b'ab\xZZ'",
+        "b'\u{e9}'",
+        r"u'\x41'",
+    ];
+    let numbers: &[&str] = &[
+        "0", "7", "123456789012345678", "1234567890123456789", "99999999999999999999999999999999",
+        "0x_dead_BEEF", "0o777", "0b1010_1010", "0XFFFFFFFFFFFFFFFFFFFFFFFF", "1_000_000", "00", "0_0",
+        "1.5", "1e10", "1E-10", ".5", "5.", "1_0.0_5e+1_0", "1e400", "2.5e-324", "1e-400", "0.1",
+        "3.141592653589793238462643383279", "9007199254740993", "9007199254740993.0", "1j", "1.5J", "0j", "1e3j",
+    ];
+    let mut all: Vec<&str> = strings.to_vec();
+    all.extend_from_slice(numbers);
+    let Some(expected) = python(LITERAL_SCRIPT, &all) else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    let mut failures = Vec::new();
+    for (i, (src, exp)) in all.iter().zip(&expected).enumerate() {
+        let got = if i < strings.len() {
+            let parts = split_string_token(src);
+            let mut w = Vec::new();
+            match decode_string_body(parts.body, parts.prefix.raw, parts.prefix.bytes, &mut w) {
+                Err(e) => format!("E {}", hex(&e.msg)),
+                Ok(LiteralValue::Bytes(b)) => format!("B {}", b.iter().map(|b| format!("{b:02x}")).collect::<String>()),
+                Ok(LiteralValue::Str(t)) => format!("S {}", text_hex(&t)),
+            }
+        } else {
+            match parse_number(src) {
+                Constant::Int(v) => format!("I {v}"),
+                Constant::Float(f) => format!("F {:016x}", f.to_bits()),
+                Constant::Complex { imag, .. } => format!("J {:016x}", imag.to_bits()),
+                other => format!("{other:?}"),
+            }
+        };
+        // Str values: compare the Debug of a Text built from python's bytes.
+        let exp_norm = if let Some(h) = exp.strip_prefix("S ") {
+            let bytes: Vec<u8> = (0..h.len() / 2).filter_map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).ok()).collect();
+            let mut t = common::text::Text::default();
+            let mut k = 0;
+            while k < bytes.len() {
+                // Decode generalized UTF-8 (surrogatepass) code point by code point.
+                let b0 = bytes[k] as u32;
+                let (cp, n) = if b0 < 0x80 {
+                    (b0, 1)
+                } else if b0 < 0xE0 {
+                    (((b0 & 0x1F) << 6) | (bytes[k + 1] as u32 & 0x3F), 2)
+                } else if b0 < 0xF0 {
+                    (((b0 & 0x0F) << 12) | ((bytes[k + 1] as u32 & 0x3F) << 6) | (bytes[k + 2] as u32 & 0x3F), 3)
+                } else {
+                    (
+                        ((b0 & 0x07) << 18)
+                            | ((bytes[k + 1] as u32 & 0x3F) << 12)
+                            | ((bytes[k + 2] as u32 & 0x3F) << 6)
+                            | (bytes[k + 3] as u32 & 0x3F),
+                        4,
+                    )
+                };
+                t.push_code_point(cp);
+                k += n;
+            }
+            format!("S {}", text_hex(&t))
+        } else {
+            exp.clone()
+        };
+        if got != exp_norm {
+            let show = |s: &str| match s.split_once(' ') {
+                Some(("E", h)) => format!("E {}", unhex(h)),
+                _ => s.to_string(),
+            };
+            failures.push(format!("{src}\n  python: {}\n  krait:  {}", show(&exp_norm), show(&got)));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), all.len(), failures.join("\n"));
+}

@@ -89,6 +89,9 @@ pub(crate) enum MemoRule {
     TargetWithStarAtom,
     DelTarget,
     Expression,
+    StarExpression,
+    Arguments,
+    InvalidNamedExpression,
     Strings,
 }
 
