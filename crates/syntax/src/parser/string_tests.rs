@@ -53,7 +53,13 @@ fn py_repr_text(t: &Option<String>) -> String {
                     '\n' => "\\n".to_string(),
                     '\t' => "\\t".to_string(),
                     '\\' => "\\\\".to_string(),
-                    '\x0c' => "\\x0c".to_string(),
+                    '\r' => "\\r".to_string(),
+                    c if (c as u32) < 0x20
+                        || (0x7f..=0xa0).contains(&(c as u32))
+                        || c == '\u{ad}' =>
+                    {
+                        format!("\\x{:02x}", c as u32)
+                    }
                     c => c.to_string(),
                 })
                 .collect();
@@ -81,6 +87,7 @@ fn error_line(e: &SyntaxError) -> String {
 }
 
 fn ours(src: &str) -> String {
+    let src = &crate::source::decode_str_source(src);
     let toks = tokenize(src);
     match parse_tokens(src, "<unknown>", toks.tokens, toks.error, Mode::Eval) {
         Ok(m) => dump(&m),
