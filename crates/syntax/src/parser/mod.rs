@@ -54,6 +54,10 @@ pub struct Parser<'src> {
     pub(crate) tokens: Vec<Token>,
     /// The tokenizer's error, met when the parser reads past the last good token.
     pub(crate) tokenizer_error: Option<SyntaxError>,
+    /// Whether `tokenizer_error` is one CPython raises from the parser when it fetches
+    /// the failing token ([`crate::tokenizer::ErrorTiming::Deferred`]), which does not
+    /// replace a parser error found before it.
+    pub(crate) tokenizer_error_deferred: bool,
     /// Index of the next token.
     pub(crate) pos: usize,
     /// One past the furthest token index ever looked at (CPython's `p->fill`): where
@@ -108,6 +112,7 @@ impl<'src> Parser<'src> {
             filename,
             tokens,
             tokenizer_error,
+            tokenizer_error_deferred: false,
             pos: 0,
             fill: 0,
             call_invalid_rules: false,
@@ -310,6 +315,18 @@ pub fn parse_tokens(
     p.run(mode).map_err(|e| *e)
 }
 
+/// [`parse_tokens`] on the tokenizer's whole output (its error's timing included).
+pub fn parse_tokenized(
+    source: &str,
+    filename: &str,
+    toks: crate::tokenizer::Tokens,
+    mode: Mode,
+) -> Result<ast::Mod, SyntaxError> {
+    let mut p = Parser::new(source, filename, toks.tokens, toks.error);
+    p.tokenizer_error_deferred = toks.error_timing == crate::tokenizer::ErrorTiming::Deferred;
+    p.run(mode).map_err(|e| *e)
+}
+
 impl<'src> Parser<'src> {
     /// CPython's `_PyPegen_run_parser` on this parser's tokens (see [`parse_tokens`]).
     pub(crate) fn run(&mut self, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
@@ -347,12 +364,12 @@ impl<'src> Parser<'src> {
     /// anywhere in the source replaces an error the parser raised.
     fn prefer_tokenizer_error(&self, err: Box<SyntaxError>) -> Box<SyntaxError> {
         match &self.tokenizer_error {
-            Some(tok_err) => {
+            Some(tok_err) if !self.tokenizer_error_deferred => {
                 let mut e = tok_err.clone();
                 e.filename = self.filename.to_string();
                 Box::new(e)
             }
-            None => err,
+            _ => err,
         }
     }
 }

@@ -89,13 +89,14 @@ impl<'src> Parser<'src> {
             t.lineno += line_shift;
             t.end_lineno += line_shift;
         }
+        let deferred = toks.error_timing == tokenizer::ErrorTiming::Deferred;
         let error = toks.error.map(|mut e| {
             // The sub-tokenizer counts lines from the field's first line. Errors CPython
             // raises from the parser (`tok->done`) go through the f-string error path.
             let sub_lineno = e.lineno.unwrap_or(1);
             e.lineno = e.lineno.map(|l| l + line_shift);
             e.end_lineno = e.end_lineno.map(|l| l + line_shift);
-            if toks.error_timing == tokenizer::ErrorTiming::Deferred {
+            if deferred {
                 e.msg.insert_str(0, "f-string: ");
                 if sub_lineno > 1 {
                     let shift = origin.starting_col_offset;
@@ -107,6 +108,7 @@ impl<'src> Parser<'src> {
         });
         let mut sub = Parser::new(&src, self.filename, tokens, error);
         sub.fstring_origin = Some(origin);
+        sub.tokenizer_error_deferred = deferred;
         match sub.run(Mode::FString)? {
             ast::Mod::Expression { body } => Ok(*body),
             // `fstring` only ever returns an `Expression`.
