@@ -65,6 +65,9 @@ pub struct Parser<'src> {
     pub(crate) depth: u32,
     /// Memoized results of `(memo)` rules, keyed by start position.
     pub(crate) memo: Memo,
+    /// Start positions where `block` failed (its memo, failures only: see
+    /// `statement.rs`).
+    pub(crate) failed_blocks: std::collections::HashSet<usize>,
 }
 
 /// Memo tables for the rules the grammar marks `(memo)`: start position to the result
@@ -72,6 +75,8 @@ pub struct Parser<'src> {
 #[derive(Default)]
 pub(crate) struct Memo {
     pub(crate) expr: HashMap<(usize, MemoRule), (Option<ast::Expr>, usize)>,
+    /// `closed_pattern` results.
+    pub(crate) pattern: HashMap<usize, (Option<ast::Pattern>, usize)>,
 }
 
 /// Which memoized rule a memo entry belongs to.
@@ -106,6 +111,7 @@ impl<'src> Parser<'src> {
             call_invalid_rules: false,
             depth: 0,
             memo: Memo::default(),
+            failed_blocks: Default::default(),
         }
     }
 
@@ -307,6 +313,7 @@ pub fn parse_tokens(
     let last_token = p.last_token();
     p.reset(0);
     p.memo = Memo::default();
+    p.failed_blocks.clear();
     p.depth = 0;
     p.call_invalid_rules = true;
     let err = match p.start_rule(mode) {
