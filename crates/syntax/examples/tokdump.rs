@@ -27,7 +27,19 @@ fn main() {
                 continue;
             }
         };
+        let t0 = std::time::Instant::now();
         let toks = syntax::tokenizer::tokenize(&src);
+        if std::env::var_os("TOKDUMP_TIME").is_some() {
+            let dt = t0.elapsed();
+            println!(
+                "{} bytes, {} tokens, error: {:?}, {:?}",
+                src.len(),
+                toks.tokens.len(),
+                toks.error.map(|e| e.msg),
+                dt
+            );
+            continue;
+        }
         for t in &toks.tokens {
             println!(
                 "{:?} {},{}-{},{}",

@@ -445,7 +445,21 @@ impl<'a> Tokenizer<'a> {
     fn push_token(&mut self, kind: TokenKind) {
         let src_len = self.src.len();
         let (lineno, col, end_lineno, end_col) = match kind {
-            TokenKind::EndMarker => (self.lineno + 1, 0, self.lineno + 1, 0),
+            // At the end of input (ENDMARKER, final DEDENTs) CPython's tokenize module
+            // reports the line after the last one, column 0.
+            TokenKind::EndMarker if self.src.is_empty() => (1, 0, 1, 0),
+            TokenKind::EndMarker | TokenKind::Dedent if self.pos >= self.b.len() => {
+                // ... except after a final whitespace-only line without a newline.
+                let last = self.src.get(self.line_start..).unwrap_or("");
+                let l = if !self.src.ends_with('\n')
+                    && last.bytes().all(|c| matches!(c, b' ' | b'\t' | 0x0c))
+                {
+                    self.lineno
+                } else {
+                    self.lineno + 1
+                };
+                (l, 0, l, 0)
+            }
             _ => (
                 self.tok_lineno,
                 self.tok_start - self.tok_line_start,
@@ -453,16 +467,18 @@ impl<'a> Tokenizer<'a> {
                 self.pos - self.line_start,
             ),
         };
-        let (lineno, col, end_lineno, end_col) = if kind == TokenKind::Dedent {
-            (lineno, col, lineno, col)
-        } else {
-            (lineno, col, end_lineno, end_col)
+        // DEDENT is empty; NEWLINE leaves its '\n' out ("Leave '\n' out of the string" in
+        // tok_get) and starts at a comment before it, if any.
+        let (lineno, col, end_lineno, end_col) = match kind {
+            TokenKind::Dedent => (lineno, col, lineno, col),
+            TokenKind::Newline => (lineno, col, lineno, end_col.saturating_sub(1)),
+            _ => (lineno, col, end_lineno, end_col),
         };
         let start = self.tok_start.min(src_len);
-        let end = if kind == TokenKind::Dedent {
-            start
-        } else {
-            self.pos.min(src_len)
+        let end = match kind {
+            TokenKind::Dedent => start,
+            TokenKind::Newline => self.pos.saturating_sub(1).min(src_len),
+            _ => self.pos.min(src_len),
         };
         self.out.tokens.push(Token {
             kind,

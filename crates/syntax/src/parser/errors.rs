@@ -45,6 +45,9 @@ impl<'src> Parser<'src> {
         loc: Location,
         msg: impl Into<String>,
     ) -> Box<SyntaxError> {
+        if let Some(origin) = self.fstring_origin {
+            return self.fstring_error_at(origin, ty, loc, &msg.into());
+        }
         let text = self.line_text(loc.lineno);
         let line = text.as_deref().unwrap_or("");
         let offset = Self::byte_to_char_offset(line, loc.col_offset);

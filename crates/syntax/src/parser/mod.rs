@@ -68,6 +68,9 @@ pub struct Parser<'src> {
     /// Start positions where `block` failed (its memo, failures only: see
     /// `statement.rs`).
     pub(crate) failed_blocks: std::collections::HashSet<usize>,
+    /// Set in the sub-parser of an f-string replacement field: where its source is in
+    /// the file (errors are reported relative to it, see [`string`]).
+    pub(crate) fstring_origin: Option<string::FStringOrigin>,
 }
 
 /// Memo tables for the rules the grammar marks `(memo)`: start position to the result
@@ -91,6 +94,10 @@ pub(crate) enum MemoRule {
     TargetWithStarAtom,
     DelTarget,
     Expression,
+    StarExpression,
+    Arguments,
+    InvalidNamedExpression,
+    Strings,
 }
 
 impl<'src> Parser<'src> {
@@ -112,6 +119,7 @@ impl<'src> Parser<'src> {
             depth: 0,
             memo: Memo::default(),
             failed_blocks: Default::default(),
+            fstring_origin: None,
         }
     }
 
@@ -305,22 +313,29 @@ pub fn parse_tokens(
     mode: Mode,
 ) -> Result<ast::Mod, SyntaxError> {
     let mut p = Parser::new(source, filename, tokens, tokenizer_error);
-    match p.start_rule(mode) {
-        Ok(Some(m)) => return Ok(m),
-        Err(e) => return Err(*p.prefer_tokenizer_error(e)),
-        Ok(None) => {}
+    p.run(mode).map_err(|e| *e)
+}
+
+impl<'src> Parser<'src> {
+    /// CPython's `_PyPegen_run_parser` on this parser's tokens (see [`parse_tokens`]).
+    pub(crate) fn run(&mut self, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
+        match self.start_rule(mode) {
+            Ok(Some(m)) => return Ok(m),
+            Err(e) => return Err(self.prefer_tokenizer_error(e)),
+            Ok(None) => {}
+        }
+        let last_token = self.last_token();
+        self.reset(0);
+        self.memo = Memo::default();
+        self.failed_blocks.clear();
+        self.depth = 0;
+        self.call_invalid_rules = true;
+        let err = match self.start_rule(mode) {
+            Err(e) => e,
+            Ok(_) => self.generic_error(last_token),
+        };
+        Err(self.prefer_tokenizer_error(err))
     }
-    let last_token = p.last_token();
-    p.reset(0);
-    p.memo = Memo::default();
-    p.failed_blocks.clear();
-    p.depth = 0;
-    p.call_invalid_rules = true;
-    let err = match p.start_rule(mode) {
-        Err(e) => e,
-        Ok(_) => p.generic_error(last_token),
-    };
-    Err(*p.prefer_tokenizer_error(err))
 }
 
 impl<'src> Parser<'src> {
@@ -351,6 +366,7 @@ impl<'src> Parser<'src> {
 
 mod errors;
 mod expression;
+mod fstring;
 mod pattern;
 mod statement;
 mod string;

@@ -2,7 +2,7 @@
 //! `match_stmt`, `case_block`, `patterns` ... `keyword_pattern`, and their `invalid_*`
 //! rules.
 
-use super::target::expr_name;
+use super::expression::expr_name;
 use super::{PResult, Parser};
 use crate::ast::{
     Constant, Expr, ExprContext, ExprKind, MatchCase, Operator, Pattern, PatternKind, Stmt,

@@ -9,7 +9,7 @@
 //! PEG ordered choice gives, without parsing nested blocks twice (CPython memoizes
 //! `block` instead).
 
-use super::target::{expr_name, set_context, TargetsType};
+use super::expression::{expr_name, TargetsType};
 use super::{PResult, Parser};
 use crate::ast::{
     self, Alias, Arg, Arguments, ClassDef, ExceptHandler, Expr, ExprContext, ExprKind,
@@ -1740,7 +1740,7 @@ impl<'src> Parser<'src> {
             if self.eat(TokenKind::Comma)?.is_some() && self.expressions()?.is_some() {
                 self.as_name()?;
                 if self.eat(TokenKind::Colon)?.is_some() {
-                    return Err(self.error_starting_from(
+                    return Err(self.error_starting_from_tokenizer_pos(
                         a.loc,
                         "multiple exception types must be parenthesized",
                     ));
@@ -1779,7 +1779,7 @@ impl<'src> Parser<'src> {
     /// `RAISE_SYNTAX_ERROR_STARTING_FROM(a, msg)`: from the start of `a` to where the
     /// tokenizer is (the end of the last token read).
     #[cold]
-    pub(crate) fn error_starting_from(&self, a: Location, msg: &str) -> Err {
+    pub(crate) fn error_starting_from_tokenizer_pos(&self, a: Location, msg: &str) -> Err {
         let last = self.last_token();
         let mut e = self.syntax_error_at(
             Location {
@@ -2132,7 +2132,7 @@ impl<'src> Parser<'src> {
     /// invalid_default:
     ///     | '=' &(')'|',') { "expected default value expression" }
     /// ```
-    fn default(&mut self) -> PResult<Expr> {
+    pub(crate) fn default(&mut self) -> PResult<Expr> {
         let m = self.mark();
         let Some(eq) = self.eat(TokenKind::Equal)? else {
             return Ok(None);

@@ -3,9 +3,10 @@
 //! `_PyPegen_set_expr_context`, `_PyPegen_get_expr_name`,
 //! `_PyPegen_get_invalid_target` and `RAISE_SYNTAX_ERROR_INVALID_TARGET`.
 
+use super::expression::set_context;
 use super::{MemoRule, PResult, Parser};
 use crate::ast::{Expr, ExprContext, ExprKind};
-use crate::error::{SyntaxError, SyntaxErrorType};
+use crate::error::SyntaxError;
 use crate::token::TokenKind;
 
 /// A `t_primary` suffix, parsed before its node is built.
@@ -15,119 +16,7 @@ enum Suffix {
     Call(Vec<Expr>, Vec<crate::ast::Keyword>),
 }
 
-/// Which kind of target an invalid-target error is about (CPython's `TARGETS_TYPE`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TargetsType {
-    StarTargets,
-    DelTargets,
-    ForTargets,
-}
-
-/// `_PyPegen_set_expr_context`: give `e` (and the targets inside a tuple, list or
-/// starred) the context `ctx`.
-pub(crate) fn set_context(e: &mut Expr, ctx: ExprContext) {
-    match &mut e.kind {
-        ExprKind::Name { ctx: c, .. }
-        | ExprKind::Attribute { ctx: c, .. }
-        | ExprKind::Subscript { ctx: c, .. } => *c = ctx,
-        ExprKind::Starred { ctx: c, value } => {
-            *c = ctx;
-            set_context(value, ctx);
-        }
-        ExprKind::Tuple { ctx: c, elts } | ExprKind::List { ctx: c, elts } => {
-            *c = ctx;
-            for elt in elts {
-                set_context(elt, ctx);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// `_PyPegen_get_expr_name`: how error messages name an expression.
-pub(crate) fn expr_name(e: &Expr) -> &'static str {
-    use crate::ast::Constant;
-    match &e.kind {
-        ExprKind::Attribute { .. } => "attribute",
-        ExprKind::Subscript { .. } => "subscript",
-        ExprKind::Starred { .. } => "starred",
-        ExprKind::Name { .. } => "name",
-        ExprKind::List { .. } => "list",
-        ExprKind::Tuple { .. } => "tuple",
-        ExprKind::Lambda { .. } => "lambda",
-        ExprKind::Call { .. } => "function call",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
-            "expression"
-        }
-        ExprKind::GeneratorExp { .. } => "generator expression",
-        ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield expression",
-        ExprKind::Await { .. } => "await expression",
-        ExprKind::ListComp { .. } => "list comprehension",
-        ExprKind::SetComp { .. } => "set comprehension",
-        ExprKind::DictComp { .. } => "dict comprehension",
-        ExprKind::Dict { .. } => "dict literal",
-        ExprKind::Set { .. } => "set display",
-        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "f-string expression",
-        ExprKind::Constant { value, .. } => match value {
-            Constant::None => "None",
-            Constant::Bool(false) => "False",
-            Constant::Bool(true) => "True",
-            Constant::Ellipsis => "ellipsis",
-            _ => "literal",
-        },
-        ExprKind::Compare { .. } => "comparison",
-        ExprKind::IfExp { .. } => "conditional expression",
-        ExprKind::NamedExpr { .. } => "named expression",
-        ExprKind::Slice { .. } => "slice",
-    }
-}
-
-/// `_PyPegen_get_invalid_target`: the first sub-expression of `e` that cannot be a
-/// target of kind `ty`, if any.
-pub(crate) fn invalid_target(e: &Expr, ty: TargetsType) -> Option<&Expr> {
-    match &e.kind {
-        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
-            elts.iter().find_map(|x| invalid_target(x, ty))
-        }
-        ExprKind::Starred { value, .. } => {
-            if ty == TargetsType::DelTargets {
-                Some(e)
-            } else {
-                invalid_target(value, ty)
-            }
-        }
-        ExprKind::Compare { left, ops, .. } => {
-            if ty == TargetsType::ForTargets {
-                if ops.first() == Some(&crate::ast::CmpOp::In) {
-                    invalid_target(left, ty)
-                } else {
-                    None
-                }
-            } else {
-                Some(e)
-            }
-        }
-        ExprKind::Name { .. } | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => None,
-        _ => Some(e),
-    }
-}
-
 impl<'src> Parser<'src> {
-    /// `RAISE_SYNTAX_ERROR_INVALID_TARGET(type, e)`.
-    #[cold]
-    pub(crate) fn invalid_target_error(&self, ty: TargetsType, e: &Expr) -> Box<SyntaxError> {
-        match invalid_target(e, ty) {
-            Some(t) => {
-                let verb = match ty {
-                    TargetsType::DelTargets => "delete",
-                    _ => "assign to",
-                };
-                self.syntax_error_at(t.loc, format!("cannot {verb} {}", expr_name(t)))
-            }
-            None => self.error_at_last_token(SyntaxErrorType::SyntaxError, "invalid syntax"),
-        }
-    }
-
     /// `star_targets: star_target !',' | star_target (',' star_target)* [',']`
     pub(crate) fn star_targets(&mut self) -> PResult<Expr> {
         let m = self.mark();
@@ -231,11 +120,10 @@ impl<'src> Parser<'src> {
     fn star_target_inner(&mut self) -> PResult<Expr> {
         let m = self.mark();
         if self.eat(TokenKind::Star)?.is_some() && !self.at(TokenKind::Star)? {
-            if let Some(mut a) = self.star_target()? {
-                set_context(&mut a, ExprContext::Store);
+            if let Some(a) = self.star_target()? {
                 return Ok(Some(Expr {
                     kind: ExprKind::Starred {
-                        value: Box::new(a),
+                        value: Box::new(set_context(a, ExprContext::Store)),
                         ctx: ExprContext::Store,
                     },
                     loc: self.loc_from(m),
@@ -326,10 +214,9 @@ impl<'src> Parser<'src> {
             }
             TokenKind::Lpar => {
                 self.pos += 1;
-                if let Some(mut a) = self.target_with_star_atom()? {
+                if let Some(a) = self.target_with_star_atom()? {
                     if self.eat(TokenKind::Rpar)?.is_some() {
-                        set_context(&mut a, ExprContext::Store);
-                        return Ok(Some(a));
+                        return Ok(Some(set_context(a, ExprContext::Store)));
                     }
                 }
                 self.reset(m + 1);
@@ -512,6 +399,17 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// `[arguments]` as the argument and keyword lists (pexpr's `arguments` returns
+    /// them in a dummy `Call`, as CPython does).
+    pub(crate) fn call_arguments(
+        &mut self,
+    ) -> PResult<(Vec<Expr>, Vec<crate::ast::Keyword>)> {
+        Ok(self.arguments()?.and_then(|e| match e.kind {
+            ExprKind::Call { args, keywords, .. } => Some((args, keywords)),
+            _ => None,
+        }))
+    }
+
     /// `t_lookahead: '(' | '[' | '.'`
     #[inline]
     pub(crate) fn t_lookahead(&mut self) -> Result<bool, Box<SyntaxError>> {
@@ -584,10 +482,9 @@ impl<'src> Parser<'src> {
             TokenKind::Lpar | TokenKind::Lsqb => {
                 self.pos += 1;
                 if t.kind == TokenKind::Lpar {
-                    if let Some(mut a) = self.del_target()? {
+                    if let Some(a) = self.del_target()? {
                         if self.eat(TokenKind::Rpar)?.is_some() {
-                            set_context(&mut a, ExprContext::Del);
-                            return Ok(Some(a));
+                            return Ok(Some(set_context(a, ExprContext::Del)));
                         }
                     }
                     self.reset(m + 1);
