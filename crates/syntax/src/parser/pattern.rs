@@ -2,16 +2,13 @@
 //! `match_stmt`, `case_block`, `patterns` ... `keyword_pattern`, and their `invalid_*`
 //! rules.
 
-use super::expression::expr_name;
 use super::{PResult, Parser};
 use crate::ast::{
     Constant, Expr, ExprContext, ExprKind, MatchCase, Operator, Pattern, PatternKind, Stmt,
     StmtKind, UnaryOp,
 };
-use crate::error::{SyntaxError, SyntaxErrorType};
+use crate::error::SyntaxErrorType;
 use crate::token::TokenKind;
-
-type Err = Box<SyntaxError>;
 
 impl<'src> Parser<'src> {
     /// ```text
@@ -216,7 +213,6 @@ impl<'src> Parser<'src> {
                 }
                 if !self.at(TokenKind::Name)? {
                     if let Some(a) = self.expression()? {
-                        let _ = expr_name(&a);
                         return Err(self.syntax_error_at(a.loc, "invalid pattern target"));
                     }
                 }
@@ -426,8 +422,13 @@ impl<'src> Parser<'src> {
                     self.pos += 1;
                     let it = self.peek()?;
                     if let Some(imag) = self.number()? {
-                        if !matches!(&imag.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. })
-                        {
+                        if !matches!(
+                            &imag.kind,
+                            ExprKind::Constant {
+                                value: Constant::Complex { .. },
+                                ..
+                            }
+                        ) {
                             return Err(self.syntax_error_at(
                                 Self::token_loc(it),
                                 "imaginary number required in complex literal",
@@ -449,9 +450,7 @@ impl<'src> Parser<'src> {
                     ExprKind::UnaryOp { operand, .. } => operand.loc,
                     _ => real.loc,
                 };
-                return Err(
-                    self.syntax_error_at(loc, "real number required in complex literal")
-                );
+                return Err(self.syntax_error_at(loc, "real number required in complex literal"));
             }
         }
         self.reset(m);
@@ -889,6 +888,3 @@ fn is_real(e: &Expr) -> bool {
         }
     )
 }
-
-#[allow(dead_code)]
-fn _unused(_: Err) {}

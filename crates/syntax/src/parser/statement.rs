@@ -12,8 +12,8 @@
 use super::expression::{expr_name, TargetsType};
 use super::{PResult, Parser};
 use crate::ast::{
-    self, Alias, Arg, Arguments, ClassDef, ExceptHandler, Expr, ExprContext, ExprKind,
-    FunctionDef, Location, Operator, Stmt, StmtKind, WithItem,
+    self, Alias, Arg, Arguments, ClassDef, ExceptHandler, Expr, ExprContext, ExprKind, FunctionDef,
+    Location, Operator, Stmt, StmtKind, WithItem,
 };
 use crate::error::{SyntaxError, SyntaxErrorType};
 use crate::token::{Token, TokenKind};
@@ -603,11 +603,8 @@ impl<'src> Parser<'src> {
         let m = self.mark();
         let kw = self.bump()?;
         let mut names = Vec::new();
-        loop {
-            match self.name_token()? {
-                Some((n, _)) => names.push(n),
-                None => break,
-            }
+        while let Some((n, _)) = self.name_token()? {
+            names.push(n);
             let m2 = self.mark();
             if self.eat(TokenKind::Comma)?.is_none() {
                 break;
@@ -1179,7 +1176,11 @@ impl<'src> Parser<'src> {
         let Some(kw) = self.eat(TokenKind::If)?.or(self.eat(TokenKind::Elif)?) else {
             return Ok(None);
         };
-        let what = if kw.kind == TokenKind::If { "'if' statement" } else { "'elif' statement" };
+        let what = if kw.kind == TokenKind::If {
+            "'if' statement"
+        } else {
+            "'elif' statement"
+        };
         let Some(test) = self.named_expression()? else {
             self.reset(m);
             return Ok(None);
@@ -1193,7 +1194,11 @@ impl<'src> Parser<'src> {
         }
         if self.call_invalid_rules {
             // CPython's `a='if' a=named_expression`: the line is the condition's.
-            let line = if kw.kind == TokenKind::If { test.loc.lineno } else { kw.lineno };
+            let line = if kw.kind == TokenKind::If {
+                test.loc.lineno
+            } else {
+                kw.lineno
+            };
             self.check_indented_block(what, line)?;
         }
         let Some(body) = self.block()? else {
@@ -1563,7 +1568,14 @@ impl<'src> Parser<'src> {
         };
         let after_body = self.mark();
         if let Some(finalbody) = self.finally_block()? {
-            return Ok(Some(self.make_try(m, body, Vec::new(), Vec::new(), finalbody, false)));
+            return Ok(Some(self.make_try(
+                m,
+                body,
+                Vec::new(),
+                Vec::new(),
+                finalbody,
+                false,
+            )));
         }
         self.reset(after_body);
         for star in [false, true] {
@@ -1574,7 +1586,9 @@ impl<'src> Parser<'src> {
             if !handlers.is_empty() {
                 let orelse = self.else_block()?.unwrap_or_default();
                 let finalbody = self.finally_block()?.unwrap_or_default();
-                return Ok(Some(self.make_try(m, body, handlers, orelse, finalbody, star)));
+                return Ok(Some(
+                    self.make_try(m, body, handlers, orelse, finalbody, star),
+                ));
             }
             self.reset(after_body);
         }
@@ -1699,7 +1713,11 @@ impl<'src> Parser<'src> {
         if let Some((type_, name)) = parsed {
             if self.eat(TokenKind::Colon)?.is_some() {
                 if self.call_invalid_rules {
-                    let what = if star { "'except*' statement" } else { "'except' statement" };
+                    let what = if star {
+                        "'except*' statement"
+                    } else {
+                        "'except' statement"
+                    };
                     self.check_indented_block(what, kw.lineno)?;
                 }
                 if let Some(body) = self.block()? {
@@ -2140,7 +2158,8 @@ impl<'src> Parser<'src> {
         if let Some(e) = self.expression()? {
             return Ok(Some(e));
         }
-        if self.call_invalid_rules && matches!(self.peek()?.kind, TokenKind::Rpar | TokenKind::Comma)
+        if self.call_invalid_rules
+            && matches!(self.peek()?.kind, TokenKind::Rpar | TokenKind::Comma)
         {
             return Err(
                 self.syntax_error_at(Self::token_loc(eq), "expected default value expression")
@@ -2172,10 +2191,9 @@ impl<'src> Parser<'src> {
         }
         if helper {
             if let Some(a) = self.param_no_default(lambda)? {
-                return Err(self.syntax_error_at(
-                    a.loc,
-                    "non-default argument follows default argument",
-                ));
+                return Err(
+                    self.syntax_error_at(a.loc, "non-default argument follows default argument")
+                );
             }
         }
         // param_no_default* '(' param_no_default+ ','? ')'   (lambda: ','.lambda_param+)
@@ -2206,10 +2224,8 @@ impl<'src> Parser<'src> {
         self.reset(m);
         if let Some(a) = self.eat(TokenKind::Slash)? {
             if self.at(TokenKind::Comma)? {
-                return Err(self.syntax_error_at(
-                    Self::token_loc(a),
-                    "at least one argument must precede /",
-                ));
+                return Err(self
+                    .syntax_error_at(Self::token_loc(a), "at least one argument must precede /"));
             }
         }
         // (slash_no_default | slash_with_default) param_maybe_default* '/'
@@ -2296,10 +2312,9 @@ impl<'src> Parser<'src> {
             self.many(|p| p.param_maybe_default(lambda))?;
             if let Some(a) = self.eat(TokenKind::Star)? {
                 if self.param_no_default(lambda)?.is_some() || self.at(TokenKind::Comma)? {
-                    return Err(self.syntax_error_at(
-                        Self::token_loc(a),
-                        "* argument may appear only once",
-                    ));
+                    return Err(
+                        self.syntax_error_at(Self::token_loc(a), "* argument may appear only once")
+                    );
                 }
             }
         }
@@ -2384,3 +2399,7 @@ fn make_arguments(
         defaults,
     }
 }
+
+#[cfg(test)]
+#[path = "statement_tests.rs"]
+mod tests;

@@ -346,7 +346,9 @@ impl<'src> Parser<'src> {
                 TokenKind::Lsqb => {
                     self.pos += 1;
                     match self.slices()? {
-                        Some(s) if self.eat(TokenKind::Rsqb)?.is_some() && self.t_lookahead()? => {
+                        Some(s)
+                            if self.eat(TokenKind::Rsqb)?.is_some() && self.t_lookahead()? =>
+                        {
                             Some(Suffix::Index(s))
                         }
                         _ => None,
@@ -401,9 +403,7 @@ impl<'src> Parser<'src> {
 
     /// `[arguments]` as the argument and keyword lists (pexpr's `arguments` returns
     /// them in a dummy `Call`, as CPython does).
-    pub(crate) fn call_arguments(
-        &mut self,
-    ) -> PResult<(Vec<Expr>, Vec<crate::ast::Keyword>)> {
+    pub(crate) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<crate::ast::Keyword>)> {
         Ok(self.arguments()?.and_then(|e| match e.kind {
             ExprKind::Call { args, keywords, .. } => Some((args, keywords)),
             _ => None,
