@@ -311,20 +311,23 @@ impl<'src> Parser<'src> {
         self.syntax_error_at(loc, msg)
     }
 
-    /// `RAISE_SYNTAX_ERROR_INVALID_TARGET(type, e)`.
+    /// `RAISE_SYNTAX_ERROR_INVALID_TARGET(type, e)`: the error for the first invalid
+    /// target in `e`; `None` when there is none, and then (as in 3.11, where the macro
+    /// returns NULL without raising) the alternative just fails and the parse goes on
+    /// (e.g. `for i < (): pass` gets the first pass's generic "invalid syntax").
     #[cold]
-    pub(crate) fn invalid_target_error(&self, ty: TargetsType, e: &Expr) -> Box<SyntaxError> {
-        match invalid_target(e, ty) {
-            Some(t) => {
-                let msg = if ty == TargetsType::DelTargets {
-                    format!("cannot delete {}", expr_name(t))
-                } else {
-                    format!("cannot assign to {}", expr_name(t))
-                };
-                self.syntax_error_at(t.loc, msg)
-            }
-            None => self.error_at_last_token(SyntaxErrorType::SyntaxError, "invalid syntax"),
-        }
+    pub(crate) fn invalid_target_error(
+        &self,
+        ty: TargetsType,
+        e: &Expr,
+    ) -> Option<Box<SyntaxError>> {
+        let t = invalid_target(e, ty)?;
+        let msg = if ty == TargetsType::DelTargets {
+            format!("cannot delete {}", expr_name(t))
+        } else {
+            format!("cannot assign to {}", expr_name(t))
+        };
+        Some(self.syntax_error_at(t.loc, msg))
     }
 
     // ===== start rules =====
@@ -2211,7 +2214,9 @@ impl<'src> Parser<'src> {
             self.eat(T::Async)?;
             if self.eat(T::For)?.is_some() {
                 if let Some(a) = self.star_expressions()? {
-                    return Err(self.invalid_target_error(TargetsType::ForTargets, &a));
+                    if let Some(e) = self.invalid_target_error(TargetsType::ForTargets, &a) {
+                        return Err(e);
+                    }
                 }
             }
             self.reset(m);

@@ -450,7 +450,9 @@ impl<'src> Parser<'src> {
         if let Some(a) = self.star_expressions()? {
             if self.at(TokenKind::Equal)? {
                 self.bump()?;
-                return Err(self.invalid_target_error(TargetsType::StarTargets, &a));
+                if let Some(e) = self.invalid_target_error(TargetsType::StarTargets, &a) {
+                    return Err(e);
+                }
             }
         }
         self.reset(m);
@@ -652,7 +654,9 @@ impl<'src> Parser<'src> {
         if self.call_invalid_rules {
             self.reset(m + 1);
             if let Some(a) = self.star_expressions()? {
-                return Err(self.invalid_target_error(TargetsType::DelTargets, &a));
+                if let Some(e) = self.invalid_target_error(TargetsType::DelTargets, &a) {
+                    return Err(e);
+                }
             }
         }
         self.reset(m);
@@ -1360,7 +1364,9 @@ impl<'src> Parser<'src> {
         if self.call_invalid_rules {
             self.reset(after_for);
             if let Some(a) = self.star_expressions()? {
-                return Err(self.invalid_target_error(TargetsType::ForTargets, &a));
+                if let Some(e) = self.invalid_target_error(TargetsType::ForTargets, &a) {
+                    return Err(e);
+                }
             }
         }
         self.reset(m);
@@ -1525,7 +1531,9 @@ impl<'src> Parser<'src> {
                         self.peek()?.kind,
                         TokenKind::Comma | TokenKind::Rpar | TokenKind::Colon
                     ) {
-                        return Err(self.invalid_target_error(TargetsType::StarTargets, &a));
+                        if let Some(e) = self.invalid_target_error(TargetsType::StarTargets, &a) {
+                            return Err(e);
+                        }
                     }
                 }
             }
