@@ -134,6 +134,15 @@ fn errors_match_compile() {
         "\u{1f600} = 1",
         "x = 1\n\u{e9}\u{20ac} = 2",
         "x\rb",
+        "x = 1 + \\\n 2 + \\\n",
+        "x = 1 + \\\n 2 + \\",
+        "(1 + \\\n 2 \\ 3)",
+        "s = \"\"\"a\nb\"\"\" \\ 2",
+        "x\\\n\\{{",
+        "\nandx\\\n\\\u{e9}:1",
+        "\u{e9} '''0b\u{20ac}in)\n    9'''in[",
+        "0\u{e9}(rb\u{20ac}\t1\u{20ac}",
+        "9\u{a0}\n",
     ];
     let Some(expected) = python(ERROR_SCRIPT, snippets) else {
         eprintln!("python3 not available: skipped");
