@@ -190,10 +190,12 @@ impl<'src> Parser<'src> {
             TokenKind::Global | TokenKind::Nonlocal => return self.global_or_nonlocal_stmt(),
             _ => {}
         }
-        if let Some(s) = self.assignment()? {
-            return Ok(Some(s));
+        if (self.call_invalid_rules || self.may_be_assignment()) {
+            if let Some(s) = self.assignment()? {
+                return Ok(Some(s));
+            }
+            self.reset(m);
         }
-        self.reset(m);
         if let Some(e) = self.star_expressions()? {
             return Ok(Some(Stmt {
                 kind: StmtKind::Expr { value: Box::new(e) },
@@ -212,6 +214,48 @@ impl<'src> Parser<'src> {
         }
         self.reset(m);
         Ok(None)
+    }
+
+    /// Whether the simple statement starting here could be an `assignment`: every
+    /// alternative of the rule needs a `:`, `=` or augmented-assignment operator outside
+    /// brackets before the end of the statement. A scan of the tokens (which reads no
+    /// token the parser has not been given, and so changes no error position) saves
+    /// parsing each expression statement's target alternatives first.
+    fn may_be_assignment(&self) -> bool {
+        let mut depth = 0u32;
+        for t in self.tokens.get(self.pos..).unwrap_or_default() {
+            match t.kind {
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+                TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                    depth = depth.saturating_sub(1)
+                }
+                TokenKind::Newline | TokenKind::Semi | TokenKind::EndMarker if depth == 0 => {
+                    return false
+                }
+                TokenKind::Colon
+                | TokenKind::Equal
+                | TokenKind::PlusEqual
+                | TokenKind::MinEqual
+                | TokenKind::StarEqual
+                | TokenKind::AtEqual
+                | TokenKind::SlashEqual
+                | TokenKind::PercentEqual
+                | TokenKind::AmperEqual
+                | TokenKind::VbarEqual
+                | TokenKind::CircumflexEqual
+                | TokenKind::LeftShiftEqual
+                | TokenKind::RightShiftEqual
+                | TokenKind::DoubleStarEqual
+                | TokenKind::DoubleSlashEqual
+                    if depth == 0 =>
+                {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        // The tokens end early (a tokenizer error): let the rules decide.
+        true
     }
 
     /// ```text
