@@ -190,7 +190,7 @@ impl<'src> Parser<'src> {
             TokenKind::Global | TokenKind::Nonlocal => return self.global_or_nonlocal_stmt(),
             _ => {}
         }
-        if (self.call_invalid_rules || self.may_be_assignment()) {
+        if self.call_invalid_rules || self.may_be_assignment() {
             if let Some(s) = self.assignment()? {
                 return Ok(Some(s));
             }
