@@ -48,11 +48,29 @@ impl<'src> Parser<'src> {
         }))
     }
 
-    /// `interactive: statement_newline`
+    /// `interactive: statement_newline`, then CPython's `bad_single_statement` check
+    /// (`_PyPegen_run_parser`): anything but whitespace and comments after the
+    /// statement is "multiple statements found while compiling a single statement".
     pub(crate) fn interactive(&mut self) -> PResult<ast::Mod> {
-        Ok(self
-            .statement_newline()?
-            .map(|body| ast::Mod::Interactive { body }))
+        let Some(body) = self.statement_newline()? else {
+            return Ok(None);
+        };
+        let rest = self
+            .source
+            .get(self.last_token().end as usize..)
+            .unwrap_or("");
+        let mut lines = rest.split('\n');
+        let bad = lines.any(|l| {
+            let l = l.trim_start_matches([' ', '\t', '\x0c', '\r']);
+            !l.is_empty() && !l.starts_with('#')
+        });
+        if bad {
+            return Err(self.error_at_last_token(
+                SyntaxErrorType::SyntaxError,
+                "multiple statements found while compiling a single statement",
+            ));
+        }
+        Ok(Some(ast::Mod::Interactive { body }))
     }
 
     /// ```text
@@ -65,7 +83,10 @@ impl<'src> Parser<'src> {
     fn statement_newline(&mut self) -> PResult<Vec<Stmt>> {
         let m = self.mark();
         if let Some(s) = self.compound_stmt()? {
-            if self.eat(TokenKind::Newline)?.is_some() {
+            // Outside the REPL, CPython's tokenizer ends single-mode input after a
+            // compound statement with a NEWLINE that ours (mode-independent) does not
+            // make: the end of input stands for it.
+            if self.eat(TokenKind::Newline)?.is_some() || self.at(TokenKind::EndMarker)? {
                 return Ok(Some(vec![s]));
             }
             self.reset(m);

@@ -9,19 +9,20 @@ use crate::dump::dump;
 use crate::parser::Mode;
 
 /// Runs python3 once over all snippets, returning for each the dump or the error line.
-fn python(snippets: &[&str]) -> Vec<String> {
+fn python(snippets: &[&str], mode: &str) -> Vec<String> {
     const SCRIPT: &str = r#"
 import ast, sys
 out = []
+mode = sys.argv[1]
 for src in sys.stdin.buffer.read().decode().split('\0'):
     try:
-        out.append(ast.dump(ast.parse(src, '<unknown>'), include_attributes=True))
+        out.append(ast.dump(ast.parse(src, '<unknown>', mode=mode), include_attributes=True))
     except SyntaxError as e:
         out.append('%s|%s|%s|%s|%s|%s' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset))
 sys.stdout.write('\0'.join(out))
 "#;
     let mut child = Command::new("python3")
-        .args(["-W", "ignore", "-c", SCRIPT])
+        .args(["-W", "ignore", "-c", SCRIPT, mode])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -40,8 +41,8 @@ sys.stdout.write('\0'.join(out))
         .collect()
 }
 
-fn ours(src: &str) -> String {
-    match crate::parse(src.as_bytes(), "<unknown>", Mode::Exec) {
+fn ours(src: &str, mode: Mode) -> String {
+    match crate::parse(src.as_bytes(), "<unknown>", mode) {
         Ok(m) => dump(&m),
         Err(e) => {
             let opt = |v: Option<u32>| v.map_or("None".to_string(), |v| v.to_string());
@@ -59,10 +60,19 @@ fn ours(src: &str) -> String {
 }
 
 fn check(snippets: &[&str]) {
-    let expected = python(snippets);
+    check_mode(snippets, Mode::Exec);
+}
+
+fn check_mode(snippets: &[&str], mode: Mode) {
+    let name = if mode == Mode::Single {
+        "single"
+    } else {
+        "exec"
+    };
+    let expected = python(snippets, name);
     let mut failures = Vec::new();
     for (src, want) in snippets.iter().zip(&expected) {
-        let got = ours(src);
+        let got = ours(src, mode);
         if &got != want {
             failures.push(format!("{src:?}\n  python: {want}\n  krait:  {got}"));
         }
@@ -212,4 +222,23 @@ fn statement_errors_like_python() {
         "lambda **k, a: 1",
         "def f(a: int = 1, b: *int): pass",
     ]);
+}
+
+/// `single` mode: one statement, and CPython's "multiple statements" check.
+#[test]
+fn single_mode_like_python() {
+    check_mode(
+        &[
+            "x = 1\n",
+            "if x:\n  pass\n\n",
+            "x = 1; y = 2\n",
+            "x = 1\ny = 2\n",
+            "x = 1\n# c\n\n",
+            "if x:\n  pass\ny=1\n",
+            "if x:\n  pass\nelse:\n  pass\n",
+            "x = 1 # c\n  # d\n",
+            "@d\ndef f(): pass\n",
+        ],
+        Mode::Single,
+    );
 }
