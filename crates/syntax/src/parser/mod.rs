@@ -55,6 +55,11 @@ pub struct Parser<'src> {
     pub(crate) tokens: Vec<Token>,
     /// The tokenizer's error, met when the parser reads past the last good token.
     pub(crate) tokenizer_error: Option<SyntaxError>,
+    /// The rest of the tokenizer's output (its `tokens` moved out), when the parse
+    /// runs on a whole [`crate::tokenizer::Tokens`]: what CPython's
+    /// `_PyPegen_set_syntax_error` needs to choose between a parser error and a
+    /// tokenizer error (see [`Parser::finish_error`]).
+    pub(crate) tokens_meta: Option<Box<crate::tokenizer::Tokens>>,
     /// Index of the next token.
     pub(crate) pos: usize,
     /// One past the furthest token index ever looked at (CPython's `p->fill`): where
@@ -159,6 +164,7 @@ impl<'src> Parser<'src> {
             filename,
             tokens,
             tokenizer_error,
+            tokens_meta: None,
             pos: 0,
             fill: 0,
             call_invalid_rules: false,
@@ -362,12 +368,28 @@ pub fn parse_tokens(
     p.run(mode).map_err(|e| *e)
 }
 
+/// Parse the whole output of [`crate::tokenizer::tokenize`] as `mode`: like
+/// [`parse_tokens`], and a syntax error is chosen between the parser's and the
+/// tokenizer's as CPython's `_PyPegen_set_syntax_error` does.
+pub fn parse_tokenized(
+    source: &str,
+    filename: &str,
+    mut toks: crate::tokenizer::Tokens,
+    mode: Mode,
+) -> Result<ast::Mod, SyntaxError> {
+    let tokens = std::mem::take(&mut toks.tokens);
+    let error = toks.error.clone();
+    let mut p = Parser::new(source, filename, tokens, error);
+    p.tokens_meta = Some(Box::new(toks));
+    p.run(mode).map_err(|e| *e)
+}
+
 impl<'src> Parser<'src> {
     /// CPython's `_PyPegen_run_parser` on this parser's tokens (see [`parse_tokens`]).
     pub(crate) fn run(&mut self, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
         match self.start_rule(mode) {
             Ok(Some(m)) => return Ok(m),
-            Err(e) => return Err(self.prefer_tokenizer_error(e)),
+            Err(e) => return Err(self.finish_error(e)),
             Ok(None) => {}
         }
         let last_token = self.last_token();
@@ -376,11 +398,42 @@ impl<'src> Parser<'src> {
         self.failed_blocks.clear();
         self.depth = 0;
         self.call_invalid_rules = true;
-        let err = match self.start_rule(mode) {
-            Err(e) => e,
-            Ok(_) => self.generic_error(last_token),
+        match self.start_rule(mode) {
+            Err(e) => Err(self.finish_error(e)),
+            Ok(_) => {
+                let err = self.generic_error(last_token);
+                if self.tokens_meta.is_some()
+                    && matches!(last_token.kind, TokenKind::Indent | TokenKind::Dedent)
+                {
+                    // "unexpected indent/unindent": no full-source check.
+                    return Err(err);
+                }
+                Err(self.finish_error(err))
+            }
+        }
+    }
+
+    /// The error a failed parse reports, given the error `err` the parser raised or
+    /// chose: CPython's `_PyPegen_set_syntax_error` with
+    /// `_PyPegen_tokenize_full_source_to_check_for_errors`. An error from the tokenizer
+    /// itself (the parser needed a token past its error) stands; a parser error is
+    /// replaced by an immediate tokenizer error anywhere in the file, or by "'(' was
+    /// never closed" for a bracket opened on an earlier line. Without the tokenizer's
+    /// full output (the f-string sub-parser), any tokenizer error wins.
+    fn finish_error(&self, err: Box<SyntaxError>) -> Box<SyntaxError> {
+        let Some(meta) = &self.tokens_meta else {
+            return self.prefer_tokenizer_error(err);
         };
-        Err(self.prefer_tokenizer_error(err))
+        if self.fill > self.tokens.len() {
+            return err;
+        }
+        match meta.full_source_check(self.source, err.lineno.unwrap_or(0)) {
+            Some(mut e) => {
+                e.filename = self.filename.to_string();
+                Box::new(e)
+            }
+            None => err,
+        }
     }
 }
 
