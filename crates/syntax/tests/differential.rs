@@ -335,10 +335,35 @@ fn literals_match_eval() {
         r"u'\x41'",
     ];
     let numbers: &[&str] = &[
-        "0", "7", "123456789012345678", "1234567890123456789", "99999999999999999999999999999999",
-        "0x_dead_BEEF", "0o777", "0b1010_1010", "0XFFFFFFFFFFFFFFFFFFFFFFFF", "1_000_000", "00", "0_0",
-        "1.5", "1e10", "1E-10", ".5", "5.", "1_0.0_5e+1_0", "1e400", "2.5e-324", "1e-400", "0.1",
-        "3.141592653589793238462643383279", "9007199254740993", "9007199254740993.0", "1j", "1.5J", "0j", "1e3j",
+        "0",
+        "7",
+        "123456789012345678",
+        "1234567890123456789",
+        "99999999999999999999999999999999",
+        "0x_dead_BEEF",
+        "0o777",
+        "0b1010_1010",
+        "0XFFFFFFFFFFFFFFFFFFFFFFFF",
+        "1_000_000",
+        "00",
+        "0_0",
+        "1.5",
+        "1e10",
+        "1E-10",
+        ".5",
+        "5.",
+        "1_0.0_5e+1_0",
+        "1e400",
+        "2.5e-324",
+        "1e-400",
+        "0.1",
+        "3.141592653589793238462643383279",
+        "9007199254740993",
+        "9007199254740993.0",
+        "1j",
+        "1.5J",
+        "0j",
+        "1e3j",
     ];
     let mut all: Vec<&str> = strings.to_vec();
     all.extend_from_slice(numbers);
@@ -353,7 +378,10 @@ fn literals_match_eval() {
             let mut w = Vec::new();
             match decode_string_body(parts.body, parts.prefix.raw, parts.prefix.bytes, &mut w) {
                 Err(e) => format!("E {}", hex(&e.msg)),
-                Ok(LiteralValue::Bytes(b)) => format!("B {}", b.iter().map(|b| format!("{b:02x}")).collect::<String>()),
+                Ok(LiteralValue::Bytes(b)) => format!(
+                    "B {}",
+                    b.iter().map(|b| format!("{b:02x}")).collect::<String>()
+                ),
                 Ok(LiteralValue::Str(t)) => format!("S {}", text_hex(&t)),
             }
         } else {
@@ -366,7 +394,9 @@ fn literals_match_eval() {
         };
         // Str values: compare the Debug of a Text built from python's bytes.
         let exp_norm = if let Some(h) = exp.strip_prefix("S ") {
-            let bytes: Vec<u8> = (0..h.len() / 2).filter_map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).ok()).collect();
+            let bytes: Vec<u8> = (0..h.len() / 2)
+                .filter_map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).ok())
+                .collect();
             let mut t = common::text::Text::default();
             let mut k = 0;
             while k < bytes.len() {
@@ -377,7 +407,12 @@ fn literals_match_eval() {
                 } else if b0 < 0xE0 {
                     (((b0 & 0x1F) << 6) | (bytes[k + 1] as u32 & 0x3F), 2)
                 } else if b0 < 0xF0 {
-                    (((b0 & 0x0F) << 12) | ((bytes[k + 1] as u32 & 0x3F) << 6) | (bytes[k + 2] as u32 & 0x3F), 3)
+                    (
+                        ((b0 & 0x0F) << 12)
+                            | ((bytes[k + 1] as u32 & 0x3F) << 6)
+                            | (bytes[k + 2] as u32 & 0x3F),
+                        3,
+                    )
                 } else {
                     (
                         ((b0 & 0x07) << 18)
@@ -399,8 +434,18 @@ fn literals_match_eval() {
                 Some(("E", h)) => format!("E {}", unhex(h)),
                 _ => s.to_string(),
             };
-            failures.push(format!("{src}\n  python: {}\n  krait:  {}", show(&exp_norm), show(&got)));
+            failures.push(format!(
+                "{src}\n  python: {}\n  krait:  {}",
+                show(&exp_norm),
+                show(&got)
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }

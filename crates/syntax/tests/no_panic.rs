@@ -9,16 +9,75 @@ use syntax::token::TokenKind;
 use syntax::tokenizer::tokenize;
 
 const PIECES: &[&str] = &[
-    " ", "  ", "\t", "\x0c", "\n", "\r", "\r\n", "\\", "\\\n", "#", "'", "\"", "'''", "\"\"\"", "(", ")", "[",
-    "]", "{", "}", "0", "1", "9", "0x", "0o", "0b", "_", ".", "e", "j", "x", "if", "else", "rb", "f", "u", "N{",
-    "\u{e9}", "\u{20ac}", "\u{a0}", "\u{1f600}", "$", "!", "=", "*", "<", ">", "-", ":", ";", "\0", "\u{200b}",
-    "\\x", "\\u", "\\U", "\\N", "\\8", "}", "a", "Z",
+    " ",
+    "  ",
+    "\t",
+    "\x0c",
+    "\n",
+    "\r",
+    "\r\n",
+    "\\",
+    "\\\n",
+    "#",
+    "'",
+    "\"",
+    "'''",
+    "\"\"\"",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "0",
+    "1",
+    "9",
+    "0x",
+    "0o",
+    "0b",
+    "_",
+    ".",
+    "e",
+    "j",
+    "x",
+    "if",
+    "else",
+    "rb",
+    "f",
+    "u",
+    "N{",
+    "\u{e9}",
+    "\u{20ac}",
+    "\u{a0}",
+    "\u{1f600}",
+    "$",
+    "!",
+    "=",
+    "*",
+    "<",
+    ">",
+    "-",
+    ":",
+    ";",
+    "\0",
+    "\u{200b}",
+    "\\x",
+    "\\u",
+    "\\U",
+    "\\N",
+    "\\8",
+    "}",
+    "a",
+    "Z",
 ];
 
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
 }
@@ -36,9 +95,18 @@ fn random_inputs_do_not_panic() {
         let toks = tokenize(&src);
         let mut last_start = 0;
         for t in &toks.tokens {
-            assert!(t.start <= t.end && (t.end as usize) <= src.len(), "{src:?}: {t:?}");
-            assert!(src.is_char_boundary(t.start as usize) && src.is_char_boundary(t.end as usize), "{src:?}");
-            assert!(t.start >= last_start || t.kind == TokenKind::Indent, "{src:?}: {t:?}");
+            assert!(
+                t.start <= t.end && (t.end as usize) <= src.len(),
+                "{src:?}: {t:?}"
+            );
+            assert!(
+                src.is_char_boundary(t.start as usize) && src.is_char_boundary(t.end as usize),
+                "{src:?}"
+            );
+            assert!(
+                t.start >= last_start || t.kind == TokenKind::Indent,
+                "{src:?}: {t:?}"
+            );
             assert!(t.lineno <= t.end_lineno, "{src:?}: {t:?}");
             last_start = t.start;
             let text = &src[t.start as usize..t.end as usize];
@@ -55,7 +123,11 @@ fn random_inputs_do_not_panic() {
             }
         }
         if toks.error.is_none() {
-            assert_eq!(toks.tokens.last().map(|t| t.kind), Some(TokenKind::EndMarker), "{src:?}");
+            assert_eq!(
+                toks.tokens.last().map(|t| t.kind),
+                Some(TokenKind::EndMarker),
+                "{src:?}"
+            );
         }
         // Random bodies straight into the decoders.
         let mut w = Vec::new();

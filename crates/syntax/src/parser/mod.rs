@@ -75,6 +75,10 @@ pub struct Parser<'src> {
 #[derive(Default)]
 pub(crate) struct Memo {
     pub(crate) expr: HashMap<(usize, MemoRule), (Option<ast::Expr>, usize)>,
+    /// Lambda parameters with (maybe) a default, keyed by start position and whether
+    /// the default is optional: without it, nested `lambda a=(lambda b=...)` defaults
+    /// are reparsed exponentially often.
+    pub(crate) lambda_params: HashMap<(usize, bool), (Option<expression::NameDefaultPair>, usize)>,
 }
 
 /// Which memoized rule a memo entry belongs to.
@@ -92,6 +96,7 @@ pub(crate) enum MemoRule {
     StarExpression,
     Arguments,
     InvalidNamedExpression,
+    AssignmentExpression,
     Strings,
 }
 
