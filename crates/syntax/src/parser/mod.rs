@@ -86,6 +86,11 @@ pub(crate) struct Memo {
     pub(crate) expr: HashMap<(usize, MemoRule), (Option<ast::Expr>, usize), FastHash>,
     /// `closed_pattern` results.
     pub(crate) pattern: HashMap<usize, (Option<ast::Pattern>, usize), FastHash>,
+    /// Lambda parameters with (maybe) a default, keyed by start position and whether
+    /// the default is optional: without it, nested `lambda a=(lambda b=...)` defaults
+    /// are reparsed exponentially often.
+    pub(crate) lambda_params:
+        HashMap<(usize, bool), (Option<expression::NameDefaultPair>, usize), FastHash>,
 }
 
 /// The hasher of the memo tables: their keys are small integers made by the parser
@@ -148,6 +153,7 @@ pub(crate) enum MemoRule {
     StarExpression,
     Arguments,
     InvalidNamedExpression,
+    AssignmentExpression,
     Strings,
 }
 

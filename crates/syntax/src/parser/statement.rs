@@ -515,7 +515,7 @@ impl<'src> Parser<'src> {
         if let Some(a) = self.star_expressions()? {
             if self.at(TokenKind::Equal)? {
                 self.bump()?;
-                if let Some(e) = self.invalid_target_error(TargetsType::StarTargets, &a) {
+                if let Some(e) = self.invalid_target_error(TargetsType::Star, &a) {
                     return Err(e);
                 }
             }
@@ -719,7 +719,7 @@ impl<'src> Parser<'src> {
         if self.call_invalid_rules {
             self.reset(m + 1);
             if let Some(a) = self.star_expressions()? {
-                if let Some(e) = self.invalid_target_error(TargetsType::DelTargets, &a) {
+                if let Some(e) = self.invalid_target_error(TargetsType::Del, &a) {
                     return Err(e);
                 }
             }
@@ -1429,7 +1429,7 @@ impl<'src> Parser<'src> {
         if self.call_invalid_rules {
             self.reset(after_for);
             if let Some(a) = self.star_expressions()? {
-                if let Some(e) = self.invalid_target_error(TargetsType::ForTargets, &a) {
+                if let Some(e) = self.invalid_target_error(TargetsType::For, &a) {
                     return Err(e);
                 }
             }
@@ -1596,7 +1596,7 @@ impl<'src> Parser<'src> {
                         self.peek()?.kind,
                         TokenKind::Comma | TokenKind::Rpar | TokenKind::Colon
                     ) {
-                        if let Some(e) = self.invalid_target_error(TargetsType::StarTargets, &a) {
+                        if let Some(e) = self.invalid_target_error(TargetsType::Star, &a) {
                             return Err(e);
                         }
                     }
