@@ -441,6 +441,10 @@ pub fn lookup_unicode_name(name: &str) -> Option<char> {
         return None;
     }
     let ch = unicode_names2::character(&upper)?;
+    // The crate knows a newer Unicode than CPython 3.11's 14.0.
+    if crate::tokenizer::is_unassigned_in_python(ch) {
+        return None;
+    }
     match unicode_names2::name(ch).map(|n| n.to_string()) {
         Some(real) if real == upper => Some(ch),
         // A loose spelling of the real name ("LATINSMALLLETTERA"): CPython rejects it.

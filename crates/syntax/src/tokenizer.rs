@@ -89,6 +89,8 @@ pub struct Tokens {
     pub line_starts: Vec<u32>,
     /// Where CPython's line buffer started when tokenizing stopped (see `buf_start`).
     last_buf_start: u32,
+    /// Whether the input was tokenized as `exec` input (see [`tokenize_mode`]).
+    exec_input: bool,
 }
 
 /// See [`Tokens::error_timing`].
@@ -161,6 +163,7 @@ impl Tokens {
             b,
             self.last_lineno,
             self.last_buf_start as usize,
+            self.exec_input,
         ))
     }
 }
@@ -202,6 +205,7 @@ fn unclosed_error(
     b: &OpenBracket,
     cur_lineno: u32,
     buf_start: usize,
+    exec_input: bool,
 ) -> SyntaxError {
     let mut line = line_of(source, line_starts, b.lineno);
     let mut text = line.to_string();
@@ -210,7 +214,9 @@ fn unclosed_error(
         let line_start = line_starts.get(idx).map_or(0, |&s| s as usize);
         let end = line_start + line.len();
         line = source.get(buf_start.min(line_start)..end).unwrap_or(line);
-        text = format!("{line}\n");
+        // With exec input CPython appended a newline to the source if it had none.
+        let has_nl = exec_input || source.as_bytes().get(end) == Some(&b'\n');
+        text = format!("{line}{}", if has_nl { "\n" } else { "" });
     }
     SyntaxError {
         error_type: SyntaxErrorType::SyntaxError,
@@ -227,7 +233,16 @@ fn unclosed_error(
 /// Tokenize `source` (already decoded and newline-translated) the way CPython 3.11's C
 /// tokenizer does for `compile(source, filename, "exec")`.
 pub fn tokenize(source: &str) -> Tokens {
-    let mut t = Tokenizer::new(source);
+    tokenize_mode(source, true)
+}
+
+/// Tokenize for a given compile mode: `exec_input` is true for `exec` (CPython then
+/// appends a newline to a source that lacks one) and false for `eval` and `single`
+/// (no newline appended: no final NEWLINE token, a backslash at the very end is
+/// "unexpected character after line continuation character", and error texts of a
+/// last line keep no newline).
+pub fn tokenize_mode(source: &str, exec_input: bool) -> Tokens {
+    let mut t = Tokenizer::new(source, exec_input);
     if source.as_bytes().contains(&0) {
         t.out.error = Some(SyntaxError {
             error_type: SyntaxErrorType::SyntaxError,
@@ -251,8 +266,10 @@ struct Stop;
 
 struct Tokenizer<'a> {
     src: &'a str,
-    /// The source bytes with CPython's implicit final newline.
+    /// The source bytes with CPython's implicit final newline (exec input only).
     b: Vec<u8>,
+    /// See [`tokenize_mode`].
+    exec_input: bool,
     pos: usize,
     line_start: usize,
     lineno: u32,
@@ -294,6 +311,29 @@ fn is_xdigit(c: i32) -> bool {
     is_digit(c)
         || (b'a' as i32..=b'f' as i32).contains(&c)
         || (b'A' as i32..=b'F' as i32).contains(&c)
+}
+
+/// Whether `ch` may start an identifier: `_` or XID_Start, as CPython 3.11's
+/// `_PyUnicode_ScanIdentifier` (Unicode 14.0). `unicode-ident` follows a newer Unicode;
+/// characters assigned since 14.0 are unassigned, hence non-printable, for CPython, so
+/// the printability table (generated from python3) filters them out.
+pub fn is_identifier_start(ch: char) -> bool {
+    (ch == '_' || unicode_ident::is_xid_start(ch)) && is_printable(ch)
+}
+
+/// Whether `ch` may continue an identifier: XID_Continue, as CPython 3.11 (see
+/// [`is_identifier_start`]).
+pub fn is_identifier_continue(ch: char) -> bool {
+    // The two katakana middle dots became XID_Continue in Unicode 15.1.
+    unicode_ident::is_xid_continue(ch) && is_printable(ch) && !matches!(ch, '\u{30FB}' | '\u{FF65}')
+}
+
+/// Whether `ch` is unassigned (category Cn) in CPython 3.11's Unicode 14.0 database.
+pub(crate) fn is_unassigned_in_python(ch: char) -> bool {
+    let c = ch as u32;
+    let table = nonprintable::UNASSIGNED;
+    let i = table.partition_point(|&(_, hi)| hi < c);
+    matches!(table.get(i), Some(&(lo, _)) if lo <= c)
 }
 
 /// CPython's `Py_UNICODE_ISPRINTABLE`.
@@ -422,10 +462,10 @@ fn three_chars(c1: u8, c2: u8, c3: u8) -> Option<TokenKind> {
 }
 
 impl<'a> Tokenizer<'a> {
-    fn new(src: &'a str) -> Self {
+    fn new(src: &'a str, exec_input: bool) -> Self {
         let mut b = Vec::with_capacity(src.len() + 1);
         b.extend_from_slice(src.as_bytes());
-        if b.last() != Some(&b'\n') {
+        if exec_input && b.last() != Some(&b'\n') {
             b.push(b'\n');
         }
         Tokenizer {
@@ -445,8 +485,12 @@ impl<'a> Tokenizer<'a> {
             stray: false,
             buf_start: 0,
             in_token: false,
+            exec_input,
             out: Tokens {
+                // About one token per 6 bytes of typical code: reserve to avoid regrowth.
+                tokens: Vec::with_capacity(src.len() / 8 + 16),
                 line_starts: vec![0],
+                exec_input,
                 ..Tokens::default()
             },
         }
@@ -581,6 +625,16 @@ impl<'a> Tokenizer<'a> {
         line_of_bytes(&self.b, self.line_start)
     }
 
+    /// The newline ending the current line in CPython's buffer, if it has one.
+    fn nl(&self) -> &'static str {
+        let end = self.line_start + self.cur_line().len();
+        if self.b.get(end) == Some(&b'\n') {
+            "\n"
+        } else {
+            ""
+        }
+    }
+
     /// CPython's line buffer (`tok->buf` to the end of the current line), without the
     /// final newline.
     fn buf_text(&self) -> &str {
@@ -628,7 +682,7 @@ impl<'a> Tokenizer<'a> {
     fn done_error(&mut self, ty: SyntaxErrorType, msg: &str, byte_col: usize) -> Stop {
         let buf = self.buf_text();
         let col = chars_in_prefix(buf, byte_col + 1);
-        let text = format!("{buf}\n");
+        let text = format!("{buf}{}", self.nl());
         let err = self.make(ty, msg.to_string(), self.lineno, col, Some(0), text);
         self.set_error(err, ErrorTiming::Deferred)
     }
@@ -639,7 +693,7 @@ impl<'a> Tokenizer<'a> {
     #[cold]
     fn eol_error(&mut self, ty: SyntaxErrorType, msg: &str) -> Stop {
         let col = self.cur_line().chars().count() as u32 + 1;
-        let text = format!("{}\n", self.buf_text());
+        let text = format!("{}{}", self.buf_text(), self.nl());
         let err = self.make(ty, msg.to_string(), self.lineno, col, None, text);
         self.set_error(err, ErrorTiming::Deferred)
     }
@@ -655,6 +709,7 @@ impl<'a> Tokenizer<'a> {
                     &b,
                     self.lineno,
                     self.buf_start,
+                    self.exec_input,
                 );
                 self.set_error(err, ErrorTiming::Deferred)
             }
@@ -955,7 +1010,7 @@ impl<'a> Tokenizer<'a> {
         let line = self.cur_line();
         let start = self.tok_start.saturating_sub(self.line_start);
         let col = chars_in_prefix(line, start) + 1;
-        let text = format!("{line}\n");
+        let text = format!("{line}{}", self.nl());
         self.stray = true;
         let err = self.make(
             SyntaxErrorType::SyntaxError,
@@ -1015,9 +1070,9 @@ impl<'a> Tokenizer<'a> {
         let mut bad = None;
         for (i, ch) in text.char_indices() {
             let ok = if i == 0 {
-                ch == '_' || unicode_ident::is_xid_start(ch)
+                is_identifier_start(ch)
             } else {
-                unicode_ident::is_xid_continue(ch)
+                is_identifier_continue(ch)
             };
             if !ok {
                 bad = Some((i, ch));
