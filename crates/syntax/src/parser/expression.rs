@@ -52,7 +52,6 @@ enum KeywordOrStarred {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TargetsType {
     /// Assignment targets (`invalid_assignment`, `invalid_with_item`: pstmt's rules).
-    #[allow(dead_code)]
     Star,
     Del,
     For,
