@@ -23,6 +23,7 @@ use crate::token::{Token, TokenKind as T};
 type Res<T> = Result<T, Box<SyntaxError>>;
 
 /// A parameter with its optional default (CPython's `NameDefaultPair`).
+#[derive(Clone)]
 pub(crate) struct NameDefaultPair {
     pub(crate) arg: Arg,
     pub(crate) value: Option<Expr>,
@@ -50,9 +51,10 @@ enum KeywordOrStarred {
 /// Which kind of target an invalid-target check is for (`TARGETS_TYPE`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TargetsType {
-    StarTargets,
-    DelTargets,
-    ForTargets,
+    /// Assignment targets (`invalid_assignment`, `invalid_with_item`: pstmt's rules).
+    Star,
+    Del,
+    For,
 }
 
 /// CPython's `_PyPegen_make_arguments`: assemble an `arguments` node from the pieces
@@ -137,14 +139,14 @@ pub(crate) fn invalid_target(e: &Expr, ty: TargetsType) -> Option<&Expr> {
             elts.iter().find_map(|x| invalid_target(x, ty))
         }
         ExprKind::Starred { value, .. } => {
-            if ty == TargetsType::DelTargets {
+            if ty == TargetsType::Del {
                 Some(e)
             } else {
                 invalid_target(value, ty)
             }
         }
         ExprKind::Compare { left, ops, .. } => {
-            if ty == TargetsType::ForTargets {
+            if ty == TargetsType::For {
                 if ops.first() == Some(&CmpOp::In) {
                     return invalid_target(left, ty);
                 }
@@ -227,10 +229,16 @@ impl<'src> Parser<'src> {
     fn stash_if_expression(&mut self, start: usize, e: Expr) {
         let first = self.tokens.get(start).map(|t| t.kind);
         let second = self.tokens.get(start + 1).map(|t| t.kind);
-        if first == Some(T::Star) || (first == Some(T::Name) && second == Some(T::ColonEqual)) {
+        if first == Some(T::Star) {
             return;
         }
-        self.stash_expression(start, e);
+        let rule = if first == Some(T::Name) && second == Some(T::ColonEqual) {
+            MemoRule::AssignmentExpression
+        } else {
+            MemoRule::Expression
+        };
+        let end = self.pos;
+        self.memo.expr.insert((start, rule), (Some(e), end));
     }
 
     /// Look up a memo entry (second pass: keep it; first pass: stashes are taken).
@@ -245,6 +253,10 @@ impl<'src> Parser<'src> {
             self.pos = end;
             Some(res)
         } else {
+            // A failure stays memoized; a success is taken (a stash).
+            if let Some((None, _)) = self.memo.expr.get(&key) {
+                return Some(None);
+            }
             let (res, end) = self.memo.expr.remove(&key)?;
             self.pos = end;
             Some(res)
@@ -311,20 +323,23 @@ impl<'src> Parser<'src> {
         self.syntax_error_at(loc, msg)
     }
 
-    /// `RAISE_SYNTAX_ERROR_INVALID_TARGET(type, e)`.
+    /// `RAISE_SYNTAX_ERROR_INVALID_TARGET(type, e)`: the error for the first invalid
+    /// target in `e`; `None` when there is none, and then (as in 3.11, where the macro
+    /// returns NULL without raising) the alternative just fails and the parse goes on
+    /// (e.g. `for i < (): pass` gets the first pass's generic "invalid syntax").
     #[cold]
-    pub(crate) fn invalid_target_error(&self, ty: TargetsType, e: &Expr) -> Box<SyntaxError> {
-        match invalid_target(e, ty) {
-            Some(t) => {
-                let msg = if ty == TargetsType::DelTargets {
-                    format!("cannot delete {}", expr_name(t))
-                } else {
-                    format!("cannot assign to {}", expr_name(t))
-                };
-                self.syntax_error_at(t.loc, msg)
-            }
-            None => self.error_at_last_token(SyntaxErrorType::SyntaxError, "invalid syntax"),
-        }
+    pub(crate) fn invalid_target_error(
+        &self,
+        ty: TargetsType,
+        e: &Expr,
+    ) -> Option<Box<SyntaxError>> {
+        let t = invalid_target(e, ty)?;
+        let msg = if ty == TargetsType::Del {
+            format!("cannot delete {}", expr_name(t))
+        } else {
+            format!("cannot assign to {}", expr_name(t))
+        };
+        Some(self.syntax_error_at(t.loc, msg))
     }
 
     // ===== start rules =====
@@ -511,7 +526,7 @@ impl<'src> Parser<'src> {
         let r = self.expression_raw(true);
         self.leave();
         let r = r?;
-        if self.call_invalid_rules {
+        if self.call_invalid_rules || r.is_none() {
             self.memo_store(start, MemoRule::Expression, &r);
         }
         Ok(r)
@@ -722,6 +737,9 @@ impl<'src> Parser<'src> {
         let t = self.peek()?;
         if t.kind != T::Name || self.kind_at(1)? != T::ColonEqual {
             return Ok(None);
+        }
+        if let Some(r) = self.memo_lookup(MemoRule::AssignmentExpression) {
+            return Ok(r);
         }
         self.pos += 2;
         let Some(b) = self.expression()? else {
@@ -1567,10 +1585,11 @@ impl<'src> Parser<'src> {
     fn lambda_slash_no_default(&mut self) -> PResult<Vec<Arg>> {
         let m = self.mark();
         let a = self.repeat(Self::lambda_param_no_default)?;
-        if !a.is_empty() && self.eat(T::Slash)?.is_some() {
-            if self.eat(T::Comma)?.is_some() || self.at(T::Colon)? {
-                return Ok(Some(a));
-            }
+        if !a.is_empty()
+            && self.eat(T::Slash)?.is_some()
+            && (self.eat(T::Comma)?.is_some() || self.at(T::Colon)?)
+        {
+            return Ok(Some(a));
         }
         self.reset(m);
         Ok(None)
@@ -1585,13 +1604,14 @@ impl<'src> Parser<'src> {
         let m = self.mark();
         let a = self.repeat(Self::lambda_param_no_default)?;
         let b = self.repeat(Self::lambda_param_with_default)?;
-        if !b.is_empty() && self.eat(T::Slash)?.is_some() {
-            if self.eat(T::Comma)?.is_some() || self.at(T::Colon)? {
-                return Ok(Some(SlashWithDefault {
-                    plain_names: a,
-                    names_with_defaults: b,
-                }));
-            }
+        if !b.is_empty()
+            && self.eat(T::Slash)?.is_some()
+            && (self.eat(T::Comma)?.is_some() || self.at(T::Colon)?)
+        {
+            return Ok(Some(SlashWithDefault {
+                plain_names: a,
+                names_with_defaults: b,
+            }));
         }
         self.reset(m);
         Ok(None)
@@ -1687,6 +1707,28 @@ impl<'src> Parser<'src> {
     ///     | lambda_param default &':'
     /// ```
     fn lambda_param_with_default(&mut self) -> PResult<NameDefaultPair> {
+        self.lambda_param_memo(false, Self::lambda_param_with_default_raw)
+    }
+
+    /// Memoized `lambda_param_with_default` (`maybe == false`) and
+    /// `lambda_param_maybe_default` (`maybe == true`).
+    fn lambda_param_memo(
+        &mut self,
+        maybe: bool,
+        f: fn(&mut Self) -> PResult<NameDefaultPair>,
+    ) -> PResult<NameDefaultPair> {
+        let key = (self.pos, maybe);
+        if let Some((r, end)) = self.memo.lambda_params.get(&key) {
+            let (r, end) = (r.clone(), *end);
+            self.pos = end;
+            return Ok(r);
+        }
+        let r = f(self)?;
+        self.memo.lambda_params.insert(key, (r.clone(), self.pos));
+        Ok(r)
+    }
+
+    fn lambda_param_with_default_raw(&mut self) -> PResult<NameDefaultPair> {
         let m = self.mark();
         if let Some(a) = self.lambda_param()? {
             if let Some(c) = self.default()? {
@@ -1708,6 +1750,10 @@ impl<'src> Parser<'src> {
     ///     | lambda_param default? &':'
     /// ```
     fn lambda_param_maybe_default(&mut self) -> PResult<NameDefaultPair> {
+        self.lambda_param_memo(true, Self::lambda_param_maybe_default_raw)
+    }
+
+    fn lambda_param_maybe_default_raw(&mut self) -> PResult<NameDefaultPair> {
         let m = self.mark();
         if let Some(a) = self.lambda_param()? {
             let c = self.default()?;
@@ -1912,7 +1958,7 @@ impl<'src> Parser<'src> {
     // ===== displays =====
 
     /// `list: '[' [star_named_expressions] ']'`
-    fn list(&mut self) -> PResult<Expr> {
+    pub(crate) fn list(&mut self) -> PResult<Expr> {
         let m = self.mark();
         if self.eat(T::Lsqb)?.is_none() {
             return Ok(None);
@@ -1971,7 +2017,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `tuple: '(' [star_named_expression ',' [star_named_expressions] ] ')'`
-    fn tuple(&mut self) -> PResult<Expr> {
+    pub(crate) fn tuple(&mut self) -> PResult<Expr> {
         let m = self.mark();
         if self.eat(T::Lpar)?.is_none() {
             return Ok(None);
@@ -2211,7 +2257,9 @@ impl<'src> Parser<'src> {
             self.eat(T::Async)?;
             if self.eat(T::For)?.is_some() {
                 if let Some(a) = self.star_expressions()? {
-                    return Err(self.invalid_target_error(TargetsType::ForTargets, &a));
+                    if let Some(e) = self.invalid_target_error(TargetsType::For, &a) {
+                        return Err(e);
+                    }
                 }
             }
             self.reset(m);
@@ -2780,71 +2828,6 @@ impl<'src> Parser<'src> {
     /// The value of a NUMBER token.
     fn number_constant(&self, t: Token) -> Constant {
         crate::literal::parse_number(self.text(t))
-    }
-}
-
-// TEMP until pstmt lands.
-impl<'src> Parser<'src> {
-    /// TEMP until pstmt lands: `default: '=' expression | invalid_default`.
-    pub(crate) fn default(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        if self.eat(T::Equal)?.is_some() {
-            if let Some(e) = self.expression()? {
-                return Ok(Some(e));
-            }
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// TEMP until pstmt lands: a rough `star_targets`.
-    pub(crate) fn star_targets(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        let f: fn(&mut Self) -> PResult<Expr> = |p| {
-            let m = p.mark();
-            if p.eat(T::Star)?.is_some() {
-                if let Some(a) = p.bitwise_or()? {
-                    return Ok(Some(p.node(
-                        ExprKind::Starred {
-                            value: bx(a),
-                            ctx: ExprContext::Load,
-                        },
-                        m,
-                    )));
-                }
-                p.reset(m);
-            }
-            p.bitwise_or()
-        };
-        let Some(a) = f(self)? else {
-            return Ok(None);
-        };
-        if !self.at(T::Comma)? {
-            return Ok(Some(set_context(a, ExprContext::Store)));
-        }
-        let mut elts = vec![a];
-        loop {
-            let m2 = self.mark();
-            if self.eat(T::Comma)?.is_none() {
-                break;
-            }
-            match f(self)? {
-                Some(e) => elts.push(e),
-                None => {
-                    self.reset(m2);
-                    break;
-                }
-            }
-        }
-        self.eat(T::Comma)?;
-        let t = self.node(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            m,
-        );
-        Ok(Some(set_context(t, ExprContext::Store)))
     }
 }
 
