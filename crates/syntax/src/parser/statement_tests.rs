@@ -18,7 +18,9 @@ for src in sys.stdin.buffer.read().decode().split('\0'):
     try:
         out.append(ast.dump(ast.parse(src, '<unknown>', mode=mode), include_attributes=True))
     except SyntaxError as e:
-        out.append('%s|%s|%s|%s|%s|%s' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset))
+        # CPython's end_offset -1 ("no end") is None in Krait's SyntaxError.
+        end = None if e.end_offset == -1 else e.end_offset
+        out.append('%s|%s|%s|%s|%s|%s' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, end))
 sys.stdout.write('\0'.join(out))
 "#;
     let mut child = Command::new("python3")
@@ -241,4 +243,25 @@ fn single_mode_like_python() {
         ],
         Mode::Single,
     );
+}
+
+/// Which error wins when both the parser and the tokenizer fail
+/// (`_PyPegen_set_syntax_error`), and errors located on INDENT, DEDENT and ENDMARKER
+/// tokens, which CPython's tokenizer gives no columns.
+#[test]
+fn error_choice_and_positionless_tokens_like_python() {
+    check(&[
+        "x = (1,\ny = 2 3\n",
+        "x = 1 +\ny = (\n",
+        "f(a b)\nx = 'abc\n",
+        "f(a b)\n  x = 1\n",
+        "if x:\n  a\n b\n",
+        "x = 1\n  y = 2\n",
+        "try:\n   x = 34\n\n",
+        "def f():\n    if x:\n    pass\n",
+        "class A:\n    def f(self):\n",
+        "match x:\n    case []:\npass\n",
+        "@without_gc\n",
+        "for x in y:\n    pass\n  else: pass\n",
+    ]);
 }
