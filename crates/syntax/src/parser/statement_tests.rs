@@ -270,6 +270,8 @@ fn error_choice_and_positionless_tokens_like_python() {
         "class A:\n    def f(self):\n",
         "match x:\n    case []:\npass\n",
         "@without_gc\n",
+        "x = 1 $ 2\ny = 'abc\n",
+        "x = 1 ? 2\n",
         "for x in y:\n    pass\n  else: pass\n",
     ]);
 }
