@@ -430,7 +430,12 @@ impl<'src> Parser<'src> {
         let Some(meta) = &self.tokens_meta else {
             return self.prefer_tokenizer_error(err);
         };
-        if self.fill > self.tokens.len() {
+        // The parser ran into the tokenizer's error: it stands, except the "invalid
+        // syntax" of a character that is no token (`$`, `?`, a backtick), which
+        // CPython's parser meets as an OP token and reports as its own generic error.
+        let stray_character = meta.error_timing == crate::tokenizer::ErrorTiming::Deferred
+            && err.msg == "invalid syntax";
+        if self.fill > self.tokens.len() && !stray_character {
             return err;
         }
         match meta.full_source_check(self.source, err.lineno.unwrap_or(0)) {

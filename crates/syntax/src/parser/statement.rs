@@ -1242,9 +1242,11 @@ impl<'src> Parser<'src> {
     /// ```
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let m = self.mark();
-        let Some(kw) = self.eat(TokenKind::If)?.or(self.eat(TokenKind::Elif)?) else {
+        let t = self.peek()?;
+        if !matches!(t.kind, TokenKind::If | TokenKind::Elif) {
             return Ok(None);
-        };
+        }
+        let kw = self.bump()?;
         let what = if kw.kind == TokenKind::If {
             "'if' statement"
         } else {

@@ -92,6 +92,14 @@ fn check_mode(snippets: &[&str], mode: Mode) {
 fn statements_dump_like_python() {
     check(&[
         "import os, sys as s\nfrom . import x\nfrom ..a.b import (c as d, e,)\nfrom ...x import *\nx = y = 1\nx: int = 3\n(x): int\na.b[c] += 2\na, *b = c\n[a, (b, c)] = d\ndel a, b.c, d[0], (e, f), [g]\ndef f(a, b=1, /, c=2, *d, e, f=3, **g) -> int:\n    global x\n    nonlocal y\n    return x\n@dec\n@dec2(1)\nasync def g(*, a: int, **k):\n    await x\n    async for i in y:\n        pass\n    async with a as b, c:\n        pass\nclass A(B, metaclass=M):\n    x = 1\nif a:\n    pass\nelif b:\n    pass\nelif c:\n    pass\nelse:\n    pass\nwhile x:\n    break\nelse:\n    continue\nfor i, j in k:\n    pass\nelse:\n    pass\nwith (a as b, c as d,):\n    pass\nwith (a, b) as c:\n    pass\ntry:\n    pass\nexcept E as e:\n    pass\nexcept:\n    pass\nelse:\n    pass\nfinally:\n    pass\ntry:\n    pass\nexcept* E:\n    pass\ntry:\n    pass\nfinally:\n    pass\nraise\nraise X from Y\nassert x, \"m\"\nyield x\nx = yield\na; b; c;\ndef h(a, *args: *Ts): pass\nlambda a, b=1, *c, d, **e: 0\nmatch x:\n    case 1 | 2 | -3 | 1+2j | \"s\" | None | True:\n        pass\n    case [a, *rest] | (a, b) | () | []:\n        pass\n    case {\"k\": v, 1: w, **r}:\n        pass\n    case Point(x=0, y=y) | Point(1, 2, z=3) | a.b.C():\n        pass\n    case x if x > 0:\n        pass\n    case (a as b) | _:\n        pass\n    case a.B:\n        pass\nmatch = 1\nmatch(x)\ncase = 2\n",
+        // Corners: parenthesized with items, soft keywords as names, every pattern.
+        "with (a, b):\n    pass\nwith (a):\n    pass\nwith (yield):\n    pass\nwith a, (b):\n    pass\nwith (a, b) as c, d:\n    pass\nwith (a for a in b):\n    pass\n@a.b[c](d)\n@(lambda f: f)\ndef f(): ...\ndel x,\ndel (x,)\ndel (x), y\nglobal a, b\nfrom . import *\nimport a.b.c\nx: int\nx.y: int\nx[0]: int = yield\n(x): int = 5\nmatch(x)\nmatch[x]\nmatch.x = 1\nmatch = case = _ = 1\nprint(match, case)\nmatch -x:\n    case _:\n        pass\nmatch *a, b:\n    case [a, *_, b] | (a,) | () | {\"a\": 1, **rest,} | {1: _, \"x\": [*_]}:\n        pass\n    case -0j | 1 - 2j | -1.5 + 2j | a.b.c | Point(x=[1, 2]) | str() | bytes() | True | False | None:\n        pass\n    case \"a\" \"b\" | b\"x\" | f\"y\" if x:\n        pass\nmatch (x):\n    case {}:\n        pass\nmatch x,:\n    case (a):\n        pass\nmatch not x:\n    case _:\n        pass\nmatch lambda: 1:\n    case _:\n        pass\nmatch [a]:\n    case [[]]:\n        pass\nmatch {a}:\n    case {**r}:\n        pass\nx = *a, *b\na, = b\n[] = x\n() = x\nfor [] in (): pass\nfor x, in y: pass\na = b = c = d\na += yield x\nx: list[int] = [1]\ndef f(*, a=1, b, c=2, **k): pass\ndef f(a, /, b, *c, d, **e): pass\ndef f(a=1, /, b=2, *, c): pass\ndef f(a, b=1, /): pass\ndef f(*a: int, b: \"x\" = 3): pass\ndef f(a:int=1,*b:*tuple[int],c:int): pass\nasync def f():\n    async with a as (b, c):\n        pass\n    async for (a, b) in c:\n        pass\n    else:\n        pass\n    return await x\nclass A: pass\nclass A(): pass\nclass A(*a, **k): pass\ntry:\n    pass\nexcept (A, B) as e:\n    pass\ntry:\n    pass\nexcept* (A, B) as e:\n    pass\nelse:\n    pass\nfinally:\n    pass\nif a: pass\nelif b: pass\nwhile a: pass\nraise a from None\nassert (a, b)\nnonlocal a, b\nx = 1;\nlambda: (yield)\n",
+        "match x:\n case 1 + 1: pass\n",
+        "if elif x:\n    pass\n",
+        "if x:\n    pass\nelif elif y:\n    pass\n",
+        "match x:\n case 2j + 1: pass\n",
+        "match x:\n case -1j - 1j: pass\n",
+        "match x:\n case {**r, **s}: pass\n",
         "x = 1\ny = 2\n",
         "if a:\n    if b:\n        pass\n    else:\n        pass\n",
         "def f(a, /): pass\ndef g(a=1, /, b=2): pass\ndef h(*, a): pass\n",
@@ -262,6 +270,8 @@ fn error_choice_and_positionless_tokens_like_python() {
         "class A:\n    def f(self):\n",
         "match x:\n    case []:\npass\n",
         "@without_gc\n",
+        "x = 1 $ 2\ny = 'abc\n",
+        "x = 1 ? 2\n",
         "for x in y:\n    pass\n  else: pass\n",
     ]);
 }
