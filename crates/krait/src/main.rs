@@ -1,1 +1,31 @@
-fn main() {}
+//! The `krait` command: run Python 3.11 programs, and look inside the machinery
+//! (`--dump-ast`, `--dis`, `--compile`).
+
+mod dump_ast;
+
+use std::process::ExitCode;
+
+/// Stack for the thread that parses and compiles: deep (but bounded) rule nesting must
+/// reach CPython's own depth limits, never a Rust stack overflow.
+const WORKER_STACK: usize = 512 * 1024 * 1024;
+
+fn usage() -> ExitCode {
+    eprintln!("usage: krait --dump-ast FILE");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let worker = std::thread::Builder::new().stack_size(WORKER_STACK).spawn(move || run(&args));
+    match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => ExitCode::from(1),
+    }
+}
+
+fn run(args: &[String]) -> ExitCode {
+    match args {
+        [flag, file] if flag == "--dump-ast" => dump_ast::run(file),
+        _ => usage(),
+    }
+}

@@ -1,0 +1,34 @@
+//! `krait --dump-ast FILE`: print the file's AST exactly as
+//! `ast.dump(ast.parse(src, FILE), include_attributes=True)` does, or the
+//! SyntaxError exactly as CPython reports an uncaught one (exit status 1).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Parse `path` and print its AST dump to stdout, or its syntax error to stderr.
+pub fn run(path: &str) -> ExitCode {
+    let source = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("krait: can't open file '{path}': [Errno {}] {}", e.raw_os_error().unwrap_or(0), e);
+            return ExitCode::from(2);
+        }
+    };
+    match syntax::parse(&source, path, syntax::parser::Mode::Exec) {
+        Ok(module) => match syntax::dump::dump_with_depth_limit(&module, syntax::dump::AST_CONSTRUCTION_DEPTH) {
+            Ok(mut text) => {
+                text.push('\n');
+                let _ = std::io::stdout().lock().write_all(text.as_bytes());
+                ExitCode::SUCCESS
+            }
+            Err(too_deep) => {
+                eprintln!("{too_deep}");
+                ExitCode::from(1)
+            }
+        },
+        Err(err) => {
+            let _ = std::io::stderr().lock().write_all(err.format_uncaught().as_bytes());
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Hostile input for the front end: each case is written to a file and
+//! `krait --dump-ast` must give exactly what CPython gives (an AST, or the same
+//! error), never a crash. Compared through the differential harness.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn case_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("krait-robustness-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn check(files: &[PathBuf]) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = Command::new("python3")
+        .arg(root.join("tests/difftest/difftest.py"))
+        .args(["ast", "--krait", env!("CARGO_BIN_EXE_krait")])
+        .args(files)
+        .output()
+        .expect("python3 runs the harness");
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn write(dir: &Path, name: &str, src: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, src).expect("write case");
+    p
+}
+
+#[test]
+fn deep_and_huge_inputs_match_cpython() {
+    let dir = case_dir();
+    let mut files = Vec::new();
+    let parens = format!("{}1{}\n", "(".repeat(1000), ")".repeat(1000));
+    files.push(write(&dir, "parens_1000.py", parens.as_bytes()));
+    let parens = format!("x = {}1{}\n", "(".repeat(150), ")".repeat(150));
+    files.push(write(&dir, "parens_150.py", parens.as_bytes()));
+    let terms = vec!["1"; 100_000].join("+") + "\n";
+    files.push(write(&dir, "terms_100000.py", terms.as_bytes()));
+    let terms = vec!["a"; 900].join("+") + "\n";
+    files.push(write(&dir, "terms_900.py", terms.as_bytes()));
+    let unary = format!("{}1\n", "-".repeat(100_000));
+    files.push(write(&dir, "unary_100000.py", unary.as_bytes()));
+    let attrs = format!("a{}\n", ".b".repeat(50_000));
+    files.push(write(&dir, "attrs_50000.py", attrs.as_bytes()));
+    let calls = format!("f{}\n", "()".repeat(50_000));
+    files.push(write(&dir, "calls_50000.py", calls.as_bytes()));
+    let mut blocks = String::new();
+    for i in 0..500 {
+        blocks.push_str(&" ".repeat(i));
+        blocks.push_str("if x:\n");
+    }
+    blocks.push_str(&" ".repeat(500));
+    blocks.push_str("pass\n");
+    files.push(write(&dir, "blocks_500.py", blocks.as_bytes()));
+    let lists = format!("{}{}\n", "[".repeat(1000), "]".repeat(1000));
+    files.push(write(&dir, "lists_1000.py", lists.as_bytes()));
+    let lambdas = format!("{}0\n", "lambda: ".repeat(5000));
+    files.push(write(&dir, "lambdas_5000.py", lambdas.as_bytes()));
+    files.push(write(&dir, "invalid_utf8.py", b"x = 1\ny = '\xc3\x28'\n"));
+    files.push(write(&dir, "nul.py", b"x = 1\n\0y = 2\n"));
+    files.push(write(&dir, "empty.py", b""));
+    files.push(write(&dir, "only_bom.py", b"\xef\xbb\xbf"));
+    files.push(write(&dir, "crlf.py", b"if x:\r\n    y = 1\r\nz = '''a\r\nb'''\r\n"));
+    files.push(write(&dir, "cr.py", b"if x:\r    y = 1\rz = 2"));
+    files.push(write(&dir, "no_newline.py", b"def f():\n    return 1"));
+    files.push(write(&dir, "formfeed.py", b"\x0cx = 1\n\x0c\nif x:\n    \x0cy = 2\n"));
+    // A 50 MB file: a short program padded with comments and one big string.
+    let mut big = String::from("s = '");
+    big.push_str(&"abcdefghij".repeat(2_000_000));
+    big.push_str("'\n");
+    let comment = "# ".to_string() + &"z".repeat(98) + "\n";
+    big.push_str(&comment.repeat(300_000));
+    big.push_str("print(len(s))\n");
+    files.push(write(&dir, "big_50mb.py", big.as_bytes()));
+    check(&files);
+    let _ = std::fs::remove_dir_all(&dir);
+}
