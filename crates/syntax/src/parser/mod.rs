@@ -145,8 +145,6 @@ impl Hasher for MemoHasher {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum MemoRule {
     Disjunction,
-    Conjunction,
-    Inversion,
     BitwiseOr,
     TPrimary,
     Expression,

@@ -1574,7 +1574,6 @@ impl<'src> Parser<'src> {
     ///     | expression 'as' expression &(',' | ')' | ':')
     /// ```
     fn with_item(&mut self) -> PResult<WithItem> {
-        let m = self.mark();
         let Some(e) = self.expression()? else {
             return Ok(None);
         };
@@ -1605,7 +1604,6 @@ impl<'src> Parser<'src> {
                 }
             }
         }
-        let _ = m;
         self.reset(after);
         Ok(Some(WithItem {
             context_expr: e,
@@ -1777,7 +1775,6 @@ impl<'src> Parser<'src> {
             self.reset(m);
             return Ok(None);
         }
-        let after_kw = self.mark();
         let mut parsed = None;
         if let Some(e) = self.expression()? {
             let name = self.as_name()?;
@@ -1809,7 +1806,6 @@ impl<'src> Parser<'src> {
             self.reset(m);
             self.invalid_except_stmt()?;
         }
-        let _ = after_kw;
         self.reset(m);
         Ok(None)
     }
