@@ -2784,7 +2784,6 @@ impl<'src> Parser<'src> {
                         ));
                     }
                 }
-                return Ok(None);
             }
         }
         // 5
