@@ -2795,7 +2795,6 @@ impl<'src> Parser<'src> {
                         ));
                     }
                 }
-                return Ok(None);
             }
         }
         // 5
