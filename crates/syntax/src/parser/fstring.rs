@@ -13,6 +13,13 @@
 //! left to right, decoding a literal part before scanning the field after it and
 //! parsing a field's expression before looking at its conversion and format spec. The
 //! code below follows that walk step by step.
+//!
+//! Where 3.11.7 differs from older `string_parser.c` texts (checked against python3):
+//! a field's position comes from where its `{` is, not from a text search; an empty
+//! field before `!`, `:` or `=` says "expression required before '!'"; a lone `<` or
+//! `>` at the end of a field does not end it; a `\N` not followed by `{` keeps the
+//! literal going (the decoder rejects it later); non-ASCII bytes are reported on their
+//! token without a final period.
 
 use common::text::Text;
 
