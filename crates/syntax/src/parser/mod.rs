@@ -475,6 +475,7 @@ impl<'src> Parser<'src> {
 mod errors;
 mod expression;
 mod fstring;
+mod params;
 mod pattern;
 mod statement;
 mod string;
