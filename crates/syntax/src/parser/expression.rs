@@ -2681,7 +2681,14 @@ impl<'src> Parser<'src> {
     fn invalid_kwarg(&mut self) -> PResult<()> {
         let m = self.mark();
         let t = self.peek()?;
-        let second = self.kind_at(1)?;
+        // The second token is only fetched after a first token that can start one of
+        // the first two alternatives, as CPython does: fetching it otherwise can run
+        // into the tokenizer's error (e.g. end of input inside brackets) first.
+        let second = if matches!(t.kind, T::True | T::False | T::None | T::Name) {
+            self.kind_at(1)?
+        } else {
+            T::EndMarker
+        };
         if matches!(t.kind, T::True | T::False | T::None) && second == T::Equal {
             let b = self.peek_at(m + 1)?;
             return Err(self.syntax_error_range(
@@ -2785,7 +2792,6 @@ impl<'src> Parser<'src> {
                         ));
                     }
                 }
-                return Ok(None);
             }
         }
         // 5

@@ -272,6 +272,8 @@ fn error_choice_and_positionless_tokens_like_python() {
         "@without_gc\n",
         "x = 1 $ 2\ny = 'abc\n",
         "x = 1 ? 2\n",
+        "f(a, global\n",
+        "print(f(a, global\n",
         "for x in y:\n    pass\n  else: pass\n",
     ]);
 }
