@@ -10,24 +10,33 @@ pub fn run(path: &str) -> ExitCode {
     let source = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("krait: can't open file '{path}': [Errno {}] {}", e.raw_os_error().unwrap_or(0), e);
+            eprintln!(
+                "krait: can't open file '{path}': [Errno {}] {}",
+                e.raw_os_error().unwrap_or(0),
+                e
+            );
             return ExitCode::from(2);
         }
     };
     match syntax::parse(&source, path, syntax::parser::Mode::Exec) {
-        Ok(module) => match syntax::dump::dump_with_depth_limit(&module, syntax::dump::AST_CONSTRUCTION_DEPTH) {
-            Ok(mut text) => {
-                text.push('\n');
-                let _ = std::io::stdout().lock().write_all(text.as_bytes());
-                ExitCode::SUCCESS
+        Ok(module) => {
+            match syntax::dump::dump_with_depth_limit(&module, syntax::dump::AST_CONSTRUCTION_DEPTH)
+            {
+                Ok(mut text) => {
+                    text.push('\n');
+                    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+                    ExitCode::SUCCESS
+                }
+                Err(too_deep) => {
+                    eprintln!("{too_deep}");
+                    ExitCode::from(1)
+                }
             }
-            Err(too_deep) => {
-                eprintln!("{too_deep}");
-                ExitCode::from(1)
-            }
-        },
+        }
         Err(err) => {
-            let _ = std::io::stderr().lock().write_all(err.format_uncaught().as_bytes());
+            let _ = std::io::stderr()
+                .lock()
+                .write_all(err.format_uncaught().as_bytes());
             ExitCode::from(1)
         }
     }

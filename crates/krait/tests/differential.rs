@@ -14,7 +14,11 @@ fn difftest(layer: &str, extra: &[&str]) {
         .output()
         .expect("python3 runs the harness");
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "differential test `{layer}` failed:\n{report}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "differential test `{layer}` failed:\n{report}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

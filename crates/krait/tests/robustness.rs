@@ -67,10 +67,18 @@ fn deep_and_huge_inputs_match_cpython() {
     files.push(write(&dir, "nul.py", b"x = 1\n\0y = 2\n"));
     files.push(write(&dir, "empty.py", b""));
     files.push(write(&dir, "only_bom.py", b"\xef\xbb\xbf"));
-    files.push(write(&dir, "crlf.py", b"if x:\r\n    y = 1\r\nz = '''a\r\nb'''\r\n"));
+    files.push(write(
+        &dir,
+        "crlf.py",
+        b"if x:\r\n    y = 1\r\nz = '''a\r\nb'''\r\n",
+    ));
     files.push(write(&dir, "cr.py", b"if x:\r    y = 1\rz = 2"));
     files.push(write(&dir, "no_newline.py", b"def f():\n    return 1"));
-    files.push(write(&dir, "formfeed.py", b"\x0cx = 1\n\x0c\nif x:\n    \x0cy = 2\n"));
+    files.push(write(
+        &dir,
+        "formfeed.py",
+        b"\x0cx = 1\n\x0c\nif x:\n    \x0cy = 2\n",
+    ));
     // A 50 MB file: a short program padded with comments and one big string.
     let mut big = String::from("s = '");
     big.push_str(&"abcdefghij".repeat(2_000_000));

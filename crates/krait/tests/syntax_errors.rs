@@ -20,7 +20,8 @@ fn syntax_error_snapshots() {
     let mut failures = Vec::new();
     for name in &names {
         let rel = format!("tests/syntax_errors/{name}");
-        let want = std::fs::read_to_string(root.join(rel.replace(".py", ".stderr"))).expect("snapshot");
+        let want =
+            std::fs::read_to_string(root.join(rel.replace(".py", ".stderr"))).expect("snapshot");
         let out = Command::new(env!("CARGO_BIN_EXE_krait"))
             .args(["--dump-ast", &rel])
             .current_dir(&root)

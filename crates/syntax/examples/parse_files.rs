@@ -6,10 +6,19 @@ use std::io::BufRead;
 use std::time::Instant;
 
 fn main() {
-    let paths: Vec<String> = std::io::stdin().lock().lines().map_while(Result::ok).collect();
-    let sources: Vec<(String, Vec<u8>)> =
-        paths.into_iter().filter_map(|p| std::fs::read(&p).ok().map(|s| (p, s))).collect();
-    let repeat: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1);
+    let paths: Vec<String> = std::io::stdin()
+        .lock()
+        .lines()
+        .map_while(Result::ok)
+        .collect();
+    let sources: Vec<(String, Vec<u8>)> = paths
+        .into_iter()
+        .filter_map(|p| std::fs::read(&p).ok().map(|s| (p, s)))
+        .collect();
+    let repeat: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1);
     let mut best = f64::INFINITY;
     let mut failed = 0;
     for _ in 0..repeat {

@@ -154,6 +154,7 @@ pub(crate) enum MemoRule {
     InvalidNamedExpression,
     AssignmentExpression,
     Strings,
+    TargetWithStarAtom,
 }
 
 impl<'src> Parser<'src> {

@@ -140,11 +140,24 @@ impl<'src> Parser<'src> {
     ///     | t_primary '[' slices ']' !t_lookahead
     ///     | star_atom
     /// ```
+    ///
+    /// Memoized as in CPython: without it, `x = ((((1))))` is exponential in the
+    /// nesting, each `(` trying both `star_atom` alternatives.
     pub(crate) fn target_with_star_atom(&mut self) -> PResult<Expr> {
-        if let Some(e) = self.attribute_or_subscript_target(ExprContext::Store)? {
-            return Ok(Some(e));
+        let m = self.mark();
+        if let Some((res, end)) = self.memo.expr.get(&(m, MemoRule::TargetWithStarAtom)) {
+            let res = res.clone();
+            self.pos = *end;
+            return Ok(res);
         }
-        self.star_atom()
+        let r = match self.attribute_or_subscript_target(ExprContext::Store)? {
+            Some(e) => Some(e),
+            None => self.star_atom()?,
+        };
+        self.memo
+            .expr
+            .insert((m, MemoRule::TargetWithStarAtom), (r.clone(), self.pos));
+        Ok(r)
     }
 
     /// The two `t_primary '.' NAME !t_lookahead | t_primary '[' slices ']' !t_lookahead`
