@@ -13,7 +13,7 @@ fn main() {
         let s = match syntax::parse(src.as_bytes(), "<unknown>", syntax::Mode::Eval) {
             Ok(m) => syntax::dump::dump(&m),
             Err(e) => {
-                let o = |v: Option<u32>| v.map_or("None".to_string(), |v| v.to_string());
+                let o = |v: Option<i32>| v.map_or("None".to_string(), |v| v.to_string());
                 format!(
                     "{}|{}|{}|{}|{}|{}",
                     e.error_type.name(),

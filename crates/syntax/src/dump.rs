@@ -162,11 +162,12 @@ impl<'a> Dumper<'a> {
     }
 
     /// Runs `push`, which pushes a node's items in reading order, then reverses them
-    /// so that they pop in that order.
+    /// so that they pop in that order; one level deeper until the node's `Leave`.
     fn expand(&mut self, push: impl FnOnce(&mut Self)) {
-        let mark = self.todo.len();
         self.depth += 1;
+        // Below the node's items, so it pops after all of them.
         self.todo.push(Item::Leave);
+        let mark = self.todo.len();
         push(self);
         if let Some(pushed) = self.todo.get_mut(mark..) {
             pushed.reverse();
@@ -1653,5 +1654,34 @@ for line in sys.stdin:
         assert!(out.starts_with("Module(body=[Expr(value=BinOp(left=BinOp(left="));
         assert_eq!(out.matches("BinOp(").count(), N - 1);
         assert!(out.ends_with("end_col_offset=399999)], type_ignores=[])"));
+    }
+}
+
+#[cfg(test)]
+mod depth_limit_tests {
+    use super::*;
+    use crate::parser::Mode;
+
+    fn parse(src: &str) -> Mod {
+        crate::parse(src.as_bytes(), "<t>", Mode::Exec).expect("parses")
+    }
+
+    /// The limit is `ast.parse`'s: `-`*2988 + `1` converts (Module, Expr, 2988
+    /// UnaryOps, Constant: 2991 levels), one more unary minus does not.
+    #[test]
+    fn unary_chain_limit_matches_cpython() {
+        let ok = parse(&format!("{}1\n", "-".repeat(2988)));
+        assert!(dump_with_depth_limit(&ok, AST_CONSTRUCTION_DEPTH).is_ok());
+        let deep = parse(&format!("{}1\n", "-".repeat(2989)));
+        assert_eq!(
+            dump_with_depth_limit(&deep, AST_CONSTRUCTION_DEPTH),
+            Err(AstTooDeep)
+        );
+    }
+
+    #[test]
+    fn wide_trees_are_not_deep() {
+        let wide = parse(&"x = 1\n".repeat(10_000));
+        assert!(dump_with_depth_limit(&wide, 4).is_ok());
     }
 }
