@@ -46,6 +46,18 @@ fn main() {
                 t.kind, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset
             );
         }
+        if let Some(e) = toks.full_source_error {
+            println!(
+                "FULLERROR {} {:?} {:?} {:?} {:?} {:?} {:?}",
+                e.error_type.name(),
+                e.msg,
+                e.lineno,
+                e.offset,
+                e.end_lineno,
+                e.end_offset,
+                e.text
+            );
+        }
         if let Some(e) = toks.error {
             println!(
                 "ERROR {} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",

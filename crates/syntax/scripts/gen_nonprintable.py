@@ -1,6 +1,7 @@
 """Regenerate crates/syntax/src/tokenizer/nonprintable.rs from the running python3
 (CPython 3.11: Unicode 14.0): the ranges of non-ASCII code points for which
-str.isprintable() is False (CPython's Py_UNICODE_ISPRINTABLE)."""
+str.isprintable() is False (CPython's Py_UNICODE_ISPRINTABLE), and the ranges of
+unassigned code points (to reject \\N{...} names of characters added after 14.0)."""
 import sys
 
 ranges = []
@@ -26,6 +27,34 @@ out = [
 ]
 line = "   "
 for a, b in ranges:
+    item = " (0x%X, 0x%X)," % (a, b)
+    if len(line) + len(item) > 96:
+        out.append(line)
+        line = "   "
+    line += item
+out.append(line)
+out.append("];")
+
+# Code points unassigned (category Cn) in this Python's Unicode database.
+import unicodedata
+
+un = []
+start = None
+for c in range(0, 0x110000):
+    cn = unicodedata.category(chr(c)) == "Cn"
+    if cn and start is None:
+        start = c
+    if not cn and start is not None:
+        un.append((start, c - 1))
+        start = None
+if start is not None:
+    un.append((start, 0x10FFFF))
+out.append("")
+out.append("/// Sorted, disjoint, inclusive ranges of code points unassigned (Cn) in Unicode %s." % unicodedata.unidata_version)
+out.append("#[rustfmt::skip]")
+out.append("pub(crate) static UNASSIGNED: &[(u32, u32)] = &[")
+line = "   "
+for a, b in un:
     item = " (0x%X, 0x%X)," % (a, b)
     if len(line) + len(item) > 96:
         out.append(line)

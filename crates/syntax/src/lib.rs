@@ -27,5 +27,5 @@ pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, Synt
         e
     })?;
     let toks = tokenizer::tokenize(&text);
-    parser::parse_tokens(&text, filename, toks.tokens, toks.error, mode)
+    parser::parse_tokenized(&text, filename, toks, mode)
 }

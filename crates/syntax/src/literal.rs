@@ -11,8 +11,13 @@
 //!    characters" (located on the token) if [`StringParts::body`] is not ASCII;
 //!    [`decode_string_body`] also reports it.
 //! 3. For anything but an f-string, [`decode_string_body`] gives the value. Its errors
-//!    are messages only ([`LiteralError`]): CPython locates them on the whole string
-//!    expression (all concatenated tokens), so the parser does.
+//!    are messages only ([`LiteralError`]); CPython raises them with
+//!    `RAISE_SYNTAX_ERROR`, i.e. located on the last token the parser fetched, which
+//!    is the token right after the (concatenated) string tokens: `offset` = that
+//!    token's column + 1 and `end_offset` = its end column + 1, in characters (e.g.
+//!    `print("\x4")` gives offset 12, end 13, on the `)`; at the end of a line the
+//!    NEWLINE token, which is empty). "bytes can only contain ASCII literal
+//!    characters" is instead located on the bytes token itself.
 //! 4. For an f-string, the parser splits the body into literal parts and `{...}`
 //!    fields itself and calls [`decode_string_body`] on each literal part (with `{{` /
 //!    `}}` already halved), as CPython's `fstring_find_literal` does.
@@ -37,6 +42,7 @@ pub struct StringPrefix {
 /// A STRING token's text taken apart by [`split_string_token`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StringParts<'a> {
+    /// The prefix letters.
     pub prefix: StringPrefix,
     /// 1 or 3.
     pub quote_len: usize,
@@ -125,15 +131,19 @@ pub fn parse_number(text: &str) -> Constant {
 /// The decoded value of a string or bytes literal body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LiteralValue {
+    /// A `str` literal's value (lone surrogates possible).
     Str(Text),
+    /// A `bytes` literal's value.
     Bytes(Vec<u8>),
 }
 
 /// A literal that CPython rejects, with CPython's full `SyntaxError` message (e.g.
 /// "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated
-/// \xXX escape"). The parser locates it: CPython puts it on the whole string expression.
+/// \xXX escape"). The parser locates it (see the module documentation: on the token
+/// after the string tokens).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LiteralError {
+    /// CPython's complete `SyntaxError` message.
     pub msg: String,
 }
 
@@ -431,6 +441,10 @@ pub fn lookup_unicode_name(name: &str) -> Option<char> {
         return None;
     }
     let ch = unicode_names2::character(&upper)?;
+    // The crate knows a newer Unicode than CPython 3.11's 14.0.
+    if crate::tokenizer::is_unassigned_in_python(ch) {
+        return None;
+    }
     match unicode_names2::name(ch).map(|n| n.to_string()) {
         Some(real) if real == upper => Some(ch),
         // A loose spelling of the real name ("LATINSMALLLETTERA"): CPython rejects it.

@@ -361,15 +361,23 @@ fn token_utf8_error(body: &[u8], at: usize) -> SyntaxError {
                 }
             };
             let byte = body.get(body_start + pos).copied().unwrap_or(0);
-            let col = (j + 1).min(line_end) - line_start + 1;
+            // CPython's parser raises this on the token after the literal (the last
+            // one it fetched): offset and end offset are that token's columns + 1.
+            let (tok_start, tok_end) = next_token_span(body, (j + 1).min(line_end), line_end);
+            let chars = |p: usize| {
+                String::from_utf8_lossy(&body[line_start..p])
+                    .chars()
+                    .count() as u32
+                    + 1
+            };
             SyntaxError {
                 error_type: SyntaxErrorType::SyntaxError,
                 msg: format!("(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}"),
                 filename: String::new(),
                 lineno: Some(lineno),
-                offset: Some(col as u32),
+                offset: Some(chars(tok_start)),
                 end_lineno: Some(lineno),
-                end_offset: Some(col as u32),
+                end_offset: Some(chars(tok_end)),
                 text: Some(text),
             }
         }
@@ -405,6 +413,33 @@ fn token_utf8_error(body: &[u8], at: usize) -> SyntaxError {
             }
         }
     }
+}
+
+/// The byte span of the token starting at or after `from` on a line ending at
+/// `line_end` (a rough scan: names and numbers, two-character operators, else one
+/// character); at the end of the line or a comment, the NEWLINE token (empty).
+fn next_token_span(body: &[u8], from: usize, line_end: usize) -> (usize, usize) {
+    let mut p = from;
+    while p < line_end && matches!(body[p], b' ' | b'\t' | 0x0c) {
+        p += 1;
+    }
+    if p >= line_end || body[p] == b'#' {
+        return (p.min(line_end), p.min(line_end));
+    }
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    let mut q = p + 1;
+    if word(body[p]) {
+        while q < line_end && (word(body[q]) || body[q] == b'.') {
+            q += 1;
+        }
+    } else if q < line_end && body[q] == b'='
+        || body
+            .get(p..p + 2)
+            .is_some_and(|t| matches!(t, b"**" | b"//" | b"<<" | b">>" | b"->"))
+    {
+        q += 1;
+    }
+    (p, q)
 }
 
 #[cfg(test)]
@@ -526,6 +561,16 @@ mod tests {
                 Some(2),
                 Some(15),
                 Some(15)
+            )
+        );
+        // Located on the token after the literal, here ')'.
+        assert_eq!(
+            err(b"print(\"b\xf6se\")\n"),
+            (
+                "(unicode error) 'utf-8' codec can't decode byte 0xf6 in position 1: invalid start byte".into(),
+                Some(1),
+                Some(13),
+                Some(14)
             )
         );
         assert_eq!(

@@ -73,6 +73,11 @@ pub struct Tokens {
     /// Brackets still open where tokenizing stopped (end of input or the error),
     /// outermost first: CPython's `parenstack`/`parenlinenostack`/`parencolstack`.
     pub open_brackets: Vec<OpenBracket>,
+    /// When `error` is the "invalid syntax" of a stray character (`$`, `?`, ...):
+    /// the first *immediate* tokenizer error after it, if any. CPython keeps tokenizing
+    /// past such a character, and `_PyPegen_tokenize_full_source_to_check_for_errors`
+    /// then raises that error instead of the generic one.
+    pub full_source_error: Option<SyntaxError>,
     /// Warnings CPython's tokenizer emits (`parser_warn`): a `SyntaxWarning`
     /// "invalid decimal literal" and the like for a number directly followed by a
     /// keyword, as in `1if x else y`.
@@ -82,6 +87,10 @@ pub struct Tokens {
     pub last_lineno: u32,
     /// Byte offsets of the start of each physical line (index 0 is line 1).
     pub line_starts: Vec<u32>,
+    /// Where CPython's line buffer started when tokenizing stopped (see `buf_start`).
+    last_buf_start: u32,
+    /// Whether the input was tokenized as `exec` input (see [`tokenize_mode`]).
+    exec_input: bool,
 }
 
 /// See [`Tokens::error_timing`].
@@ -97,8 +106,11 @@ pub enum ErrorTiming {
 /// An open bracket: the character, its 1-based line and its 0-based byte column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OpenBracket {
+    /// `(`, `[` or `{`.
     pub ch: char,
+    /// 1-based line of the bracket.
     pub lineno: u32,
+    /// 0-based byte column of the bracket in its line.
     pub col: u32,
 }
 
@@ -106,7 +118,9 @@ pub struct OpenBracket {
 /// in 3.11.7), reported at `lineno` of the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TokenizerWarning {
+    /// The warning text, e.g. "invalid decimal literal".
     pub msg: String,
+    /// The 1-based line CPython reports the warning on.
     pub lineno: u32,
 }
 
@@ -114,6 +128,28 @@ impl Tokens {
     /// The text of physical line `lineno` (1-based) of `source`, without its newline.
     pub fn line_text<'s>(&self, source: &'s str, lineno: u32) -> &'s str {
         line_of(source, &self.line_starts, lineno)
+    }
+
+    /// What CPython's `_PyPegen_tokenize_full_source_to_check_for_errors` does after the
+    /// parser raised a generic "invalid syntax" on line `err_lineno`: the error that
+    /// replaces it, if any. That is the first immediate tokenizer error in the rest of
+    /// the file (`error` when it is immediate, else `full_source_error`), or else
+    /// "'(' was never closed" when the tokenizer stopped inside brackets opened on a
+    /// line before `err_lineno`.
+    pub fn full_source_check(&self, source: &str, err_lineno: u32) -> Option<SyntaxError> {
+        if self.error.is_some() && self.error_timing == ErrorTiming::Immediate {
+            return self.error.clone();
+        }
+        if self.full_source_error.is_some() {
+            return self.full_source_error.clone();
+        }
+        let stopped_in_brackets = self.error.is_some();
+        match self.open_brackets.last() {
+            Some(b) if stopped_in_brackets && b.lineno < err_lineno => {
+                self.unclosed_bracket_error(source)
+            }
+            _ => None,
+        }
     }
 
     /// CPython's `raise_unclosed_parentheses_error` for the innermost open bracket:
@@ -126,6 +162,8 @@ impl Tokens {
             &self.line_starts,
             b,
             self.last_lineno,
+            self.last_buf_start as usize,
+            self.exec_input,
         ))
     }
 }
@@ -158,16 +196,27 @@ fn chars_in_prefix(line: &str, nbytes: usize) -> u32 {
     n
 }
 
+/// `raise_unclosed_parentheses_error`. When the bracket is on the tokenizer's current
+/// line, CPython takes the text from its line buffer (which starts at `buf_start`, maybe
+/// lines earlier) and measures the column in it, as reproduced here.
 fn unclosed_error(
     source: &str,
     line_starts: &[u32],
     b: &OpenBracket,
     cur_lineno: u32,
+    buf_start: usize,
+    exec_input: bool,
 ) -> SyntaxError {
-    let line = line_of(source, line_starts, b.lineno);
+    let mut line = line_of(source, line_starts, b.lineno);
     let mut text = line.to_string();
     if b.lineno >= cur_lineno {
-        text.push('\n');
+        let idx = (b.lineno as usize).wrapping_sub(1);
+        let line_start = line_starts.get(idx).map_or(0, |&s| s as usize);
+        let end = line_start + line.len();
+        line = source.get(buf_start.min(line_start)..end).unwrap_or(line);
+        // With exec input CPython appended a newline to the source if it had none.
+        let has_nl = exec_input || source.as_bytes().get(end) == Some(&b'\n');
+        text = format!("{line}{}", if has_nl { "\n" } else { "" });
     }
     SyntaxError {
         error_type: SyntaxErrorType::SyntaxError,
@@ -184,7 +233,16 @@ fn unclosed_error(
 /// Tokenize `source` (already decoded and newline-translated) the way CPython 3.11's C
 /// tokenizer does for `compile(source, filename, "exec")`.
 pub fn tokenize(source: &str) -> Tokens {
-    let mut t = Tokenizer::new(source);
+    tokenize_mode(source, true)
+}
+
+/// Tokenize for a given compile mode: `exec_input` is true for `exec` (CPython then
+/// appends a newline to a source that lacks one) and false for `eval` and `single`
+/// (no newline appended: no final NEWLINE token, a backslash at the very end is
+/// "unexpected character after line continuation character", and error texts of a
+/// last line keep no newline).
+pub fn tokenize_mode(source: &str, exec_input: bool) -> Tokens {
+    let mut t = Tokenizer::new(source, exec_input);
     if source.as_bytes().contains(&0) {
         t.out.error = Some(SyntaxError {
             error_type: SyntaxErrorType::SyntaxError,
@@ -208,8 +266,10 @@ struct Stop;
 
 struct Tokenizer<'a> {
     src: &'a str,
-    /// The source bytes with CPython's implicit final newline.
+    /// The source bytes with CPython's implicit final newline (exec input only).
     b: Vec<u8>,
+    /// See [`tokenize_mode`].
+    exec_input: bool,
     pos: usize,
     line_start: usize,
     lineno: u32,
@@ -221,6 +281,14 @@ struct Tokenizer<'a> {
     tok_start: usize,
     tok_lineno: u32,
     tok_line_start: usize,
+    /// Set when the last error was a stray character (CPython's generic `OP`).
+    stray: bool,
+    /// Start of CPython's line buffer `tok->buf`: the current line, extended backwards
+    /// over the lines a token (a string, or a backslash continuation) started on.
+    buf_start: usize,
+    /// CPython's `tok->start != NULL`: inside a token, where reading a new line keeps
+    /// the buffer.
+    in_token: bool,
     out: Tokens,
 }
 
@@ -243,6 +311,29 @@ fn is_xdigit(c: i32) -> bool {
     is_digit(c)
         || (b'a' as i32..=b'f' as i32).contains(&c)
         || (b'A' as i32..=b'F' as i32).contains(&c)
+}
+
+/// Whether `ch` may start an identifier: `_` or XID_Start, as CPython 3.11's
+/// `_PyUnicode_ScanIdentifier` (Unicode 14.0). `unicode-ident` follows a newer Unicode;
+/// characters assigned since 14.0 are unassigned, hence non-printable, for CPython, so
+/// the printability table (generated from python3) filters them out.
+pub fn is_identifier_start(ch: char) -> bool {
+    (ch == '_' || unicode_ident::is_xid_start(ch)) && is_printable(ch)
+}
+
+/// Whether `ch` may continue an identifier: XID_Continue, as CPython 3.11 (see
+/// [`is_identifier_start`]).
+pub fn is_identifier_continue(ch: char) -> bool {
+    // The two katakana middle dots became XID_Continue in Unicode 15.1.
+    unicode_ident::is_xid_continue(ch) && is_printable(ch) && !matches!(ch, '\u{30FB}' | '\u{FF65}')
+}
+
+/// Whether `ch` is unassigned (category Cn) in CPython 3.11's Unicode 14.0 database.
+pub(crate) fn is_unassigned_in_python(ch: char) -> bool {
+    let c = ch as u32;
+    let table = nonprintable::UNASSIGNED;
+    let i = table.partition_point(|&(_, hi)| hi < c);
+    matches!(table.get(i), Some(&(lo, _)) if lo <= c)
 }
 
 /// CPython's `Py_UNICODE_ISPRINTABLE`.
@@ -371,10 +462,10 @@ fn three_chars(c1: u8, c2: u8, c3: u8) -> Option<TokenKind> {
 }
 
 impl<'a> Tokenizer<'a> {
-    fn new(src: &'a str) -> Self {
+    fn new(src: &'a str, exec_input: bool) -> Self {
         let mut b = Vec::with_capacity(src.len() + 1);
         b.extend_from_slice(src.as_bytes());
-        if b.last() != Some(&b'\n') {
+        if exec_input && b.last() != Some(&b'\n') {
             b.push(b'\n');
         }
         Tokenizer {
@@ -391,8 +482,15 @@ impl<'a> Tokenizer<'a> {
             tok_start: 0,
             tok_lineno: 1,
             tok_line_start: 0,
+            stray: false,
+            buf_start: 0,
+            in_token: false,
+            exec_input,
             out: Tokens {
+                // About one token per 6 bytes of typical code: reserve to avoid regrowth.
+                tokens: Vec::with_capacity(src.len() / 8 + 16),
                 line_starts: vec![0],
+                exec_input,
                 ..Tokens::default()
             },
         }
@@ -408,6 +506,9 @@ impl<'a> Tokenizer<'a> {
         if self.pos > self.line_start && self.b.get(self.pos - 1) == Some(&b'\n') {
             self.lineno += 1;
             self.line_start = self.pos;
+            if !self.in_token {
+                self.buf_start = self.pos;
+            }
             self.out.line_starts.push(self.pos as u32);
         }
         self.pos += 1;
@@ -425,20 +526,46 @@ impl<'a> Tokenizer<'a> {
     fn finish(mut self) -> Tokens {
         self.out.open_brackets = std::mem::take(&mut self.brackets);
         self.out.last_lineno = self.lineno;
+        self.out.last_buf_start = self.buf_start as u32;
         self.out
     }
 
     fn run(&mut self) {
+        // After a stray character the scan goes on without recording tokens, to find
+        // the error CPython's full-source check would raise (see `full_source_error`).
+        let mut stashed: Option<SyntaxError> = None;
         loop {
-            match self.next_token() {
+            let res = self.next_token();
+            let stray = std::mem::take(&mut self.stray);
+            match res {
                 Ok(kind) => {
-                    self.push_token(kind);
+                    if stashed.is_none() {
+                        self.push_token(kind);
+                    }
                     if kind == TokenKind::EndMarker {
-                        return;
+                        break;
                     }
                 }
-                Err(Stop) => return,
+                Err(Stop) if stray => {
+                    let err = self.out.error.take();
+                    if stashed.is_none() {
+                        stashed = err;
+                    }
+                }
+                Err(Stop) => {
+                    if stashed.is_some() {
+                        let later = self.out.error.take();
+                        if self.out.error_timing == ErrorTiming::Immediate {
+                            self.out.full_source_error = later;
+                        }
+                    }
+                    break;
+                }
             }
+        }
+        if let Some(err) = stashed {
+            self.out.error = Some(err);
+            self.out.error_timing = ErrorTiming::Deferred;
         }
     }
 
@@ -498,6 +625,24 @@ impl<'a> Tokenizer<'a> {
         line_of_bytes(&self.b, self.line_start)
     }
 
+    /// The newline ending the current line in CPython's buffer, if it has one.
+    fn nl(&self) -> &'static str {
+        let end = self.line_start + self.cur_line().len();
+        if self.b.get(end) == Some(&b'\n') {
+            "\n"
+        } else {
+            ""
+        }
+    }
+
+    /// CPython's line buffer (`tok->buf` to the end of the current line), without the
+    /// final newline.
+    fn buf_text(&self) -> &str {
+        let start = self.buf_start.min(self.line_start);
+        let end = self.line_start + self.cur_line().len();
+        std::str::from_utf8(self.b.get(start..end).unwrap_or(&[])).unwrap_or("")
+    }
+
     /// CPython's `_syntaxerror_range` with `col_offset == -1`: located at the number of
     /// characters before `tok->cur`, text without the newline.
     #[cold]
@@ -535,9 +680,9 @@ impl<'a> Tokenizer<'a> {
     /// is CPython's 0-based byte column, end offset 0, text with its newline.
     #[cold]
     fn done_error(&mut self, ty: SyntaxErrorType, msg: &str, byte_col: usize) -> Stop {
-        let line = self.cur_line();
-        let col = chars_in_prefix(line, byte_col + 1);
-        let text = format!("{line}\n");
+        let buf = self.buf_text();
+        let col = chars_in_prefix(buf, byte_col + 1);
+        let text = format!("{buf}{}", self.nl());
         let err = self.make(ty, msg.to_string(), self.lineno, col, Some(0), text);
         self.set_error(err, ErrorTiming::Deferred)
     }
@@ -547,9 +692,8 @@ impl<'a> Tokenizer<'a> {
     /// included; CPython's end offset is -1, given here as `None`.
     #[cold]
     fn eol_error(&mut self, ty: SyntaxErrorType, msg: &str) -> Stop {
-        let line = self.cur_line();
-        let col = line.chars().count() as u32 + 1;
-        let text = format!("{line}\n");
+        let col = self.cur_line().chars().count() as u32 + 1;
+        let text = format!("{}{}", self.buf_text(), self.nl());
         let err = self.make(ty, msg.to_string(), self.lineno, col, None, text);
         self.set_error(err, ErrorTiming::Deferred)
     }
@@ -559,7 +703,14 @@ impl<'a> Tokenizer<'a> {
         match self.brackets.last() {
             Some(b) => {
                 let b = *b;
-                let err = unclosed_error(self.src, &self.out.line_starts, &b, self.lineno);
+                let err = unclosed_error(
+                    self.src,
+                    &self.out.line_starts,
+                    &b,
+                    self.lineno,
+                    self.buf_start,
+                    self.exec_input,
+                );
                 self.set_error(err, ErrorTiming::Deferred)
             }
             None => self.eol_error(SyntaxErrorType::SyntaxError, "unexpected EOF while parsing"),
@@ -599,7 +750,9 @@ impl<'a> Tokenizer<'a> {
     fn continuation_line(&mut self) -> Result<i32, Stop> {
         let c = self.nextc();
         if c != b'\n' as i32 {
-            let byte_col = self.pos.saturating_sub(self.line_start + 1);
+            let byte_col = self
+                .pos
+                .saturating_sub(self.buf_start.min(self.line_start) + 1);
             return Err(self.done_error(
                 SyntaxErrorType::SyntaxError,
                 "unexpected character after line continuation character",
@@ -622,6 +775,7 @@ impl<'a> Tokenizer<'a> {
     /// CPython's `tok_get`, returning one token kind with `tok_start`/`pos` around it.
     fn next_token(&mut self) -> Result<TokenKind, Stop> {
         'nextline: loop {
+            self.in_token = false;
             let mut blankline = false;
             if self.atbol {
                 self.atbol = false;
@@ -712,12 +866,14 @@ impl<'a> Tokenizer<'a> {
             // `again:` — skip spaces.
             loop {
                 let mut c;
+                self.in_token = false;
                 loop {
                     c = self.nextc();
                     if !(c == b' ' as i32 || c == b'\t' as i32 || c == 0x0c) {
                         break;
                     }
                 }
+                self.in_token = true;
                 self.tok_start = self.pos.saturating_sub(1);
                 self.tok_lineno = self.lineno;
                 self.tok_line_start = self.line_start;
@@ -854,7 +1010,8 @@ impl<'a> Tokenizer<'a> {
         let line = self.cur_line();
         let start = self.tok_start.saturating_sub(self.line_start);
         let col = chars_in_prefix(line, start) + 1;
-        let text = format!("{line}\n");
+        let text = format!("{line}{}", self.nl());
+        self.stray = true;
         let err = self.make(
             SyntaxErrorType::SyntaxError,
             "invalid syntax".to_string(),
@@ -913,9 +1070,9 @@ impl<'a> Tokenizer<'a> {
         let mut bad = None;
         for (i, ch) in text.char_indices() {
             let ok = if i == 0 {
-                ch == '_' || unicode_ident::is_xid_start(ch)
+                is_identifier_start(ch)
             } else {
-                unicode_ident::is_xid_continue(ch)
+                is_identifier_continue(ch)
             };
             if !ok {
                 bad = Some((i, ch));
@@ -978,7 +1135,8 @@ impl<'a> Tokenizer<'a> {
                 lineno: self.lineno,
             });
             Ok(())
-        } else if is_ident_char(c) {
+        } else if c < 128 && is_ident_char(c) {
+            // Non-ASCII is left to the identifier check of the next token, as in 3.11.
             self.backup(c);
             Err(self.syntax_error(format!("invalid {kind} literal")))
         } else {

@@ -10,7 +10,7 @@
 
 use std::process::Command;
 use syntax::source::decode_str_source;
-use syntax::tokenizer::tokenize;
+use syntax::tokenizer::{tokenize, tokenize_mode};
 
 fn hex(s: &str) -> String {
     s.bytes().map(|b| format!("{b:02x}")).collect()
@@ -23,23 +23,29 @@ fn unhex(s: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// Run `script` with the hex-encoded snippets as arguments; one output line per snippet.
-fn python(script: &str, snippets: &[&str]) -> Option<Vec<String>> {
+/// Run `script` with `extra` arguments, then the hex-encoded snippets; one output line
+/// per snippet.
+fn python(script: &str, extra: &[&str], snippets: &[&str]) -> Option<Vec<String>> {
     let out = Command::new("python3")
         .arg("-c")
         .arg(script)
+        .args(extra)
         .args(snippets.iter().map(|s| hex(s)))
         .output()
         .ok()?;
     if !out.status.success() {
         panic!("python3 failed: {}", String::from_utf8_lossy(&out.stderr));
     }
-    Some(
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(str::to_string)
-            .collect(),
-    )
+    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        lines.len(),
+        snippets.len(),
+        "python3 gave one line per snippet"
+    );
+    Some(lines)
 }
 
 const ERROR_SCRIPT: &str = r#"
@@ -48,10 +54,11 @@ warnings.simplefilter("ignore")
 def f(v):
     if v is None or v == -1: return "N"
     return str(v).encode().hex() or "-"
-for a in sys.argv[1:]:
+mode = sys.argv[1]
+for a in sys.argv[2:]:
     src = bytes.fromhex(a).decode()
     try:
-        compile(src, "f", "exec")
+        compile(src, "f", mode)
         print("OK")
     except SyntaxError as e:
         print(" ".join([type(e).__name__, f(e.msg), f(e.lineno), f(e.offset), f(e.end_lineno), f(e.end_offset), f(e.text)]))
@@ -134,14 +141,45 @@ fn errors_match_compile() {
         "\u{1f600} = 1",
         "x = 1\n\u{e9}\u{20ac} = 2",
         "x\rb",
+        "x = 1 + \\\n 2 + \\\n",
+        "x = 1 + \\\n 2 + \\",
+        "(1 + \\\n 2 \\ 3)",
+        "s = \"\"\"a\nb\"\"\" \\ 2",
+        "x\\\n\\{{",
+        "\nandx\\\n\\\u{e9}:1",
+        "\u{e9} '''0b\u{20ac}in)\n    9'''in[",
+        "0\u{e9}(rb\u{20ac}\t1\u{20ac}",
+        "9\u{a0}\n",
+        "\u{1e030} = 1",
+        "x\u{1e030} = 1",
     ];
-    let Some(expected) = python(ERROR_SCRIPT, snippets) else {
+    compare_errors("exec", snippets);
+}
+
+#[test]
+fn errors_match_compile_eval_mode() {
+    let snippets: &[&str] = &[
+        "(1",
+        "'abc",
+        "1 +\\",
+        "x \\ y",
+        "(1,\n 2 \\",
+        "1_",
+        "x + \u{20ac}",
+        "x\n)",
+    ];
+    compare_errors("eval", snippets);
+}
+
+/// Compare `tokenize_mode` errors with `compile(src, "f", mode)` for each snippet.
+fn compare_errors(mode: &str, snippets: &[&str]) {
+    let Some(expected) = python(ERROR_SCRIPT, &[mode], snippets) else {
         eprintln!("python3 not available: skipped");
         return;
     };
     let mut failures = Vec::new();
     for (src, exp) in snippets.iter().zip(&expected) {
-        let toks = tokenize(&decode_str_source(src));
+        let toks = tokenize_mode(&decode_str_source(src), mode == "exec");
         let got = match toks.error {
             None => "OK".to_string(),
             Some(e) => [
@@ -230,7 +268,7 @@ fn tokens_match_tokenize_module() {
         "s = 'a\\\nb'\n",
         "print(1)\r\nprint(2)\r\n",
     ];
-    let Some(expected) = python(TOKEN_SCRIPT, snippets) else {
+    let Some(expected) = python(TOKEN_SCRIPT, &[], snippets) else {
         eprintln!("python3 not available: skipped");
         return;
     };
@@ -367,7 +405,7 @@ fn literals_match_eval() {
     ];
     let mut all: Vec<&str> = strings.to_vec();
     all.extend_from_slice(numbers);
-    let Some(expected) = python(LITERAL_SCRIPT, &all) else {
+    let Some(expected) = python(LITERAL_SCRIPT, &[], &all) else {
         eprintln!("python3 not available: skipped");
         return;
     };
@@ -447,5 +485,142 @@ fn literals_match_eval() {
         failures.len(),
         all.len(),
         failures.join("\n")
+    );
+}
+
+const IDENT_SCRIPT: &str = r#"
+import sys
+for kind in ("start", "continue"):
+    out, start = [], None
+    for c in range(0x80, 0x110000):
+        ch = chr(c)
+        ok = ch.isidentifier() if kind == "start" else ("a" + ch).isidentifier()
+        if ok and start is None:
+            start = c
+        if not ok and start is not None:
+            out.append("%x-%x" % (start, c - 1))
+            start = None
+    if start is not None:
+        out.append("%x-%x" % (start, 0x10FFFF))
+    print(" ".join(out))
+"#;
+
+/// The identifier character classes agree with CPython 3.11's for every non-ASCII code
+/// point (CPython uses Unicode 14.0, `unicode-ident` a newer version).
+#[test]
+fn identifier_characters_match_python() {
+    use syntax::tokenizer::{is_identifier_continue, is_identifier_start};
+    let Some(expected) = python(IDENT_SCRIPT, &[], &["", ""]) else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    for (k, exp) in expected.iter().enumerate() {
+        let f: fn(char) -> bool = if k == 0 {
+            is_identifier_start
+        } else {
+            is_identifier_continue
+        };
+        let mut out = Vec::new();
+        let mut start = None;
+        for c in 0x80..=0x11_0000u32 {
+            let ok = char::from_u32(c).is_some_and(f);
+            if ok && start.is_none() {
+                start = Some(c);
+            }
+            if !ok {
+                if let Some(s) = start.take() {
+                    out.push(format!("{s:x}-{:x}", c - 1));
+                }
+            }
+        }
+        let got = out.join(" ");
+        if &got != exp {
+            let e: Vec<&str> = exp.split(' ').collect();
+            let g: Vec<&str> = got.split(' ').collect();
+            let diff: Vec<String> = e
+                .iter()
+                .filter(|r| !g.contains(r))
+                .map(|r| format!("python {r}"))
+                .chain(
+                    g.iter()
+                        .filter(|r| !e.contains(r))
+                        .map(|r| format!("krait {r}")),
+                )
+                .take(20)
+                .collect();
+            panic!(
+                "identifier {} ranges differ: {diff:?}",
+                if k == 0 { "start" } else { "continue" }
+            );
+        }
+    }
+}
+
+const NAMES_SCRIPT: &str = r#"
+import sys, unicodedata
+out, start = [], None
+for c in range(0, 0x110000):
+    ok = bool(unicodedata.name(chr(c), ""))
+    if ok and start is None:
+        start = c
+    if not ok and start is not None:
+        out.append("%x-%x" % (start, c - 1))
+        start = None
+if start is not None:
+    out.append("%x-%x" % (start, 0x10FFFF))
+print(" ".join(out))
+"#;
+
+/// `\N{...}` accepts a character's name exactly for the characters CPython 3.11's
+/// `unicodedata` names (Unicode 14.0), and finds the character back from its name.
+#[test]
+fn unicode_names_match_python() {
+    use syntax::literal::lookup_unicode_name;
+    let Some(expected) = python(NAMES_SCRIPT, &[], &[""]) else {
+        eprintln!("python3 not available: skipped");
+        return;
+    };
+    let mut out = Vec::new();
+    let mut start = None;
+    for c in 0..=0x11_0000u32 {
+        let ok = char::from_u32(c).is_some_and(|ch| {
+            unicode_names2::name(ch)
+                .is_some_and(|n| lookup_unicode_name(&n.to_string()) == Some(ch))
+        });
+        if ok && start.is_none() {
+            start = Some(c);
+        }
+        if !ok {
+            if let Some(s) = start.take() {
+                out.push(format!("{s:x}-{:x}", c - 1));
+            }
+        }
+    }
+    let expand = |ranges: &str| -> std::collections::BTreeSet<u32> {
+        ranges
+            .split(' ')
+            .filter_map(|r| r.split_once('-'))
+            .flat_map(|(a, b)| {
+                let a = u32::from_str_radix(a, 16).unwrap_or(1);
+                let b = u32::from_str_radix(b, 16).unwrap_or(0);
+                a..=b
+            })
+            .collect()
+    };
+    let exp = expand(&expected[0]);
+    let got = expand(&out.join(" "));
+    let missing: Vec<String> = exp
+        .difference(&got)
+        .take(20)
+        .map(|c| format!("{c:X}"))
+        .collect();
+    let extra: Vec<String> = got
+        .difference(&exp)
+        .take(20)
+        .map(|c| format!("{c:X}"))
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "named characters differ: only python {missing:?}; only krait {extra:?}"
     );
 }

@@ -137,3 +137,27 @@ fn random_inputs_do_not_panic() {
         let _ = split_string_token(&src);
     }
 }
+
+#[test]
+fn random_bytes_do_not_panic_the_decoder() {
+    const BYTES: &[u8] =
+        b"\xff\xc3\xa9\xe2\x82\xac\xed\xa0\x80\xef\xbb\xbf\x80\r\n#'\"\\ x=coding:latin-1utf8";
+    let mut rng = Lcg(42);
+    for _ in 0..30_000 {
+        let n = rng.next() % 40;
+        const PREFIXES: &[&[u8]] = &[
+            b"",
+            b"# coding: latin-1\n",
+            b"# coding: utf8\n",
+            b"\xef\xbb\xbf",
+            b"\n# vim: set fileencoding=cp1252 :\n",
+            b"#coding=koi8-r\n",
+            b"# coding: ascii\n",
+        ];
+        let mut bytes = PREFIXES[rng.next() % PREFIXES.len()].to_vec();
+        bytes.extend((0..n).map(|_| BYTES[rng.next() % BYTES.len()]));
+        if let Ok(text) = decode_source(&bytes) {
+            let _ = tokenize(&text);
+        }
+    }
+}

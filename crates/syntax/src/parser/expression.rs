@@ -52,7 +52,6 @@ enum KeywordOrStarred {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TargetsType {
     /// Assignment targets (`invalid_assignment`, `invalid_with_item`: pstmt's rules).
-    #[allow(dead_code)]
     Star,
     Del,
     For,
@@ -324,20 +323,23 @@ impl<'src> Parser<'src> {
         self.syntax_error_at(loc, msg)
     }
 
-    /// `RAISE_SYNTAX_ERROR_INVALID_TARGET(type, e)`.
+    /// `RAISE_SYNTAX_ERROR_INVALID_TARGET(type, e)`: the error for the first invalid
+    /// target in `e`; `None` when there is none, and then (as in 3.11, where the macro
+    /// returns NULL without raising) the alternative just fails and the parse goes on
+    /// (e.g. `for i < (): pass` gets the first pass's generic "invalid syntax").
     #[cold]
-    pub(crate) fn invalid_target_error(&self, ty: TargetsType, e: &Expr) -> Box<SyntaxError> {
-        match invalid_target(e, ty) {
-            Some(t) => {
-                let msg = if ty == TargetsType::Del {
-                    format!("cannot delete {}", expr_name(t))
-                } else {
-                    format!("cannot assign to {}", expr_name(t))
-                };
-                self.syntax_error_at(t.loc, msg)
-            }
-            None => self.error_at_last_token(SyntaxErrorType::SyntaxError, "invalid syntax"),
-        }
+    pub(crate) fn invalid_target_error(
+        &self,
+        ty: TargetsType,
+        e: &Expr,
+    ) -> Option<Box<SyntaxError>> {
+        let t = invalid_target(e, ty)?;
+        let msg = if ty == TargetsType::Del {
+            format!("cannot delete {}", expr_name(t))
+        } else {
+            format!("cannot assign to {}", expr_name(t))
+        };
+        Some(self.syntax_error_at(t.loc, msg))
     }
 
     // ===== start rules =====
@@ -1956,7 +1958,7 @@ impl<'src> Parser<'src> {
     // ===== displays =====
 
     /// `list: '[' [star_named_expressions] ']'`
-    fn list(&mut self) -> PResult<Expr> {
+    pub(crate) fn list(&mut self) -> PResult<Expr> {
         let m = self.mark();
         if self.eat(T::Lsqb)?.is_none() {
             return Ok(None);
@@ -2015,7 +2017,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `tuple: '(' [star_named_expression ',' [star_named_expressions] ] ')'`
-    fn tuple(&mut self) -> PResult<Expr> {
+    pub(crate) fn tuple(&mut self) -> PResult<Expr> {
         let m = self.mark();
         if self.eat(T::Lpar)?.is_none() {
             return Ok(None);
@@ -2255,7 +2257,9 @@ impl<'src> Parser<'src> {
             self.eat(T::Async)?;
             if self.eat(T::For)?.is_some() {
                 if let Some(a) = self.star_expressions()? {
-                    return Err(self.invalid_target_error(TargetsType::For, &a));
+                    if let Some(e) = self.invalid_target_error(TargetsType::For, &a) {
+                        return Err(e);
+                    }
                 }
             }
             self.reset(m);
@@ -2680,7 +2684,14 @@ impl<'src> Parser<'src> {
     fn invalid_kwarg(&mut self) -> PResult<()> {
         let m = self.mark();
         let t = self.peek()?;
-        let second = self.kind_at(1)?;
+        // The second token is only fetched after a first token that can start one of
+        // the first two alternatives, as CPython does: fetching it otherwise can run
+        // into the tokenizer's error (e.g. end of input inside brackets) first.
+        let second = if matches!(t.kind, T::True | T::False | T::None | T::Name) {
+            self.kind_at(1)?
+        } else {
+            T::EndMarker
+        };
         if matches!(t.kind, T::True | T::False | T::None) && second == T::Equal {
             let b = self.peek_at(m + 1)?;
             return Err(self.syntax_error_range(
@@ -2823,71 +2834,6 @@ impl<'src> Parser<'src> {
     /// The value of a NUMBER token.
     fn number_constant(&self, t: Token) -> Constant {
         crate::literal::parse_number(self.text(t))
-    }
-}
-
-// TEMP until pstmt lands.
-impl<'src> Parser<'src> {
-    /// TEMP until pstmt lands: `default: '=' expression | invalid_default`.
-    pub(crate) fn default(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        if self.eat(T::Equal)?.is_some() {
-            if let Some(e) = self.expression()? {
-                return Ok(Some(e));
-            }
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// TEMP until pstmt lands: a rough `star_targets`.
-    pub(crate) fn star_targets(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        let f: fn(&mut Self) -> PResult<Expr> = |p| {
-            let m = p.mark();
-            if p.eat(T::Star)?.is_some() {
-                if let Some(a) = p.bitwise_or()? {
-                    return Ok(Some(p.node(
-                        ExprKind::Starred {
-                            value: bx(a),
-                            ctx: ExprContext::Load,
-                        },
-                        m,
-                    )));
-                }
-                p.reset(m);
-            }
-            p.bitwise_or()
-        };
-        let Some(a) = f(self)? else {
-            return Ok(None);
-        };
-        if !self.at(T::Comma)? {
-            return Ok(Some(set_context(a, ExprContext::Store)));
-        }
-        let mut elts = vec![a];
-        loop {
-            let m2 = self.mark();
-            if self.eat(T::Comma)?.is_none() {
-                break;
-            }
-            match f(self)? {
-                Some(e) => elts.push(e),
-                None => {
-                    self.reset(m2);
-                    break;
-                }
-            }
-        }
-        self.eat(T::Comma)?;
-        let t = self.node(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            m,
-        );
-        Ok(Some(set_context(t, ExprContext::Store)))
     }
 }
 

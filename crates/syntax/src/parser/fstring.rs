@@ -13,6 +13,13 @@
 //! left to right, decoding a literal part before scanning the field after it and
 //! parsing a field's expression before looking at its conversion and format spec. The
 //! code below follows that walk step by step.
+//!
+//! Where 3.11.7 differs from older `string_parser.c` texts (checked against python3):
+//! a field's position comes from where its `{` is, not from a text search; an empty
+//! field before `!`, `:` or `=` says "expression required before '!'"; a lone `<` or
+//! `>` at the end of a field does not end it; a `\N` not followed by `{` keeps the
+//! literal going (the decoder rejects it later); non-ASCII bytes are reported on their
+//! token without a final period.
 
 use common::text::Text;
 
@@ -318,11 +325,10 @@ impl<'a> Splitter<'a> {
                                     break;
                                 }
                             }
-                            continue;
                         }
                     }
-                    next = s;
-                    break;
+                    // A `\N` without `{` is left for the decoder to reject.
+                    continue;
                 }
                 // `\{` only warns (DeprecationWarning), then counts as a brace.
             }
@@ -416,16 +422,14 @@ impl<'a> Splitter<'a> {
             } else if ch == b'#' {
                 return Err(host.raise("f-string expression part cannot include '#'"));
             } else if parens.is_empty() && matches!(ch, b'!' | b':' | b'}' | b'=' | b'>' | b'<') {
-                if s + 1 < end {
-                    let next = b[s + 1];
-                    if next == b'=' && matches!(ch, b'!' | b'=' | b'<' | b'>') {
-                        s += 2;
-                        continue;
-                    }
-                    if ch == b'>' || ch == b'<' {
-                        s += 1;
-                        continue;
-                    }
+                if s + 1 < end && b[s + 1] == b'=' && matches!(ch, b'!' | b'=' | b'<' | b'>') {
+                    s += 2;
+                    continue;
+                }
+                // A lone `<` or `>` is an operator, not the end of the expression.
+                if ch == b'>' || ch == b'<' {
+                    s += 1;
+                    continue;
                 }
                 break;
             } else if ch == b']' || ch == b'}' || ch == b')' {
@@ -819,6 +823,10 @@ mod tests {
         assert_eq!(run(&["f'{$}'", "f'{'"]), "error: sub-parser: $");
         assert_eq!(run(&["f'{'", "b''"]), "error: f-string: expecting '}'");
         assert_eq!(run(&["f'\\N'"]), "error: malformed \\N");
+        assert_eq!(
+            run(&["f'\\Nr}'"]),
+            "error: f-string: single '}' is not allowed"
+        );
         assert_eq!(run(&["f'\\{x}'"]), "J[C(\"\\\\\"), FV(E(x@0,3))]");
     }
 }

@@ -78,9 +78,9 @@ impl<'src> Parser<'src> {
         src.push('(');
         src.push_str(expr);
         src.push(')');
-        let toks = tokenizer::tokenize(&src);
+        let mut toks = tokenizer::tokenize(&src);
         let line_shift = origin.starting_lineno.saturating_sub(1);
-        let mut tokens = toks.tokens;
+        let mut tokens = std::mem::take(&mut toks.tokens);
         for t in &mut tokens {
             if t.end_lineno == 1 {
                 t.col_offset += origin.starting_col_offset;
@@ -89,24 +89,22 @@ impl<'src> Parser<'src> {
             t.lineno += line_shift;
             t.end_lineno += line_shift;
         }
-        let error = toks.error.map(|mut e| {
-            // The sub-tokenizer counts lines from the field's first line. Errors CPython
-            // raises from the parser (`tok->done`) go through the f-string error path.
-            let sub_lineno = e.lineno.unwrap_or(1);
-            e.lineno = e.lineno.map(|l| l + line_shift);
-            e.end_lineno = e.end_lineno.map(|l| l + line_shift);
-            if toks.error_timing == tokenizer::ErrorTiming::Deferred {
-                e.msg.insert_str(0, "f-string: ");
-                if sub_lineno > 1 {
-                    let shift = origin.starting_col_offset;
-                    e.offset = e.offset.map(|o| o.saturating_sub(shift));
-                    e.end_offset = e.end_offset.map(|o| o.saturating_sub(shift));
-                }
-            }
-            e
-        });
+        // The sub-tokenizer counts lines from the field's first line. Errors CPython
+        // raises from the parser (`tok->done`) go through the f-string error path.
+        let deferred = toks.error_timing == tokenizer::ErrorTiming::Deferred;
+        if let Some(e) = &mut toks.error {
+            relocate_tokenizer_error(e, origin, deferred);
+        }
+        if let Some(e) = &mut toks.full_source_error {
+            relocate_tokenizer_error(e, origin, false);
+        }
+        // The field's brackets are balanced (the splitter checked), so the tokenizer
+        // can only stop inside them at an error, where CPython has no "never closed".
+        toks.open_brackets.clear();
+        let error = toks.error.clone();
         let mut sub = Parser::new(&src, self.filename, tokens, error);
         sub.fstring_origin = Some(origin);
+        sub.tokens_meta = Some(Box::new(toks));
         match sub.run(Mode::FString)? {
             ast::Mod::Expression { body } => Ok(*body),
             // `fstring` only ever returns an `Expression`.
@@ -156,6 +154,24 @@ impl<'src> Parser<'src> {
             end_offset: Some(rel(loc.end_col_offset)),
             text: Some(text),
         })
+    }
+}
+
+/// A sub-tokenizer error as CPython reports it: on the file's lines; and, for an error
+/// the parser raises when it fetches the failing token, with the "f-string: " prefix
+/// and columns relative to the field's shift.
+fn relocate_tokenizer_error(e: &mut SyntaxError, origin: FStringOrigin, deferred: bool) {
+    let line_shift = origin.starting_lineno.saturating_sub(1);
+    let sub_lineno = e.lineno.unwrap_or(1);
+    e.lineno = e.lineno.map(|l| l + line_shift);
+    e.end_lineno = e.end_lineno.map(|l| l + line_shift);
+    if deferred {
+        e.msg.insert_str(0, "f-string: ");
+        if sub_lineno > 1 {
+            let shift = origin.starting_col_offset;
+            e.offset = e.offset.map(|o| o.saturating_sub(shift));
+            e.end_offset = e.end_offset.map(|o| o.saturating_sub(shift));
+        }
     }
 }
 

@@ -218,6 +218,29 @@ fn bracket_errors() {
 }
 
 #[test]
+fn full_source_check_after_generic_error() {
+    // compile("(\n  $\n") says "'(' was never closed" (line 1), not invalid syntax.
+    let src = "(\n  $\n\t";
+    let t = tokenize(src);
+    assert_eq!(t.error.as_ref().unwrap().msg, "invalid syntax");
+    assert_eq!(
+        t.full_source_check(src, 2).unwrap().msg,
+        "'(' was never closed"
+    );
+    // compile("x $ 1_") says "invalid decimal literal": the error after the stray '$'.
+    let src = "x $ 1_";
+    let t = tokenize(src);
+    assert_eq!(t.error.as_ref().unwrap().msg, "invalid syntax");
+    assert_eq!(
+        t.full_source_check(src, 1).unwrap().msg,
+        "invalid decimal literal"
+    );
+    assert!(tokenize("x = 1 2\n")
+        .full_source_check("x = 1 2\n", 1)
+        .is_none());
+}
+
+#[test]
 fn indentation_errors() {
     assert_eq!(
         error("if x:\n  y\n z\n").0,
