@@ -2728,7 +2728,7 @@ impl<'src> Parser<'src> {
 
     /// ```text
     /// invalid_arguments:
-    ///     | a=args ',' '*'
+    ///     | ((','.(starred_expression | ( assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) ',' b='*'
     ///     | a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
     ///     | a=NAME b='=' expression for_if_clauses
     ///     | a=args b=for_if_clauses
@@ -2737,8 +2737,17 @@ impl<'src> Parser<'src> {
     /// ```
     fn invalid_arguments(&mut self) -> PResult<()> {
         let m = self.mark();
-        // 1
-        if self.args()?.is_some() && self.eat(T::Comma)?.is_some() {
+        // 1 (3.11.7: `((','.positional+ ',' kwargs) | kwargs) ',' b='*'`, raised at `b`)
+        let with_kwargs = {
+            let ok = self.gather(Self::positional_arg)?.is_some()
+                && self.eat(T::Comma)?.is_some()
+                && self.kwargs()?.is_some();
+            if !ok {
+                self.reset(m);
+            }
+            ok || self.kwargs()?.is_some()
+        };
+        if with_kwargs && self.eat(T::Comma)?.is_some() {
             if let Some(star) = self.eat(T::Star)? {
                 return Err(self.syntax_error_at(
                     Self::token_loc(star),
