@@ -241,13 +241,19 @@ impl<'src> Parser<'src> {
         self.memo.expr.insert((start, rule), (Some(e), end));
     }
 
+    /// Whether this is the second pass (possibly inside a `*_without_invalid` rule),
+    /// where memoization follows CPython's: every `(memo)` result is kept.
+    fn second_pass(&self) -> bool {
+        self.call_invalid_rules || self.invalid_suppressed > 0
+    }
+
     /// Look up a memo entry (second pass: keep it; first pass: stashes are taken).
     fn memo_lookup(&mut self, rule: MemoRule) -> Option<Option<Expr>> {
         if self.memo.expr.is_empty() {
             return None;
         }
         let key = (self.pos, rule);
-        if self.call_invalid_rules {
+        if self.second_pass() {
             let (res, end) = self.memo.expr.get(&key)?;
             let (res, end) = (res.clone(), *end);
             self.pos = end;
@@ -271,7 +277,7 @@ impl<'src> Parser<'src> {
 
     /// Parse `rule` with second-pass memoization (first pass: just parse).
     fn memoized(&mut self, rule: MemoRule, f: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
-        if !self.call_invalid_rules {
+        if !self.second_pass() {
             return f(self);
         }
         if let Some(r) = self.memo_lookup(rule) {
@@ -286,9 +292,15 @@ impl<'src> Parser<'src> {
     /// Run `f` with the `invalid_*` rules switched off (`*_without_invalid` rules).
     fn without_invalid<X>(&mut self, f: impl FnOnce(&mut Self) -> PResult<X>) -> PResult<X> {
         let saved = self.call_invalid_rules;
+        if saved {
+            self.invalid_suppressed += 1;
+        }
         self.call_invalid_rules = false;
         let r = f(self);
         self.call_invalid_rules = saved;
+        if saved {
+            self.invalid_suppressed -= 1;
+        }
         r
     }
 
@@ -526,7 +538,7 @@ impl<'src> Parser<'src> {
         let r = self.expression_raw(true);
         self.leave();
         let r = r?;
-        if self.call_invalid_rules || r.is_none() {
+        if self.second_pass() || r.is_none() {
             self.memo_store(start, MemoRule::Expression, &r);
         }
         Ok(r)
@@ -877,7 +889,9 @@ impl<'src> Parser<'src> {
     ///     | inversion
     /// ```
     pub(crate) fn conjunction(&mut self) -> PResult<Expr> {
-        self.bool_chain(T::And, BoolOp::And, Self::inversion)
+        self.memoized(MemoRule::Conjunction, |p| {
+            p.bool_chain(T::And, BoolOp::And, Self::inversion)
+        })
     }
 
     fn bool_chain(
@@ -919,6 +933,10 @@ impl<'src> Parser<'src> {
     ///     | comparison
     /// ```
     pub(crate) fn inversion(&mut self) -> PResult<Expr> {
+        self.memoized(MemoRule::Inversion, Self::inversion_raw)
+    }
+
+    fn inversion_raw(&mut self) -> PResult<Expr> {
         let m = self.mark();
         if self.eat(T::Not)?.is_some() {
             self.enter()?;
@@ -1116,6 +1134,10 @@ impl<'src> Parser<'src> {
     ///     | power
     /// ```
     pub(crate) fn factor(&mut self) -> PResult<Expr> {
+        self.memoized(MemoRule::Factor, Self::factor_raw)
+    }
+
+    fn factor_raw(&mut self) -> PResult<Expr> {
         let m = self.mark();
         let op = match self.peek()?.kind {
             T::Plus => UnaryOp::UAdd,
@@ -1172,6 +1194,10 @@ impl<'src> Parser<'src> {
     ///     | primary
     /// ```
     fn await_primary(&mut self) -> PResult<Expr> {
+        self.memoized(MemoRule::AwaitPrimary, Self::await_primary_raw)
+    }
+
+    fn await_primary_raw(&mut self) -> PResult<Expr> {
         let m = self.mark();
         if self.eat(T::Await)?.is_some() {
             if let Some(a) = self.primary()? {

@@ -67,6 +67,9 @@ pub struct Parser<'src> {
     pub(crate) fill: usize,
     /// True on the second pass, which runs the `invalid_*` rules.
     pub(crate) call_invalid_rules: bool,
+    /// Nesting of `*_without_invalid` rules running inside the second pass (they turn
+    /// `call_invalid_rules` off, but memoization still follows second-pass rules).
+    pub(crate) invalid_suppressed: u32,
     /// Current rule-call depth (see [`MAX_DEPTH`]).
     pub(crate) depth: u32,
     /// Memoized results of `(memo)` rules, keyed by start position.
@@ -145,6 +148,10 @@ impl Hasher for MemoHasher {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum MemoRule {
     Disjunction,
+    Conjunction,
+    Inversion,
+    Factor,
+    AwaitPrimary,
     BitwiseOr,
     TPrimary,
     Expression,
@@ -173,6 +180,7 @@ impl<'src> Parser<'src> {
             fill: 0,
             call_invalid_rules: false,
             depth: 0,
+            invalid_suppressed: 0,
             memo: Memo::default(),
             failed_blocks: Default::default(),
             fstring_origin: None,
