@@ -14,7 +14,8 @@
 //!   CPython: the first pass parses valid code fast; on failure the parse is rerun with
 //!   them enabled to find the precise message.
 //!
-//! Rules live in topic files: [`expression`], [`statement`], [`target`], [`pattern`],
+//! Rules live in topic files: [`expression`], [`statement`], [`params`] (function and
+//! lambda parameters), [`target`], [`pattern`],
 //! [`string`] (string concatenation and f-strings), [`errors`] (generic error
 //! reporting).
 
@@ -483,6 +484,7 @@ impl<'src> Parser<'src> {
 mod errors;
 mod expression;
 mod fstring;
+mod params;
 mod pattern;
 mod statement;
 mod string;
