@@ -14,7 +14,8 @@
 //!   CPython: the first pass parses valid code fast; on failure the parse is rerun with
 //!   them enabled to find the precise message.
 //!
-//! Rules live in topic files: [`expression`], [`statement`], [`params`] (function and
+//! Rules live in topic files: [`expression`], [`lambda`], [`call`] (call arguments),
+//! [`statement`], [`params`] (function and
 //! lambda parameters), [`target`], [`pattern`],
 //! [`string`] (string concatenation and f-strings), [`errors`] (generic error
 //! reporting).
@@ -481,9 +482,11 @@ impl<'src> Parser<'src> {
     }
 }
 
+mod call;
 mod errors;
 mod expression;
 mod fstring;
+mod lambda;
 mod params;
 mod pattern;
 mod statement;
