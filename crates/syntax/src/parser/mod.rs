@@ -156,6 +156,8 @@ pub(crate) enum MemoRule {
     AwaitPrimary,
     BitwiseOr,
     TPrimary,
+    TargetWithStarAtom,
+    DelTarget,
     Expression,
     StarExpression,
     Arguments,
