@@ -54,10 +54,11 @@ impl<'src> Parser<'src> {
         let end_offset = if loc.end_lineno == loc.lineno {
             Self::byte_to_char_offset(line, loc.end_col_offset)
         } else {
-            match self.line_text(loc.end_lineno) {
-                Some(end_line) => Self::byte_to_char_offset(&end_line, loc.end_col_offset),
-                None => loc.end_col_offset + 1,
-            }
+            // CPython 3.11 converts the end column against the *start* line too
+            // (`byte_offset_to_character_offset(error_line, end_col_offset)`), which
+            // clamps it to that line's length.
+            let len = line.chars().count() as u32;
+            Self::byte_to_char_offset(line, loc.end_col_offset).min(len.max(1))
         };
         Box::new(SyntaxError {
             error_type: ty,

@@ -1,11 +1,12 @@
 //! Expression rules of the 3.11 grammar (`Grammar/python.gram`, section EXPRESSIONS
-//! down to LITERALS and FUNCTION CALL ARGUMENTS): `expressions` ... `atom`, slices,
-//! calls and their arguments, displays and comprehensions, lambdas, `yield`, the
-//! `eval` and `func_type` start rules, and the `invalid_*` rules for all of them.
+//! down to LITERALS): `expressions` ... `atom`, slices, displays and comprehensions,
+//! `yield`, the `eval` and `func_type` start rules, and the `invalid_*` rules for all
+//! of them. Lambdas are in [`super::lambda`], call arguments in [`super::call`].
 //!
 //! Left-recursive rules (`bitwise_or` ... `term`, `primary`) are loops. Memoization:
-//! on the first pass only `arguments` is memoized (the rule CPython memoizes to avoid
-//! reparsing a call's arguments after `t_primary` gave up), and a sub-expression a
+//! on the first pass only `arguments` and failed `expression`s are memoized (CPython
+//! memoizes `arguments` to avoid reparsing a call's arguments after `t_primary` gave
+//! up), lambda parameters with defaults always are, and a sub-expression a
 //! failed alternative already parsed is handed to the next alternative through
 //! [`Parser::stash_expression`] instead of being parsed again (`(x)` is tried as a
 //! tuple, then a group; `f(x)` as a generator argument, then arguments). On the
@@ -15,7 +16,7 @@
 use super::{MemoRule, PResult, Parser};
 use crate::ast::{
     self, Arg, Arguments, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext, ExprKind,
-    Keyword, Location, Operator, UnaryOp,
+    Location, Operator, UnaryOp,
 };
 use crate::error::{SyntaxError, SyntaxErrorType};
 use crate::token::{Token, TokenKind as T};
@@ -40,12 +41,6 @@ pub(crate) struct StarEtc {
     pub(crate) vararg: Option<Arg>,
     pub(crate) kwonlyargs: Vec<NameDefaultPair>,
     pub(crate) kwarg: Option<Arg>,
-}
-
-/// A call argument after the positional ones: `name=value`, `**value` or `*value`.
-enum KeywordOrStarred {
-    Keyword(Keyword),
-    Starred(Expr),
 }
 
 /// Which kind of target an invalid-target check is for (`TARGETS_TYPE`).
@@ -181,7 +176,7 @@ pub(crate) fn set_context(mut e: Expr, ctx: ExprContext) -> Expr {
 }
 
 /// A placeholder expression (CPython's `_PyPegen_dummy_name`).
-fn dummy_expr() -> Expr {
+pub(super) fn dummy_expr() -> Expr {
     Expr {
         kind: ExprKind::Constant {
             value: Constant::None,
@@ -191,19 +186,19 @@ fn dummy_expr() -> Expr {
     }
 }
 
-fn bx(e: Expr) -> Box<Expr> {
+pub(super) fn bx(e: Expr) -> Box<Expr> {
     Box::new(e)
 }
 
 /// `_PyPegen_get_last_comprehension_item`.
-fn last_comprehension_item(c: &Comprehension) -> &Expr {
+pub(super) fn last_comprehension_item(c: &Comprehension) -> &Expr {
     c.ifs.last().unwrap_or(&c.iter)
 }
 
 impl<'src> Parser<'src> {
     // ===== helpers =====
 
-    fn node(&self, kind: ExprKind, mark: usize) -> Expr {
+    pub(super) fn node(&self, kind: ExprKind, mark: usize) -> Expr {
         Expr {
             kind,
             loc: self.loc_from(mark),
@@ -211,13 +206,13 @@ impl<'src> Parser<'src> {
     }
 
     /// The kind of the token `n` places ahead (looking at it, as CPython does).
-    fn kind_at(&mut self, n: usize) -> Res<T> {
+    pub(super) fn kind_at(&mut self, n: usize) -> Res<T> {
         Ok(self.peek_at(self.pos + n)?.kind)
     }
 
     /// Hand a successfully parsed `expression` at `start` (ending at the current
     /// position) to the next alternative that asks for an `expression` there.
-    fn stash_expression(&mut self, start: usize, e: Expr) {
+    pub(super) fn stash_expression(&mut self, start: usize, e: Expr) {
         let end = self.pos;
         self.memo
             .expr
@@ -241,13 +236,19 @@ impl<'src> Parser<'src> {
         self.memo.expr.insert((start, rule), (Some(e), end));
     }
 
+    /// Whether this is the second pass (possibly inside a `*_without_invalid` rule),
+    /// where memoization follows CPython's: every `(memo)` result is kept.
+    fn second_pass(&self) -> bool {
+        self.call_invalid_rules || self.invalid_suppressed > 0
+    }
+
     /// Look up a memo entry (second pass: keep it; first pass: stashes are taken).
-    fn memo_lookup(&mut self, rule: MemoRule) -> Option<Option<Expr>> {
+    pub(super) fn memo_lookup(&mut self, rule: MemoRule) -> Option<Option<Expr>> {
         if self.memo.expr.is_empty() {
             return None;
         }
         let key = (self.pos, rule);
-        if self.call_invalid_rules {
+        if self.second_pass() {
             let (res, end) = self.memo.expr.get(&key)?;
             let (res, end) = (res.clone(), *end);
             self.pos = end;
@@ -263,7 +264,7 @@ impl<'src> Parser<'src> {
         }
     }
 
-    fn memo_store(&mut self, start: usize, rule: MemoRule, res: &Option<Expr>) {
+    pub(super) fn memo_store(&mut self, start: usize, rule: MemoRule, res: &Option<Expr>) {
         self.memo
             .expr
             .insert((start, rule), (res.clone(), self.pos));
@@ -271,7 +272,7 @@ impl<'src> Parser<'src> {
 
     /// Parse `rule` with second-pass memoization (first pass: just parse).
     fn memoized(&mut self, rule: MemoRule, f: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
-        if !self.call_invalid_rules {
+        if !self.second_pass() {
             return f(self);
         }
         if let Some(r) = self.memo_lookup(rule) {
@@ -286,9 +287,15 @@ impl<'src> Parser<'src> {
     /// Run `f` with the `invalid_*` rules switched off (`*_without_invalid` rules).
     fn without_invalid<X>(&mut self, f: impl FnOnce(&mut Self) -> PResult<X>) -> PResult<X> {
         let saved = self.call_invalid_rules;
+        if saved {
+            self.invalid_suppressed += 1;
+        }
         self.call_invalid_rules = false;
         let r = f(self);
         self.call_invalid_rules = saved;
+        if saved {
+            self.invalid_suppressed -= 1;
+        }
         r
     }
 
@@ -308,7 +315,7 @@ impl<'src> Parser<'src> {
     /// `RAISE_SYNTAX_ERROR_STARTING_FROM(a, msg)`: from `a` to the current token... as
     /// CPython 3.11 reports it: start at `a`, end offset taken from `a`'s start line.
     #[cold]
-    fn error_starting_from(&self, a: Location, msg: &str) -> Box<SyntaxError> {
+    pub(super) fn error_starting_from(&self, a: Location, msg: &str) -> Box<SyntaxError> {
         let t = self
             .tokens
             .get(self.pos.saturating_sub(1))
@@ -443,7 +450,7 @@ impl<'src> Parser<'src> {
 
     /// `sep.elem+` with `sep = ','`: one or more `f`, separated by commas (a trailing
     /// comma is left unconsumed).
-    fn gather<X>(&mut self, f: fn(&mut Self) -> PResult<X>) -> PResult<Vec<X>> {
+    pub(super) fn gather<X>(&mut self, f: fn(&mut Self) -> PResult<X>) -> PResult<Vec<X>> {
         let Some(first) = f(self)? else {
             return Ok(None);
         };
@@ -526,7 +533,7 @@ impl<'src> Parser<'src> {
         let r = self.expression_raw(true);
         self.leave();
         let r = r?;
-        if self.call_invalid_rules || r.is_none() {
+        if self.second_pass() || r.is_none() {
             self.memo_store(start, MemoRule::Expression, &r);
         }
         Ok(r)
@@ -877,7 +884,9 @@ impl<'src> Parser<'src> {
     ///     | inversion
     /// ```
     pub(crate) fn conjunction(&mut self) -> PResult<Expr> {
-        self.bool_chain(T::And, BoolOp::And, Self::inversion)
+        self.memoized(MemoRule::Conjunction, |p| {
+            p.bool_chain(T::And, BoolOp::And, Self::inversion)
+        })
     }
 
     fn bool_chain(
@@ -919,6 +928,10 @@ impl<'src> Parser<'src> {
     ///     | comparison
     /// ```
     pub(crate) fn inversion(&mut self) -> PResult<Expr> {
+        self.memoized(MemoRule::Inversion, Self::inversion_raw)
+    }
+
+    fn inversion_raw(&mut self) -> PResult<Expr> {
         let m = self.mark();
         if self.eat(T::Not)?.is_some() {
             self.enter()?;
@@ -1116,6 +1129,10 @@ impl<'src> Parser<'src> {
     ///     | power
     /// ```
     pub(crate) fn factor(&mut self) -> PResult<Expr> {
+        self.memoized(MemoRule::Factor, Self::factor_raw)
+    }
+
+    fn factor_raw(&mut self) -> PResult<Expr> {
         let m = self.mark();
         let op = match self.peek()?.kind {
             T::Plus => UnaryOp::UAdd,
@@ -1172,6 +1189,10 @@ impl<'src> Parser<'src> {
     ///     | primary
     /// ```
     fn await_primary(&mut self) -> PResult<Expr> {
+        self.memoized(MemoRule::AwaitPrimary, Self::await_primary_raw)
+    }
+
+    fn await_primary_raw(&mut self) -> PResult<Expr> {
         let m = self.mark();
         if self.eat(T::Await)?.is_some() {
             if let Some(a) = self.primary()? {
@@ -1460,491 +1481,6 @@ impl<'src> Parser<'src> {
                 return Err(self.syntax_error_at(
                     Self::token_loc(a),
                     "cannot use double starred expression here",
-                ));
-            }
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    // ===== lambdas =====
-
-    /// `lambdef: 'lambda' [lambda_params] ':' expression`
-    pub(crate) fn lambdef(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        if self.eat(T::Lambda)?.is_none() {
-            return Ok(None);
-        }
-        self.enter()?;
-        let r = self.lambdef_rest(m);
-        self.leave();
-        let r = r?;
-        if r.is_none() {
-            self.reset(m);
-        }
-        Ok(r)
-    }
-
-    fn lambdef_rest(&mut self, m: usize) -> PResult<Expr> {
-        let args = self.lambda_params()?.unwrap_or_default();
-        if self.eat(T::Colon)?.is_none() {
-            return Ok(None);
-        }
-        let Some(body) = self.expression()? else {
-            return Ok(None);
-        };
-        Ok(Some(self.node(
-            ExprKind::Lambda {
-                args: Box::new(args),
-                body: bx(body),
-            },
-            m,
-        )))
-    }
-
-    /// ```text
-    /// lambda_params:
-    ///     | invalid_lambda_parameters
-    ///     | lambda_parameters
-    /// ```
-    fn lambda_params(&mut self) -> PResult<Arguments> {
-        if self.call_invalid_rules {
-            let m = self.mark();
-            self.invalid_lambda_parameters()?;
-            self.reset(m);
-        }
-        self.lambda_parameters()
-    }
-
-    /// ```text
-    /// lambda_parameters:
-    ///     | lambda_slash_no_default lambda_param_no_default* lambda_param_with_default* [lambda_star_etc]
-    ///     | lambda_slash_with_default lambda_param_with_default* [lambda_star_etc]
-    ///     | lambda_param_no_default+ lambda_param_with_default* [lambda_star_etc]
-    ///     | lambda_param_with_default+ [lambda_star_etc]
-    ///     | lambda_star_etc
-    /// ```
-    fn lambda_parameters(&mut self) -> PResult<Arguments> {
-        let m = self.mark();
-        if let Some(a) = self.lambda_slash_no_default()? {
-            let b = self.repeat(Self::lambda_param_no_default)?;
-            let c = self.repeat(Self::lambda_param_with_default)?;
-            let d = self.lambda_star_etc()?;
-            return Ok(Some(make_arguments(Some(a), None, b, c, d)));
-        }
-        self.reset(m);
-        if let Some(a) = self.lambda_slash_with_default()? {
-            let b = self.repeat(Self::lambda_param_with_default)?;
-            let c = self.lambda_star_etc()?;
-            return Ok(Some(make_arguments(None, Some(a), Vec::new(), b, c)));
-        }
-        self.reset(m);
-        let a = self.repeat(Self::lambda_param_no_default)?;
-        if !a.is_empty() {
-            let b = self.repeat(Self::lambda_param_with_default)?;
-            let c = self.lambda_star_etc()?;
-            return Ok(Some(make_arguments(None, None, a, b, c)));
-        }
-        self.reset(m);
-        let a = self.repeat(Self::lambda_param_with_default)?;
-        if !a.is_empty() {
-            let b = self.lambda_star_etc()?;
-            return Ok(Some(make_arguments(None, None, Vec::new(), a, b)));
-        }
-        self.reset(m);
-        if let Some(a) = self.lambda_star_etc()? {
-            return Ok(Some(make_arguments(
-                None,
-                None,
-                Vec::new(),
-                Vec::new(),
-                Some(a),
-            )));
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// `e*`: zero or more `f`.
-    fn repeat<X>(&mut self, f: fn(&mut Self) -> PResult<X>) -> Res<Vec<X>> {
-        let mut v = Vec::new();
-        while let Some(x) = f(self)? {
-            v.push(x);
-        }
-        Ok(v)
-    }
-
-    /// ```text
-    /// lambda_slash_no_default:
-    ///     | lambda_param_no_default+ '/' ','
-    ///     | lambda_param_no_default+ '/' &':'
-    /// ```
-    fn lambda_slash_no_default(&mut self) -> PResult<Vec<Arg>> {
-        let m = self.mark();
-        let a = self.repeat(Self::lambda_param_no_default)?;
-        if !a.is_empty()
-            && self.eat(T::Slash)?.is_some()
-            && (self.eat(T::Comma)?.is_some() || self.at(T::Colon)?)
-        {
-            return Ok(Some(a));
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// ```text
-    /// lambda_slash_with_default:
-    ///     | lambda_param_no_default* lambda_param_with_default+ '/' ','
-    ///     | lambda_param_no_default* lambda_param_with_default+ '/' &':'
-    /// ```
-    fn lambda_slash_with_default(&mut self) -> PResult<SlashWithDefault> {
-        let m = self.mark();
-        let a = self.repeat(Self::lambda_param_no_default)?;
-        let b = self.repeat(Self::lambda_param_with_default)?;
-        if !b.is_empty()
-            && self.eat(T::Slash)?.is_some()
-            && (self.eat(T::Comma)?.is_some() || self.at(T::Colon)?)
-        {
-            return Ok(Some(SlashWithDefault {
-                plain_names: a,
-                names_with_defaults: b,
-            }));
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// ```text
-    /// lambda_star_etc:
-    ///     | invalid_lambda_star_etc
-    ///     | '*' lambda_param_no_default lambda_param_maybe_default* [lambda_kwds]
-    ///     | '*' ',' lambda_param_maybe_default+ [lambda_kwds]
-    ///     | lambda_kwds
-    /// ```
-    fn lambda_star_etc(&mut self) -> PResult<StarEtc> {
-        let m = self.mark();
-        if self.call_invalid_rules {
-            self.invalid_lambda_star_etc()?;
-            self.reset(m);
-        }
-        if self.eat(T::Star)?.is_some() {
-            if let Some(a) = self.lambda_param_no_default()? {
-                let b = self.repeat(Self::lambda_param_maybe_default)?;
-                let c = self.lambda_kwds()?;
-                return Ok(Some(StarEtc {
-                    vararg: Some(a),
-                    kwonlyargs: b,
-                    kwarg: c,
-                }));
-            }
-            self.reset(m + 1);
-            if self.eat(T::Comma)?.is_some() {
-                let b = self.repeat(Self::lambda_param_maybe_default)?;
-                if !b.is_empty() {
-                    let c = self.lambda_kwds()?;
-                    return Ok(Some(StarEtc {
-                        vararg: None,
-                        kwonlyargs: b,
-                        kwarg: c,
-                    }));
-                }
-            }
-            self.reset(m);
-        }
-        if let Some(a) = self.lambda_kwds()? {
-            return Ok(Some(StarEtc {
-                vararg: None,
-                kwonlyargs: Vec::new(),
-                kwarg: Some(a),
-            }));
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// ```text
-    /// lambda_kwds:
-    ///     | invalid_lambda_kwds
-    ///     | '**' lambda_param_no_default
-    /// ```
-    fn lambda_kwds(&mut self) -> PResult<Arg> {
-        let m = self.mark();
-        if self.call_invalid_rules {
-            self.invalid_lambda_kwds()?;
-            self.reset(m);
-        }
-        if self.eat(T::DoubleStar)?.is_some() {
-            if let Some(a) = self.lambda_param_no_default()? {
-                return Ok(Some(a));
-            }
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// ```text
-    /// lambda_param_no_default:
-    ///     | lambda_param ','
-    ///     | lambda_param &':'
-    /// ```
-    fn lambda_param_no_default(&mut self) -> PResult<Arg> {
-        let m = self.mark();
-        if let Some(a) = self.lambda_param()? {
-            if self.eat(T::Comma)?.is_some() || self.at(T::Colon)? {
-                return Ok(Some(a));
-            }
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// ```text
-    /// lambda_param_with_default:
-    ///     | lambda_param default ','
-    ///     | lambda_param default &':'
-    /// ```
-    fn lambda_param_with_default(&mut self) -> PResult<NameDefaultPair> {
-        self.lambda_param_memo(false, Self::lambda_param_with_default_raw)
-    }
-
-    /// Memoized `lambda_param_with_default` (`maybe == false`) and
-    /// `lambda_param_maybe_default` (`maybe == true`).
-    fn lambda_param_memo(
-        &mut self,
-        maybe: bool,
-        f: fn(&mut Self) -> PResult<NameDefaultPair>,
-    ) -> PResult<NameDefaultPair> {
-        let key = (self.pos, maybe);
-        if let Some((r, end)) = self.memo.lambda_params.get(&key) {
-            let (r, end) = (r.clone(), *end);
-            self.pos = end;
-            return Ok(r);
-        }
-        let r = f(self)?;
-        self.memo.lambda_params.insert(key, (r.clone(), self.pos));
-        Ok(r)
-    }
-
-    fn lambda_param_with_default_raw(&mut self) -> PResult<NameDefaultPair> {
-        let m = self.mark();
-        if let Some(a) = self.lambda_param()? {
-            if let Some(c) = self.default()? {
-                if self.eat(T::Comma)?.is_some() || self.at(T::Colon)? {
-                    return Ok(Some(NameDefaultPair {
-                        arg: a,
-                        value: Some(c),
-                    }));
-                }
-            }
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// ```text
-    /// lambda_param_maybe_default:
-    ///     | lambda_param default? ','
-    ///     | lambda_param default? &':'
-    /// ```
-    fn lambda_param_maybe_default(&mut self) -> PResult<NameDefaultPair> {
-        self.lambda_param_memo(true, Self::lambda_param_maybe_default_raw)
-    }
-
-    fn lambda_param_maybe_default_raw(&mut self) -> PResult<NameDefaultPair> {
-        let m = self.mark();
-        if let Some(a) = self.lambda_param()? {
-            let c = self.default()?;
-            if self.eat(T::Comma)?.is_some() || self.at(T::Colon)? {
-                return Ok(Some(NameDefaultPair { arg: a, value: c }));
-            }
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// `lambda_param: NAME`
-    fn lambda_param(&mut self) -> PResult<Arg> {
-        Ok(self.name_token()?.map(|(arg, t)| Arg {
-            arg,
-            annotation: None,
-            type_comment: None,
-            loc: Self::token_loc(t),
-        }))
-    }
-
-    /// ```text
-    /// invalid_lambda_parameters:
-    ///     | lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
-    ///     | lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-    ///     | a="/" ','
-    ///     | (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
-    ///     | (lambda_slash_no_default | lambda_slash_with_default)? lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
-    ///     | lambda_param_maybe_default+ '/' a='*'
-    /// invalid_lambda_parameters_helper:
-    ///     | lambda_slash_with_default
-    ///     | lambda_param_with_default+
-    /// ```
-    fn invalid_lambda_parameters(&mut self) -> PResult<()> {
-        let m = self.mark();
-        // Alternative 1.
-        self.repeat(Self::lambda_param_no_default)?;
-        let helper = {
-            let h = self.mark();
-            if self.lambda_slash_with_default()?.is_some() {
-                true
-            } else {
-                self.reset(h);
-                !self.repeat(Self::lambda_param_with_default)?.is_empty()
-            }
-        };
-        if helper {
-            if let Some(a) = self.lambda_param_no_default()? {
-                return Err(
-                    self.syntax_error_at(a.loc, "non-default argument follows default argument")
-                );
-            }
-        }
-        // Alternative 2.
-        self.reset(m);
-        self.repeat(Self::lambda_param_no_default)?;
-        if let Some(a) = self.eat(T::Lpar)? {
-            if self.gather(Self::lambda_param)?.is_some() {
-                self.eat(T::Comma)?;
-                if let Some(b) = self.eat(T::Rpar)? {
-                    return Err(self.syntax_error_range(
-                        Self::token_loc(a),
-                        Self::token_loc(b),
-                        "Lambda expression parameters cannot be parenthesized",
-                    ));
-                }
-            }
-        }
-        // Alternative 3.
-        self.reset(m);
-        if let Some(a) = self.eat(T::Slash)? {
-            if self.eat(T::Comma)?.is_some() {
-                return Err(self
-                    .syntax_error_at(Self::token_loc(a), "at least one argument must precede /"));
-            }
-        }
-        // Alternative 4.
-        self.reset(m);
-        if self.lambda_slash_any()? {
-            self.repeat(Self::lambda_param_maybe_default)?;
-            if let Some(a) = self.eat(T::Slash)? {
-                return Err(self.syntax_error_at(Self::token_loc(a), "/ may appear only once"));
-            }
-        }
-        // Alternative 5.
-        self.reset(m);
-        self.lambda_slash_any()?;
-        self.repeat(Self::lambda_param_maybe_default)?;
-        if self.eat(T::Star)?.is_some()
-            && (self.eat(T::Comma)?.is_some() || self.lambda_param_no_default()?.is_some())
-        {
-            self.repeat(Self::lambda_param_maybe_default)?;
-            if let Some(a) = self.eat(T::Slash)? {
-                return Err(self.syntax_error_at(Self::token_loc(a), "/ must be ahead of *"));
-            }
-        }
-        // Alternative 6.
-        self.reset(m);
-        if !self.repeat(Self::lambda_param_maybe_default)?.is_empty()
-            && self.eat(T::Slash)?.is_some()
-        {
-            if let Some(a) = self.eat(T::Star)? {
-                return Err(
-                    self.syntax_error_at(Self::token_loc(a), "expected comma between / and *")
-                );
-            }
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// `(lambda_slash_no_default | lambda_slash_with_default)`, result dropped.
-    fn lambda_slash_any(&mut self) -> Res<bool> {
-        let m = self.mark();
-        if self.lambda_slash_no_default()?.is_some() {
-            return Ok(true);
-        }
-        self.reset(m);
-        Ok(self.lambda_slash_with_default()?.is_some())
-    }
-
-    /// ```text
-    /// invalid_lambda_star_etc:
-    ///     | '*' (':' | ',' (':' | '**'))
-    ///     | '*' lambda_param a='='
-    ///     | '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
-    /// ```
-    fn invalid_lambda_star_etc(&mut self) -> PResult<()> {
-        let m = self.mark();
-        if self.eat(T::Star)?.is_none() {
-            return Ok(None);
-        }
-        if self.eat(T::Colon)?.is_some()
-            || (self.eat(T::Comma)?.is_some()
-                && (self.eat(T::Colon)?.is_some() || self.eat(T::DoubleStar)?.is_some()))
-        {
-            return Err(self.error_at_last_token(
-                SyntaxErrorType::SyntaxError,
-                "named arguments must follow bare *",
-            ));
-        }
-        self.reset(m + 1);
-        if self.lambda_param()?.is_some() {
-            if let Some(a) = self.eat(T::Equal)? {
-                return Err(self.syntax_error_at(
-                    Self::token_loc(a),
-                    "var-positional argument cannot have default value",
-                ));
-            }
-        }
-        self.reset(m + 1);
-        if self.lambda_param_no_default()?.is_some() || self.eat(T::Comma)?.is_some() {
-            self.repeat(Self::lambda_param_maybe_default)?;
-            if let Some(a) = self.eat(T::Star)? {
-                if self.lambda_param_no_default()?.is_some() || self.eat(T::Comma)?.is_some() {
-                    return Err(
-                        self.syntax_error_at(Self::token_loc(a), "* argument may appear only once")
-                    );
-                }
-            }
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// ```text
-    /// invalid_lambda_kwds:
-    ///     | '**' lambda_param a='='
-    ///     | '**' lambda_param ',' a=lambda_param
-    ///     | '**' lambda_param ',' a=('*'|'**'|'/')
-    /// ```
-    fn invalid_lambda_kwds(&mut self) -> PResult<()> {
-        let m = self.mark();
-        if self.eat(T::DoubleStar)?.is_none() || self.lambda_param()?.is_none() {
-            self.reset(m);
-            return Ok(None);
-        }
-        if let Some(a) = self.eat(T::Equal)? {
-            return Err(self.syntax_error_at(
-                Self::token_loc(a),
-                "var-keyword argument cannot have default value",
-            ));
-        }
-        if self.eat(T::Comma)?.is_some() {
-            let t = self.peek()?;
-            if let Some(a) = self.lambda_param()? {
-                return Err(
-                    self.syntax_error_at(a.loc, "arguments cannot follow var-keyword argument")
-                );
-            }
-            if matches!(t.kind, T::Star | T::DoubleStar | T::Slash) {
-                return Err(self.syntax_error_at(
-                    Self::token_loc(t),
-                    "arguments cannot follow var-keyword argument",
                 ));
             }
         }
@@ -2441,388 +1977,6 @@ impl<'src> Parser<'src> {
             }
             self.reset(m);
         }
-        Ok(None)
-    }
-
-    // ===== call arguments =====
-
-    /// ```text
-    /// arguments (memo):
-    ///     | args [','] &')'
-    ///     | invalid_arguments
-    /// ```
-    /// Returns a `Call` with a dummy `func` holding the arguments, as CPython does.
-    pub(crate) fn arguments(&mut self) -> PResult<Expr> {
-        if let Some(r) = self.memo_lookup(MemoRule::Arguments) {
-            return Ok(r);
-        }
-        let start = self.pos;
-        let r = self.arguments_raw()?;
-        self.memo_store(start, MemoRule::Arguments, &r);
-        Ok(r)
-    }
-
-    fn arguments_raw(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        if let Some(a) = self.args()? {
-            self.eat(T::Comma)?;
-            if self.at(T::Rpar)? {
-                return Ok(Some(a));
-            }
-        }
-        self.reset(m);
-        if self.call_invalid_rules {
-            self.invalid_arguments()?;
-            self.reset(m);
-        }
-        Ok(None)
-    }
-
-    /// One positional argument:
-    /// `starred_expression | ( assignment_expression | expression !':=') !'='`.
-    fn positional_arg(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        if let Some(e) = self.starred_expression()? {
-            return Ok(Some(e));
-        }
-        let e = match self.assignment_expression()? {
-            Some(e) => e,
-            None => match self.expression()? {
-                Some(e) => {
-                    if self.at(T::ColonEqual)? {
-                        self.stash_expression(m, e);
-                        self.reset(m);
-                        return Ok(None);
-                    }
-                    e
-                }
-                None => return Ok(None),
-            },
-        };
-        if self.at(T::Equal)? {
-            if !matches!(e.kind, ExprKind::NamedExpr { .. }) {
-                self.stash_expression(m, e);
-            }
-            self.reset(m);
-            return Ok(None);
-        }
-        Ok(Some(e))
-    }
-
-    /// ```text
-    /// args:
-    ///     | ','.(starred_expression | ( assignment_expression | expression !':=') !'=')+ [',' kwargs ]
-    ///     | kwargs
-    /// ```
-    fn args(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        if let Some(mut args) = self.gather(Self::positional_arg)? {
-            let m2 = self.mark();
-            let mut keywords = Vec::new();
-            if self.eat(T::Comma)?.is_some() {
-                match self.kwargs()? {
-                    Some(kw) => {
-                        for k in kw {
-                            match k {
-                                KeywordOrStarred::Keyword(k) => keywords.push(k),
-                                KeywordOrStarred::Starred(e) => args.push(e),
-                            }
-                        }
-                    }
-                    None => self.reset(m2),
-                }
-            }
-            return Ok(Some(self.call_node(args, keywords, m)));
-        }
-        self.reset(m);
-        let Some(kw) = self.kwargs()? else {
-            return Ok(None);
-        };
-        let mut args = Vec::new();
-        let mut keywords = Vec::new();
-        for k in kw {
-            match k {
-                KeywordOrStarred::Keyword(k) => keywords.push(k),
-                KeywordOrStarred::Starred(e) => args.push(e),
-            }
-        }
-        Ok(Some(self.call_node(args, keywords, m)))
-    }
-
-    fn call_node(&self, args: Vec<Expr>, keywords: Vec<Keyword>, m: usize) -> Expr {
-        self.node(
-            ExprKind::Call {
-                func: bx(dummy_expr()),
-                args,
-                keywords,
-            },
-            m,
-        )
-    }
-
-    /// ```text
-    /// kwargs:
-    ///     | ','.kwarg_or_starred+ ',' ','.kwarg_or_double_starred+
-    ///     | ','.kwarg_or_starred+
-    ///     | ','.kwarg_or_double_starred+
-    /// ```
-    fn kwargs(&mut self) -> PResult<Vec<KeywordOrStarred>> {
-        let m = self.mark();
-        if let Some(mut a) = self.gather(Self::kwarg_or_starred)? {
-            let m2 = self.mark();
-            if self.eat(T::Comma)?.is_some() {
-                if let Some(b) = self.gather(Self::kwarg_or_double_starred)? {
-                    a.extend(b);
-                    return Ok(Some(a));
-                }
-            }
-            self.reset(m2);
-            return Ok(Some(a));
-        }
-        self.reset(m);
-        self.gather(Self::kwarg_or_double_starred)
-    }
-
-    /// `starred_expression: '*' expression`
-    pub(crate) fn starred_expression(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        if self.eat(T::Star)?.is_none() {
-            return Ok(None);
-        }
-        match self.expression()? {
-            Some(a) => Ok(Some(self.node(
-                ExprKind::Starred {
-                    value: bx(a),
-                    ctx: ExprContext::Load,
-                },
-                m,
-            ))),
-            None => {
-                self.reset(m);
-                Ok(None)
-            }
-        }
-    }
-
-    /// `NAME '=' expression`, the keyword alternative of the two rules below.
-    fn keyword_arg(&mut self) -> PResult<KeywordOrStarred> {
-        let m = self.mark();
-        let t = self.peek()?;
-        if t.kind != T::Name || self.kind_at(1)? != T::Equal {
-            return Ok(None);
-        }
-        self.pos += 2;
-        match self.expression()? {
-            Some(value) => Ok(Some(KeywordOrStarred::Keyword(Keyword {
-                arg: Some(self.identifier(t)),
-                value,
-                loc: self.loc_from(m),
-            }))),
-            None => {
-                self.reset(m);
-                Ok(None)
-            }
-        }
-    }
-
-    /// ```text
-    /// kwarg_or_starred:
-    ///     | invalid_kwarg
-    ///     | NAME '=' expression
-    ///     | starred_expression
-    /// ```
-    fn kwarg_or_starred(&mut self) -> PResult<KeywordOrStarred> {
-        if self.call_invalid_rules {
-            let m = self.mark();
-            self.invalid_kwarg()?;
-            self.reset(m);
-        }
-        if let Some(k) = self.keyword_arg()? {
-            return Ok(Some(k));
-        }
-        Ok(self.starred_expression()?.map(KeywordOrStarred::Starred))
-    }
-
-    /// ```text
-    /// kwarg_or_double_starred:
-    ///     | invalid_kwarg
-    ///     | NAME '=' expression
-    ///     | '**' expression
-    /// ```
-    fn kwarg_or_double_starred(&mut self) -> PResult<KeywordOrStarred> {
-        if self.call_invalid_rules {
-            let m = self.mark();
-            self.invalid_kwarg()?;
-            self.reset(m);
-        }
-        if let Some(k) = self.keyword_arg()? {
-            return Ok(Some(k));
-        }
-        let m = self.mark();
-        if self.eat(T::DoubleStar)?.is_some() {
-            if let Some(value) = self.expression()? {
-                return Ok(Some(KeywordOrStarred::Keyword(Keyword {
-                    arg: None,
-                    value,
-                    loc: self.loc_from(m),
-                })));
-            }
-            self.reset(m);
-        }
-        Ok(None)
-    }
-
-    /// ```text
-    /// invalid_kwarg:
-    ///     | a=('True'|'False'|'None') b='='
-    ///     | a=NAME b='=' expression for_if_clauses
-    ///     | !(NAME '=') a=expression b='='
-    /// ```
-    fn invalid_kwarg(&mut self) -> PResult<()> {
-        let m = self.mark();
-        let t = self.peek()?;
-        // The second token is only fetched after a first token that can start one of
-        // the first two alternatives, as CPython does: fetching it otherwise can run
-        // into the tokenizer's error (e.g. end of input inside brackets) first.
-        let second = if matches!(t.kind, T::True | T::False | T::None | T::Name) {
-            self.kind_at(1)?
-        } else {
-            T::EndMarker
-        };
-        if matches!(t.kind, T::True | T::False | T::None) && second == T::Equal {
-            let b = self.peek_at(m + 1)?;
-            return Err(self.syntax_error_range(
-                Self::token_loc(t),
-                Self::token_loc(b),
-                format!("cannot assign to {}", self.text(t)),
-            ));
-        }
-        if t.kind == T::Name && second == T::Equal {
-            let b = self.peek_at(m + 1)?;
-            self.pos += 2;
-            if self.expression()?.is_some() && self.for_if_clauses()?.is_some() {
-                return Err(self.syntax_error_range(
-                    Self::token_loc(t),
-                    Self::token_loc(b),
-                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                ));
-            }
-            self.reset(m);
-            return Ok(None);
-        }
-        if let Some(a) = self.expression()? {
-            if let Some(b) = self.eat(T::Equal)? {
-                return Err(self.syntax_error_range(
-                    a.loc,
-                    Self::token_loc(b),
-                    "expression cannot contain assignment, perhaps you meant \"==\"?",
-                ));
-            }
-        }
-        self.reset(m);
-        Ok(None)
-    }
-
-    /// ```text
-    /// invalid_arguments:
-    ///     | a=args ',' '*'
-    ///     | a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
-    ///     | a=NAME b='=' expression for_if_clauses
-    ///     | a=args b=for_if_clauses
-    ///     | args ',' a=expression b=for_if_clauses
-    ///     | a=args ',' args
-    /// ```
-    fn invalid_arguments(&mut self) -> PResult<()> {
-        let m = self.mark();
-        // 1
-        if self.args()?.is_some() && self.eat(T::Comma)?.is_some() {
-            if let Some(star) = self.eat(T::Star)? {
-                return Err(self.syntax_error_at(
-                    Self::token_loc(star),
-                    "iterable argument unpacking follows keyword argument unpacking",
-                ));
-            }
-        }
-        // 2
-        self.reset(m);
-        if let Some(a) = self.expression()? {
-            if let Some(b) = self.for_if_clauses()? {
-                if self.eat(T::Comma)?.is_some() {
-                    let m2 = self.mark();
-                    if self.args()?.is_none() {
-                        self.reset(m2);
-                        if self.expression()?.is_none() || self.for_if_clauses()?.is_none() {
-                            self.reset(m2);
-                        }
-                    }
-                    let last = b.last().map(last_comprehension_item).map(|e| e.loc);
-                    return Err(self.syntax_error_range(
-                        a.loc,
-                        last.unwrap_or(a.loc),
-                        "Generator expression must be parenthesized",
-                    ));
-                }
-            }
-        }
-        // 3
-        self.reset(m);
-        if let Some((_, a)) = self.name_token()? {
-            if let Some(b) = self.eat(T::Equal)? {
-                if self.expression()?.is_some() && self.for_if_clauses()?.is_some() {
-                    return Err(self.syntax_error_range(
-                        Self::token_loc(a),
-                        Self::token_loc(b),
-                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                    ));
-                }
-            }
-        }
-        // 4
-        self.reset(m);
-        if let Some(a) = self.args()? {
-            if let Some(b) = self.for_if_clauses()? {
-                if let ExprKind::Call { args, .. } = &a.kind {
-                    if args.len() > 1 {
-                        let last = b.last().map(last_comprehension_item).map(|e| e.loc);
-                        let first = args[args.len() - 1].loc;
-                        return Err(self.syntax_error_range(
-                            first,
-                            last.unwrap_or(first),
-                            "Generator expression must be parenthesized",
-                        ));
-                    }
-                }
-            }
-        }
-        // 5
-        self.reset(m);
-        if self.args()?.is_some() && self.eat(T::Comma)?.is_some() {
-            if let Some(a) = self.expression()? {
-                if let Some(b) = self.for_if_clauses()? {
-                    let last = b.last().map(last_comprehension_item).map(|e| e.loc);
-                    return Err(self.syntax_error_range(
-                        a.loc,
-                        last.unwrap_or(a.loc),
-                        "Generator expression must be parenthesized",
-                    ));
-                }
-            }
-        }
-        // 6
-        self.reset(m);
-        if let Some(a) = self.args()? {
-            if self.eat(T::Comma)?.is_some() && self.args()?.is_some() {
-                let unpacking = matches!(&a.kind, ExprKind::Call { keywords, .. }
-                    if keywords.iter().any(|k| k.arg.is_none()));
-                let msg = if unpacking {
-                    "positional argument follows keyword argument unpacking"
-                } else {
-                    "positional argument follows keyword argument"
-                };
-                return Err(self.error_at_last_token(SyntaxErrorType::SyntaxError, msg));
-            }
-        }
-        self.reset(m);
         Ok(None)
     }
 

@@ -14,7 +14,8 @@
 //!   CPython: the first pass parses valid code fast; on failure the parse is rerun with
 //!   them enabled to find the precise message.
 //!
-//! Rules live in topic files: [`expression`], [`statement`], [`params`] (function and
+//! Rules live in topic files: [`expression`], [`lambda`], [`call`] (call arguments),
+//! [`statement`], [`params`] (function and
 //! lambda parameters), [`target`], [`pattern`],
 //! [`string`] (string concatenation and f-strings), [`errors`] (generic error
 //! reporting).
@@ -68,6 +69,9 @@ pub struct Parser<'src> {
     pub(crate) fill: usize,
     /// True on the second pass, which runs the `invalid_*` rules.
     pub(crate) call_invalid_rules: bool,
+    /// Nesting of `*_without_invalid` rules running inside the second pass (they turn
+    /// `call_invalid_rules` off, but memoization still follows second-pass rules).
+    pub(crate) invalid_suppressed: u32,
     /// Current rule-call depth (see [`MAX_DEPTH`]).
     pub(crate) depth: u32,
     /// Memoized results of `(memo)` rules, keyed by start position.
@@ -146,15 +150,20 @@ impl Hasher for MemoHasher {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum MemoRule {
     Disjunction,
+    Conjunction,
+    Inversion,
+    Factor,
+    AwaitPrimary,
     BitwiseOr,
     TPrimary,
+    TargetWithStarAtom,
+    DelTarget,
     Expression,
     StarExpression,
     Arguments,
     InvalidNamedExpression,
     AssignmentExpression,
     Strings,
-    TargetWithStarAtom,
 }
 
 impl<'src> Parser<'src> {
@@ -175,6 +184,7 @@ impl<'src> Parser<'src> {
             fill: 0,
             call_invalid_rules: false,
             depth: 0,
+            invalid_suppressed: 0,
             memo: Memo::default(),
             failed_blocks: Default::default(),
             fstring_origin: None,
@@ -474,9 +484,11 @@ impl<'src> Parser<'src> {
     }
 }
 
+mod call;
 mod errors;
 mod expression;
 mod fstring;
+mod lambda;
 mod params;
 mod pattern;
 mod statement;

@@ -140,23 +140,20 @@ impl<'src> Parser<'src> {
     ///     | t_primary '[' slices ']' !t_lookahead
     ///     | star_atom
     /// ```
-    ///
-    /// Memoized as in CPython: without it, `x = ((((1))))` is exponential in the
-    /// nesting, each `(` trying both `star_atom` alternatives.
     pub(crate) fn target_with_star_atom(&mut self) -> PResult<Expr> {
-        let m = self.mark();
-        if let Some((res, end)) = self.memo.expr.get(&(m, MemoRule::TargetWithStarAtom)) {
-            let res = res.clone();
-            self.pos = *end;
+        // Memoized as in CPython: without it `x = ((((1))))` reparses each level
+        // through both `star_atom` parenthesized alternatives (exponential).
+        let key = (self.mark(), MemoRule::TargetWithStarAtom);
+        if let Some((res, end)) = self.memo.expr.get(&key) {
+            let (res, end) = (res.clone(), *end);
+            self.reset(end);
             return Ok(res);
         }
         let r = match self.attribute_or_subscript_target(ExprContext::Store)? {
             Some(e) => Some(e),
             None => self.star_atom()?,
         };
-        self.memo
-            .expr
-            .insert((m, MemoRule::TargetWithStarAtom), (r.clone(), self.pos));
+        self.memo.expr.insert(key, (r.clone(), self.mark()));
         Ok(r)
     }
 
@@ -462,13 +459,24 @@ impl<'src> Parser<'src> {
     ///     | del_t_atom
     /// ```
     pub(crate) fn del_target(&mut self) -> PResult<Expr> {
-        if let Some(e) = self.attribute_or_subscript_target(ExprContext::Del)? {
-            return Ok(Some(e));
+        // Memoized as in CPython (`del ((((1))))` is exponential without it).
+        let key = (self.mark(), MemoRule::DelTarget);
+        if let Some((res, end)) = self.memo.expr.get(&key) {
+            let (res, end) = (res.clone(), *end);
+            self.reset(end);
+            return Ok(res);
         }
-        self.enter()?;
-        let r = self.del_t_atom();
-        self.leave();
-        r
+        let r = match self.attribute_or_subscript_target(ExprContext::Del)? {
+            Some(e) => Some(e),
+            None => {
+                self.enter()?;
+                let r = self.del_t_atom();
+                self.leave();
+                r?
+            }
+        };
+        self.memo.expr.insert(key, (r.clone(), self.mark()));
+        Ok(r)
     }
 
     /// ```text
