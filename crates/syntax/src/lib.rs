@@ -22,10 +22,16 @@ pub use parser::Mode;
 /// ast.PyCF_ONLY_AST)` does: decode (BOM, PEP 263 cookie, newline translation),
 /// tokenize, and run the PEG parser.
 pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
-    let text = source::decode_source(source).map_err(|mut e| {
+    let decoded = source::decode_source_declared(source).map_err(|mut e| {
         e.filename = filename.to_string();
         e
     })?;
-    let toks = tokenizer::tokenize(&text);
-    parser::parse_tokenized(&text, filename, toks, mode)
+    let toks = tokenizer::tokenize(&decoded.text);
+    parser::parse_tokenized_with_offsets(
+        &decoded.text,
+        filename,
+        toks,
+        mode,
+        decoded.declared_encoding,
+    )
 }

@@ -27,6 +27,21 @@ use crate::error::{SyntaxError, SyntaxErrorType};
 /// from the token holding it as "(unicode error) 'utf-8' codec can't decode byte 0xNN
 /// in position P: REASON". CPython's offset -1 is given as `None`.
 pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
+    decode_source_declared(bytes).map(|d| d.text)
+}
+
+/// Decoded source and whether it declared its encoding (a UTF-8 BOM or a coding
+/// cookie): CPython's string tokenizer sets `tok->encoding` only then, and parser
+/// errors report character offsets only when it is set (byte offsets otherwise).
+pub struct DecodedSource {
+    /// The text, newlines translated.
+    pub text: String,
+    /// True when a BOM or a coding cookie was found.
+    pub declared_encoding: bool,
+}
+
+/// [`decode_source`], also telling whether the encoding was declared.
+pub fn decode_source_declared(bytes: &[u8]) -> Result<DecodedSource, SyntaxError> {
     if bytes.contains(&0) {
         return Err(plain_error(
             "source code string cannot contain null bytes".to_string(),
@@ -38,6 +53,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
         None => (false, bytes),
     };
     let cookie = find_cookie(body);
+    let declared_encoding = has_bom || cookie.is_some();
     let text = match cookie {
         None => decode_utf8_lazily(body)?,
         Some(name) if name == "utf-8" => decode_utf8_lazily(body)?,
@@ -51,7 +67,10 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
             decode_with_codec(&name, body)?
         }
     };
-    Ok(translate_newlines(&text))
+    Ok(DecodedSource {
+        text: translate_newlines(&text),
+        declared_encoding,
+    })
 }
 
 /// Newline translation for text that is already decoded (a `str` given to `compile`):

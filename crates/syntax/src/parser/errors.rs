@@ -50,15 +50,10 @@ impl<'src> Parser<'src> {
         }
         let text = self.line_text(loc.lineno);
         let line = text.as_deref().unwrap_or("");
-        let offset = Self::byte_to_char_offset(line, loc.col_offset);
-        let end_offset = if loc.end_lineno == loc.lineno {
-            Self::byte_to_char_offset(line, loc.end_col_offset)
+        let (offset, end_offset) = if self.char_offsets {
+            Self::char_offsets(line, loc)
         } else {
-            // CPython 3.11 converts the end column against the *start* line too
-            // (`byte_offset_to_character_offset(error_line, end_col_offset)`), which
-            // clamps it to that line's length.
-            let len = line.chars().count() as u32;
-            Self::byte_to_char_offset(line, loc.end_col_offset).min(len.max(1))
+            (loc.col_offset + 1, loc.end_col_offset + 1)
         };
         Box::new(SyntaxError {
             error_type: ty,
@@ -70,6 +65,21 @@ impl<'src> Parser<'src> {
             end_offset: Some(end_offset as i32),
             text,
         })
+    }
+
+    /// 1-based character offsets of `loc`'s columns, counted on the start line `line`.
+    fn char_offsets(line: &str, loc: Location) -> (u32, u32) {
+        let offset = Self::byte_to_char_offset(line, loc.col_offset);
+        let end_offset = if loc.end_lineno == loc.lineno {
+            Self::byte_to_char_offset(line, loc.end_col_offset)
+        } else {
+            // CPython 3.11 converts the end column against the *start* line too
+            // (`byte_offset_to_character_offset(error_line, end_col_offset)`), which
+            // clamps it to that line's length.
+            let len = line.chars().count() as u32;
+            Self::byte_to_char_offset(line, loc.end_col_offset).min(len.max(1))
+        };
+        (offset, end_offset)
     }
 
     /// `RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, msg)` / `KNOWN_RANGE(a, b, msg)`.

@@ -82,6 +82,10 @@ pub struct Parser<'src> {
     /// Set in the sub-parser of an f-string replacement field: where its source is in
     /// the file (errors are reported relative to it, see [`string`]).
     pub(crate) fstring_origin: Option<string::FStringOrigin>,
+    /// Whether parser errors give character offsets (CPython: `tok->encoding` is set,
+    /// as for str input or bytes with a BOM or cookie) or byte offsets (bytes input
+    /// without a declared encoding).
+    pub(crate) char_offsets: bool,
 }
 
 /// Memo tables for the rules the grammar marks `(memo)`: start position to the result
@@ -188,6 +192,7 @@ impl<'src> Parser<'src> {
             memo: Memo::default(),
             failed_blocks: Default::default(),
             fstring_origin: None,
+            char_offsets: true,
         }
     }
 
@@ -390,12 +395,25 @@ pub fn parse_tokens(
 pub fn parse_tokenized(
     source: &str,
     filename: &str,
+    toks: crate::tokenizer::Tokens,
+    mode: Mode,
+) -> Result<ast::Mod, SyntaxError> {
+    parse_tokenized_with_offsets(source, filename, toks, mode, true)
+}
+
+/// [`parse_tokenized`], choosing whether errors report character offsets (`true`) or
+/// byte offsets (see [`Parser::char_offsets`]).
+pub fn parse_tokenized_with_offsets(
+    source: &str,
+    filename: &str,
     mut toks: crate::tokenizer::Tokens,
     mode: Mode,
+    char_offsets: bool,
 ) -> Result<ast::Mod, SyntaxError> {
     let tokens = std::mem::take(&mut toks.tokens);
     let error = toks.error.clone();
     let mut p = Parser::new(source, filename, tokens, error);
+    p.char_offsets = char_offsets;
     p.tokens_meta = Some(Box::new(toks));
     p.run(mode).map_err(|e| *e)
 }
@@ -448,7 +466,9 @@ impl<'src> Parser<'src> {
         if self.fill > self.tokens.len() && !stray_character {
             return err;
         }
-        match meta.full_source_check(self.source, err.lineno.unwrap_or(0).max(0) as u32) {
+        // CPython compares with the line of the furthest token fetched
+        // (`p->tokens[p->fill - 1]`), not the error's own line.
+        match meta.full_source_check(self.source, self.last_token().lineno) {
             Some(mut e) => {
                 e.filename = self.filename.to_string();
                 Box::new(e)
