@@ -18,10 +18,25 @@ pub use error::{SyntaxError, SyntaxErrorType};
 
 pub use parser::Mode;
 
+/// Stack the parser may need at its deepest: CPython's limits (200 brackets,
+/// 100 indentation levels, 6000 rule levels) bound the recursion, and this covers it
+/// in unoptimized builds too.
+const PARSER_STACK: usize = 256 * 1024 * 1024;
+
+/// Run `f` with at least [`PARSER_STACK`] bytes of stack: on the current stack when
+/// there is that much left, else on a fresh one (any thread, any embedder, no overflow).
+pub fn with_parser_stack<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(PARSER_STACK, PARSER_STACK, f)
+}
+
 /// Parse Python source bytes as CPython 3.11's `compile(source, filename, mode,
 /// ast.PyCF_ONLY_AST)` does: decode (BOM, PEP 263 cookie, newline translation),
 /// tokenize, and run the PEG parser.
 pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
+    with_parser_stack(|| parse_on_this_stack(source, filename, mode))
+}
+
+fn parse_on_this_stack(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
     let decoded = source::decode_source_declared(source).map_err(|mut e| {
         e.filename = filename.to_string();
         e

@@ -260,18 +260,17 @@ fn nested() {
     ]);
 }
 
-/// Known difference: CPython reports negative offsets for errors on the later lines of
-/// a field spanning lines (its columns are relative to the field's first line); our
-/// `SyntaxError.offset` is unsigned, so they stop at 0.
+/// CPython reports negative offsets for errors on the later lines of a field spanning
+/// lines (its columns are relative to the field's first line); so do we.
 #[test]
-fn negative_offsets_clamped() {
+fn negative_offsets_as_cpython() {
     assert_eq!(
         ours("f'''{a\n +}'''\n"),
-        "SyntaxError|f-string: invalid syntax|2|0|2|0|' +)\\n'"
+        "SyntaxError|f-string: invalid syntax|2|-1|2|0|' +)\\n'"
     );
     assert_eq!(
         ours("f'''{a\n b c}'''\n"),
-        "SyntaxError|f-string: invalid syntax. Perhaps you forgot a comma?|1|2|2|0|'(a'"
+        "SyntaxError|f-string: invalid syntax. Perhaps you forgot a comma?|1|2|2|-1|'(a'"
     );
 }
 
