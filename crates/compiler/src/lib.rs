@@ -1,1 +1,3 @@
 //! Symbol table, code generation and code objects for CPython 3.11 bytecode.
+
+pub mod opcode;
