@@ -364,6 +364,14 @@ enum Key {
     FrozenSet(Vec<Key>),
     /// An object never shared with anything else (code objects, `co_code`, ...).
     Unique(usize),
+    /// An object referenced once but with a reference count above 1 anyway
+    /// (`co_code`, which `_PyCode_GetCode` also caches on the code object).
+    Held(usize),
+    /// A `co_name` that is not an identifier (`<module>`, `<lambda>`, ...): one of
+    /// CPython's static strings, not interned.
+    StaticName(Vec<u8>),
+    /// None (0), Ellipsis (1), False (2), True (3): written by type code alone.
+    Singleton(u8),
     /// The code objects' shared `co_filename`.
     Filename(Vec<u8>),
 }
@@ -372,6 +380,8 @@ enum Key {
 /// statically allocated object).
 fn immortal(key: &Key) -> bool {
     match key {
+        // Interned strings: their count is never 1 when marshal runs (measured).
+        Key::Str(_, true) => true,
         Key::Int(i) => *i >= BigInt::from(-5) && *i <= BigInt::from(256),
         Key::Str(b, _) => b.is_empty() || Str::from_generalized_utf8(b).is_some_and(|s| {
             let mut cps = s.code_points();
@@ -379,7 +389,7 @@ fn immortal(key: &Key) -> bool {
         }),
         Key::Bytes(b) => b.len() <= 1,
         Key::Tuple(t) => t.is_empty(),
-        Key::Filename(_) => true,
+        Key::Filename(_) | Key::Held(_) | Key::StaticName(_) => true,
         _ => false,
     }
 }
@@ -399,6 +409,8 @@ enum Slot<'a> {
     PlainStr(&'a Str),
     MergedBytes(&'a [u8]),
     UniqueBytes(&'a [u8]),
+    CoCode(&'a [u8]),
+    CodeName(&'a Str),
 }
 
 /// `marshal.dumps(code)`, with CPython 3.11's interning and `FLAG_REF` decisions.
@@ -453,8 +465,14 @@ impl Writer {
             Slot::Filename(s) => Key::Filename(s.as_bytes().to_vec()),
             Slot::PlainStr(_) => self.next_unique(),
             Slot::MergedBytes(b) => Key::Bytes(b.to_vec()),
+            Slot::CodeName(s) if all_name_chars(s) => Key::Str(s.as_bytes().to_vec(), true),
+            Slot::CodeName(s) => Key::StaticName(s.as_bytes().to_vec()),
+            Slot::CoCode(_) => {
+                self.unique += 1;
+                Key::Held(self.unique)
+            }
             Slot::UniqueBytes(b) => {
-                if b.len() <= 1 {
+                if b.is_empty() {
                     Key::Bytes(b.to_vec())
                 } else {
                     self.next_unique()
@@ -466,24 +484,29 @@ impl Writer {
     fn const_keys(&mut self, items: &[Constant]) -> Vec<Key> {
         items
             .iter()
-            .map(|c| self.key(Slot::Const(c)).unwrap_or(Key::Unique(usize::MAX)))
+            .map(|c| match c {
+                Constant::None => Key::Singleton(0),
+                Constant::Ellipsis => Key::Singleton(1),
+                Constant::Bool(b) => Key::Singleton(2 + u8::from(*b)),
+                _ => self.key(Slot::Const(c)).unwrap_or(Key::Singleton(0)),
+            })
             .collect()
     }
 
     fn code_slots(code: &CodeObject) -> Vec<Slot<'_>> {
         let qual = if code.qualname == code.name {
-            Slot::Name(&code.qualname)
+            Slot::CodeName(&code.qualname)
         } else {
             Slot::PlainStr(&code.qualname)
         };
         vec![
-            Slot::UniqueBytes(&code.code),
+            Slot::CoCode(&code.code),
             Slot::Const(&CONSTS_MARKER),
             Slot::NameTuple(&code.names),
             Slot::NameTuple(&code.localsplusnames),
             Slot::UniqueBytes(&code.localspluskinds),
             Slot::Filename(&code.filename),
-            Slot::Name(&code.name),
+            Slot::CodeName(&code.name),
             qual,
             Slot::MergedBytes(&code.linetable),
             Slot::MergedBytes(&code.exceptiontable),
@@ -525,7 +548,7 @@ impl Writer {
     }
 
     fn count_consts(&mut self, consts: &[Constant]) {
-        // co_consts is a fresh tuple unless it is empty (then the `()` singleton).
+        // co_consts tuples are merged by the constant cache like any tuple.
         let key = self.const_tuple_key(consts);
         let n = self.counts.entry(key).or_insert(0);
         *n += 1;
@@ -537,11 +560,7 @@ impl Writer {
     }
 
     fn const_tuple_key(&mut self, consts: &[Constant]) -> Key {
-        if consts.is_empty() {
-            Key::Tuple(Vec::new())
-        } else {
-            self.next_unique()
-        }
+        Key::Tuple(self.const_keys(consts))
     }
 
     fn w_long(&mut self, v: i32) {
@@ -680,7 +699,10 @@ impl Writer {
                 }
             }
             Slot::Filename(s) | Slot::PlainStr(s) => self.write_str(key, s, false),
-            Slot::MergedBytes(b) | Slot::UniqueBytes(b) => self.write_bytes(key, b),
+            Slot::CodeName(s) => self.write_str(key, s, all_name_chars(s)),
+            Slot::MergedBytes(b) | Slot::UniqueBytes(b) | Slot::CoCode(b) => {
+                self.write_bytes(key, b)
+            }
         }
     }
 
