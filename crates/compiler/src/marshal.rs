@@ -360,8 +360,6 @@ enum Key {
     Complex(u64, u64),
     /// A tuple by its items' keys.
     Tuple(Vec<Key>),
-    /// A frozenset by its items' keys.
-    FrozenSet(Vec<Key>),
     /// An object never shared with anything else (code objects, `co_code`, ...).
     Unique(usize),
     /// An object referenced once but with a reference count above 1 anyway
@@ -399,6 +397,13 @@ pub fn all_name_chars(s: &Str) -> bool {
     s.as_bytes().iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
+/// Whether a string constant is interned when CPython compiles a module: those
+/// passing [`all_name_chars`], and `"*"` (the 1-character singleton `from m import *`
+/// interns).
+pub fn const_is_interned(s: &Str) -> bool {
+    all_name_chars(s) || s.as_bytes() == b"*"
+}
+
 /// What is written for one slot: a constant, or a code-object field with its role.
 #[derive(Clone, Copy)]
 enum Slot<'a> {
@@ -411,6 +416,7 @@ enum Slot<'a> {
     UniqueBytes(&'a [u8]),
     CoCode(&'a [u8]),
     CodeName(&'a Str),
+    ClassQualname(&'a Str),
 }
 
 /// `marshal.dumps(code)`, with CPython 3.11's interning and `FLAG_REF` decisions.
@@ -422,12 +428,13 @@ pub fn dumps_code(code: &CodeObject) -> Vec<u8> {
 /// `marshal.dumps(value)` for a constant (usually a code object, as the top-level
 /// module code, which `py_compile` holds a reference to while dumping).
 pub fn dumps(value: &Constant) -> Vec<u8> {
-    let mut w = Writer { out: Vec::new(), counts: HashMap::new(), refs: HashMap::new(), unique: 0 };
+    let mut w = Writer { out: Vec::new(), counts: HashMap::new(), refs: HashMap::new(), unique: 0, class_qualnames: Default::default() };
     // Pass 1: count references to each shared object.
     w.unique = 0;
     w.count(Slot::Const(value), true);
     // Pass 2: write.
     w.unique = 0;
+    w.class_qualnames.clear();
     w.write(Slot::Const(value), true);
     w.out
 }
@@ -437,6 +444,8 @@ struct Writer {
     counts: HashMap<Key, usize>,
     refs: HashMap<Key, u32>,
     unique: usize,
+    /// Qualnames of class bodies seen so far (see `code_slots`).
+    class_qualnames: std::collections::HashSet<Vec<u8>>,
 }
 
 impl Writer {
@@ -452,10 +461,14 @@ impl Writer {
                 Constant::Int(i) => Key::Int(i.clone()),
                 Constant::Float(f) => Key::Float(f.to_bits()),
                 Constant::Complex(a, b) => Key::Complex(a.to_bits(), b.to_bits()),
-                Constant::Str(s) => Key::Str(s.as_bytes().to_vec(), all_name_chars(s)),
+                Constant::Str(s) => Key::Str(s.as_bytes().to_vec(), const_is_interned(s)),
                 Constant::Bytes(b) => Key::Bytes(b.clone()),
                 Constant::Tuple(items) => Key::Tuple(self.const_keys(items)),
-                Constant::FrozenSet(items) => Key::FrozenSet(self.const_keys(items)),
+                // Frozensets are not shared (measured on the stdlib's .pyc files).
+                Constant::FrozenSet(items) => {
+                    let _ = self.const_keys(items);
+                    self.next_unique()
+                }
                 Constant::Code(_) => self.next_unique(),
             },
             Slot::Name(s) => Key::Str(s.as_bytes().to_vec(), true),
@@ -464,6 +477,8 @@ impl Writer {
             ),
             Slot::Filename(s) => Key::Filename(s.as_bytes().to_vec()),
             Slot::PlainStr(_) => self.next_unique(),
+            // A class body's qualname is also its `__qualname__` constant.
+            Slot::ClassQualname(s) => Key::Str(s.as_bytes().to_vec(), false),
             Slot::MergedBytes(b) => Key::Bytes(b.to_vec()),
             Slot::CodeName(s) if all_name_chars(s) => Key::Str(s.as_bytes().to_vec(), true),
             Slot::CodeName(s) => Key::StaticName(s.as_bytes().to_vec()),
@@ -493,9 +508,15 @@ impl Writer {
             .collect()
     }
 
-    fn code_slots(code: &CodeObject) -> Vec<Slot<'_>> {
+    /// The slots of a code object's fields, in marshal order (`co_consts` marked).
+    fn code_slots<'c>(&mut self, code: &'c CodeObject) -> Vec<Slot<'c>> {
         let qual = if code.qualname == code.name {
             Slot::CodeName(&code.qualname)
+        } else if code.consts.iter().any(|c| matches!(c, Constant::Str(s) if *s == code.qualname))
+            && self.class_qualnames.insert(code.qualname.as_bytes().to_vec())
+        {
+            // The first class body with this qualname put it in the constant cache.
+            Slot::ClassQualname(&code.qualname)
         } else {
             Slot::PlainStr(&code.qualname)
         };
@@ -522,8 +543,15 @@ impl Writer {
             return;
         }
         match slot {
-            Slot::Const(Constant::Tuple(items) | Constant::FrozenSet(items)) => {
+            Slot::Const(Constant::Tuple(items)) => {
                 for i in items {
+                    self.count(Slot::Const(i), false);
+                }
+            }
+            Slot::Const(Constant::FrozenSet(items)) => {
+                // A frozenset's items are also held by the tuple it was folded from.
+                for i in items {
+                    self.count(Slot::Const(i), false);
                     self.count(Slot::Const(i), false);
                 }
             }
@@ -538,7 +566,7 @@ impl Writer {
     }
 
     fn count_code(&mut self, code: &CodeObject) {
-        for s in Self::code_slots(code) {
+        for s in self.code_slots(code) {
             if let Slot::Const(_) = s {
                 self.count_consts(&code.consts);
             } else {
@@ -670,7 +698,7 @@ impl Writer {
                         self.out.extend_from_slice(&b.to_le_bytes());
                     }
                 }
-                Constant::Str(s) => self.write_str(key, s, all_name_chars(s)),
+                Constant::Str(s) => self.write_str(key, s, const_is_interned(s)),
                 Constant::Bytes(b) => self.write_bytes(key, b),
                 Constant::Tuple(items) | Constant::FrozenSet(items) => {
                     let set = matches!(c, Constant::FrozenSet(_));
@@ -698,7 +726,9 @@ impl Writer {
                     }
                 }
             }
-            Slot::Filename(s) | Slot::PlainStr(s) => self.write_str(key, s, false),
+            Slot::Filename(s) | Slot::PlainStr(s) | Slot::ClassQualname(s) => {
+                self.write_str(key, s, false)
+            }
             Slot::CodeName(s) => self.write_str(key, s, all_name_chars(s)),
             Slot::MergedBytes(b) | Slot::UniqueBytes(b) | Slot::CoCode(b) => {
                 self.write_bytes(key, b)
@@ -712,7 +742,7 @@ impl Writer {
         self.w_long(code.kwonlyargcount as i32);
         self.w_long(code.stacksize as i32);
         self.w_long(code.flags as i32);
-        let slots = Self::code_slots(code);
+        let slots = self.code_slots(code);
         for (i, s) in slots.into_iter().enumerate() {
             if i == 8 {
                 self.w_long(code.firstlineno);
