@@ -17,7 +17,9 @@ pub struct Str {
 impl Str {
     /// Text from a Rust string.
     pub fn new(s: &str) -> Str {
-        Str { bytes: s.as_bytes().to_vec() }
+        Str {
+            bytes: s.as_bytes().to_vec(),
+        }
     }
 
     /// Text from generalized UTF-8; `None` if the bytes are not well formed (lone
@@ -28,12 +30,20 @@ impl Str {
             let (_, n) = decode_one(&bytes[i..])?;
             i += n;
         }
-        Some(Str { bytes: bytes.to_vec() })
+        Some(Str {
+            bytes: bytes.to_vec(),
+        })
     }
 
     /// Text from Latin-1 bytes (one code point per byte).
     pub fn from_latin1(bytes: &[u8]) -> Str {
-        Str { bytes: bytes.iter().map(|&b| char::from(b)).collect::<String>().into_bytes() }
+        Str {
+            bytes: bytes
+                .iter()
+                .map(|&b| char::from(b))
+                .collect::<String>()
+                .into_bytes(),
+        }
     }
 
     /// The generalized UTF-8 bytes.
@@ -239,7 +249,10 @@ impl CodeObject {
 
     /// `co_nlocals`: the number of `co_varnames`.
     pub fn nlocals(&self) -> usize {
-        self.localspluskinds.iter().filter(|&&k| k & CO_FAST_LOCAL != 0).count()
+        self.localspluskinds
+            .iter()
+            .filter(|&&k| k & CO_FAST_LOCAL != 0)
+            .count()
     }
 
     /// `co._varname_from_oparg(i)`: the name in the `localsplus` slot `i`.
@@ -368,7 +381,12 @@ struct LineTableReader<'a> {
 
 impl<'a> LineTableReader<'a> {
     fn new(table: &'a [u8], firstlineno: i32) -> Self {
-        LineTableReader { table, pos: 0, end: 0, line: i64::from(firstlineno) }
+        LineTableReader {
+            table,
+            pos: 0,
+            end: 0,
+            line: i64::from(firstlineno),
+        }
     }
 
     fn byte(&mut self) -> u8 {
@@ -416,29 +434,47 @@ impl<'a> LineTableReader<'a> {
                 let end_col = self.varint() - 1;
                 let col = if col < 0 { None } else { clamp(col) };
                 let end_col = if end_col < 0 { None } else { clamp(end_col) };
-                (clamp(self.line), (clamp(self.line), clamp(end_line), col, end_col))
+                (
+                    clamp(self.line),
+                    (clamp(self.line), clamp(end_line), col, end_col),
+                )
             }
             13 => {
                 self.line += self.svarint();
-                (clamp(self.line), (clamp(self.line), clamp(self.line), None, None))
+                (
+                    clamp(self.line),
+                    (clamp(self.line), clamp(self.line), None, None),
+                )
             }
             10..=12 => {
                 self.line += i64::from(code - 10);
                 let col = i32::from(self.byte());
                 let end_col = i32::from(self.byte());
-                (clamp(self.line), (clamp(self.line), clamp(self.line), Some(col), Some(end_col)))
+                (
+                    clamp(self.line),
+                    (clamp(self.line), clamp(self.line), Some(col), Some(end_col)),
+                )
             }
             _ => {
                 let second = self.byte();
                 let col = i32::from(code) << 3 | i32::from(second >> 4);
                 let end_col = col + i32::from(second & 15);
-                (clamp(self.line), (clamp(self.line), clamp(self.line), Some(col), Some(end_col)))
+                (
+                    clamp(self.line),
+                    (clamp(self.line), clamp(self.line), Some(col), Some(end_col)),
+                )
             }
         };
         // Skip to the next entry start (bytes with the high bit set), as CPython does.
         while self.pos < self.table.len() && self.table[self.pos] & 0x80 == 0 {
             self.pos += 1;
         }
-        Some(LineEntry { start, end: self.end, line_for_lines, computed_line: self.line, position })
+        Some(LineEntry {
+            start,
+            end: self.end,
+            line_for_lines,
+            computed_line: self.line,
+            position,
+        })
     }
 }

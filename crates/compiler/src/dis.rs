@@ -46,7 +46,11 @@ pub fn unpack_opargs(code: &[u8]) -> Vec<(usize, u8, Option<i64>)> {
         caches = opcode::cache_entries(deop);
         let arg = if deop >= HAVE_ARGUMENT {
             let a = i64::from(code.get(i + 1).copied().unwrap_or(0)) | extended;
-            extended = if deop == opcode::EXTENDED_ARG { a << 8 } else { 0 };
+            extended = if deop == opcode::EXTENDED_ARG {
+                a << 8
+            } else {
+                0
+            };
             if extended >= 1 << 31 {
                 extended -= 1 << 32;
             }
@@ -69,7 +73,9 @@ fn is_backward_jump(op: u8) -> bool {
 pub fn findlabels(code: &[u8]) -> Vec<i64> {
     let mut labels = Vec::new();
     for (offset, op, arg) in unpack_opargs(code) {
-        let (Some(arg), Some(info)) = (arg, opcode::info(op)) else { continue };
+        let (Some(arg), Some(info)) = (arg, opcode::info(op)) else {
+            continue;
+        };
         let label = match info.arg {
             ArgKind::JumpForward | ArgKind::JumpBackward => {
                 let a = if is_backward_jump(op) { -arg } else { arg };
@@ -104,7 +110,10 @@ pub fn findlinestarts(code: &CodeObject) -> Vec<(u32, i32)> {
 pub fn get_instructions(code: &CodeObject) -> Vec<Instruction> {
     let linestarts = findlinestarts(code);
     let mut labels = findlabels(&code.code);
-    for ExceptionEntry { start, end, target, .. } in code.exception_entries() {
+    for ExceptionEntry {
+        start, end, target, ..
+    } in code.exception_entries()
+    {
         if start < end {
             labels.push(i64::from(target));
         }
@@ -112,7 +121,10 @@ pub fn get_instructions(code: &CodeObject) -> Vec<Instruction> {
     let all_opname = opcode::all_opname();
     let mut out = Vec::new();
     for (offset, op, arg) in unpack_opargs(&code.code) {
-        let starts_line = linestarts.iter().find(|(o, _)| *o as usize == offset).map(|p| p.1);
+        let starts_line = linestarts
+            .iter()
+            .find(|(o, _)| *o as usize == offset)
+            .map(|p| p.1);
         let deop = opcode::deoptop(op);
         let argrepr = match arg {
             Some(arg) => argrepr(code, offset, deop, arg),
@@ -140,10 +152,13 @@ fn name_at(names: &[Str], i: i64) -> String {
 
 /// The `argrepr` `dis` shows for an instruction with an argument.
 fn argrepr(code: &CodeObject, offset: usize, deop: u8, arg: i64) -> String {
-    let Some(info) = opcode::info(deop) else { return String::new() };
+    let Some(info) = opcode::info(deop) else {
+        return String::new();
+    };
     match info.arg {
         ArgKind::Const => {
-            if deop == Opcode::LOAD_CONST as u8 || deop == Opcode::KW_NAMES as u8 {
+            // dis shows only LOAD_CONST's value (KW_NAMES gets dis.UNKNOWN).
+            if deop == Opcode::LOAD_CONST as u8 {
                 match usize::try_from(arg).ok().and_then(|i| code.consts.get(i)) {
                     Some(c) => repr_constant(c),
                     None => format!("<index {arg} out of range>"),
@@ -186,8 +201,10 @@ fn argrepr(code: &CodeObject, offset: usize, deop: u8, arg: i64) -> String {
                 s
             } else if deop == Opcode::MAKE_FUNCTION as u8 {
                 let flags = ["defaults", "kwdefaults", "annotations", "closure"];
-                let parts: Vec<&str> =
-                    (0..4).filter(|i| arg & (1 << i) != 0).map(|i| flags[i]).collect();
+                let parts: Vec<&str> = (0..4)
+                    .filter(|i| arg & (1 << i) != 0)
+                    .map(|i| flags[i])
+                    .collect();
                 parts.join(", ")
             } else if deop == Opcode::BINARY_OP as u8 {
                 usize::try_from(arg)
@@ -210,7 +227,11 @@ pub fn disassemble(out: &mut String, code: &CodeObject) {
         Some(_) => 3,
     };
     let maxoffset = code.code.len() as i64 - 2;
-    let offset_width = if maxoffset >= 10000 { maxoffset.to_string().len() } else { 4 };
+    let offset_width = if maxoffset >= 10000 {
+        maxoffset.to_string().len()
+    } else {
+        4
+    };
     for ins in get_instructions(code) {
         if lineno_width > 0 && ins.starts_line.is_some() && ins.offset > 0 {
             out.push('\n');
@@ -369,10 +390,18 @@ fn repr_float(x: f64, add_dot_0: bool) -> String {
                 format!("{digits}{zeros}")
             }
         } else {
-            format!("{}.{}", &digits[..decpt as usize], &digits[decpt as usize..])
+            format!(
+                "{}.{}",
+                &digits[..decpt as usize],
+                &digits[decpt as usize..]
+            )
         }
     } else {
-        let rest = if n > 1 { format!(".{}", &digits[1..]) } else { String::new() };
+        let rest = if n > 1 {
+            format!(".{}", &digits[1..])
+        } else {
+            String::new()
+        };
         let e = decpt - 1;
         let esign = if e < 0 { '-' } else { '+' };
         format!("{}{}e{}{:02}", &digits[..1], rest, esign, e.abs())
@@ -399,32 +428,34 @@ fn repr_complex(re: f64, im: f64) -> String {
 /// An approximation of `Py_UNICODE_ISPRINTABLE` for non-ASCII code points.
 fn is_printable(cp: u32) -> bool {
     !matches!(cp,
-        0x80..=0xA0 | 0xAD | 0x34F..=0x34F if false)
-        && !matches!(cp,
-            0x80..=0xA0
-            | 0xAD
-            | 0x600..=0x605
-            | 0x61C
-            | 0x6DD
-            | 0x70F
-            | 0x1680
-            | 0x180E
-            | 0x2000..=0x200F
-            | 0x2028..=0x202F
-            | 0x205F..=0x206F
-            | 0x3000
-            | 0xD800..=0xF8FF
-            | 0xFEFF
-            | 0xFFF0..=0xFFFB
-            | 0xFFFE..=0xFFFF
-            | 0xE0000..=0xE0FFF
-            | 0xF0000..
-        )
+        0x80..=0xA0
+        | 0xAD
+        | 0x600..=0x605
+        | 0x61C
+        | 0x6DD
+        | 0x70F
+        | 0x1680
+        | 0x180E
+        | 0x2000..=0x200F
+        | 0x2028..=0x202F
+        | 0x205F..=0x206F
+        | 0x3000
+        | 0xD800..=0xF8FF
+        | 0xFEFF
+        | 0xFFF0..=0xFFFB
+        | 0xFFFE..=0xFFFF
+        | 0xE0000..=0xE0FFF
+        | 0xF0000..
+    )
 }
 
 fn repr_str(out: &mut String, s: &Str) {
     let b = s.as_bytes();
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     out.push(quote);
     for cp in s.code_points() {
         match cp {
@@ -456,7 +487,11 @@ fn repr_str(out: &mut String, s: &Str) {
 }
 
 fn repr_bytes(out: &mut String, b: &[u8]) {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     out.push('b');
     out.push(char::from(quote));
     for &c in b {

@@ -56,7 +56,13 @@ impl std::error::Error for MarshalError {}
 /// `marshal.loads(data)` for data holding a constant (usually a code object).
 /// Trailing bytes are ignored, as CPython ignores them.
 pub fn loads(data: &[u8]) -> Result<Constant, MarshalError> {
-    let mut r = Reader { data, pos: 0, refs: Vec::new(), depth: 0, nodes: 0 };
+    let mut r = Reader {
+        data,
+        pos: 0,
+        refs: Vec::new(),
+        depth: 0,
+        nodes: 0,
+    };
     r.object()
 }
 
@@ -80,7 +86,10 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn bytes(&mut self, n: usize) -> Result<&[u8], MarshalError> {
         let end = self.pos.checked_add(n).ok_or(MarshalError::Truncated)?;
-        let s = self.data.get(self.pos..end).ok_or(MarshalError::Truncated)?;
+        let s = self
+            .data
+            .get(self.pos..end)
+            .ok_or(MarshalError::Truncated)?;
         self.pos = end;
         Ok(s)
     }
@@ -188,7 +197,11 @@ impl Reader<'_> {
                 Constant::Str(Str::from_latin1(self.bytes(n)?))
             }
             b'(' | b')' | b'>' | b'<' => {
-                let n = if ty == b')' { usize::from(self.byte()?) } else { self.size()? };
+                let n = if ty == b')' {
+                    usize::from(self.byte()?)
+                } else {
+                    self.size()?
+                };
                 if n > self.data.len() - self.pos {
                     return Err(MarshalError::Truncated);
                 }
@@ -298,7 +311,9 @@ impl Reader<'_> {
         let linetable = self.bytes_field()?;
         let exceptiontable = self.bytes_field()?;
         if localsplusnames.len() != localspluskinds.len() {
-            return Err(MarshalError::Invalid("localsplusnames/kinds length mismatch"));
+            return Err(MarshalError::Invalid(
+                "localsplusnames/kinds length mismatch",
+            ));
         }
         if code.len() % 2 != 0 {
             return Err(MarshalError::Invalid("odd co_code length"));
@@ -381,10 +396,13 @@ fn immortal(key: &Key) -> bool {
         // Interned strings: their count is never 1 when marshal runs (measured).
         Key::Str(_, true) => true,
         Key::Int(i) => *i >= BigInt::from(-5) && *i <= BigInt::from(256),
-        Key::Str(b, _) => b.is_empty() || Str::from_generalized_utf8(b).is_some_and(|s| {
-            let mut cps = s.code_points();
-            matches!((cps.next(), cps.next()), (Some(c), None) if c < 256)
-        }),
+        Key::Str(b, _) => {
+            b.is_empty()
+                || Str::from_generalized_utf8(b).is_some_and(|s| {
+                    let mut cps = s.code_points();
+                    matches!((cps.next(), cps.next()), (Some(c), None) if c < 256)
+                })
+        }
         Key::Bytes(b) => b.len() <= 1,
         Key::Tuple(t) => t.is_empty(),
         Key::Filename(_) | Key::Held(_) | Key::StaticName(_) => true,
@@ -394,7 +412,9 @@ fn immortal(key: &Key) -> bool {
 
 /// `intern_string_constants`'s test: ASCII letters, digits and underscores only.
 pub fn all_name_chars(s: &Str) -> bool {
-    s.as_bytes().iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    s.as_bytes()
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// Whether a string constant is interned when CPython compiles a module: those
@@ -428,7 +448,13 @@ pub fn dumps_code(code: &CodeObject) -> Vec<u8> {
 /// `marshal.dumps(value)` for a constant (usually a code object, as the top-level
 /// module code, which `py_compile` holds a reference to while dumping).
 pub fn dumps(value: &Constant) -> Vec<u8> {
-    let mut w = Writer { out: Vec::new(), counts: HashMap::new(), refs: HashMap::new(), unique: 0, class_qualnames: Default::default() };
+    let mut w = Writer {
+        out: Vec::new(),
+        counts: HashMap::new(),
+        refs: HashMap::new(),
+        unique: 0,
+        class_qualnames: Default::default(),
+    };
     // Pass 1: count references to each shared object.
     w.unique = 0;
     w.count(Slot::Const(value), true);
@@ -473,7 +499,10 @@ impl Writer {
             },
             Slot::Name(s) => Key::Str(s.as_bytes().to_vec(), true),
             Slot::NameTuple(items) => Key::Tuple(
-                items.iter().map(|s| Key::Str(s.as_bytes().to_vec(), true)).collect(),
+                items
+                    .iter()
+                    .map(|s| Key::Str(s.as_bytes().to_vec(), true))
+                    .collect(),
             ),
             Slot::Filename(s) => Key::Filename(s.as_bytes().to_vec()),
             Slot::PlainStr(_) => self.next_unique(),
@@ -512,8 +541,13 @@ impl Writer {
     fn code_slots<'c>(&mut self, code: &'c CodeObject) -> Vec<Slot<'c>> {
         let qual = if code.qualname == code.name {
             Slot::CodeName(&code.qualname)
-        } else if code.consts.iter().any(|c| matches!(c, Constant::Str(s) if *s == code.qualname))
-            && self.class_qualnames.insert(code.qualname.as_bytes().to_vec())
+        } else if code
+            .consts
+            .iter()
+            .any(|c| matches!(c, Constant::Str(s) if *s == code.qualname))
+            && self
+                .class_qualnames
+                .insert(code.qualname.as_bytes().to_vec())
         {
             // The first class body with this qualname put it in the constant cache.
             Slot::ClassQualname(&code.qualname)
@@ -709,7 +743,11 @@ impl Writer {
                     }
                 }
                 Constant::Code(code) => {
-                    let key = if top { key.map(|_| Key::Unique(0)) } else { key };
+                    let key = if top {
+                        key.map(|_| Key::Unique(0))
+                    } else {
+                        key
+                    };
                     if top {
                         self.counts.insert(Key::Unique(0), 2);
                     }
@@ -766,7 +804,11 @@ impl Writer {
         let bytes = mag.to_le_bytes();
         let bits = mag.bit_len();
         let ndigits = bits.div_ceil(15).max(1);
-        self.w_long(if neg { -(ndigits as i32) } else { ndigits as i32 });
+        self.w_long(if neg {
+            -(ndigits as i32)
+        } else {
+            ndigits as i32
+        });
         for d in 0..ndigits {
             let bit = d * 15;
             let mut v: u32 = 0;

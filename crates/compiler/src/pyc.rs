@@ -75,11 +75,17 @@ pub fn read_header(data: &[u8]) -> Result<(Validation, &[u8]), PycError> {
     }
     let flags = word(4);
     let validation = match flags {
-        0 => Validation::Timestamp { mtime: word(8), source_size: word(12) },
+        0 => Validation::Timestamp {
+            mtime: word(8),
+            source_size: word(12),
+        },
         1 | 3 => {
             let mut hash = [0u8; 8];
             hash.copy_from_slice(&data[8..16]);
-            Validation::Hash { hash, check_source: flags & 2 != 0 }
+            Validation::Hash {
+                hash,
+                check_source: flags & 2 != 0,
+            }
         }
         _ => return Err(PycError::BadFlags(flags)),
     };
@@ -125,9 +131,18 @@ mod tests {
     #[test]
     fn header_round_trip() {
         for v in [
-            Validation::Timestamp { mtime: 1_700_000_000, source_size: 1234 },
-            Validation::Hash { hash: [1, 2, 3, 4, 5, 6, 7, 8], check_source: true },
-            Validation::Hash { hash: [9; 8], check_source: false },
+            Validation::Timestamp {
+                mtime: 1_700_000_000,
+                source_size: 1234,
+            },
+            Validation::Hash {
+                hash: [1, 2, 3, 4, 5, 6, 7, 8],
+                check_source: true,
+            },
+            Validation::Hash {
+                hash: [9; 8],
+                check_source: false,
+            },
         ] {
             let h = header(&v);
             assert_eq!(read_header(&h).unwrap().0, v);
@@ -137,12 +152,21 @@ mod tests {
     #[test]
     fn bad_headers() {
         assert_eq!(read_header(&[0xa7, 0x0d]), Err(PycError::Truncated));
-        let mut h = header(&Validation::Timestamp { mtime: 0, source_size: 0 });
+        let mut h = header(&Validation::Timestamp {
+            mtime: 0,
+            source_size: 0,
+        });
         h[4] = 4;
         assert_eq!(read_header(&h), Err(PycError::BadFlags(4)));
         h[0] = 0;
         assert!(matches!(read_header(&h), Err(PycError::BadMagic(_))));
-        let h = header(&Validation::Timestamp { mtime: 0, source_size: 0 });
-        assert!(matches!(read(&h), Err(PycError::Marshal(MarshalError::Truncated))));
+        let h = header(&Validation::Timestamp {
+            mtime: 0,
+            source_size: 0,
+        });
+        assert!(matches!(
+            read(&h),
+            Err(PycError::Marshal(MarshalError::Truncated))
+        ));
     }
 }
