@@ -20,7 +20,7 @@ pub const VERSION: u32 = 4;
 /// Maximum nesting depth accepted when reading (CPython's `MAX_MARSHAL_STACK_DEPTH`).
 pub const MAX_DEPTH: usize = 2000;
 /// Maximum number of values materialized when reading (bounds `TYPE_REF` blow-ups).
-pub const MAX_NODES: usize = 1 << 24;
+pub const MAX_NODES: usize = 1 << 22;
 
 const FLAG_REF: u8 = 0x80;
 
@@ -146,13 +146,17 @@ impl Reader<'_> {
         let ty = code & !FLAG_REF;
         if ty == b'r' {
             let i = self.size()?;
-            let (v, n) = match self.refs.get(i) {
-                Some(Some((v, n))) => (v.clone_guarded(), *n),
+            let n = match self.refs.get(i) {
+                Some(Some((_, n))) => *n,
                 Some(None) => return Err(MarshalError::Invalid("reference to unfinished object")),
                 None => return Err(MarshalError::Invalid("invalid reference")),
             };
+            // Count before cloning, so a reference bomb fails before it allocates.
             self.count(n)?;
-            return Ok(v);
+            return match self.refs.get(i) {
+                Some(Some((v, _))) => Ok(v.clone()),
+                _ => Err(MarshalError::Invalid("invalid reference")),
+            };
         }
         self.count(1)?;
         // Containers reserve their ref slot before reading their contents.
@@ -219,9 +223,13 @@ impl Reader<'_> {
             _ => return Err(MarshalError::BadType(code)),
         };
         let nodes = self.nodes - start_nodes;
+        if slot.is_some() || flag {
+            // Keeping a copy for later references costs as much as the value itself.
+            self.count(nodes)?;
+        }
         match slot {
-            Some(i) => self.refs[i] = Some((v.clone_guarded(), nodes)),
-            None if flag => self.refs.push(Some((v.clone_guarded(), nodes))),
+            Some(i) => self.refs[i] = Some((v.clone(), nodes)),
+            None if flag => self.refs.push(Some((v.clone(), nodes))),
             None => {}
         }
         Ok(v)
@@ -336,13 +344,6 @@ impl Reader<'_> {
             linetable,
             exceptiontable,
         })
-    }
-}
-
-impl Constant {
-    /// A clone (the reader bounds total size with node counts before cloning).
-    fn clone_guarded(&self) -> Constant {
-        self.clone()
     }
 }
 
@@ -825,3 +826,121 @@ impl Writer {
 
 /// Placeholder marking where `co_consts` goes among a code object's fields.
 static CONSTS_MARKER: Constant = Constant::None;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<u8> {
+        let code = CodeObject {
+            argcount: 1,
+            stacksize: 2,
+            flags: 3,
+            firstlineno: 1,
+            code: vec![151, 0, 100, 0, 83, 0],
+            consts: vec![
+                Constant::None,
+                Constant::Int(BigInt::from(10).pow(30)),
+                Constant::Int(BigInt::from(-70000)),
+                Constant::Float(1.5),
+                Constant::Complex(0.0, 2.0),
+                Constant::Str(Str::new("héllo")),
+                Constant::Str(Str::new("name_like")),
+                Constant::Bytes(b"ab".to_vec()),
+                Constant::Tuple(vec![Constant::Bool(true), Constant::Ellipsis]),
+                Constant::FrozenSet(vec![Constant::Int(BigInt::from(1))]),
+            ],
+            names: vec![Str::new("print")],
+            localsplusnames: vec![Str::new("x")],
+            localspluskinds: vec![0x20],
+            filename: Str::new("f.py"),
+            name: Str::new("f"),
+            qualname: Str::new("f"),
+            linetable: vec![0x80, 0x00],
+            exceptiontable: Vec::new(),
+            ..Default::default()
+        };
+        dumps_code(&code)
+    }
+
+    #[test]
+    fn round_trip() {
+        let data = sample();
+        let code = loads_code(&data).unwrap();
+        assert_eq!(code.consts[1], Constant::Int(BigInt::from(10).pow(30)));
+        assert_eq!(code.consts[2], Constant::Int(BigInt::from(-70000)));
+        assert_eq!(code.consts[5], Constant::Str(Str::new("héllo")));
+        assert_eq!(dumps_code(&code), data);
+    }
+
+    #[test]
+    fn long_digits() {
+        for v in [BigInt::from(1) << 31, -(BigInt::from(1) << 45), BigInt::from(10).pow(100)] {
+            let data = dumps(&Constant::Int(v.clone()));
+            assert_eq!(data[0] & 0x7f, b'l');
+            assert_eq!(loads(&data).unwrap(), Constant::Int(v));
+        }
+        // 2**31 in 15-bit digits: [0, 0, 2].
+        let data = dumps(&Constant::Int(BigInt::from(1) << 31));
+        assert_eq!(&data[1..], &[3, 0, 0, 0, 0, 0, 0, 0, 2, 0]);
+    }
+
+    #[test]
+    fn truncated_input_is_an_error() {
+        let data = sample();
+        for n in 0..data.len() {
+            assert!(loads(&data[..n]).is_err(), "prefix {n}");
+        }
+    }
+
+    #[test]
+    fn corrupted_input_never_panics() {
+        let data = sample();
+        let mut seed: u64 = 0x9E3779B97F4A7C15;
+        for _ in 0..20000 {
+            let mut d = data.clone();
+            for _ in 0..3 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let i = (seed as usize) % d.len();
+                d[i] = (seed >> 32) as u8;
+            }
+            let _ = loads(&d);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let mut d = vec![b')', 1].repeat(100_000);
+        d.push(b'N');
+        assert_eq!(loads(&d), Err(MarshalError::TooDeep));
+    }
+
+    #[test]
+    fn reference_bomb_is_bounded() {
+        // t0 = (None,)*200 with FLAG_REF; each next tuple holds 200 refs to the last.
+        let mut d = Vec::new();
+        let levels = 6;
+        for _ in 0..levels {
+            d.extend([b')' | FLAG_REF, 200]);
+        }
+        // Innermost: 200 Nones.
+        d.extend(std::iter::repeat_n(b'N', 200));
+        // Close each outer level with 199 refs to the level inside it.
+        for level in (0..levels - 1).rev() {
+            for _ in 0..199 {
+                d.push(b'r');
+                d.extend(((level + 1) as i32).to_le_bytes());
+            }
+        }
+        assert_eq!(loads(&d), Err(MarshalError::TooLarge));
+    }
+
+    #[test]
+    fn bad_refs() {
+        assert!(loads(&[b'r', 0, 0, 0, 0]).is_err());
+        assert!(loads(&[b')' | FLAG_REF, 1, b'r', 0, 0, 0, 0]).is_err());
+        assert_eq!(loads(&[b'?']), Err(MarshalError::BadType(b'?')));
+    }
+}
