@@ -343,8 +343,7 @@ pub fn parse_exception_table(table: &[u8]) -> Vec<ExceptionEntry> {
         }
         Some(val)
     };
-    loop {
-        let Some(start) = varint(&mut it) else { break };
+    while let Some(start) = varint(&mut it) {
         let Some(length) = varint(&mut it) else { break };
         let Some(target) = varint(&mut it) else { break };
         let Some(dl) = varint(&mut it) else { break };

@@ -875,7 +875,11 @@ mod tests {
 
     #[test]
     fn long_digits() {
-        for v in [BigInt::from(1) << 31, -(BigInt::from(1) << 45), BigInt::from(10).pow(100)] {
+        for v in [
+            BigInt::from(1) << 31,
+            -(BigInt::from(1) << 45),
+            BigInt::from(10).pow(100),
+        ] {
             let data = dumps(&Constant::Int(v.clone()));
             assert_eq!(data[0] & 0x7f, b'l');
             assert_eq!(loads(&data).unwrap(), Constant::Int(v));
@@ -912,7 +916,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_bounded() {
-        let mut d = vec![b')', 1].repeat(100_000);
+        let mut d = [b')', 1].repeat(100_000);
         d.push(b'N');
         assert_eq!(loads(&d), Err(MarshalError::TooDeep));
     }
@@ -921,7 +925,7 @@ mod tests {
     fn reference_bomb_is_bounded() {
         // t0 = (None,)*200 with FLAG_REF; each next tuple holds 200 refs to the last.
         let mut d = Vec::new();
-        let levels = 6;
+        let levels: i32 = 6;
         for _ in 0..levels {
             d.extend([b')' | FLAG_REF, 200]);
         }
@@ -931,7 +935,7 @@ mod tests {
         for level in (0..levels - 1).rev() {
             for _ in 0..199 {
                 d.push(b'r');
-                d.extend(((level + 1) as i32).to_le_bytes());
+                d.extend((level + 1).to_le_bytes());
             }
         }
         assert_eq!(loads(&d), Err(MarshalError::TooLarge));
@@ -941,6 +945,6 @@ mod tests {
     fn bad_refs() {
         assert!(loads(&[b'r', 0, 0, 0, 0]).is_err());
         assert!(loads(&[b')' | FLAG_REF, 1, b'r', 0, 0, 0, 0]).is_err());
-        assert_eq!(loads(&[b'?']), Err(MarshalError::BadType(b'?')));
+        assert_eq!(loads(b"?"), Err(MarshalError::BadType(b'?')));
     }
 }

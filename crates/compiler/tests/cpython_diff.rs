@@ -239,10 +239,6 @@ fn dis_matches_python_dis() {
                 }
                 None => l.to_string(),
             })
-            .map(|l| {
-                // frozenset order depends on the hash seed; the snippet's is ints only.
-                l
-            })
             .collect::<Vec<_>>()
             .join("\n")
     };
