@@ -72,6 +72,7 @@ fn is_backward_jump(op: u8) -> bool {
 /// `dis.findlabels`: jump targets, in order of first appearance.
 pub fn findlabels(code: &[u8]) -> Vec<i64> {
     let mut labels = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (offset, op, arg) in unpack_opargs(code) {
         let (Some(arg), Some(info)) = (arg, opcode::info(op)) else {
             continue;
@@ -84,7 +85,7 @@ pub fn findlabels(code: &[u8]) -> Vec<i64> {
             ArgKind::JumpAbsolute => arg * 2,
             _ => continue,
         };
-        if !labels.contains(&label) {
+        if seen.insert(label) {
             labels.push(label);
         }
     }
@@ -106,6 +107,9 @@ pub fn findlinestarts(code: &CodeObject) -> Vec<(u32, i32)> {
     out
 }
 
+/// `dis._all_opname`, computed once.
+static ALL_OPNAME: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(opcode::all_opname);
+
 /// `dis.get_instructions(code)` (caches not shown).
 pub fn get_instructions(code: &CodeObject) -> Vec<Instruction> {
     let linestarts = findlinestarts(code);
@@ -118,7 +122,7 @@ pub fn get_instructions(code: &CodeObject) -> Vec<Instruction> {
             labels.push(i64::from(target));
         }
     }
-    let all_opname = opcode::all_opname();
+    let all_opname = &*ALL_OPNAME;
     let mut out = Vec::new();
     for (offset, op, arg) in unpack_opargs(&code.code) {
         let starts_line = linestarts

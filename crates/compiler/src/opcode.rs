@@ -685,17 +685,25 @@ pub fn all_opmap() -> Vec<(String, u8)> {
 
 /// `dis._deoptop`: the base instruction of a (possibly specialized) opcode number.
 pub fn deoptop(op: u8) -> u8 {
+    DEOPT[usize::from(op)]
+}
+
+/// `dis._deoptop` for all 256 numbers, computed once from [`SPECIALIZATIONS`].
+static DEOPT: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
     let names = all_opname();
-    let name = &names[usize::from(op)];
-    for (base, fam) in SPECIALIZATIONS {
-        if fam.contains(&name.as_str()) {
-            if let Some(b) = Opcode::from_name(base) {
-                return b as u8;
+    let mut table = [0u8; 256];
+    for (n, slot) in table.iter_mut().enumerate() {
+        *slot = n as u8;
+        for (base, fam) in SPECIALIZATIONS {
+            if fam.contains(&names[n].as_str()) {
+                if let Some(b) = Opcode::from_name(base) {
+                    *slot = b as u8;
+                }
             }
         }
     }
-    op
-}
+    table
+});
 
 #[cfg(test)]
 mod tests {
