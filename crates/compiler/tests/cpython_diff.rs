@@ -248,3 +248,72 @@ fn dis_matches_python_dis() {
     }
     assert_eq!(g.lines().count(), w.lines().count());
 }
+
+/// A fast subset of `tests/scripts/pyc_roundtrip.py`: stdlib `.pyc` files written by
+/// CPython load, re-marshal to the same bytes, and disassemble like `python3 -m dis`.
+#[test]
+fn stdlib_subset() {
+    let stdlib = String::from_utf8(python(
+        "import sysconfig; print(sysconfig.get_paths()['stdlib'], end='')",
+    ))
+    .unwrap();
+    let modules = [
+        "__future__",
+        "abc",
+        "ast",
+        "dis",
+        "enum",
+        "typing",
+        "dataclasses",
+        "json/__init__",
+        "collections/__init__",
+        "asyncio/tasks",
+        "re/_parser",
+        "functools",
+    ];
+    let mut checked = 0;
+    for m in modules {
+        let (dir, base) = match m.rsplit_once('/') {
+            Some((d, b)) => (format!("{stdlib}/{d}"), b.to_string()),
+            None => (stdlib.clone(), m.to_string()),
+        };
+        let pyc = format!("{dir}/__pycache__/{base}.cpython-311.pyc");
+        let Ok(data) = std::fs::read(&pyc) else {
+            continue;
+        };
+        checked += 1;
+        let (_, body) = compiler::pyc::read_header(&data).unwrap();
+        let code = marshal::loads_code(body).unwrap();
+        assert!(
+            marshal::dumps_code(&code) == body,
+            "{pyc}: re-marshalled bytes differ"
+        );
+        if checked <= 4 {
+            let mut got = String::new();
+            dis::dis_module(&mut got, &code);
+            let src = format!("{dir}/{base}.py");
+            let want = String::from_utf8(python(&format!(
+                "import dis; dis.dis(compile(open({src:?},'rb').read(),{src:?},'exec'))"
+            )))
+            .unwrap();
+            let mask = |s: &str| {
+                s.lines()
+                    .map(|l| match l.find(" at 0x") {
+                        Some(i) => format!(
+                            "{}{}",
+                            &l[..i],
+                            &l[l[i..].find(',').map_or(l.len(), |j| i + j)..]
+                        ),
+                        None => l.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let (g, w) = (mask(&got), mask(&want));
+            for (a, b) in g.iter().zip(&w) {
+                assert_eq!(a, b, "{pyc}");
+            }
+            assert_eq!(g.len(), w.len(), "{pyc}");
+        }
+    }
+    assert!(checked >= 4, "stdlib .pyc files not found under {stdlib}");
+}
