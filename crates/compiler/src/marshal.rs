@@ -376,6 +376,8 @@ enum Key {
     Complex(u64, u64),
     /// A tuple by its items' keys.
     Tuple(Vec<Key>),
+    /// A frozenset by its items' keys.
+    FrozenSet(Vec<Key>),
     /// An object never shared with anything else (code objects, `co_code`, ...).
     Unique(usize),
     /// An object referenced once but with a reference count above 1 anyway
@@ -486,16 +488,15 @@ impl Writer {
             Slot::Const(c) => match c {
                 Constant::None | Constant::Ellipsis | Constant::Bool(_) => return None,
                 Constant::Int(i) => Key::Int(i.clone()),
+                // NaN != NaN, so the constant cache never merges NaNs.
+                Constant::Float(f) if f.is_nan() => self.next_unique(),
+                Constant::Complex(a, b) if a.is_nan() || b.is_nan() => self.next_unique(),
                 Constant::Float(f) => Key::Float(f.to_bits()),
                 Constant::Complex(a, b) => Key::Complex(a.to_bits(), b.to_bits()),
                 Constant::Str(s) => Key::Str(s.as_bytes().to_vec(), const_is_interned(s)),
                 Constant::Bytes(b) => Key::Bytes(b.clone()),
                 Constant::Tuple(items) => Key::Tuple(self.const_keys(items)),
-                // Frozensets are not shared (measured on the stdlib's .pyc files).
-                Constant::FrozenSet(items) => {
-                    let _ = self.const_keys(items);
-                    self.next_unique()
-                }
+                Constant::FrozenSet(items) => Key::FrozenSet(self.const_keys(items)),
                 Constant::Code(_) => self.next_unique(),
             },
             Slot::Name(s) => Key::Str(s.as_bytes().to_vec(), true),
