@@ -263,7 +263,6 @@ fn stdlib_subset() {
         "ast",
         "dis",
         "enum",
-        "typing",
         "dataclasses",
         "json/__init__",
         "collections/__init__",
