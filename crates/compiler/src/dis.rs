@@ -429,30 +429,6 @@ fn repr_complex(re: f64, im: f64) -> String {
     }
 }
 
-/// An approximation of `Py_UNICODE_ISPRINTABLE` for non-ASCII code points.
-fn is_printable(cp: u32) -> bool {
-    !matches!(cp,
-        0x80..=0xA0
-        | 0xAD
-        | 0x600..=0x605
-        | 0x61C
-        | 0x6DD
-        | 0x70F
-        | 0x1680
-        | 0x180E
-        | 0x2000..=0x200F
-        | 0x2028..=0x202F
-        | 0x205F..=0x206F
-        | 0x3000
-        | 0xD800..=0xF8FF
-        | 0xFEFF
-        | 0xFFF0..=0xFFFB
-        | 0xFFFE..=0xFFFF
-        | 0xE0000..=0xE0FFF
-        | 0xF0000..
-    )
-}
-
 fn repr_str(out: &mut String, s: &Str) {
     let b = s.as_bytes();
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
@@ -475,7 +451,9 @@ fn repr_str(out: &mut String, s: &Str) {
                 let _ = write!(out, "\\x{c:02x}");
             }
             c if c < 0x7F => out.push(char::from(c as u8)),
-            c if is_printable(c) => out.push(char::from_u32(c).unwrap_or('\u{FFFD}')),
+            c if crate::printable::is_printable(c) => {
+                out.push(char::from_u32(c).unwrap_or('\u{FFFD}'))
+            }
             c if c <= 0xFF => {
                 let _ = write!(out, "\\x{c:02x}");
             }
@@ -515,4 +493,57 @@ fn repr_bytes(out: &mut String, b: &[u8]) {
         }
     }
     out.push(char::from(quote));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Expected values printed by python3's repr().
+    #[test]
+    fn constant_reprs() {
+        let f = |x: f64| repr_constant(&Constant::Float(x));
+        assert_eq!(f(1.5), "1.5");
+        assert_eq!(f(-0.0), "-0.0");
+        assert_eq!(f(1e16), "1e+16");
+        assert_eq!(f(1e-5), "1e-05");
+        assert_eq!(f(123456789012345678.0), "1.2345678901234568e+17");
+        assert_eq!(f(0.1), "0.1");
+        assert_eq!(f(1e300), "1e+300");
+        assert_eq!(f(f64::INFINITY), "inf");
+        let c = |a: f64, b: f64| repr_constant(&Constant::Complex(a, b));
+        assert_eq!(c(0.0, 2.0), "2j");
+        assert_eq!(c(1.0, -2.0), "(1-2j)");
+        assert_eq!(c(-0.0, 0.0), "(-0+0j)");
+        assert_eq!(c(0.0, f64::NAN), "nanj");
+        let s = |x: &str| repr_constant(&Constant::Str(Str::new(x)));
+        assert_eq!(s("it's"), "\"it's\"");
+        assert_eq!(s("a\"b'c"), "'a\"b\\'c'");
+        assert_eq!(
+            s("\0\t\u{20ac}\u{fefe}\u{1dcba}"),
+            "'\\x00\\t\u{20ac}\\ufefe\\U0001dcba'"
+        );
+        let lone = Str::from_generalized_utf8(&[0xED, 0xB2, 0x80]).unwrap();
+        assert_eq!(repr_constant(&Constant::Str(lone)), "'\\udc80'");
+        assert_eq!(
+            repr_constant(&Constant::Bytes(b"\0'\"\\a".to_vec())),
+            "b'\\x00\\'\"\\\\a'"
+        );
+        let t = Constant::Tuple(vec![Constant::None]);
+        assert_eq!(repr_constant(&t), "(None,)");
+        assert_eq!(repr_constant(&Constant::FrozenSet(vec![])), "frozenset()");
+    }
+
+    #[test]
+    fn jumps_and_extended_args() {
+        // EXTENDED_ARG 1; JUMP_FORWARD 2 -> arg 258, target 4 + 2 + 516.
+        let code = CodeObject {
+            code: vec![144, 1, 110, 2],
+            ..Default::default()
+        };
+        let ins = get_instructions(&code);
+        assert_eq!(ins[1].arg, Some(258));
+        assert_eq!(ins[1].argrepr, "to 522");
+        assert_eq!(findlabels(&code.code), vec![522]);
+    }
 }

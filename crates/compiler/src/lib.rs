@@ -16,4 +16,5 @@ pub mod code;
 pub mod dis;
 pub mod marshal;
 pub mod opcode;
+mod printable;
 pub mod pyc;
