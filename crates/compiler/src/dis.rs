@@ -536,14 +536,14 @@ mod tests {
 
     #[test]
     fn jumps_and_extended_args() {
-        // EXTENDED_ARG 1; JUMP_FORWARD 2 -> arg 258, target 4 + 2 + 516.
+        // EXTENDED_ARG 1; JUMP_FORWARD 2 at offset 2 -> arg 258, target 2 + 2 + 516.
         let code = CodeObject {
             code: vec![144, 1, 110, 2],
             ..Default::default()
         };
         let ins = get_instructions(&code);
         assert_eq!(ins[1].arg, Some(258));
-        assert_eq!(ins[1].argrepr, "to 522");
-        assert_eq!(findlabels(&code.code), vec![522]);
+        assert_eq!(ins[1].argrepr, "to 520");
+        assert_eq!(findlabels(&code.code), vec![520]);
     }
 }
