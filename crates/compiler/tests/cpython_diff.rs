@@ -283,6 +283,11 @@ fn stdlib_subset() {
         checked += 1;
         let (_, body) = compiler::pyc::read_header(&data).unwrap();
         let code = marshal::loads_code(body).unwrap();
+        let whole = compiler::pyc::read(&data).unwrap();
+        assert!(
+            compiler::pyc::write(&whole) == data,
+            "{pyc}: rewritten .pyc differs"
+        );
         assert!(
             marshal::dumps_code(&code) == body,
             "{pyc}: re-marshalled bytes differ"
