@@ -321,3 +321,27 @@ fn stdlib_subset() {
     }
     assert!(checked >= 4, "stdlib .pyc files not found under {stdlib}");
 }
+
+/// The committed generated files equal what their scripts produce from this python3.
+#[test]
+fn generated_files_are_fresh() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    for (script, file) in [
+        (
+            "tests/scripts/gen_opcode_fixture.py",
+            "crates/compiler/tests/fixtures/opcode.txt",
+        ),
+        (
+            "tests/scripts/gen_printable.py",
+            "crates/compiler/src/printable.rs",
+        ),
+    ] {
+        let out = Command::new("python3")
+            .arg(format!("{root}/{script}"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let committed = std::fs::read(format!("{root}/{file}")).unwrap();
+        assert!(out.stdout == committed, "{file} is stale: rerun {script}");
+    }
+}
