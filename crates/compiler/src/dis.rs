@@ -376,7 +376,12 @@ fn repr_float(x: f64, add_dot_0: bool) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     // Shortest round-trip digits and exponent from Rust's `{:e}`.
-    let e = format!("{:e}", x.abs());
+    let mut e = format!("{:e}", x.abs());
+    if e.split('e').next().is_some_and(|m| m.len() >= 18) {
+        // 17 significant digits: CPython gives the correctly rounded (half-even)
+        // 17-digit value, which the shortest-digits search may not.
+        e = format!("{:.16e}", x.abs());
+    }
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -509,6 +514,7 @@ mod tests {
         assert_eq!(f(1e-5), "1e-05");
         assert_eq!(f(123456789012345678.0), "1.2345678901234568e+17");
         assert_eq!(f(0.1), "0.1");
+        assert_eq!(f(2.9802322387695312e-08), "2.9802322387695312e-08");
         assert_eq!(f(1e300), "1e+300");
         assert_eq!(f(f64::INFINITY), "inf");
         let c = |a: f64, b: f64| repr_constant(&Constant::Complex(a, b));
