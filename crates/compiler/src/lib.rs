@@ -1,1 +1,20 @@
 //! Symbol table, code generation and code objects for CPython 3.11 bytecode.
+//!
+//! The plain-data half, which needs no parser:
+//! - [`opcode`]: the one opcode table and everything derived from it;
+//! - [`code`]: [`code::CodeObject`] and [`code::Constant`], with the location and
+//!   exception table decoders;
+//! - [`marshal`] and [`pyc`]: CPython 3.11's `.pyc` format, both ways;
+//! - [`dis`]: a `python3 -m dis`-compatible disassembler;
+//! - [`cli`]: the `krait --dis` entry point.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod code;
+pub mod dis;
+pub mod marshal;
+pub mod opcode;
+mod printable;
+pub mod pyc;

@@ -10,8 +10,13 @@ use std::process::ExitCode;
 const WORKER_STACK: usize = 512 * 1024 * 1024;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: krait --dump-ast FILE");
+    eprintln!("usage: krait --dump-ast FILE.py | --dis FILE.pyc | --pyc-roundtrip FILE.pyc...");
     ExitCode::from(2)
+}
+
+/// An exit status from a command that reports one as an `i32`.
+fn status(code: i32) -> ExitCode {
+    ExitCode::from(code.clamp(0, 255) as u8)
 }
 
 fn main() -> ExitCode {
@@ -28,6 +33,10 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> ExitCode {
     match args {
         [flag, file] if flag == "--dump-ast" => dump_ast::run(file),
+        [flag, file] if flag == "--dis" => status(compiler::cli::cmd_dis_pyc(file)),
+        [flag, files @ ..] if flag == "--pyc-roundtrip" => {
+            status(compiler::cli::cmd_pyc_roundtrip(files))
+        }
         _ => usage(),
     }
 }
