@@ -1,0 +1,63 @@
+//! Differential tool for the symbol table: prints Krait's symbol table in the format
+//! of `tests/scripts/symtable_dump.py` (python3's `symtable`).
+//!
+//! `symtable_dump --ast FILE.ast...`: read ASTs exported by
+//! `tests/scripts/ast_export.py` and write `FILE.actual` next to each, then print
+//! how many match their `FILE.expected`.
+
+#[path = "../tests/support/ast_import.rs"]
+mod ast_import;
+
+use compiler::future::future_from_ast;
+use compiler::symtable::{dump, SymbolTable, SymtableError};
+use syntax::ast::Mod;
+
+fn dump_module(module: &Mod, filename: &str) -> String {
+    let ff = match future_from_ast(module, filename) {
+        Ok(ff) => ff,
+        Err(e) => return dump::dump_error(&SymtableError::Syntax(e)),
+    };
+    match SymbolTable::build(module, filename, &ff) {
+        Ok(t) => dump::dump(&t),
+        Err(e) => dump::dump_error(&e),
+    }
+}
+
+fn run(args: Vec<String>) {
+    let (mut same, mut total) = (0, 0);
+    let mut differ = Vec::new();
+    for path in &args {
+        let text = std::fs::read_to_string(path).expect("read .ast");
+        let base = path.trim_end_matches(".ast");
+        let filename = std::fs::read_to_string(format!("{base}.path")).unwrap_or_default();
+        let out = match ast_import::import_module(&text) {
+            Ok(m) => dump_module(&m, &filename),
+            Err(e) => format!("import error {e:?}\n"),
+        };
+        std::fs::write(format!("{base}.actual"), &out).expect("write");
+        let expected = std::fs::read_to_string(format!("{base}.expected")).unwrap_or_default();
+        total += 1;
+        if expected == out {
+            same += 1;
+        } else {
+            differ.push(format!("{base} {filename}"));
+        }
+    }
+    for d in &differ {
+        println!("DIFF {d}");
+    }
+    println!("identical {same}/{total}");
+}
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--ast") {
+        args.remove(0);
+    }
+    // Deep ASTs: give the importer and the passes room.
+    let t = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run(args))
+        .expect("spawn");
+    t.join().expect("join");
+}
