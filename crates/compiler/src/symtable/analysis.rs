@@ -23,7 +23,7 @@ use super::{
 type NameSet = HashSet<String>;
 
 /// Run the second pass over the whole table.
-pub(super) fn analyze(table: &mut SymbolTable, filename: &str) -> Result<(), SymtableError> {
+pub(super) fn analyze(table: &mut SymbolTable, filename: &str) -> Result<(), Box<SymtableError>> {
     let mut free = NameSet::new();
     let mut global = NameSet::new();
     analyze_block(
@@ -39,13 +39,14 @@ pub(super) fn analyze(table: &mut SymbolTable, filename: &str) -> Result<(), Sym
 /// `error_at_directive`: the error points at the first `global`/`nonlocal` statement
 /// (or lifted walrus target) that named `name` in the block.
 #[cold]
+#[inline(never)]
 fn error_at_directive(
     table: &SymbolTable,
     filename: &str,
     id: EntryId,
     name: &str,
     msg: String,
-) -> SymtableError {
+) -> Box<SymtableError> {
     let entry = &table.entries[id];
     let loc = entry
         .directives
@@ -68,7 +69,7 @@ fn analyze_name(
     local: &mut NameSet,
     free: &mut NameSet,
     global: &mut NameSet,
-) -> Result<(), SymtableError> {
+) -> Result<(), Box<SymtableError>> {
     if flags & DEF_GLOBAL != 0 {
         if flags & DEF_NONLOCAL != 0 {
             let msg = format!("name '{name}' is nonlocal and global");
@@ -117,7 +118,24 @@ fn analyze_name(
     Ok(())
 }
 
-/// `analyze_block`.
+/// The sets `analyze_block` works with, boxed so that the recursion over nested
+/// blocks keeps small frames.
+#[derive(Default)]
+struct BlockSets {
+    /// Names bound in this block.
+    local: NameSet,
+    /// The scope decided for each name.
+    scopes: HashMap<String, Scope>,
+    /// What children see as `global`, `bound`, and what they return as `free`.
+    newglobal: NameSet,
+    newbound: NameSet,
+    newfree: NameSet,
+    /// Free names collected from all children.
+    allfree: NameSet,
+}
+
+/// `analyze_block`. Only the loop over children is in the recursive frame; the
+/// work before and after is in [`analyze_names`] and [`finish_block`].
 fn analyze_block(
     table: &mut SymbolTable,
     filename: &str,
@@ -125,40 +143,77 @@ fn analyze_block(
     mut bound: Option<&mut NameSet>,
     free: &mut NameSet,
     global: &mut NameSet,
-) -> Result<(), SymtableError> {
+) -> Result<(), Box<SymtableError>> {
+    let mut sets = analyze_names(table, filename, id, bound.as_deref_mut(), free, global)?;
+    // Analyse children with copies of the sets; collect their free names.
+    let children = table.entries[id].children.clone();
+    for child in children {
+        let BlockSets {
+            newbound,
+            newfree,
+            newglobal,
+            allfree,
+            ..
+        } = &mut *sets;
+        analyze_child_block(
+            table, filename, child, newbound, newfree, newglobal, allfree,
+        )?;
+        let c = &table.entries[child];
+        if c.free || c.child_free {
+            table.entries[id].child_free = true;
+        }
+    }
+    finish_block(table, id, sets, bound.as_deref(), free);
+    Ok(())
+}
+
+/// The first half of `analyze_block`: decide the scope of the block's own names and
+/// prepare the sets its children see.
+#[inline(never)]
+fn analyze_names(
+    table: &mut SymbolTable,
+    filename: &str,
+    id: EntryId,
+    mut bound: Option<&mut NameSet>,
+    free: &mut NameSet,
+    global: &mut NameSet,
+) -> Result<Box<BlockSets>, Box<SymtableError>> {
     let block_type = table.entries[id].block_type;
-    let mut local = NameSet::new();
-    let mut scopes: HashMap<String, Scope> = HashMap::new();
-    let mut newglobal = NameSet::new();
-    let mut newfree = NameSet::new();
-    let mut newbound = NameSet::new();
+    let mut sets = Box::<BlockSets>::default();
 
     // Class bindings are invisible to nested blocks: hand down what the class
     // itself saw, before analysing its names.
     if block_type == BlockType::Class {
-        newglobal.extend(global.iter().cloned());
+        sets.newglobal.extend(global.iter().cloned());
         if let Some(b) = bound.as_deref() {
-            newbound.extend(b.iter().cloned());
+            sets.newbound.extend(b.iter().cloned());
         }
     }
 
     let symbols: Vec<(String, u32)> = table.entries[id].symbols.clone();
     for (name, flags) in &symbols {
+        let BlockSets { local, scopes, .. } = &mut *sets;
         analyze_name(
             table,
             filename,
             id,
-            &mut scopes,
+            scopes,
             name,
             *flags,
             bound.as_deref_mut(),
-            &mut local,
+            local,
             free,
             global,
         )?;
     }
 
     if block_type != BlockType::Class {
+        let BlockSets {
+            local,
+            newbound,
+            newglobal,
+            ..
+        } = &mut *sets;
         if block_type == BlockType::Function {
             newbound.extend(local.iter().cloned());
         }
@@ -168,31 +223,29 @@ fn analyze_block(
         newglobal.extend(global.iter().cloned());
     } else {
         // Methods see the class's implicit `__class__` cell.
-        newbound.insert("__class__".to_owned());
+        sets.newbound.insert("__class__".to_owned());
     }
+    Ok(sets)
+}
 
-    // Analyse children with copies of the sets; collect their free names.
-    let mut allfree = NameSet::new();
-    let children = table.entries[id].children.clone();
-    for child in children {
-        let mut temp_bound = newbound.clone();
-        let mut temp_free = newfree.clone();
-        let mut temp_global = newglobal.clone();
-        analyze_block(
-            table,
-            filename,
-            child,
-            Some(&mut temp_bound),
-            &mut temp_free,
-            &mut temp_global,
-        )?;
-        allfree.extend(temp_free);
-        let c = &table.entries[child];
-        if c.free || c.child_free {
-            table.entries[id].child_free = true;
-        }
-    }
-    newfree.extend(allfree);
+/// The second half of `analyze_block`, once the children are done: cells, the class
+/// cell, and the final flags.
+#[inline(never)]
+fn finish_block(
+    table: &mut SymbolTable,
+    id: EntryId,
+    mut sets: Box<BlockSets>,
+    bound: Option<&NameSet>,
+    free: &mut NameSet,
+) {
+    let block_type = table.entries[id].block_type;
+    let BlockSets {
+        scopes,
+        newfree,
+        allfree,
+        ..
+    } = &mut *sets;
+    newfree.extend(std::mem::take(allfree));
 
     match block_type {
         // `analyze_cells`: locals that children use free become cells.
@@ -215,12 +268,37 @@ fn analyze_block(
     update_symbols(
         table,
         id,
-        &scopes,
-        bound.as_deref(),
-        &newfree,
+        scopes,
+        bound,
+        newfree,
         block_type == BlockType::Class,
     );
-    free.extend(newfree);
+    free.extend(std::mem::take(newfree));
+}
+
+/// `analyze_child_block`: analyse `child` with its own copies of the sets, adding
+/// the names it leaves free to `child_free`.
+#[inline(never)]
+fn analyze_child_block(
+    table: &mut SymbolTable,
+    filename: &str,
+    child: EntryId,
+    bound: &NameSet,
+    free: &NameSet,
+    global: &NameSet,
+    child_free: &mut NameSet,
+) -> Result<(), Box<SymtableError>> {
+    let mut temp = copy_sets(bound, free, global);
+    let (temp_bound, temp_free, temp_global) = &mut *temp;
+    analyze_block(
+        table,
+        filename,
+        child,
+        Some(temp_bound),
+        temp_free,
+        temp_global,
+    )?;
+    child_free.extend(std::mem::take(temp_free));
     Ok(())
 }
 
@@ -257,4 +335,14 @@ fn update_symbols(
         }
         entry.set_flags(name, (Scope::Free as u32) << SCOPE_OFFSET);
     }
+}
+
+/// Copies of the parent's sets for one child, on the heap.
+#[inline(never)]
+fn copy_sets(
+    bound: &NameSet,
+    free: &NameSet,
+    global: &NameSet,
+) -> Box<(NameSet, NameSet, NameSet)> {
+    Box::new((bound.clone(), free.clone(), global.clone()))
 }

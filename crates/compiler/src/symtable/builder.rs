@@ -20,8 +20,9 @@ use crate::future::{FutureFeatures, CO_FUTURE_ANNOTATIONS};
 /// A `SyntaxError` at `loc` as `PyErr_RangedSyntaxLocationObject(filename, lineno,
 /// col_offset + 1, end_lineno, end_col_offset + 1)` makes it.
 #[cold]
-pub(super) fn syntax_error(filename: &str, msg: String, loc: Location) -> SymtableError {
-    SymtableError::Syntax(SyntaxError {
+#[inline(never)]
+pub(super) fn syntax_error(filename: &str, msg: String, loc: Location) -> Box<SymtableError> {
+    Box::new(SymtableError::Syntax(SyntaxError {
         error_type: SyntaxErrorType::SyntaxError,
         msg,
         filename: filename.to_owned(),
@@ -30,10 +31,11 @@ pub(super) fn syntax_error(filename: &str, msg: String, loc: Location) -> Symtab
         end_lineno: Some(loc.end_lineno),
         end_offset: Some(loc.end_col_offset + 1),
         text: None,
-    })
+    }))
 }
 
-type Res = Result<(), SymtableError>;
+/// Errors are boxed inside the passes so that every recursive frame stays small.
+type Res = Result<(), Box<SymtableError>>;
 
 struct Builder<'a> {
     filename: &'a str,
@@ -54,7 +56,7 @@ pub(super) fn build(
     filename: &str,
     future: &FutureFeatures,
     options: BuildOptions,
-) -> Result<SymbolTable, SymtableError> {
+) -> Result<SymbolTable, Box<SymtableError>> {
     let mut b = Builder {
         filename,
         entries: Vec::new(),
@@ -79,9 +81,9 @@ pub(super) fn build(
         }
         Mod::Expression { body } => b.visit_expr(body)?,
         Mod::FunctionType { .. } => {
-            return Err(SymtableError::Runtime(
+            return Err(Box::new(SymtableError::Runtime(
                 "this compiler does not handle FunctionTypes".to_owned(),
-            ))
+            )))
         }
     }
     b.exit_block();
@@ -101,7 +103,9 @@ impl<'a> Builder<'a> {
         &mut self.entries[id]
     }
 
-    fn error(&self, msg: String, loc: Location) -> SymtableError {
+    #[cold]
+    #[inline(never)]
+    fn error(&self, msg: String, loc: Location) -> Box<SymtableError> {
         syntax_error(self.filename, msg, loc)
     }
 
@@ -145,7 +149,7 @@ impl<'a> Builder<'a> {
     fn enter_depth(&mut self) -> Res {
         self.depth += 1;
         if self.depth > self.limit {
-            return Err(SymtableError::Recursion);
+            return Err(Box::new(SymtableError::Recursion));
         }
         Ok(())
     }

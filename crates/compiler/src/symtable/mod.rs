@@ -352,8 +352,8 @@ impl SymbolTable {
         future: &FutureFeatures,
         options: BuildOptions,
     ) -> Result<SymbolTable, SymtableError> {
-        let mut table = builder::build(module, filename, future, options)?;
-        analysis::analyze(&mut table, filename)?;
+        let mut table = builder::build(module, filename, future, options).map_err(|e| *e)?;
+        analysis::analyze(&mut table, filename).map_err(|e| *e)?;
         Ok(table)
     }
 

@@ -42,7 +42,9 @@ struct Reader<'a> {
 
 fn unhex(h: &str) -> R<Vec<u8>> {
     (0..h.len() / 2)
-        .map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).map_err(|e| ImportError(e.to_string())))
+        .map(|i| {
+            u8::from_str_radix(&h[2 * i..2 * i + 2], 16).map_err(|e| ImportError(e.to_string()))
+        })
         .collect()
 }
 
@@ -63,7 +65,10 @@ impl<'a> Reader<'a> {
     fn expect(&mut self, t: &str) -> R<()> {
         let got = self.next()?;
         if got != t {
-            return Err(ImportError(format!("expected {t}, got {got} at {}", self.pos)));
+            return Err(ImportError(format!(
+                "expected {t}, got {got} at {}",
+                self.pos
+            )));
         }
         Ok(())
     }
@@ -188,7 +193,10 @@ impl<'a> Reader<'a> {
             "cE" => Constant::Ellipsis,
             "ci" => Constant::Int(Default::default()),
             "cf" => Constant::Float(0.0),
-            "cj" => Constant::Complex { real: 0.0, imag: 0.0 },
+            "cj" => Constant::Complex {
+                real: 0.0,
+                imag: 0.0,
+            },
             _ if t.starts_with("cs") => {
                 Constant::Str(Text::from_str(&String::from_utf8_lossy(&unhex(&t[2..])?)))
             }
