@@ -4,7 +4,8 @@ be tested on real code independently of Krait's parser.
 
 Usage: python3 tests/scripts/ast_export.py OUTDIR FILE...
 For each FILE number N (0-based) that python3 parses, writes OUTDIR/N.ast (the AST),
-OUTDIR/N.expected (tests/scripts/symtable_dump.py's output) and OUTDIR/N.path.
+OUTDIR/N.expected (tests/scripts/symtable_dump.py's output), OUTDIR/N.compile (the error
+`compile()` raises, or `ok`) and OUTDIR/N.path.
 
 Format, whitespace-separated tokens in pre-order:
   node      ClassName [lineno col end_lineno end_col] field...   (fields in _fields order;
@@ -111,6 +112,16 @@ def main():
                 pass
         with open(os.path.join(outdir, f"{i}.expected"), "w") as f:
             f.write(buf.getvalue())
+        # What compile() (parser, symtable, codegen) raises, in the same format.
+        try:
+            compile(src, path, "exec")
+            line = "ok\n"
+        except SyntaxError as e:
+            line = f"error {type(e).__name__} {e.msg!r} {e.lineno} {e.offset} {e.end_lineno} {e.end_offset}\n"
+        except (RecursionError, MemoryError, ValueError) as e:
+            line = f"error {type(e).__name__} {str(e)!r}\n"
+        with open(os.path.join(outdir, f"{i}.compile"), "w") as f:
+            f.write(line)
 
 
 main()

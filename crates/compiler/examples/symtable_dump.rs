@@ -3,7 +3,8 @@
 //!
 //! `symtable_dump --ast FILE.ast...`: read ASTs exported by
 //! `tests/scripts/ast_export.py` and write `FILE.actual` next to each, then print
-//! how many match their `FILE.expected`.
+//! how many match their `FILE.expected`, and how many of Krait's errors are what
+//! python3's `compile()` raises (`FILE.compile`).
 
 #[path = "../tests/support/ast_import.rs"]
 mod ast_import;
@@ -25,6 +26,7 @@ fn dump_module(module: &Mod, filename: &str) -> String {
 
 fn run(args: Vec<String>) {
     let (mut same, mut total) = (0, 0);
+    let (mut errors, mut errors_same_as_compile) = (0, 0);
     let mut differ = Vec::new();
     for path in &args {
         let text = std::fs::read_to_string(path).expect("read .ast");
@@ -37,6 +39,15 @@ fn run(args: Vec<String>) {
         std::fs::write(format!("{base}.actual"), &out).expect("write");
         let expected = std::fs::read_to_string(format!("{base}.expected")).unwrap_or_default();
         total += 1;
+        if out.starts_with("error") {
+            errors += 1;
+            let compiled = std::fs::read_to_string(format!("{base}.compile")).unwrap_or_default();
+            if compiled == out {
+                errors_same_as_compile += 1;
+            } else {
+                differ.push(format!("{base} {filename} (compile() raises differently)"));
+            }
+        }
         if expected == out {
             same += 1;
         } else {
@@ -47,6 +58,7 @@ fn run(args: Vec<String>) {
         println!("DIFF {d}");
     }
     println!("identical {same}/{total}");
+    println!("errors identical to compile()'s {errors_same_as_compile}/{errors}");
 }
 
 fn main() {

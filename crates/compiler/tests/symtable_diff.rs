@@ -163,6 +163,15 @@ fn symtable_matches_python3() {
                 "case {i} {src:?}\n--- python3\n{expected}--- krait\n{actual}"
             ));
         }
+        // A symbol-table error is also what compile() raises first.
+        if actual.starts_with("error") {
+            let compiled = std::fs::read_to_string(out.join(format!("{i}.compile"))).unwrap();
+            if compiled != actual {
+                failures.push(format!(
+                    "case {i} {src:?}\n--- python3 compile()\n{compiled}--- krait\n{actual}"
+                ));
+            }
+        }
     }
     let _ = std::fs::remove_dir_all(&dir);
     assert!(
