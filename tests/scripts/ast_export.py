@@ -86,6 +86,22 @@ def export(node, out):
             raise TypeError(type(n))
 
 
+CODE_FLAGS_MASK = 0x2BF  # OPTIMIZED NEWLOCALS VARARGS VARKEYWORDS NESTED GENERATOR COROUTINE ASYNC_GENERATOR
+
+
+def code_facts(code):
+    """One line per code object: the facts the symbol table decides (flags, cell and
+    free variables), sorted, in the format of Krait's `dump::dump_code_facts`."""
+    lines = []
+    stack = [code]
+    while stack:
+        c = stack.pop()
+        lines.append(f"code {c.co_name} flags={c.co_flags & CODE_FLAGS_MASK:#x} "
+                     f"cellvars={','.join(sorted(c.co_cellvars))} freevars={','.join(sorted(c.co_freevars))}")
+        stack.extend(k for k in c.co_consts if hasattr(k, "co_code"))
+    return "".join(l + "\n" for l in sorted(lines))
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -112,10 +128,13 @@ def main():
                 pass
         with open(os.path.join(outdir, f"{i}.expected"), "w") as f:
             f.write(buf.getvalue())
-        # What compile() (parser, symtable, codegen) raises, in the same format.
+        # What compile() (parser, symtable, codegen) raises, in the same format,
+        # and the symbol-table facts visible in the code objects.
         try:
-            compile(src, path, "exec")
+            code = compile(src, path, "exec")
             line = "ok\n"
+            with open(os.path.join(outdir, f"{i}.code"), "w") as f:
+                f.write(code_facts(code))
         except SyntaxError as e:
             line = f"error {type(e).__name__} {e.msg!r} {e.lineno} {e.offset} {e.end_lineno} {e.end_offset}\n"
         except (RecursionError, MemoryError, ValueError) as e:

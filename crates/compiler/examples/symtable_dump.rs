@@ -13,6 +13,13 @@ use compiler::future::future_from_ast;
 use compiler::symtable::{dump, SymbolTable, SymtableError};
 use syntax::ast::Mod;
 
+fn code_facts(module: &Mod, filename: &str) -> Option<String> {
+    let ff = future_from_ast(module, filename).ok()?;
+    SymbolTable::build(module, filename, &ff)
+        .ok()
+        .map(|t| dump::dump_code_facts(&t))
+}
+
 fn dump_module(module: &Mod, filename: &str) -> String {
     let ff = match future_from_ast(module, filename) {
         Ok(ff) => ff,
@@ -27,15 +34,25 @@ fn dump_module(module: &Mod, filename: &str) -> String {
 fn run(args: Vec<String>) {
     let (mut same, mut total) = (0, 0);
     let (mut errors, mut errors_same_as_compile) = (0, 0);
+    let (mut code_same, mut code_total) = (0, 0);
     let mut differ = Vec::new();
     for path in &args {
         let text = std::fs::read_to_string(path).expect("read .ast");
         let base = path.trim_end_matches(".ast");
         let filename = std::fs::read_to_string(format!("{base}.path")).unwrap_or_default();
-        let out = match ast_import::import_module(&text) {
-            Ok(m) => dump_module(&m, &filename),
-            Err(e) => format!("import error {e:?}\n"),
+        let (out, facts) = match ast_import::import_module(&text) {
+            Ok(m) => (dump_module(&m, &filename), code_facts(&m, &filename)),
+            Err(e) => (format!("import error {e:?}\n"), None),
         };
+        if let (Some(facts), Ok(code)) = (facts, std::fs::read_to_string(format!("{base}.code"))) {
+            code_total += 1;
+            if facts == code {
+                code_same += 1;
+            } else {
+                std::fs::write(format!("{base}.code.actual"), &facts).expect("write");
+                differ.push(format!("{base} {filename} (code facts)"));
+            }
+        }
         std::fs::write(format!("{base}.actual"), &out).expect("write");
         let expected = std::fs::read_to_string(format!("{base}.expected")).unwrap_or_default();
         total += 1;
@@ -58,6 +75,7 @@ fn run(args: Vec<String>) {
         println!("DIFF {d}");
     }
     println!("identical {same}/{total}");
+    println!("code-object facts identical {code_same}/{code_total}");
     println!("errors identical to compile()'s {errors_same_as_compile}/{errors}");
 }
 

@@ -2,7 +2,9 @@
 //! snippet is parsed by python3 (`tests/scripts/ast_export.py`), read back, run
 //! through Krait's symbol table, and dumped in `tests/scripts/symtable_dump.py`'s
 //! format, which must be identical (scopes, symbols, flags, or the error's message
-//! and position). Skipped when python3 is not installed.
+//! and position), as must the facts python3's code objects show (generator, coroutine,
+//! varargs, nested flags, cell and free variables). Skipped when python3 is not
+//! installed.
 
 mod support;
 
@@ -162,6 +164,18 @@ fn symtable_matches_python3() {
             failures.push(format!(
                 "case {i} {src:?}\n--- python3\n{expected}--- krait\n{actual}"
             ));
+        }
+        // The facts code objects show (flags, cell and free variables).
+        if let Ok(code) = std::fs::read_to_string(out.join(format!("{i}.code"))) {
+            let module = import_module(&ast_text).unwrap();
+            let ff = future_from_ast(&module, &filename).unwrap();
+            let facts =
+                dump::dump_code_facts(&SymbolTable::build(&module, &filename, &ff).unwrap());
+            if facts != code {
+                failures.push(format!(
+                    "case {i} {src:?}\n--- python3 code objects\n{code}--- krait\n{facts}"
+                ));
+            }
         }
         // A symbol-table error is also what compile() raises first.
         if actual.starts_with("error") {

@@ -130,3 +130,86 @@ fn py_str_repr(s: &str) -> String {
     out.push(quote);
     out
 }
+
+/// The `co_flags` bits the symbol table decides, CPython 3.11's values.
+const CO_OPTIMIZED: u32 = 0x1;
+const CO_NEWLOCALS: u32 = 0x2;
+const CO_VARARGS: u32 = 0x4;
+const CO_VARKEYWORDS: u32 = 0x8;
+const CO_NESTED: u32 = 0x10;
+const CO_GENERATOR: u32 = 0x20;
+const CO_COROUTINE: u32 = 0x80;
+const CO_ASYNC_GENERATOR: u32 = 0x200;
+
+/// The code-object facts each block implies, as `compute_code_flags` and
+/// `compiler_enter_scope` derive them: `co_name`, the flag bits above, and sorted
+/// `co_cellvars` / `co_freevars`. One line per block, lines sorted; compared with the
+/// code objects python3 compiles (`tests/scripts/ast_export.py`, `N.code`). Annotation
+/// blocks are skipped (never compiled).
+pub fn dump_code_facts(table: &SymbolTable) -> String {
+    let mut lines = Vec::new();
+    for e in &table.entries {
+        let mut stack_top = e.parent;
+        // Skip annotation blocks and everything under them.
+        let mut in_annotation = e.block_type == BlockType::Annotation;
+        while let Some(p) = stack_top {
+            in_annotation |= table.entry(p).block_type == BlockType::Annotation;
+            stack_top = table.entry(p).parent;
+        }
+        let reachable = e.parent.is_some() || std::ptr::eq(e, table.top());
+        if in_annotation || !reachable {
+            continue;
+        }
+        let co_name = match (e.block_type, e.name.as_str()) {
+            (BlockType::Module, _) => "<module>".to_owned(),
+            (
+                BlockType::Function,
+                n @ ("lambda" | "listcomp" | "setcomp" | "dictcomp" | "genexpr"),
+            ) if e.comprehension.is_some() || n == "lambda" => {
+                format!("<{n}>")
+            }
+            (_, n) => n.to_owned(),
+        };
+        let mut flags = 0;
+        if e.block_type == BlockType::Function {
+            flags |= CO_OPTIMIZED | CO_NEWLOCALS;
+            if e.nested {
+                flags |= CO_NESTED;
+            }
+            flags |= match (e.generator, e.coroutine) {
+                (true, false) => CO_GENERATOR,
+                (false, true) => CO_COROUTINE,
+                (true, true) => CO_ASYNC_GENERATOR,
+                (false, false) => 0,
+            };
+            if e.varargs {
+                flags |= CO_VARARGS;
+            }
+            if e.varkeywords {
+                flags |= CO_VARKEYWORDS;
+            }
+        }
+        let mut cellvars: Vec<&str> = e
+            .symbols()
+            .filter(|(_, f)| Scope::from_flags(*f) == Some(Scope::Cell))
+            .map(|(n, _)| n)
+            .collect();
+        if e.needs_class_closure {
+            cellvars.push("__class__");
+        }
+        cellvars.sort_unstable();
+        let mut freevars: Vec<&str> = e
+            .symbols()
+            .filter(|(_, f)| Scope::from_flags(*f) == Some(Scope::Free) || f & DEF_FREE_CLASS != 0)
+            .map(|(n, _)| n)
+            .collect();
+        freevars.sort_unstable();
+        lines.push(format!(
+            "code {co_name} flags={flags:#x} cellvars={} freevars={}\n",
+            cellvars.join(","),
+            freevars.join(",")
+        ));
+    }
+    lines.sort();
+    lines.concat()
+}
