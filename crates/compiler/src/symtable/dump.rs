@@ -189,21 +189,8 @@ pub fn dump_code_facts(table: &SymbolTable) -> String {
                 flags |= CO_VARKEYWORDS;
             }
         }
-        let mut cellvars: Vec<&str> = e
-            .symbols()
-            .filter(|(_, f)| Scope::from_flags(*f) == Some(Scope::Cell))
-            .map(|(n, _)| n)
-            .collect();
-        if e.needs_class_closure {
-            cellvars.push("__class__");
-        }
-        cellvars.sort_unstable();
-        let mut freevars: Vec<&str> = e
-            .symbols()
-            .filter(|(_, f)| Scope::from_flags(*f) == Some(Scope::Free) || f & DEF_FREE_CLASS != 0)
-            .map(|(n, _)| n)
-            .collect();
-        freevars.sort_unstable();
+        let cellvars = e.cellvars();
+        let freevars = e.freevars();
         lines.push(format!(
             "code {co_name} flags={flags:#x} cellvars={} freevars={}\n",
             cellvars.join(","),

@@ -246,6 +246,37 @@ impl SymbolTableEntry {
         Scope::from_flags(self.flags(name))
     }
 
+    /// The names stored in cells, sorted as `co_cellvars` orders them
+    /// (`dictbytype(symbols, CELL, 0, 0)` in `compiler_enter_scope`), with the
+    /// implicit `__class__` cell of a class that [`needs_class_closure`].
+    ///
+    /// [`needs_class_closure`]: SymbolTableEntry::needs_class_closure
+    pub fn cellvars(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .symbols()
+            .filter(|&(_, f)| Scope::from_flags(f) == Some(Scope::Cell))
+            .map(|(n, _)| n)
+            .collect();
+        if self.needs_class_closure {
+            names.push("__class__");
+        }
+        names.sort_unstable();
+        names
+    }
+
+    /// The names received from enclosing functions, sorted as `co_freevars` orders
+    /// them (`dictbytype(symbols, FREE, DEF_FREE_CLASS, …)`): `FREE` names, and in a
+    /// class also the names it binds that a method uses free.
+    pub fn freevars(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .symbols()
+            .filter(|&(_, f)| Scope::from_flags(f) == Some(Scope::Free) || f & DEF_FREE_CLASS != 0)
+            .map(|(n, _)| n)
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
     /// Is this a function-like block (`def`, `lambda` or comprehension)?
     pub fn is_function(&self) -> bool {
         self.block_type == BlockType::Function
