@@ -414,3 +414,52 @@ fn nesting_just_under_the_limit_fits_a_2mib_stack() {
         e = *elt;
     }
 }
+
+/// `x = 1+1+...+1` with `n` additions.
+fn deep_sum(n: usize) -> Mod {
+    let one = || {
+        expr(ExprKind::Constant {
+            value: Constant::None,
+            kind: None,
+        })
+    };
+    let mut e = one();
+    for _ in 0..n {
+        e = expr(ExprKind::BinOp {
+            left: Box::new(e),
+            op: Operator::Add,
+            right: Box::new(one()),
+        });
+    }
+    module(vec![assign("x", e)])
+}
+
+fn drop_deep_sum(m: Mod) {
+    let Mod::Module { mut body, .. } = m else {
+        unreachable!()
+    };
+    let Some(Stmt {
+        kind: StmtKind::Assign { value, .. },
+        ..
+    }) = body.pop()
+    else {
+        unreachable!()
+    };
+    let mut e = *value;
+    while let ExprKind::BinOp { left, .. } = e.kind {
+        e = *left;
+    }
+}
+
+#[test]
+fn recursion_threshold_is_cpythons_for_a_script() {
+    // `python3 file.py` compiles at Python depth 0: `x = 1+1...` with 2,998
+    // additions compiles, 2,999 raise RecursionError (statement + 2,999 BinOps +
+    // the last operand = 3,001 nested visits > 3,000).
+    let m = deep_sum(2998);
+    assert!(build(&m).is_ok());
+    drop_deep_sum(m);
+    let m = deep_sum(2999);
+    assert_eq!(build(&m).unwrap_err(), SymtableError::Recursion);
+    drop_deep_sum(m);
+}
