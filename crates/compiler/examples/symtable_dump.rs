@@ -32,6 +32,7 @@ fn dump_module(module: &Mod, filename: &str) -> String {
 }
 
 fn run(args: Vec<String>) {
+    let mut build_time = std::time::Duration::ZERO;
     let (mut same, mut total) = (0, 0);
     let (mut errors, mut errors_same_as_compile) = (0, 0);
     let (mut code_same, mut code_total) = (0, 0);
@@ -41,7 +42,14 @@ fn run(args: Vec<String>) {
         let base = path.trim_end_matches(".ast");
         let filename = std::fs::read_to_string(format!("{base}.path")).unwrap_or_default();
         let (out, facts) = match ast_import::import_module(&text) {
-            Ok(m) => (dump_module(&m, &filename), code_facts(&m, &filename)),
+            Ok(m) => {
+                let t0 = std::time::Instant::now();
+                if let Ok(ff) = future_from_ast(&m, &filename) {
+                    let _ = std::hint::black_box(SymbolTable::build(&m, &filename, &ff));
+                }
+                build_time += t0.elapsed();
+                (dump_module(&m, &filename), code_facts(&m, &filename))
+            }
             Err(e) => (format!("import error {e:?}\n"), None),
         };
         if let (Some(facts), Ok(code)) = (facts, std::fs::read_to_string(format!("{base}.code"))) {
@@ -75,6 +83,7 @@ fn run(args: Vec<String>) {
         println!("DIFF {d}");
     }
     println!("identical {same}/{total}");
+    println!("symbol table build time (future + both passes): {build_time:?}");
     println!("code-object facts identical {code_same}/{code_total}");
     println!("errors identical to compile()'s {errors_same_as_compile}/{errors}");
 }

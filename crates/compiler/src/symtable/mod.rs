@@ -27,6 +27,25 @@
 //!
 //! Comprehensions are not inlined (that is 3.12's PEP 709): each is its own function
 //! block taking the outermost iterator as the implicit parameter `.0`.
+//!
+//! ## Errors
+//!
+//! Raised here, with CPython's messages and positions (all checked against python3
+//! by `crates/compiler/tests/symtable_diff.rs`): duplicate arguments; `global` /
+//! `nonlocal` after a parameter, use, assignment or annotation; annotated names
+//! declared `global`/`nonlocal`; `nonlocal` and `global` together; `nonlocal` at
+//! module level or without a binding; `import *` outside the module; `yield` in a
+//! comprehension or generator expression; the four walrus-in-comprehension errors;
+//! `yield`, `await` and `:=` inside annotations under `from __future__ import
+//! annotations`; and `RecursionError` for too-deep nesting ([`SymtableError`]).
+//!
+//! Left to the code generator, as in CPython's `compile.c`: `'return' outside
+//! function`, `'yield' outside function`, `'await' outside function` /
+//! `outside async function`, `asynchronous comprehension outside of an asynchronous
+//! function`, `'yield from' inside async function`, `'return' with value in async
+//! generator`, `'break' outside loop`, `'continue' not properly in loop`, the
+//! starred-assignment and pattern-matching errors, a late `from __future__` import
+//! ([`crate::future::late_future_import_error`]), and the `SyntaxWarning`s.
 
 mod analysis;
 mod builder;
