@@ -45,16 +45,20 @@ impl<'src> Parser<'src> {
         loc: Location,
         msg: impl Into<String>,
     ) -> Box<SyntaxError> {
+        if let Some(origin) = self.fstring_origin {
+            return self.fstring_error_at(origin, ty, loc, &msg.into());
+        }
         let text = self.line_text(loc.lineno);
         let line = text.as_deref().unwrap_or("");
         let offset = Self::byte_to_char_offset(line, loc.col_offset);
         let end_offset = if loc.end_lineno == loc.lineno {
             Self::byte_to_char_offset(line, loc.end_col_offset)
         } else {
-            match self.line_text(loc.end_lineno) {
-                Some(end_line) => Self::byte_to_char_offset(&end_line, loc.end_col_offset),
-                None => loc.end_col_offset + 1,
-            }
+            // CPython 3.11 converts the end column against the *start* line too
+            // (`byte_offset_to_character_offset(error_line, end_col_offset)`), which
+            // clamps it to that line's length.
+            let len = line.chars().count() as u32;
+            Self::byte_to_char_offset(line, loc.end_col_offset).min(len.max(1))
         };
         Box::new(SyntaxError {
             error_type: ty,
@@ -104,7 +108,57 @@ impl<'src> Parser<'src> {
         msg: impl Into<String>,
     ) -> Box<SyntaxError> {
         let t = self.last_token();
+        if matches!(
+            t.kind,
+            TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
+        ) {
+            return self.error_at_positionless_token(ty, t, msg);
+        }
         self.error_at(ty, Self::token_loc(t), msg)
+    }
+
+    /// An error on a token CPython's tokenizer gives no columns (INDENT, DEDENT,
+    /// ENDMARKER: `col_offset == -1`): `_PyPegen_raise_error` then reports the
+    /// tokenizer's position (`tok->cur`) without the `+ 1`, and no end offset (CPython's
+    /// -1; `None` here, as the tokenizer reports it). On a line, `tok->cur` is past the
+    /// indentation; at the end of input it is past the last line's newline, on that
+    /// line.
+    #[cold]
+    pub(crate) fn error_at_positionless_token(
+        &self,
+        ty: SyntaxErrorType,
+        t: Token,
+        msg: impl Into<String>,
+    ) -> Box<SyntaxError> {
+        let src = self.source;
+        let (lineno, line, offset) = if t.start as usize >= src.len() && !src.is_empty() {
+            let body = src.strip_suffix('\n').unwrap_or(src);
+            let line_start = body.rfind('\n').map_or(0, |i| i + 1);
+            let lineno = 1 + src.get(..line_start).unwrap_or("").matches('\n').count() as u32;
+            let line = body.get(line_start..).unwrap_or("");
+            (
+                lineno,
+                self.line_text(lineno),
+                line.chars().count() as u32 + 1,
+            )
+        } else {
+            let text = self.line_text(t.end_lineno);
+            let line = text.as_deref().unwrap_or("");
+            let indent = line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len();
+            let col = (t.end_col_offset as usize).max(indent) as u32;
+            let offset = Self::byte_to_char_offset(line, col).saturating_sub(1);
+            (t.end_lineno, text, offset)
+        };
+        Box::new(SyntaxError {
+            error_type: ty,
+            msg: msg.into(),
+            filename: self.filename.to_string(),
+            lineno: Some(lineno),
+            offset: Some(offset),
+            end_lineno: Some(lineno),
+            end_offset: None,
+            text: line,
+        })
     }
 
     /// The furthest token read so far.
@@ -138,16 +192,28 @@ impl<'src> Parser<'src> {
     #[cold]
     pub(crate) fn generic_error(&self, last_token: Token) -> Box<SyntaxError> {
         match last_token.kind {
-            TokenKind::Indent => self.error_at(
+            TokenKind::Indent => self.error_at_positionless_token(
                 SyntaxErrorType::IndentationError,
-                Self::token_loc(last_token),
+                last_token,
                 "unexpected indent",
             ),
-            TokenKind::Dedent => self.error_at(
+            TokenKind::Dedent => self.error_at_positionless_token(
                 SyntaxErrorType::IndentationError,
-                Self::token_loc(last_token),
+                last_token,
                 "unexpected unindent",
             ),
+            // `RAISE_SYNTAX_ERROR_KNOWN_LOCATION` on ENDMARKER (columns -1): offset and
+            // end offset 0, on the last line.
+            TokenKind::EndMarker if last_token.start as usize >= self.source.len() => {
+                let mut e = self.error_at_positionless_token(
+                    SyntaxErrorType::SyntaxError,
+                    last_token,
+                    "invalid syntax",
+                );
+                e.offset = Some(0);
+                e.end_offset = Some(0);
+                e
+            }
             _ => self.syntax_error_at(Self::token_loc(last_token), "invalid syntax"),
         }
     }

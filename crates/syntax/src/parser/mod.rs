@@ -14,11 +14,14 @@
 //!   CPython: the first pass parses valid code fast; on failure the parse is rerun with
 //!   them enabled to find the precise message.
 //!
-//! Rules live in topic files: [`expression`], [`statement`], [`target`], [`pattern`],
+//! Rules live in topic files: [`expression`], [`lambda`], [`call`] (call arguments),
+//! [`statement`], [`params`] (function and
+//! lambda parameters), [`target`], [`pattern`],
 //! [`string`] (string concatenation and f-strings), [`errors`] (generic error
 //! reporting).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::ast::{self, Location};
 use crate::error::{SyntaxError, SyntaxErrorType};
@@ -54,6 +57,11 @@ pub struct Parser<'src> {
     pub(crate) tokens: Vec<Token>,
     /// The tokenizer's error, met when the parser reads past the last good token.
     pub(crate) tokenizer_error: Option<SyntaxError>,
+    /// The rest of the tokenizer's output (its `tokens` moved out), when the parse
+    /// runs on a whole [`crate::tokenizer::Tokens`]: what CPython's
+    /// `_PyPegen_set_syntax_error` needs to choose between a parser error and a
+    /// tokenizer error (see [`Parser::finish_error`]).
+    pub(crate) tokens_meta: Option<Box<crate::tokenizer::Tokens>>,
     /// Index of the next token.
     pub(crate) pos: usize,
     /// One past the furthest token index ever looked at (CPython's `p->fill`): where
@@ -61,17 +69,81 @@ pub struct Parser<'src> {
     pub(crate) fill: usize,
     /// True on the second pass, which runs the `invalid_*` rules.
     pub(crate) call_invalid_rules: bool,
+    /// Nesting of `*_without_invalid` rules running inside the second pass (they turn
+    /// `call_invalid_rules` off, but memoization still follows second-pass rules).
+    pub(crate) invalid_suppressed: u32,
     /// Current rule-call depth (see [`MAX_DEPTH`]).
     pub(crate) depth: u32,
     /// Memoized results of `(memo)` rules, keyed by start position.
     pub(crate) memo: Memo,
+    /// Start positions where `block` failed (its memo, failures only: see
+    /// `statement.rs`).
+    pub(crate) failed_blocks: HashSet<usize, FastHash>,
+    /// Set in the sub-parser of an f-string replacement field: where its source is in
+    /// the file (errors are reported relative to it, see [`string`]).
+    pub(crate) fstring_origin: Option<string::FStringOrigin>,
 }
 
 /// Memo tables for the rules the grammar marks `(memo)`: start position to the result
 /// and the position after it.
 #[derive(Default)]
 pub(crate) struct Memo {
-    pub(crate) expr: HashMap<(usize, MemoRule), (Option<ast::Expr>, usize)>,
+    pub(crate) expr: HashMap<(usize, MemoRule), (Option<ast::Expr>, usize), FastHash>,
+    /// `closed_pattern` results.
+    pub(crate) pattern: HashMap<usize, (Option<ast::Pattern>, usize), FastHash>,
+    /// Lambda parameters with (maybe) a default, keyed by start position and whether
+    /// the default is optional: without it, nested `lambda a=(lambda b=...)` defaults
+    /// are reparsed exponentially often.
+    pub(crate) lambda_params:
+        HashMap<(usize, bool), (Option<expression::NameDefaultPair>, usize), FastHash>,
+}
+
+/// The hasher of the memo tables: their keys are small integers made by the parser
+/// itself (never by an adversary's choice of hash), so a multiply-rotate hash (as
+/// rustc's FxHash) replaces SipHash, which showed up at ~6% of a stdlib parse.
+pub(crate) type FastHash = BuildHasherDefault<MemoHasher>;
+
+/// See [`FastHash`].
+#[derive(Default, Clone, Copy)]
+pub(crate) struct MemoHasher(u64);
+
+impl Hasher for MemoHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    #[inline]
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
 }
 
 /// Which memoized rule a memo entry belongs to.
@@ -80,12 +152,16 @@ pub(crate) enum MemoRule {
     Disjunction,
     Conjunction,
     Inversion,
+    Factor,
+    AwaitPrimary,
     BitwiseOr,
     TPrimary,
-    StarTarget,
-    TargetWithStarAtom,
-    DelTarget,
     Expression,
+    StarExpression,
+    Arguments,
+    InvalidNamedExpression,
+    AssignmentExpression,
+    Strings,
 }
 
 impl<'src> Parser<'src> {
@@ -101,11 +177,15 @@ impl<'src> Parser<'src> {
             filename,
             tokens,
             tokenizer_error,
+            tokens_meta: None,
             pos: 0,
             fill: 0,
             call_invalid_rules: false,
             depth: 0,
+            invalid_suppressed: 0,
             memo: Memo::default(),
+            failed_blocks: Default::default(),
+            fstring_origin: None,
         }
     }
 
@@ -299,21 +379,81 @@ pub fn parse_tokens(
     mode: Mode,
 ) -> Result<ast::Mod, SyntaxError> {
     let mut p = Parser::new(source, filename, tokens, tokenizer_error);
-    match p.start_rule(mode) {
-        Ok(Some(m)) => return Ok(m),
-        Err(e) => return Err(*p.prefer_tokenizer_error(e)),
-        Ok(None) => {}
+    p.run(mode).map_err(|e| *e)
+}
+
+/// Parse the whole output of [`crate::tokenizer::tokenize`] as `mode`: like
+/// [`parse_tokens`], and a syntax error is chosen between the parser's and the
+/// tokenizer's as CPython's `_PyPegen_set_syntax_error` does.
+pub fn parse_tokenized(
+    source: &str,
+    filename: &str,
+    mut toks: crate::tokenizer::Tokens,
+    mode: Mode,
+) -> Result<ast::Mod, SyntaxError> {
+    let tokens = std::mem::take(&mut toks.tokens);
+    let error = toks.error.clone();
+    let mut p = Parser::new(source, filename, tokens, error);
+    p.tokens_meta = Some(Box::new(toks));
+    p.run(mode).map_err(|e| *e)
+}
+
+impl<'src> Parser<'src> {
+    /// CPython's `_PyPegen_run_parser` on this parser's tokens (see [`parse_tokens`]).
+    pub(crate) fn run(&mut self, mode: Mode) -> Result<ast::Mod, Box<SyntaxError>> {
+        match self.start_rule(mode) {
+            Ok(Some(m)) => return Ok(m),
+            Err(e) => return Err(self.finish_error(e)),
+            Ok(None) => {}
+        }
+        let last_token = self.last_token();
+        self.reset(0);
+        self.memo = Memo::default();
+        self.failed_blocks.clear();
+        self.depth = 0;
+        self.call_invalid_rules = true;
+        match self.start_rule(mode) {
+            Err(e) => Err(self.finish_error(e)),
+            Ok(_) => {
+                let err = self.generic_error(last_token);
+                if self.tokens_meta.is_some()
+                    && matches!(last_token.kind, TokenKind::Indent | TokenKind::Dedent)
+                {
+                    // "unexpected indent/unindent": no full-source check.
+                    return Err(err);
+                }
+                Err(self.finish_error(err))
+            }
+        }
     }
-    let last_token = p.last_token();
-    p.reset(0);
-    p.memo = Memo::default();
-    p.depth = 0;
-    p.call_invalid_rules = true;
-    let err = match p.start_rule(mode) {
-        Err(e) => e,
-        Ok(_) => p.generic_error(last_token),
-    };
-    Err(*p.prefer_tokenizer_error(err))
+
+    /// The error a failed parse reports, given the error `err` the parser raised or
+    /// chose: CPython's `_PyPegen_set_syntax_error` with
+    /// `_PyPegen_tokenize_full_source_to_check_for_errors`. An error from the tokenizer
+    /// itself (the parser needed a token past its error) stands; a parser error is
+    /// replaced by an immediate tokenizer error anywhere in the file, or by "'(' was
+    /// never closed" for a bracket opened on an earlier line. Without the tokenizer's
+    /// full output (the f-string sub-parser), any tokenizer error wins.
+    fn finish_error(&self, err: Box<SyntaxError>) -> Box<SyntaxError> {
+        let Some(meta) = &self.tokens_meta else {
+            return self.prefer_tokenizer_error(err);
+        };
+        // The parser ran into the tokenizer's error: it stands, except the "invalid
+        // syntax" of a character that is no token (`$`, `?`, a backtick), which
+        // CPython's parser meets as an OP token and reports as its own generic error.
+        let stray_character = meta.error_timing == crate::tokenizer::ErrorTiming::Deferred
+            && err.msg == "invalid syntax";
+        if self.fill > self.tokens.len() && !stray_character {
+            return err;
+        }
+        match meta.full_source_check(self.source, err.lineno.unwrap_or(0)) {
+            Some(mut e) => {
+                e.filename = self.filename.to_string();
+                Box::new(e)
+            }
+            None => err,
+        }
+    }
 }
 
 impl<'src> Parser<'src> {
@@ -342,8 +482,12 @@ impl<'src> Parser<'src> {
     }
 }
 
+mod call;
 mod errors;
 mod expression;
+mod fstring;
+mod lambda;
+mod params;
 mod pattern;
 mod statement;
 mod string;

@@ -1,0 +1,238 @@
+//! Expression rules against python3: each snippet, parsed in `eval` mode through the
+//! two-pass driver, must give CPython 3.11's AST dump (with positions) or its error
+//! (type, message, lineno, offset, end_lineno, end_offset).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::dump::dump;
+use crate::error::SyntaxError;
+use crate::parser::{parse_tokens, Mode};
+use crate::tokenizer::tokenize;
+
+/// Runs python3 once over all snippets, returning for each the dump or the error line.
+fn python(snippets: &[&str]) -> Vec<String> {
+    const SCRIPT: &str = r#"
+import ast, sys
+out = []
+for src in sys.stdin.buffer.read().decode().split('\0'):
+    try:
+        out.append(ast.dump(ast.parse(src, '<unknown>', mode='eval'), include_attributes=True))
+    except SyntaxError as e:
+        out.append('%s|%s|%s|%s|%s|%s' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset))
+sys.stdout.write('\0'.join(out))
+"#;
+    let mut child = Command::new("python3")
+        .args(["-W", "ignore", "-c", SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(snippets.join("\0").as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("python3 output");
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .split('\0')
+        .map(str::to_string)
+        .collect()
+}
+
+fn error_line(e: &SyntaxError) -> String {
+    let opt = |v: Option<u32>| v.map_or("None".to_string(), |v| v.to_string());
+    format!(
+        "{}|{}|{}|{}|{}|{}",
+        e.error_type.name(),
+        e.msg,
+        opt(e.lineno),
+        opt(e.offset),
+        opt(e.end_lineno),
+        opt(e.end_offset),
+    )
+}
+
+fn ours(src: &str) -> String {
+    let toks = tokenize(src);
+    match parse_tokens(src, "<unknown>", toks.tokens, toks.error, Mode::Eval) {
+        Ok(m) => dump(&m),
+        Err(e) => error_line(&e),
+    }
+}
+
+fn check(snippets: &[&str]) {
+    let expected = python(snippets);
+    let mut failures = Vec::new();
+    for (src, want) in snippets.iter().zip(&expected) {
+        let got = ours(src);
+        if &got != want {
+            failures.push(format!("{src:?}\n  python: {want}\n  krait:  {got}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn operators() {
+    check(&[
+        "a or b or c and d",
+        "not a and not not b",
+        "a < b <= c == d != e > f >= g in h not in i is j is not k",
+        "a | b ^ c & d << e >> f + g - h * i / j // k % l @ m",
+        "-a ** -b ** c",
+        "~+-x",
+        "await x ** 2",
+        "a if b else c if d else e",
+        "1 + 2.5 + 3j + 0x1F + 0o17 + 0b101 + 1_000 + 1e10",
+        "x.y.z(1)[2]",
+        "f(a)(b)(c)",
+        "(\n a +\n b\n)",
+        "a <> b",
+        "1 if 2",
+    ]);
+}
+
+#[test]
+fn atoms_and_displays() {
+    check(&[
+        "None, True, False, ...",
+        "()",
+        "(1,)",
+        "(1, 2, *a)",
+        "((a))",
+        "[]",
+        "[1, *a, 3,]",
+        "{}",
+        "{1: 2, **a, 3: 4,}",
+        "{1, 2, *a}",
+        "(yield)",
+        "(yield x)",
+        "(yield from x)",
+        "(x := 1)",
+        "[x := 1, y := 2]",
+        "'a' 'b'",
+    ]);
+}
+
+#[test]
+fn slices_and_calls() {
+    check(&[
+        "a[1]",
+        "a[1:2]",
+        "a[::]",
+        "a[:2, 3:]",
+        "a[1,]",
+        "a[*b]",
+        "a[b, *c]",
+        "a[x := 1]",
+        "f()",
+        "f(a, b=1, *c, d=2, **e)",
+        "f(*a, *b, c=1, **d, e=2)",
+        "f(x for x in y)",
+        "f(a, (x for x in y))",
+        "f(a := 1)",
+        "f(a,)",
+        "f(**a, b=1)",
+    ]);
+}
+
+#[test]
+fn comprehensions_and_lambdas() {
+    check(&[
+        "[x for x in y]",
+        "[x for x in y if a if b for z in w]",
+        "{x for x in y}",
+        "{x: y for x, y in z}",
+        "(x for x in y)",
+        "[x async for x in y]",
+        "[(a, b) for a, b in c]",
+        "[x for *a, b in c]",
+        "lambda: 0",
+        "lambda a, b=1, *c, d, e=2, **f: 0",
+        "lambda a, /, b: 0",
+        "lambda a=1, /, b=2: 0",
+        "lambda *, a: 0",
+        "lambda *a, b=1: 0",
+        "lambda **k: 0",
+        "lambda: lambda: x",
+        "lambda a, b,: 0",
+    ]);
+}
+
+#[test]
+fn errors() {
+    check(&[
+        "{1: *a}",
+        "{1: 2, 3}",
+        "{1: 2, 3 , 4:5}",
+        "{1:}",
+        "f(**a, *b)",
+        "f(x, *:)",
+        "f(*a, *:)",
+        "f(a=1, *)",
+        "f(x, *)",
+        "f(x, y=1, **k, *b)",
+        "f(x for x in y, 1)",
+        "f(a, x for x in y)",
+        "f(a=1, b)",
+        "f(**a, b)",
+        "f(a, b for b in c if d)",
+        "[x for 1 in y]",
+        "[x for a in]",
+        "[*a for a in b]",
+        "[a, b for a in c]",
+        "[a, for a in c]",
+        "{**a for a in b}",
+        "(*a)",
+        "(**a)",
+        "f(True=1)",
+        "f(a.b=1)",
+        "f(a=1 for a in b)",
+        "print \"hello\"",
+        "print x",
+        "(a b)",
+        "a b",
+        "(a := 1 := 2)",
+        "(a.b := 1)",
+        "(x = 1)",
+        "(a.b = 1)",
+        "lambda a=1, b: 0",
+        "lambda (a): 0",
+        "lambda /, a: 0",
+        "lambda a, /, b, /: 0",
+        "lambda *, a, /: 0",
+        "lambda a=1, /*: 0",
+        "lambda *: 0",
+        "lambda *a=1: 0",
+        "lambda *a, *b: 0",
+        "lambda **a=1: 0",
+        "lambda **a, b: 0",
+        "lambda **a, *: 0",
+        "f(**a=1)",
+        "[a for a in b if]",
+        "f(a for a in b, c for c in d)",
+        "(a, b c)",
+        "[1 2]",
+        "f(a b)",
+        "{1: 2 3}",
+        "x = 1",
+        "(1 +)",
+        "[(x := 1) for x in y]",
+    ]);
+}
+
+/// Needs the lexer's position for the implicit NEWLINE at end of input without a
+/// newline (CPython reports offset 0 there).
+#[test]
+#[ignore]
+fn errors_needing_lexer() {
+    check(&["a +"]);
+}
