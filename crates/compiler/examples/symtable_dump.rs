@@ -1,6 +1,11 @@
 //! Differential tool for the symbol table: prints Krait's symbol table in the format
 //! of `tests/scripts/symtable_dump.py` (python3's `symtable`).
 //!
+//! `symtable_dump FILE.py`: parse FILE with Krait's parser and print its symbol table
+//! (or the error) to stdout, exactly as `python3 tests/scripts/symtable_dump.py FILE`.
+//! `symtable_dump --compare DIR FILE...`: the same for many files, compared with the
+//! `DIR/N.expected` that `tests/scripts/ast_export.py DIR FILE...` wrote.
+//!
 //! `symtable_dump --ast FILE.ast...`: read ASTs exported by
 //! `tests/scripts/ast_export.py` and write `FILE.actual` next to each, then print
 //! how many match their `FILE.expected`, and how many of Krait's errors are what
@@ -88,15 +93,61 @@ fn run(args: Vec<String>) {
     println!("errors identical to compile()'s {errors_same_as_compile}/{errors}");
 }
 
+/// Parse each source file with Krait's parser and print its dump (one file), or
+/// compare each with python3's dump in `DIR/N.expected` (`--compare DIR FILE...`, in the
+/// order `ast_export.py` numbered them).
+fn run_sources(args: Vec<String>) {
+    let (compare_dir, files) = match args.first().map(String::as_str) {
+        Some("--compare") if args.len() > 1 => (Some(args[1].clone()), args[2..].to_vec()),
+        _ => (None, args),
+    };
+    let (mut same, mut total, mut parse_errors) = (0, 0, 0);
+    for (i, path) in files.iter().enumerate() {
+        let src = std::fs::read(path).expect("read source");
+        let out = match syntax::parse(&src, path, syntax::Mode::Exec) {
+            Ok(m) => dump_module(&m, path),
+            Err(e) => {
+                parse_errors += 1;
+                // python3's symtable() raises the parser's SyntaxError the same way.
+                dump::dump_error(&SymtableError::Syntax(e))
+            }
+        };
+        let Some(dir) = &compare_dir else {
+            print!("{out}");
+            continue;
+        };
+        let Ok(expected) = std::fs::read_to_string(format!("{dir}/{i}.expected")) else {
+            continue; // python3 could not parse it either
+        };
+        total += 1;
+        if expected == out {
+            same += 1;
+        } else {
+            std::fs::write(format!("{dir}/{i}.src-actual"), &out).expect("write");
+            println!("DIFF {dir}/{i} {path}");
+        }
+    }
+    if compare_dir.is_some() {
+        println!("identical {same}/{total} (Krait parser errors: {parse_errors})");
+    }
+}
+
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--ast") {
+    let from_ast = args.first().map(String::as_str) == Some("--ast");
+    if from_ast {
         args.remove(0);
     }
     // Deep ASTs: give the importer and the passes room.
     let t = std::thread::Builder::new()
         .stack_size(256 << 20)
-        .spawn(move || run(args))
+        .spawn(move || {
+            if from_ast {
+                run(args)
+            } else {
+                run_sources(args)
+            }
+        })
         .expect("spawn");
     t.join().expect("join");
 }

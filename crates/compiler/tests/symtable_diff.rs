@@ -1,6 +1,6 @@
 //! Differential tests of the symbol table against python3's `symtable` module: each
-//! snippet is parsed by python3 (`tests/scripts/ast_export.py`), read back, run
-//! through Krait's symbol table, and dumped in `tests/scripts/symtable_dump.py`'s
+//! snippet is parsed by python3 (`tests/scripts/ast_export.py`) and read back, and
+//! also parsed by Krait's parser, then run through Krait's symbol table, and dumped in `tests/scripts/symtable_dump.py`'s
 //! format, which must be identical (scopes, symbols, flags, or the error's message
 //! and position), as must the facts python3's code objects show (generator, coroutine,
 //! varargs, nested flags, cell and free variables). Skipped when python3 is not
@@ -163,6 +163,22 @@ fn symtable_matches_python3() {
         if expected != actual {
             failures.push(format!(
                 "case {i} {src:?}\n--- python3\n{expected}--- krait\n{actual}"
+            ));
+        }
+        // The same through Krait's own parser.
+        let through_parser = match syntax::parse(src.as_bytes(), &filename, syntax::Mode::Exec) {
+            Ok(m) => match future_from_ast(&m, &filename) {
+                Ok(ff) => match SymbolTable::build(&m, &filename, &ff) {
+                    Ok(t) => dump::dump(&t),
+                    Err(e) => dump::dump_error(&e),
+                },
+                Err(e) => dump::dump_error(&SymtableError::Syntax(e)),
+            },
+            Err(e) => dump::dump_error(&SymtableError::Syntax(e)),
+        };
+        if expected != through_parser {
+            failures.push(format!(
+                "case {i} {src:?} (Krait parser)\n--- python3\n{expected}--- krait\n{through_parser}"
             ));
         }
         // The facts code objects show (flags, cell and free variables).
