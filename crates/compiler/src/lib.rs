@@ -7,6 +7,8 @@
 //! - [`marshal`] and [`pyc`]: CPython 3.11's `.pyc` format, both ways;
 //! - [`dis`]: a `python3 -m dis`-compatible disassembler;
 //! - [`cli`]: the `krait --dis` entry point.
+//!
+//! The analysis half: [`future`] and [`symtable`] (scopes, as CPython's `symtable.c`).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -18,3 +20,6 @@ pub mod marshal;
 pub mod opcode;
 mod printable;
 pub mod pyc;
+
+pub mod future;
+pub mod symtable;

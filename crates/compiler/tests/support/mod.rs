@@ -1,0 +1,2 @@
+//! Helpers shared by the compiler's integration tests.
+pub mod ast_import;
