@@ -1,0 +1,9 @@
+//! Builtin types' payloads and operations, one file per type (CPython's
+//! `Objects/*object.c`).
+
+pub mod dict;
+pub mod float;
+pub mod int;
+pub mod list;
+pub mod str;
+pub mod tuple;
