@@ -68,8 +68,9 @@ struct Entry {
 
 #[derive(Default)]
 struct DictInner {
-    /// Hash of the key -> position in `entries`.
-    indices: HashTable<usize>,
+    /// Hash of the key -> position in `entries` (u32 halves the table, as
+    /// CPython's 1-4 byte index arrays do; `insert_new` refuses to go beyond).
+    indices: HashTable<u32>,
     /// Entries in insertion order; `None` is a deleted entry.
     entries: Vec<Option<Entry>>,
     /// Number of live entries (`len(d)`, CPython's `ma_used`).
@@ -124,9 +125,49 @@ enum Probe {
 impl DictInner {
     /// Finds `key`, skipping the first `skip` candidates that needed `eq` and
     /// were found unequal.
+    #[inline]
     fn probe(&self, key: &Value, hash: isize, skip: usize) -> Probe {
+        if skip == 0 {
+            // Fast path: hashbrown's `find`, as long as every candidate compares
+            // natively. The first candidate that needs the interpreter sends us to
+            // the slow path, which asks in probe order as CPython does.
+            let mut needs_ask = false;
+            let found = self.indices.find(mix(hash), |&ix| {
+                if needs_ask {
+                    return false;
+                }
+                let Some(Some(e)) = self.entries.get(ix as usize) else {
+                    return false;
+                };
+                if e.hash != hash {
+                    return false;
+                }
+                if e.key.is(key) {
+                    return true;
+                }
+                match e.key.native_eq(key) {
+                    Some(eq) => eq,
+                    None => {
+                        needs_ask = true;
+                        false
+                    }
+                }
+            });
+            if let Some(&ix) = found {
+                return Probe::Hit(ix as usize);
+            }
+            if !needs_ask {
+                return Probe::Miss;
+            }
+        }
+        self.probe_slow(key, hash, skip)
+    }
+
+    #[cold]
+    fn probe_slow(&self, key: &Value, hash: isize, skip: usize) -> Probe {
         let mut asked = 0;
         for &ix in self.indices.iter_hash(mix(hash)) {
+            let ix = ix as usize;
             let Some(Some(e)) = self.entries.get(ix) else {
                 continue;
             };
@@ -156,46 +197,48 @@ impl DictInner {
 
     /// Finds an exact-str key natively; other keys with the same hash count as
     /// unequal (see `Dict::get_str`).
+    #[inline]
     fn probe_str(&self, key: &Value, s: &StrObj, hash: isize) -> Option<usize> {
-        for &ix in self.indices.iter_hash(mix(hash)) {
-            let Some(Some(e)) = self.entries.get(ix) else {
-                continue;
-            };
-            if e.hash != hash {
-                continue;
-            }
-            if e.key.is(key) {
-                return Some(ix);
-            }
-            if let Some(o) = e.key.as_obj() {
-                if o.type_obj().is_builtin() {
-                    if let Some(k) = o.downcast::<StrObj>() {
-                        if k.as_bytes() == s.as_bytes() {
-                            return Some(ix);
-                        }
-                    }
+        self.indices
+            .find(mix(hash), |&ix| {
+                let Some(Some(e)) = self.entries.get(ix as usize) else {
+                    return false;
+                };
+                if e.hash != hash {
+                    return false;
                 }
-            }
-        }
-        None
+                if e.key.is(key) {
+                    return true;
+                }
+                e.key.as_obj().is_some_and(|o| {
+                    o.type_obj().is_builtin()
+                        && o.downcast::<StrObj>()
+                            .is_some_and(|k| k.as_bytes() == s.as_bytes())
+                })
+            })
+            .map(|&ix| ix as usize)
     }
 
-    fn insert_new(&mut self, hash: isize, key: Value, value: Value) {
+    fn insert_new(&mut self, hash: isize, key: Value, value: Value) -> PyResult<()> {
         let len = self.entries.len();
         if len == self.entries.capacity() && len >= 8 && len - self.used > len / 2 {
             self.compact();
         }
         let ix = self.entries.len();
+        let Ok(ix32) = u32::try_from(ix) else {
+            return Err(PyErr::new(ExcKind::MemoryError, ""));
+        };
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
-        self.indices.insert_unique(mix(hash), ix, |&i| {
+        self.indices.insert_unique(mix(hash), ix32, |&i| {
             entries
-                .get(i)
+                .get(i as usize)
                 .and_then(Option::as_ref)
                 .map_or(0, |e| mix(e.hash))
         });
         self.used += 1;
         self.keys_version += 1;
+        Ok(())
     }
 
     /// Squeezes out deleted entries and rebuilds the index table.
@@ -205,9 +248,10 @@ impl DictInner {
         let entries = &self.entries;
         for (i, e) in entries.iter().enumerate() {
             if let Some(e) = e {
-                self.indices.insert_unique(mix(e.hash), i, |&j| {
+                // Positions fit in u32: compaction only shrinks the vector.
+                self.indices.insert_unique(mix(e.hash), i as u32, |&j| {
                     entries
-                        .get(j)
+                        .get(j as usize)
                         .and_then(Option::as_ref)
                         .map_or(0, |e| mix(e.hash))
                 });
@@ -218,7 +262,7 @@ impl DictInner {
 
     fn remove_at(&mut self, ix: usize) -> Option<Entry> {
         let e = self.entries.get_mut(ix)?.take()?;
-        if let Ok(found) = self.indices.find_entry(mix(e.hash), |&i| i == ix) {
+        if let Ok(found) = self.indices.find_entry(mix(e.hash), |&i| i as usize == ix) {
             found.remove();
         }
         // Trailing holes can go at once (keeps popitem O(1) amortized).
@@ -368,7 +412,7 @@ impl Dict {
         let old = match found.and_then(|ix| inner.entries.get_mut(ix)?.as_mut()) {
             Some(e) => Some(std::mem::replace(&mut e.value, value)),
             None => {
-                inner.insert_new(hash, key, value);
+                inner.insert_new(hash, key, value)?;
                 None
             }
         };
@@ -467,7 +511,8 @@ impl Dict {
         let inner = self.inner.borrow(token);
         let mut new = DictInner::default();
         for e in inner.entries.iter().flatten() {
-            new.insert_new(e.hash, e.key.clone(), e.value.clone());
+            // Can't fail: `new` is no larger than `self`, whose positions fit.
+            let _ = new.insert_new(e.hash, e.key.clone(), e.value.clone());
         }
         Dict {
             inner: PyCell::new(new),

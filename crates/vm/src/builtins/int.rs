@@ -181,6 +181,10 @@ pub fn cmp(a: IntRef<'_>, b: IntRef<'_>) -> std::cmp::Ordering {
 /// mapped to `-2` (CPython's `long_hash`).
 #[inline]
 pub fn hash_i64(i: i64) -> isize {
+    // Most ints are below the modulus: their hash is themselves.
+    if (-(HASH_MODULUS as i64) + 1..HASH_MODULUS as i64).contains(&i) {
+        return if i == -1 { -2 } else { i as isize };
+    }
     let m = (i.unsigned_abs() % HASH_MODULUS) as i64;
     let h = if i < 0 { -m } else { m };
     if h == -1 {
