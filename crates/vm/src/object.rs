@@ -15,6 +15,7 @@
 //!   [payload T]
 //! ```
 
+use std::any::TypeId;
 use std::cell::{Cell, UnsafeCell};
 use std::marker::PhantomData;
 use std::mem::{align_of, offset_of, size_of};
@@ -171,8 +172,8 @@ pub struct Layout {
     traverse: TraverseFn,
     /// Drops the references an object holds (to break a garbage cycle).
     clear: fn(&ObjRef, &mut Token),
-    /// `TypeId` of the payload, checked by downcasts of [`PayloadKind::Other`].
-    type_id: fn() -> std::any::TypeId,
+    /// `TypeId` of the payload, checked by every downcast.
+    type_id: TypeId,
 }
 
 /// A Rust type that can be the payload of a heap object.
@@ -189,7 +190,7 @@ pub trait Payload: Sized + 'static {
         dealloc: dealloc_impl::<Self>,
         traverse: traverse_impl::<Self>,
         clear: clear_impl::<Self>,
-        type_id: std::any::TypeId::of::<Self>,
+        type_id: TypeId::of::<Self>(),
     };
 
     /// Calls `visit` on every value this payload holds a reference to (CPython's
@@ -254,6 +255,10 @@ thread_local! {
     static DEALLOC_PENDING: Cell<*const ObjHeader> = const { Cell::new(ptr::null()) };
 }
 
+/// Marks the reference count field of an object queued by the trashcan (the
+/// field then holds the queue link; no real count or address has this bit).
+const PENDING_MARK: usize = 1 << (usize::BITS - 1);
+
 /// Deallocation nesting beyond which further frees are queued, so that freeing a
 /// long chain (a million nested tuples) can't overflow the Rust stack.
 const TRASHCAN_LIMIT: u32 = 64;
@@ -277,9 +282,22 @@ pub struct ObjRef {
 }
 
 impl ObjRef {
-    /// Allocates an object of type `ty` (whose instances must carry payload `T`:
-    /// the caller checks that once, when it creates the type) with reference count 1.
+    /// Allocates an object of type `ty` with reference count 1 (CPython's
+    /// `tp_alloc` + initialization of the payload).
+    ///
+    /// # Panics
+    /// If `ty` is not a type whose instances carry a `T` payload. That is a bug in
+    /// the Rust caller (Python code can't choose a payload type), and checking it
+    /// here is what makes `downcast` and deallocation sound.
+    #[track_caller]
     pub fn new<T: Payload>(ty: &ObjRef, payload: T) -> ObjRef {
+        let is_type = ty.type_obj().layout().type_id == TypeId::of::<TypeObject>();
+        // `ty.type_obj()` is sound even if `ty` isn't a type: every header's type
+        // pointer is a type. Only now may we read `ty` as a TypeObject.
+        assert!(
+            is_type && ty.type_obj_unchecked().layout().type_id == TypeId::of::<T>(),
+            "ObjRef::new: payload does not match the type's instance layout"
+        );
         let header = ObjHeader {
             refcnt: Cell::new(1),
             ty: Cell::new(ty.clone().into_raw()),
@@ -388,6 +406,13 @@ impl ObjRef {
         unsafe { &(*(p.as_ptr() as *const PyObj<TypeObject>)).payload }
     }
 
+    /// `self` read as a type object: only after checking that it is one.
+    fn type_obj_unchecked(&self) -> &TypeObject {
+        // SAFETY: callers check that self's type layout is TypeObject's, so the
+        // payload is a TypeObject; it lives as long as &self.
+        unsafe { &(*(self.ptr.as_ptr() as *const PyObj<TypeObject>)).payload }
+    }
+
     /// Whether the type's address is `ty`'s (exact type check, `type(o) is T`).
     #[inline(always)]
     pub fn type_is(&self, ty: &ObjRef) -> bool {
@@ -399,12 +424,10 @@ impl ObjRef {
     #[inline(always)]
     pub fn downcast<T: Payload>(&self) -> Option<&T> {
         let layout = self.type_obj().layout();
-        if layout.kind == T::KIND
-            && (T::KIND != PayloadKind::Other || (layout.type_id)() == std::any::TypeId::of::<T>())
-        {
-            // SAFETY: the type's layout says its instances carry a `T` payload (kind
-            // plus TypeId for `Other`; builtin kinds have exactly one payload type
-            // each), and the reference lives as long as &self.
+        if layout.type_id == TypeId::of::<T>() {
+            // SAFETY: the type's layout says its instances carry a `T` payload
+            // (`ObjRef::new` checks that every object's payload matches its type's
+            // layout), and the reference lives as long as &self.
             Some(unsafe { &(*(self.ptr.as_ptr() as *const PyObj<T>)).payload })
         } else {
             None
@@ -464,8 +487,9 @@ fn release(p: NonNull<ObjHeader>) {
     if depth >= TRASHCAN_LIMIT {
         DEALLOC_PENDING.with(|pending| {
             // SAFETY: the object is dead (count 0) and not yet freed; its refcnt
-            // field is unused until dealloc, so it can hold the queue link.
-            unsafe { p.as_ref().refcnt.set(pending.get() as usize) };
+            // field is unused until dealloc, so it can hold the queue link, marked
+            // with PENDING_MARK so nothing mistakes it for a live count.
+            unsafe { p.as_ref().refcnt.set(pending.get() as usize | PENDING_MARK) };
             pending.set(p.as_ptr());
         });
         return;
@@ -481,7 +505,7 @@ fn release(p: NonNull<ObjHeader>) {
             } else {
                 // SAFETY: queued objects stay allocated until dealloc_now below; the
                 // link was stored in their refcnt field by the push above.
-                pending.set(unsafe { (*q).refcnt.get() } as *const ObjHeader);
+                pending.set(unsafe { (*q).refcnt.get() & !PENDING_MARK } as *const ObjHeader);
                 NonNull::new(q as *mut ObjHeader)
             }
         }) {
@@ -580,7 +604,7 @@ impl WeakObj {
         // deallocation, so a zero count here means "never"; we check anyway.
         unsafe {
             let h = self.ptr.as_ref();
-            if h.refcnt.get() == 0 {
+            if h.refcnt.get() == 0 || h.refcnt.get() & PENDING_MARK != 0 {
                 return None;
             }
             h.refcnt.set(h.refcnt.get() + 1);
@@ -625,8 +649,11 @@ pub(crate) fn gc_tracked_objects(_token: &Token) -> Vec<ObjRef> {
                 let h = (node as *const u8).add(GC_OFFSET) as *mut ObjHeader;
                 let h = NonNull::new_unchecked(h);
                 let r = h.as_ref();
-                r.refcnt.set(r.refcnt.get() + 1);
-                out.push(ObjRef { ptr: h });
+                // Skip dead objects waiting in the trashcan queue.
+                if r.refcnt.get() & PENDING_MARK == 0 {
+                    r.refcnt.set(r.refcnt.get() + 1);
+                    out.push(ObjRef { ptr: h });
+                }
                 node = (*node).next.get();
             }
         }

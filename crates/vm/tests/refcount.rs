@@ -87,3 +87,11 @@ fn deep_chain_frees_without_stack_overflow() {
     drop(v);
     assert_eq!(before - vm::object::gc_tracked_count(), 1_000_000);
 }
+
+#[test]
+#[should_panic(expected = "payload does not match")]
+fn payload_must_match_the_type_layout() {
+    let _token = Token::acquire().unwrap();
+    // A str type object with a list payload would make downcasts unsound.
+    let _ = ObjRef::new(&vm::types::builtin_types().str_, List::default());
+}
