@@ -46,7 +46,8 @@ fn inline_arithmetic_allocates_nothing() {
     let before = allocs();
     let mut acc = Value::Int(0);
     let mut facc = Value::Float(0.0);
-    for i in 0..100_000i64 {
+    let n: i64 = if cfg!(miri) { 200 } else { 100_000 };
+    for i in 0..n {
         let Value::Int(a) = acc else { panic!() };
         acc = int::add(IntRef::Small(a), IntRef::Small(i));
         let Value::Int(a) = acc else { panic!() };
@@ -77,7 +78,7 @@ fn inline_clone_and_drop_allocate_nothing() {
         Value::Float(2.5),
     ];
     let before = allocs();
-    for _ in 0..10_000 {
+    for _ in 0..if cfg!(miri) { 10 } else { 10_000 } {
         for v in &values {
             let c = v.clone();
             let d = c.clone();

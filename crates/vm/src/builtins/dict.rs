@@ -107,6 +107,18 @@ fn mix(hash: isize) -> u64 {
     (full as u64) ^ ((full >> 64) as u64)
 }
 
+/// What `DictInner::set_native` did.
+enum SetOutcome {
+    /// Replaced the value of an existing key (the old value, to drop later).
+    Replaced(Value),
+    /// Inserted a new key.
+    Inserted,
+    /// A candidate needs the interpreter's `eq`; key and value handed back.
+    NeedsEq(Value, Value),
+    /// Too many entries for a `u32` position.
+    Full,
+}
+
 /// What one probe of the index table found.
 enum Probe {
     /// The key is at this position.
@@ -217,6 +229,68 @@ impl DictInner {
                 })
             })
             .map(|&ix| ix as usize)
+    }
+
+    /// `d[key] = value` in a single probe (hashbrown's `entry`), unless some
+    /// candidate with the same hash needs the interpreter's `eq`: then the key and
+    /// value are handed back for the slow path.
+    fn set_native(&mut self, hash: isize, key: Value, value: Value) -> SetOutcome {
+        let len = self.entries.len();
+        if len == self.entries.capacity() && len >= 8 && len - self.used > len / 2 {
+            self.compact();
+        }
+        let Ok(new_ix) = u32::try_from(self.entries.len()) else {
+            return SetOutcome::Full;
+        };
+        let mut needs_eq = false;
+        let entries = &self.entries;
+        let slot = self.indices.entry(
+            mix(hash),
+            |&ix| {
+                if needs_eq {
+                    return false;
+                }
+                let Some(Some(e)) = entries.get(ix as usize) else {
+                    return false;
+                };
+                if e.hash != hash {
+                    return false;
+                }
+                if e.key.is(&key) {
+                    return true;
+                }
+                match e.key.native_eq(&key) {
+                    Some(eq) => eq,
+                    None => {
+                        needs_eq = true;
+                        false
+                    }
+                }
+            },
+            |&i| {
+                entries
+                    .get(i as usize)
+                    .and_then(Option::as_ref)
+                    .map_or(0, |e| mix(e.hash))
+            },
+        );
+        match slot {
+            hashbrown::hash_table::Entry::Occupied(o) => {
+                let ix = *o.get() as usize;
+                match self.entries.get_mut(ix).and_then(Option::as_mut) {
+                    Some(e) => SetOutcome::Replaced(std::mem::replace(&mut e.value, value)),
+                    None => SetOutcome::NeedsEq(key, value), // unreachable: indices point at entries
+                }
+            }
+            hashbrown::hash_table::Entry::Vacant(_) if needs_eq => SetOutcome::NeedsEq(key, value),
+            hashbrown::hash_table::Entry::Vacant(v) => {
+                v.insert(new_ix);
+                self.entries.push(Some(Entry { hash, key, value }));
+                self.used += 1;
+                self.keys_version += 1;
+                SetOutcome::Inserted
+            }
+        }
     }
 
     fn insert_new(&mut self, hash: isize, key: Value, value: Value) -> PyResult<()> {
@@ -407,6 +481,17 @@ impl Dict {
         hash: isize,
         value: Value,
     ) -> PyResult<()> {
+        // Fast path: one probe of the index table when every candidate key
+        // compares natively.
+        let (key, value) = match self.inner.borrow_mut(cx.token()).set_native(hash, key, value) {
+            SetOutcome::Replaced(old) => {
+                drop(old);
+                return Ok(());
+            }
+            SetOutcome::Inserted => return Ok(()),
+            SetOutcome::Full => return Err(PyErr::new(ExcKind::MemoryError, "")),
+            SetOutcome::NeedsEq(key, value) => (key, value),
+        };
         let found = self.lookup(cx, &key, hash)?;
         let inner = self.inner.borrow_mut(cx.token());
         let old = match found.and_then(|ix| inner.entries.get_mut(ix)?.as_mut()) {
