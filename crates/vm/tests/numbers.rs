@@ -136,3 +136,41 @@ fn vm_compare_and_hash_through_slots() {
     assert_eq!(vm.hash(&l).unwrap_err().msg, "unhashable type: 'list'");
     assert!(!vm.is_true(&l).unwrap());
 }
+
+#[test]
+fn binary_op_dispatch() {
+    use vm::vm::BinOp;
+    let mut vm = Vm::new().unwrap();
+    let r = vm
+        .binary_op(&Value::Int(2), &Value::Float(0.5), BinOp::Add)
+        .unwrap();
+    assert!(matches!(r, Value::Float(f) if f == 2.5));
+    let r = vm
+        .binary_op(&Value::Float(0.5), &Value::Bool(true), BinOp::Subtract)
+        .unwrap();
+    assert!(matches!(r, Value::Float(f) if f == -0.5));
+    let r = vm
+        .binary_op(
+            &Value::Int(i64::MAX),
+            &Value::Int(i64::MAX),
+            BinOp::Multiply,
+        )
+        .unwrap();
+    assert!(matches!(r, Value::Obj(_)));
+    let r = vm
+        .binary_op(&r, &Value::Int(0), BinOp::FloorDivide)
+        .unwrap_err();
+    assert_eq!(r.msg, "integer division or modulo by zero");
+    let s = vm::builtins::str::new_str("a");
+    let e = vm.binary_op(&Value::Int(1), &s, BinOp::Add).unwrap_err();
+    assert_eq!(e.msg, "unsupported operand type(s) for +: 'int' and 'str'");
+    let e = vm
+        .binary_op(&Value::None, &Value::Int(1), BinOp::Power)
+        .unwrap_err();
+    assert_eq!(
+        e.msg,
+        "unsupported operand type(s) for ** or pow(): 'NoneType' and 'int'"
+    );
+    assert_eq!(BinOp::from_oparg(13), Some((BinOp::Add, true)));
+    assert_eq!(BinOp::from_oparg(26), None);
+}

@@ -483,7 +483,11 @@ impl Dict {
     ) -> PyResult<()> {
         // Fast path: one probe of the index table when every candidate key
         // compares natively.
-        let (key, value) = match self.inner.borrow_mut(cx.token()).set_native(hash, key, value) {
+        let (key, value) = match self
+            .inner
+            .borrow_mut(cx.token())
+            .set_native(hash, key, value)
+        {
             SetOutcome::Replaced(old) => {
                 drop(old);
                 return Ok(());
