@@ -6,6 +6,8 @@
 //! [`gc`] (the cycle collector) and [`vm::Vm`] (the interpreter context).
 //! Design notes: `docs/internals/memory.md` and `docs/internals/unsafe.md`.
 
+#![warn(missing_docs)]
+
 pub mod builtins;
 pub mod error;
 pub mod gc;

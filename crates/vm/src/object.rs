@@ -332,7 +332,9 @@ impl ObjRef {
             // SAFETY: `raw` is a fresh, valid allocation; we link its GcHead into this
             // thread's list, whose nodes are all live (nodes unlink in dealloc).
             unsafe {
-                let node: *const GcHead = &(*raw).gc;
+                // A raw borrow keeps the whole allocation's provenance (the
+                // collector steps from the GcHead to the header after it).
+                let node: *const GcHead = &raw const (*raw).gc;
                 gc_list_sentinel(|head| {
                     let first = (*head).next.get();
                     (*node).prev.set(head);

@@ -231,12 +231,13 @@ pub fn type_name(token: &Token, ty: &ObjRef) -> String {
 /// Gives `ty` a new version tag, and every subclass too, so inline caches keyed
 /// on an old tag miss (CPython's `PyType_Modified`).
 pub fn type_modified(token: &Token, ty: &ObjRef) {
-    let Some(t) = ty.downcast::<TypeObject>() else {
-        return;
-    };
-    t.version.set(next_version());
-    for sub in t.subclasses(token) {
-        type_modified(token, &sub);
+    // A worklist rather than recursion: hierarchies can be arbitrarily deep.
+    let mut work = vec![ty.clone()];
+    while let Some(t) = work.pop() {
+        if let Some(tp) = t.downcast::<TypeObject>() {
+            tp.version.set(next_version());
+            work.extend(tp.subclasses(token));
+        }
     }
 }
 
