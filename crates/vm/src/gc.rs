@@ -15,7 +15,7 @@
 
 use std::cell::Cell;
 
-use crate::object::{gc_tracked_objects, ObjRef, Token};
+use crate::object::{gc_tracked_count, gc_tracked_objects, ObjRef, Token};
 use crate::value::Value;
 
 const REACHABLE: isize = isize::MAX;
@@ -37,9 +37,66 @@ fn each_ref(token: &Token, o: &ObjRef, f: &mut dyn FnMut(&ObjRef)) {
     f(&o.type_ref());
 }
 
+thread_local! {
+    /// Tracked objects alive right after the last collection.
+    static AFTER_LAST: Cell<usize> = const { Cell::new(0) };
+    /// `gc.get_threshold()[0]`: net new tracked objects that trigger a collection.
+    static THRESHOLD: Cell<usize> = const { Cell::new(700) };
+    /// `gc.isenabled()`.
+    static ENABLED: Cell<bool> = const { Cell::new(true) };
+}
+
+/// `gc.enable()` / `gc.disable()`.
+pub fn set_enabled(on: bool) {
+    ENABLED.with(|e| e.set(on));
+}
+
+/// `gc.isenabled()`.
+pub fn is_enabled() -> bool {
+    ENABLED.with(Cell::get)
+}
+
+/// `gc.set_threshold(n)` (first generation's threshold; 0 disables automatic
+/// collection, as in CPython).
+pub fn set_threshold(n: usize) {
+    THRESHOLD.with(|t| t.set(n));
+}
+
+/// Whether an automatic collection is due: more than the threshold of net new
+/// tracked objects since the last one, and (since there is a single generation,
+/// so each collection walks everything) at least a quarter of the survivors of
+/// the last one — CPython's rule for its oldest generation, which keeps the total
+/// work linear in the number of allocations.
+#[inline]
+pub fn should_collect() -> bool {
+    let threshold = THRESHOLD.with(Cell::get);
+    if threshold == 0 || !is_enabled() {
+        return false;
+    }
+    let after = AFTER_LAST.with(Cell::get);
+    gc_tracked_count().saturating_sub(after) > threshold.max(after / 4)
+}
+
+/// Collects if [`should_collect`] says so; the VM calls this at safe points
+/// (CPython collects from inside the allocator instead). Returns the number of
+/// objects freed.
+pub fn maybe_collect(token: &mut Token) -> usize {
+    if should_collect() {
+        collect(token)
+    } else {
+        0
+    }
+}
+
 /// Runs a full collection (CPython's `gc.collect()`) and returns the number of
 /// unreachable objects found and freed.
 pub fn collect(token: &mut Token) -> usize {
+    let n = collect_inner(token);
+    AFTER_LAST.with(|a| a.set(gc_tracked_count()));
+    n
+}
+
+fn collect_inner(token: &mut Token) -> usize {
     let objs = gc_tracked_objects(token);
     // 1. Counts minus the reference `objs` itself holds.
     for o in &objs {

@@ -53,3 +53,27 @@ fn longer_cycles_and_live_neighbours() {
     assert_eq!(collect(vm.token()), 1);
     assert_eq!(gc_tracked_count(), before - 1);
 }
+
+#[test]
+fn automatic_collection_keeps_cyclic_garbage_bounded() {
+    let mut vm = Vm::new().unwrap();
+    vm::gc::collect(vm.token());
+    let base = gc_tracked_count();
+    let mut freed = 0;
+    let n = if cfg!(miri) { 1_000 } else { 20_000 };
+    for _ in 0..n {
+        // A two-list cycle per iteration, unreachable at once.
+        let a = List::alloc(vec![]);
+        let b = List::alloc(vec![Value::Obj(a.clone())]);
+        a.downcast::<List>()
+            .unwrap()
+            .append(vm.token(), Value::Obj(b));
+        drop(a);
+        freed += vm::gc::maybe_collect(vm.token());
+        assert!(gc_tracked_count() - base <= 2 * 702);
+    }
+    assert!(freed >= 2 * n - 2 * 702, "freed {freed}");
+    vm::gc::set_enabled(false);
+    assert!(!vm::gc::should_collect());
+    vm::gc::set_enabled(true);
+}
