@@ -98,6 +98,14 @@ fn str_keys_by_identity_and_content() {
     assert!(matches!(d.get(&mut vm, &c).unwrap(), Some(Value::Int(1))));
     assert!(matches!(d.get_str(vm.token(), &b), Some(Value::Int(1))));
     assert!(d.get_str(vm.token(), &new_str("eggs")).is_none());
+    // Inline-cache style access.
+    let version = d.keys_version(vm.token());
+    let ix = d.index_of_str(vm.token(), &b).unwrap();
+    d.set(&mut vm, new_str("spam"), Value::Int(2)).unwrap(); // value change only
+    assert_eq!(d.keys_version(vm.token()), version);
+    assert!(matches!(d.value_at(vm.token(), ix), Some(Value::Int(2))));
+    d.set(&mut vm, new_str("ham"), Value::Int(3)).unwrap();
+    assert_ne!(d.keys_version(vm.token()), version);
     // Unhashable key.
     let inner = Value::Obj(ObjRef::new(&vm::types::builtin_types().dict, Dict::new()));
     let e = d.set(&mut vm, inner, Value::None).unwrap_err();

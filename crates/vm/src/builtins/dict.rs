@@ -68,9 +68,10 @@ struct Entry {
 
 #[derive(Default)]
 struct DictInner {
-    /// Hash of the key -> position in `entries` (u32 halves the table, as
-    /// CPython's 1-4 byte index arrays do; `insert_new` refuses to go beyond).
-    indices: HashTable<u32>,
+    /// Position in `entries` (u32, as CPython's 1-4 byte index arrays; inserting
+    /// refuses to go beyond) and 32 mixed bits of the key's hash, from which the
+    /// table's own hash is recomputed on resize without touching the entries.
+    indices: HashTable<Slot>,
     /// Entries in insertion order; `None` is a deleted entry.
     entries: Vec<Option<Entry>>,
     /// Number of live entries (`len(d)`, CPython's `ma_used`).
@@ -98,13 +99,29 @@ impl Payload for Dict {
     }
 }
 
-/// Spreads a Python hash (small ints hash to themselves) over all 64 bits, so
-/// that hashbrown's bucket index (low bits) and tag (high bits) both vary. A
-/// folded multiply, as in foldhash.
+/// An index-table slot: entry position and [`hbits`] of the key's hash.
+type Slot = (u32, u32);
+
+/// 32 well-mixed bits of a Python hash (small ints hash to themselves, and
+/// hashbrown needs variety in both its bucket bits and its tag bits). A folded
+/// multiply, as in foldhash.
 #[inline(always)]
-fn mix(hash: isize) -> u64 {
+fn hbits(hash: isize) -> u32 {
     let full = (hash as u64 as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (full as u64) ^ ((full >> 64) as u64)
+    let m = (full as u64) ^ ((full >> 64) as u64);
+    (m ^ (m >> 32)) as u32
+}
+
+/// The hash hashbrown sees for a slot with hash bits `b` (low bits pick the
+/// bucket, the top 7 bits are the tag).
+#[inline(always)]
+fn table_hash(b: u32) -> u64 {
+    (b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (b as u64)
+}
+
+#[inline(always)]
+fn slot_hash(&(_, b): &Slot) -> u64 {
+    table_hash(b)
 }
 
 /// What `DictInner::set_native` did.
@@ -144,8 +161,9 @@ impl DictInner {
             // natively. The first candidate that needs the interpreter sends us to
             // the slow path, which asks in probe order as CPython does.
             let mut needs_ask = false;
-            let found = self.indices.find(mix(hash), |&ix| {
-                if needs_ask {
+            let hb = hbits(hash);
+            let found = self.indices.find(table_hash(hb), |&(ix, b)| {
+                if needs_ask || b != hb {
                     return false;
                 }
                 let Some(Some(e)) = self.entries.get(ix as usize) else {
@@ -165,7 +183,7 @@ impl DictInner {
                     }
                 }
             });
-            if let Some(&ix) = found {
+            if let Some(&(ix, _)) = found {
                 return Probe::Hit(ix as usize);
             }
             if !needs_ask {
@@ -178,7 +196,11 @@ impl DictInner {
     #[cold]
     fn probe_slow(&self, key: &Value, hash: isize, skip: usize) -> Probe {
         let mut asked = 0;
-        for &ix in self.indices.iter_hash(mix(hash)) {
+        let hb = hbits(hash);
+        for &(ix, b) in self.indices.iter_hash(table_hash(hb)) {
+            if b != hb {
+                continue;
+            }
             let ix = ix as usize;
             let Some(Some(e)) = self.entries.get(ix) else {
                 continue;
@@ -211,8 +233,12 @@ impl DictInner {
     /// unequal (see `Dict::get_str`).
     #[inline]
     fn probe_str(&self, key: &Value, s: &StrObj, hash: isize) -> Option<usize> {
+        let hb = hbits(hash);
         self.indices
-            .find(mix(hash), |&ix| {
+            .find(table_hash(hb), |&(ix, b)| {
+                if b != hb {
+                    return false;
+                }
                 let Some(Some(e)) = self.entries.get(ix as usize) else {
                     return false;
                 };
@@ -228,7 +254,7 @@ impl DictInner {
                             .is_some_and(|k| k.as_bytes() == s.as_bytes())
                 })
             })
-            .map(|&ix| ix as usize)
+            .map(|&(ix, _)| ix as usize)
     }
 
     /// `d[key] = value` in a single probe (hashbrown's `entry`), unless some
@@ -244,10 +270,11 @@ impl DictInner {
         };
         let mut needs_eq = false;
         let entries = &self.entries;
+        let hb = hbits(hash);
         let slot = self.indices.entry(
-            mix(hash),
-            |&ix| {
-                if needs_eq {
+            table_hash(hb),
+            |&(ix, b)| {
+                if needs_eq || b != hb {
                     return false;
                 }
                 let Some(Some(e)) = entries.get(ix as usize) else {
@@ -267,16 +294,11 @@ impl DictInner {
                     }
                 }
             },
-            |&i| {
-                entries
-                    .get(i as usize)
-                    .and_then(Option::as_ref)
-                    .map_or(0, |e| mix(e.hash))
-            },
+            slot_hash,
         );
         match slot {
             hashbrown::hash_table::Entry::Occupied(o) => {
-                let ix = *o.get() as usize;
+                let ix = o.get().0 as usize;
                 match self.entries.get_mut(ix).and_then(Option::as_mut) {
                     Some(e) => SetOutcome::Replaced(std::mem::replace(&mut e.value, value)),
                     None => SetOutcome::NeedsEq(key, value), // unreachable: indices point at entries
@@ -284,7 +306,7 @@ impl DictInner {
             }
             hashbrown::hash_table::Entry::Vacant(_) if needs_eq => SetOutcome::NeedsEq(key, value),
             hashbrown::hash_table::Entry::Vacant(v) => {
-                v.insert(new_ix);
+                v.insert((new_ix, hb));
                 self.entries.push(Some(Entry { hash, key, value }));
                 self.used += 1;
                 self.keys_version += 1;
@@ -303,13 +325,9 @@ impl DictInner {
             return Err(PyErr::new(ExcKind::MemoryError, ""));
         };
         self.entries.push(Some(Entry { hash, key, value }));
-        let entries = &self.entries;
-        self.indices.insert_unique(mix(hash), ix32, |&i| {
-            entries
-                .get(i as usize)
-                .and_then(Option::as_ref)
-                .map_or(0, |e| mix(e.hash))
-        });
+        let hb = hbits(hash);
+        self.indices
+            .insert_unique(table_hash(hb), (ix32, hb), slot_hash);
         self.used += 1;
         self.keys_version += 1;
         Ok(())
@@ -319,16 +337,12 @@ impl DictInner {
     fn compact(&mut self) {
         self.entries.retain(Option::is_some);
         self.indices.clear();
-        let entries = &self.entries;
-        for (i, e) in entries.iter().enumerate() {
+        for (i, e) in self.entries.iter().enumerate() {
             if let Some(e) = e {
                 // Positions fit in u32: compaction only shrinks the vector.
-                self.indices.insert_unique(mix(e.hash), i as u32, |&j| {
-                    entries
-                        .get(j as usize)
-                        .and_then(Option::as_ref)
-                        .map_or(0, |e| mix(e.hash))
-                });
+                let hb = hbits(e.hash);
+                self.indices
+                    .insert_unique(table_hash(hb), (i as u32, hb), slot_hash);
             }
         }
         self.keys_version += 1;
@@ -336,7 +350,10 @@ impl DictInner {
 
     fn remove_at(&mut self, ix: usize) -> Option<Entry> {
         let e = self.entries.get_mut(ix)?.take()?;
-        if let Ok(found) = self.indices.find_entry(mix(e.hash), |&i| i as usize == ix) {
+        if let Ok(found) = self
+            .indices
+            .find_entry(table_hash(hbits(e.hash)), |&(i, _)| i as usize == ix)
+        {
             found.remove();
         }
         // Trailing holes can go at once (keeps popitem O(1) amortized).
@@ -460,6 +477,26 @@ impl Dict {
         let inner = self.inner.borrow(token);
         let ix = inner.probe_str(key, s, s.hash())?;
         inner
+            .entries
+            .get(ix)
+            .and_then(Option::as_ref)
+            .map(|e| e.value.clone())
+    }
+
+    /// Position of an exact-`str` key, for inline caches (CPython 3.11's
+    /// `LOAD_GLOBAL` caches the index and the keys version): valid while
+    /// [`Dict::keys_version`] is unchanged. Same matching rule as `get_str`.
+    pub fn index_of_str(&self, token: &Token, key: &Value) -> Option<usize> {
+        let s = key.downcast::<StrObj>()?;
+        self.inner.borrow(token).probe_str(key, s, s.hash())
+    }
+
+    /// The value at a position from [`Dict::index_of_str`] (`None` if that entry
+    /// is gone).
+    #[inline]
+    pub fn value_at(&self, token: &Token, ix: usize) -> Option<Value> {
+        self.inner
+            .borrow(token)
             .entries
             .get(ix)
             .and_then(Option::as_ref)
