@@ -23,6 +23,8 @@ pub enum ExcKind {
     MemoryError,
     /// `RecursionError`.
     RecursionError,
+    /// `AttributeError`.
+    AttributeError,
 }
 
 /// A raised exception: its class, message and (for `KeyError`) argument.

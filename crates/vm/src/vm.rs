@@ -283,6 +283,34 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// `getattr(obj, name)` for an interned `str` name (CPython's
+    /// `PyObject_GetAttr`): the type's `getattro` slot.
+    pub fn getattr(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+        let ty = obj.type_ref();
+        match ty
+            .downcast::<TypeObject>()
+            .and_then(|t| t.slots.getattro.get())
+        {
+            Some(f) => f(self, obj, name),
+            None => crate::builtins::object::generic_getattr(self, obj, name),
+        }
+    }
+
+    /// `setattr(obj, name, value)`, or `delattr` with `None` (CPython's
+    /// `PyObject_SetAttr`): the type's `setattro` slot.
+    pub fn setattr(&mut self, obj: &Value, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
+        let ty = obj.type_ref();
+        match ty
+            .downcast::<TypeObject>()
+            .and_then(|t| t.slots.setattro.get())
+        {
+            Some(f) => f(self, obj, name, value),
+            None => crate::builtins::object::generic_setattr(self, obj, name, value),
+        }
+    }
+}
+
 impl PyEq for Vm {
     fn token(&mut self) -> &mut Token {
         &mut self.token

@@ -103,3 +103,46 @@ fn version_tag_changes_with_class_and_bases() {
         .is_some());
     assert_eq!(a.downcast::<TypeObject>().unwrap().subclasses(&tk).len(), 1);
 }
+
+#[test]
+fn instance_attributes() {
+    use vm::builtins::object::Instance;
+    use vm::builtins::str::intern;
+    use vm::{ExcKind, Value, Vm};
+    let mut vm = Vm::new().unwrap();
+    let meta = builtin_types().type_.clone();
+    let c = new_class(vm.token(), &meta, "C", vec![]).unwrap();
+    let x = intern(vm.token(), "x");
+    let y = intern(vm.token(), "y");
+    let cv = Value::Obj(c.clone());
+    vm.setattr(&cv, &y, Some(Value::Int(10))).unwrap(); // C.y = 10
+    let obj = Value::Obj(Instance::alloc(&c));
+    let e = vm.getattr(&obj, &x).unwrap_err();
+    assert_eq!(e.kind, ExcKind::AttributeError);
+    assert_eq!(e.msg, "'C' object has no attribute 'x'");
+    vm.setattr(&obj, &x, Some(Value::Int(1))).unwrap();
+    assert!(matches!(vm.getattr(&obj, &x).unwrap(), Value::Int(1)));
+    assert!(
+        matches!(vm.getattr(&obj, &y).unwrap(), Value::Int(10)),
+        "class attribute"
+    );
+    vm.setattr(&obj, &y, Some(Value::Int(11))).unwrap(); // shadows C.y
+    assert!(matches!(vm.getattr(&obj, &y).unwrap(), Value::Int(11)));
+    assert!(matches!(vm.getattr(&cv, &y).unwrap(), Value::Int(10)));
+    vm.setattr(&obj, &x, None).unwrap();
+    let e = vm.setattr(&obj, &x, None).unwrap_err();
+    assert_eq!(e.msg, "'C' object has no attribute 'x'");
+    let e = vm
+        .getattr(&Value::Obj(builtin_types().int.clone()), &x)
+        .unwrap_err();
+    assert_eq!(e.msg, "type object 'int' has no attribute 'x'");
+    let e = vm.setattr(&cv, &x, None).unwrap_err();
+    assert_eq!(e.msg, "type object 'C' has no attribute 'x'");
+    // An instance that refers to itself is cyclic garbage.
+    let base = vm::object::gc_tracked_count();
+    let o2 = Value::Obj(Instance::alloc(&c));
+    vm.setattr(&o2, &x, Some(o2.clone())).unwrap();
+    drop(o2);
+    assert_eq!(vm::gc::collect(vm.token()), 2, "instance and its __dict__");
+    assert_eq!(vm::object::gc_tracked_count(), base);
+}

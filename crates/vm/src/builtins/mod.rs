@@ -5,5 +5,6 @@ pub mod dict;
 pub mod float;
 pub mod int;
 pub mod list;
+pub mod object;
 pub mod str;
 pub mod tuple;

@@ -196,6 +196,32 @@ pub fn hash_not_implemented(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     )))
 }
 
+/// `type.__setattr__`: stores in the class namespace and bumps version tags.
+fn type_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
+    let Some(cls) = obj.as_obj() else {
+        return Err(crate::error::PyErr::type_error(
+            "descriptor requires a 'type' object",
+        ));
+    };
+    let had = value.is_none();
+    let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value);
+    match r {
+        // `del C.x` of a missing attribute is an AttributeError, as in CPython.
+        Err(e) if had && e.kind == crate::error::ExcKind::KeyError => {
+            let attr = name
+                .downcast::<StrObj>()
+                .and_then(StrObj::as_str)
+                .unwrap_or("?");
+            let n = crate::types::type_name(vm.token(), cls);
+            Err(crate::error::PyErr::new(
+                crate::error::ExcKind::AttributeError,
+                format!("type object '{n}' has no attribute '{attr}'"),
+            ))
+        }
+        r => r,
+    }
+}
+
 fn dict_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(v.downcast::<Dict>().map_or(0, |d| d.len(vm.token())))
 }
@@ -212,6 +238,12 @@ fn list_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 /// until the builtin types get their full method tables.
 fn install_slots(b: &BuiltinTypes) {
     let o = ty(&b.object);
+    o.slots
+        .getattro
+        .set(Some(crate::builtins::object::generic_getattr));
+    o.slots
+        .setattro
+        .set(Some(crate::builtins::object::generic_setattr));
     o.slots.hash.set(Some(object_hash));
     o.slots.richcompare.set(Some(object_richcompare));
 
@@ -241,6 +273,7 @@ fn install_slots(b: &BuiltinTypes) {
     s.slots.richcompare.set(Some(str_::slot_richcompare));
     s.slots.len.set(Some(str_::slot_len));
 
+    ty(&b.type_).slots.setattro.set(Some(type_setattro));
     ty(&b.dict).slots.len.set(Some(dict_len));
     ty(&b.tuple).slots.len.set(Some(tuple_len));
     ty(&b.list).slots.len.set(Some(list_len));

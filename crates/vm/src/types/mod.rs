@@ -12,6 +12,7 @@ pub use builtin::{builtin_types, BuiltinTypes};
 pub use slots::{CompareOp, NumberSlots, Slots};
 
 use crate::builtins::dict::{Dict, NativeEq};
+use crate::builtins::object::Instance;
 use crate::error::{PyErr, PyResult};
 use crate::object::{Layout, ObjRef, Payload, PayloadKind, PyCell, Token, WeakObj};
 use crate::value::Value;
@@ -324,10 +325,14 @@ pub fn new_class(
             }
         }
     }
-    let (solid, layout) = match solid {
+    let (solid, mut layout) = match solid {
         Some((s, l)) => (s.clone(), l),
         None => (bt.object.clone(), BaseObject::LAYOUT),
     };
+    // Classes on top of `object` get instances with a `__dict__`.
+    if layout.kind == PayloadKind::Object {
+        layout = Instance::LAYOUT;
+    }
     let mut t = TypeObject::blank(layout, name, FLAG_BASETYPE);
     *t.base.get_mut() = Some(solid);
     *t.bases.get_mut() = bases.clone();

@@ -1,0 +1,134 @@
+//! Instances of classes (CPython's `Objects/object.c` generic attribute access and
+//! the instance `__dict__`): the payload of user-class instances whose solid base
+//! is `object`, and `object.__getattribute__` / `__setattr__` for every type.
+//!
+//! Not yet: descriptors (`__get__`/`__set__`, so no bound methods or properties),
+//! `__slots__`, `__getattr__` fallback, and instance dicts for subclasses of other
+//! builtins (those will get a `Subclassed<T>` payload, see memory.md).
+
+use crate::builtins::dict::{Dict, NativeEq};
+use crate::builtins::str::StrObj;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::object::{ObjRef, Payload, PayloadKind, PyCell, Token};
+use crate::types::{builtin_types, type_name, TypeObject};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The payload of an instance of a class derived from `object`: its `__dict__`,
+/// created on first store (CPython also creates instance dicts lazily).
+#[derive(Default)]
+pub struct Instance {
+    dict: PyCell<Option<ObjRef>>,
+}
+
+impl Payload for Instance {
+    const KIND: PayloadKind = PayloadKind::Object;
+    const GC: bool = true;
+
+    fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
+        if let Some(d) = self.dict.borrow(token) {
+            visit(&Value::Obj(d.clone()));
+        }
+    }
+
+    fn clear(&self, token: &mut Token) {
+        let old = self.dict.borrow_mut(token).take();
+        drop(old);
+    }
+}
+
+impl Instance {
+    /// A new instance of class `cls` (whose layout must be `Instance`'s:
+    /// classes created by `new_class` on top of `object`).
+    pub fn alloc(cls: &ObjRef) -> ObjRef {
+        ObjRef::new(cls, Instance::default())
+    }
+
+    /// The instance `__dict__`, creating it if needed.
+    pub fn dict(&self, token: &mut Token) -> ObjRef {
+        let slot = self.dict.borrow_mut(token);
+        if let Some(d) = slot {
+            return d.clone();
+        }
+        let d = ObjRef::new(&builtin_types().dict, Dict::new());
+        *slot = Some(d.clone());
+        d
+    }
+
+    /// The instance `__dict__` if it exists.
+    pub fn existing_dict(&self, token: &Token) -> Option<ObjRef> {
+        self.dict.borrow(token).clone()
+    }
+}
+
+#[cold]
+fn no_attribute(token: &Token, obj: &Value, name: &Value) -> PyErr {
+    let attr = name
+        .downcast::<StrObj>()
+        .and_then(StrObj::as_str)
+        .unwrap_or("?")
+        .to_owned();
+    let t = obj.type_ref();
+    let msg = match obj.downcast::<TypeObject>() {
+        Some(ty) => format!("type object '{}' has no attribute '{attr}'", ty.name(token)),
+        None => format!(
+            "'{}' object has no attribute '{attr}'",
+            type_name(token, &t)
+        ),
+    };
+    PyErr::new(ExcKind::AttributeError, msg)
+}
+
+/// `object.__getattribute__` without descriptors (CPython's
+/// `PyObject_GenericGetAttr`): the instance `__dict__`, then the type's MRO.
+pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    let name_v = Value::Obj(name.clone());
+    let ty = obj.type_ref();
+    let from_type = ty
+        .downcast::<TypeObject>()
+        .and_then(|t| t.lookup(vm.token(), &name_v));
+    // TODO(descriptors): a data descriptor found on the type wins over the
+    // instance dict; a non-data descriptor (function) is bound after it.
+    if let Some(inst) = obj.downcast::<Instance>() {
+        if let Some(d) = inst.existing_dict(vm.token()) {
+            if let Some(v) = d
+                .downcast::<Dict>()
+                .and_then(|d| d.get_str(vm.token(), &name_v))
+            {
+                return Ok(v);
+            }
+        }
+    }
+    // A class's own attributes: its MRO (CPython's `type_getattro`).
+    if let Some(t) = obj.downcast::<TypeObject>() {
+        if let Some(v) = t.lookup(vm.token(), &name_v) {
+            return Ok(v);
+        }
+    }
+    from_type.ok_or_else(|| no_attribute(vm.token(), obj, &name_v))
+}
+
+/// `object.__setattr__` / `__delattr__` without descriptors (CPython's
+/// `PyObject_GenericSetAttr`): stores in the instance `__dict__`.
+pub fn generic_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &ObjRef,
+    value: Option<Value>,
+) -> PyResult<()> {
+    let name_v = Value::Obj(name.clone());
+    let Some(inst) = obj.downcast::<Instance>() else {
+        return Err(no_attribute(vm.token(), obj, &name_v));
+    };
+    let d = inst.dict(vm.token());
+    let Some(dict) = d.downcast::<Dict>() else {
+        return Err(no_attribute(vm.token(), obj, &name_v));
+    };
+    match value {
+        Some(v) => dict.set(&mut NativeEq(vm.token()), name_v, v),
+        None => match dict.pop(&mut NativeEq(vm.token()), &name_v)? {
+            Some(_) => Ok(()),
+            None => Err(no_attribute(vm.token(), obj, &name_v)),
+        },
+    }
+}
