@@ -317,3 +317,48 @@ fn speed_one_million() {
         slook.as_nanos() as f64 / N as f64,
     );
 }
+
+#[test]
+fn tuple_keys_hash_and_compare_by_value() {
+    use vm::builtins::tuple::Tuple;
+    let mut vm = Vm::new().unwrap();
+    let t = |items: Vec<Value>| Value::Obj(Tuple::alloc(items));
+    // PYTHONHASHSEED=0 python3 -c "print(hash(()), hash((1,2)), hash(((),)),
+    //   hash(('abc',2.5,(1,))))"
+    assert_eq!(vm.hash(&t(vec![])).unwrap(), 5740354900026072187);
+    assert_eq!(
+        vm.hash(&t(vec![Value::Int(1), Value::Int(2)])).unwrap(),
+        -3550055125485641917
+    );
+    assert_eq!(vm.hash(&t(vec![t(vec![])])).unwrap(), -5486347211504344842);
+    let nested = t(vec![
+        new_str("abc"),
+        Value::Float(2.5),
+        t(vec![Value::Int(1)]),
+    ]);
+    assert_eq!(vm.hash(&nested).unwrap(), -1869860024024716857);
+    let d = Dict::new();
+    d.set(&mut vm, t(vec![Value::Int(1), new_str("x")]), Value::Int(7))
+        .unwrap();
+    let probe = t(vec![Value::Float(1.0), new_str("x")]);
+    assert!(matches!(
+        d.get(&mut vm, &probe).unwrap(),
+        Some(Value::Int(7))
+    ));
+    use vm::types::CompareOp;
+    let a = t(vec![Value::Int(1), Value::Int(2)]);
+    let b = t(vec![Value::Int(1), Value::Int(3)]);
+    assert!(matches!(
+        vm.rich_compare(&a, &b, CompareOp::Lt).unwrap(),
+        Value::Bool(true)
+    ));
+    assert!(matches!(
+        vm.rich_compare(&a, &t(vec![Value::Int(1)]), CompareOp::Gt)
+            .unwrap(),
+        Value::Bool(true)
+    ));
+    let l = t(vec![vm::Value::Obj(vm::builtins::list::List::alloc(
+        vec![],
+    ))]);
+    assert_eq!(vm.hash(&l).unwrap_err().msg, "unhashable type: 'list'");
+}

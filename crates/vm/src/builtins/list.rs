@@ -66,3 +66,18 @@ impl List {
         self.items.borrow(token).clone()
     }
 }
+
+/// `list.__eq__`, `list.__lt__`, ... (`NotImplemented` unless both are lists).
+pub fn slot_richcompare(
+    vm: &mut crate::vm::Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::types::CompareOp,
+) -> crate::error::PyResult<Option<Value>> {
+    let (Some(x), Some(y)) = (a.downcast::<List>(), b.downcast::<List>()) else {
+        return Ok(None);
+    };
+    let get = |tk: &Token, right: bool, i: usize| if right { y.get(tk, i) } else { x.get(tk, i) };
+    let len = |tk: &Token, right: bool| if right { y.len(tk) } else { x.len(tk) };
+    crate::builtins::tuple::sequence_richcompare(vm, &get, &len, op).map(Some)
+}

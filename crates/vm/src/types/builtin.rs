@@ -276,6 +276,18 @@ fn install_slots(b: &BuiltinTypes) {
     ty(&b.type_).slots.setattro.set(Some(type_setattro));
     ty(&b.dict).slots.len.set(Some(dict_len));
     ty(&b.tuple).slots.len.set(Some(tuple_len));
+    ty(&b.tuple)
+        .slots
+        .hash
+        .set(Some(crate::builtins::tuple::slot_hash));
+    ty(&b.tuple)
+        .slots
+        .richcompare
+        .set(Some(crate::builtins::tuple::slot_richcompare));
+    ty(&b.list)
+        .slots
+        .richcompare
+        .set(Some(crate::builtins::list::slot_richcompare));
     ty(&b.list).slots.len.set(Some(list_len));
 
     // Inheritance along each builtin's MRO (bool from int, everything from object).
