@@ -176,6 +176,14 @@ pub struct Layout {
     type_id: TypeId,
 }
 
+impl Layout {
+    /// Whether this is the layout of payload `T`.
+    #[inline]
+    pub fn is<T: Payload>(&self) -> bool {
+        self.type_id == TypeId::of::<T>()
+    }
+}
+
 /// A Rust type that can be the payload of a heap object.
 pub trait Payload: Sized + 'static {
     /// The payload kind (checked by [`ObjRef::downcast`]).

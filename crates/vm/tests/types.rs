@@ -116,7 +116,7 @@ fn instance_attributes() {
     let y = intern(vm.token(), "y");
     let cv = Value::Obj(c.clone());
     vm.setattr(&cv, &y, Some(Value::Int(10))).unwrap(); // C.y = 10
-    let obj = Value::Obj(Instance::alloc(&c));
+    let obj = Value::Obj(Instance::alloc(vm.token(), &c).unwrap());
     let e = vm.getattr(&obj, &x).unwrap_err();
     assert_eq!(e.kind, ExcKind::AttributeError);
     assert_eq!(e.msg, "'C' object has no attribute 'x'");
@@ -138,9 +138,11 @@ fn instance_attributes() {
     assert_eq!(e.msg, "type object 'int' has no attribute 'x'");
     let e = vm.setattr(&cv, &x, None).unwrap_err();
     assert_eq!(e.msg, "type object 'C' has no attribute 'x'");
+    let e = Instance::alloc(vm.token(), &builtin_types().int).unwrap_err();
+    assert_eq!(e.msg, "object.__new__(int) is not safe, use int.__new__()");
     // An instance that refers to itself is cyclic garbage.
     let base = vm::object::gc_tracked_count();
-    let o2 = Value::Obj(Instance::alloc(&c));
+    let o2 = Value::Obj(Instance::alloc(vm.token(), &c).unwrap());
     vm.setattr(&o2, &x, Some(o2.clone())).unwrap();
     drop(o2);
     assert_eq!(vm::gc::collect(vm.token()), 2, "instance and its __dict__");

@@ -38,10 +38,23 @@ impl Payload for Instance {
 }
 
 impl Instance {
-    /// A new instance of class `cls` (whose layout must be `Instance`'s:
-    /// classes created by `new_class` on top of `object`).
-    pub fn alloc(cls: &ObjRef) -> ObjRef {
-        ObjRef::new(cls, Instance::default())
+    /// A new instance of class `cls` (`object.__new__(cls)`): `cls` must be a
+    /// class whose instances are `Instance`s (created by `new_class` on top of
+    /// `object`), else CPython's `TypeError`.
+    pub fn alloc(token: &Token, cls: &ObjRef) -> PyResult<ObjRef> {
+        let Some(t) = cls.downcast::<TypeObject>() else {
+            return Err(PyErr::type_error(format!(
+                "object.__new__(X): X is not a type object ({})",
+                cls.type_obj().name(token)
+            )));
+        };
+        if !t.layout().is::<Instance>() {
+            let n = t.name(token);
+            return Err(PyErr::type_error(format!(
+                "object.__new__({n}) is not safe, use {n}.__new__()"
+            )));
+        }
+        Ok(ObjRef::new(cls, Instance::default()))
     }
 
     /// The instance `__dict__`, creating it if needed.
