@@ -15,6 +15,12 @@ use crate::value::Value;
 /// The interpreter state of one thread.
 pub struct Vm {
     token: Token,
+    /// Nesting of native operations that re-enter the VM (comparisons, hashes of
+    /// containers): bounded so deep nesting raises instead of overflowing the
+    /// Rust stack (ARCHITECTURE §6).
+    native_depth: u32,
+    /// `sys.getrecursionlimit()`.
+    recursion_limit: u32,
 }
 
 impl Vm {
@@ -22,6 +28,8 @@ impl Vm {
     pub fn new() -> Option<Vm> {
         Some(Vm {
             token: Token::acquire()?,
+            native_depth: 0,
+            recursion_limit: 1000,
         })
     }
 
@@ -29,6 +37,29 @@ impl Vm {
     #[inline(always)]
     pub fn token(&mut self) -> &mut Token {
         &mut self.token
+    }
+
+    /// `sys.setrecursionlimit(n)`.
+    pub fn set_recursion_limit(&mut self, n: u32) {
+        self.recursion_limit = n;
+    }
+
+    /// Runs `f` one native nesting level deeper, or raises CPython's
+    /// `RecursionError("maximum recursion depth exceeded{what}")` at the limit
+    /// (CPython's `Py_EnterRecursiveCall`).
+    #[inline]
+    pub fn guarded<R>(
+        &mut self,
+        what: &'static str,
+        f: impl FnOnce(&mut Vm) -> PyResult<R>,
+    ) -> PyResult<R> {
+        if self.native_depth >= self.recursion_limit {
+            return Err(recursion_error(what));
+        }
+        self.native_depth += 1;
+        let r = f(self);
+        self.native_depth -= 1;
+        r
     }
 
     /// `hash(v)` (CPython's `PyObject_Hash`): native for numbers and exact str,
@@ -39,7 +70,9 @@ impl Vm {
         }
         let ty = v.type_ref();
         match ty.downcast::<TypeObject>().and_then(|t| t.slots.hash.get()) {
-            Some(f) => f(self, v),
+            // Bounded, unlike CPython 3.11's (which recurses on the C stack for
+            // nested tuples): a deliberate difference beyond the recursion limit.
+            Some(f) => self.guarded(" while calling a Python object", |vm| f(vm, v)),
             None => Err(PyErr::type_error(format!(
                 "unhashable type: '{}'",
                 type_name(&self.token, &ty)
@@ -51,6 +84,10 @@ impl Vm {
     /// proper subclass of `a`'s type first, then `a`'s slot, then `b`'s reflected
     /// slot, then identity for `==`/`!=`, else `TypeError`.
     pub fn rich_compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+        self.guarded(" in comparison", |vm| vm.do_richcompare(a, b, op))
+    }
+
+    fn do_richcompare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         let (ta, tb) = (a.type_ref(), b.type_ref());
         let fa = ta
             .downcast::<TypeObject>()
@@ -309,6 +346,14 @@ impl Vm {
             None => crate::builtins::object::generic_setattr(self, obj, name, value),
         }
     }
+}
+
+#[cold]
+fn recursion_error(what: &str) -> PyErr {
+    PyErr::new(
+        crate::error::ExcKind::RecursionError,
+        format!("maximum recursion depth exceeded{what}"),
+    )
 }
 
 impl PyEq for Vm {

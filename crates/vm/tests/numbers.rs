@@ -174,3 +174,27 @@ fn binary_op_dispatch() {
     assert_eq!(BinOp::from_oparg(13), Some((BinOp::Add, true)));
     assert_eq!(BinOp::from_oparg(26), None);
 }
+
+#[test]
+fn deep_nesting_raises_recursion_error_not_a_crash() {
+    use vm::builtins::list::List;
+    use vm::builtins::tuple::Tuple;
+    use vm::types::CompareOp;
+    let mut vm = Vm::new().unwrap();
+    let depth = if cfg!(miri) { 1_100 } else { 100_000 };
+    let (mut a, mut b, mut t) = (Value::None, Value::None, Value::None);
+    for _ in 0..depth {
+        a = Value::Obj(List::alloc(vec![a]));
+        b = Value::Obj(List::alloc(vec![b]));
+        t = Value::Obj(Tuple::alloc(vec![t]));
+    }
+    let e = vm.rich_compare(&a, &b, CompareOp::Eq).unwrap_err();
+    assert_eq!(e.kind, vm::ExcKind::RecursionError);
+    assert_eq!(e.msg, "maximum recursion depth exceeded in comparison");
+    let e = vm.hash(&t).unwrap_err();
+    assert_eq!(e.kind, vm::ExcKind::RecursionError);
+    // The depth counter unwinds: shallow operations work again.
+    assert!(vm.eq_bool(&Value::Int(1), &Value::Int(1)).unwrap());
+    let shallow = Value::Obj(Tuple::alloc(vec![Value::Int(1)]));
+    assert!(vm.hash(&shallow).is_ok());
+}
