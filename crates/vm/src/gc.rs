@@ -15,7 +15,7 @@
 
 use std::cell::Cell;
 
-use crate::object::{gc_tracked_count, gc_tracked_objects, ObjRef, Token};
+use crate::object::{gc_tracked_count, gc_tracked_objects, queue_finalizer, ObjRef, Token};
 use crate::value::Value;
 
 const REACHABLE: isize = isize::MAX;
@@ -127,6 +127,18 @@ fn collect_inner(token: &mut Token) -> usize {
         .into_iter()
         .filter(|o| o.gc_refs().get() != REACHABLE)
         .collect();
+    // PEP 442: garbage with finalizers that haven't run yet is finalized first,
+    // and nothing is freed this time (a finalizer may resurrect any of it); the
+    // next collection frees what is still unreachable.
+    let mut queued = false;
+    for g in &garbage {
+        if g.type_obj().slots.finalize.get().is_some() {
+            queued |= queue_finalizer(g);
+        }
+    }
+    if queued {
+        return 0;
+    }
     let n = garbage.len();
     for g in &garbage {
         g.clear(token);

@@ -538,12 +538,91 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
     // still holds its reference to it (released below, after the payload).
     unsafe {
         let ty = p.as_ref().ty.get();
-        let layout = (*(ty.as_ptr() as *const PyObj<TypeObject>))
-            .payload
-            .layout();
-        (layout.dealloc)(p);
+        let tobj = &(*(ty.as_ptr() as *const PyObj<TypeObject>)).payload;
+        if tobj.slots.finalize.get().is_some() && defer_for_finalizer(p) {
+            return;
+        }
+        (tobj.layout().dealloc)(p);
         drop(ObjRef { ptr: ty });
     }
+}
+
+// ---------------------------------------------------------------------------
+// Finalizers (`__del__`, CPython's `tp_finalize`, PEP 442).
+// ---------------------------------------------------------------------------
+
+/// Objects waiting for their finalizer, and the addresses of objects whose
+/// finalizer has been queued (it runs at most once per object, as in PEP 442).
+#[derive(Default)]
+struct Finalizers {
+    queue: Vec<ObjRef>,
+    finalized: std::collections::HashSet<usize>,
+}
+
+thread_local! {
+    static FINALIZERS: Cell<Option<Box<Finalizers>>> = const { Cell::new(None) };
+    static PENDING_FINALIZERS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Runs `f` on this thread's finalizer state (copy-out/copy-in; `f` must not
+/// drop objects). `None` during thread teardown.
+fn with_finalizers<R>(f: impl FnOnce(&mut Finalizers) -> R) -> Option<R> {
+    FINALIZERS
+        .try_with(|c| {
+            let mut st = c.take().unwrap_or_default();
+            let r = f(&mut st);
+            PENDING_FINALIZERS.with(|n| n.set(st.queue.len()));
+            c.set(Some(st));
+            r
+        })
+        .ok()
+}
+
+/// The first time an object whose type has a finalizer dies, it is resurrected
+/// (count 1, owned by the queue) to wait for its finalizer; `true` then. The
+/// second time it is freed (`false`), whether or not the finalizer resurrected it
+/// in between.
+fn defer_for_finalizer(p: NonNull<ObjHeader>) -> bool {
+    let addr = p.as_ptr() as usize;
+    with_finalizers(|st| {
+        if st.finalized.insert(addr) {
+            // SAFETY: the count just reached zero, so nothing else refers to the
+            // object; the queue takes the one new reference.
+            unsafe { p.as_ref().refcnt.set(1) };
+            st.queue.push(ObjRef { ptr: p });
+            true
+        } else {
+            st.finalized.remove(&addr);
+            false
+        }
+    })
+    .unwrap_or(false)
+}
+
+/// Queues `obj`'s finalizer unless it already ran or is queued (the cycle
+/// collector's first step on garbage, PEP 442); returns whether it was queued.
+pub(crate) fn queue_finalizer(obj: &ObjRef) -> bool {
+    with_finalizers(|st| {
+        if st.finalized.insert(obj.id()) {
+            st.queue.push(obj.clone());
+            true
+        } else {
+            false
+        }
+    })
+    .unwrap_or(false)
+}
+
+/// Whether finalizers are waiting to run (cheap; the VM checks it at safe points).
+#[inline]
+pub fn has_pending_finalizers() -> bool {
+    PENDING_FINALIZERS.with(Cell::get) != 0
+}
+
+/// Takes the objects waiting for their finalizer (the VM calls each type's
+/// `finalize` slot, then drops the reference).
+pub fn take_pending_finalizers() -> Vec<ObjRef> {
+    with_finalizers(|st| std::mem::take(&mut st.queue)).unwrap_or_default()
 }
 
 /// The `Layout::dealloc` of payload `T`: unlinks from the GC list and frees.

@@ -321,6 +321,21 @@ impl Vm {
 }
 
 impl Vm {
+    /// Runs the finalizers (`__del__`) of objects that died since the last call,
+    /// then releases them (CPython runs them inside the decref; the VM calls this
+    /// at its next safe point instead). Finalizers may queue more; all run.
+    pub fn run_finalizers(&mut self) {
+        while crate::object::has_pending_finalizers() {
+            for obj in crate::object::take_pending_finalizers() {
+                let f = obj.type_obj().slots.finalize.get();
+                if let Some(f) = f {
+                    f(self, &Value::Obj(obj.clone()));
+                }
+                drop(obj);
+            }
+        }
+    }
+
     /// `getattr(obj, name)` for an interned `str` name (CPython's
     /// `PyObject_GetAttr`): the type's `getattro` slot.
     pub fn getattr(&mut self, obj: &Value, name: &ObjRef) -> PyResult<Value> {

@@ -75,6 +75,9 @@ pub type IterNextFn = fn(&mut Vm, &Value) -> PyResult<Option<Value>>;
 pub type LenFn = fn(&mut Vm, &Value) -> PyResult<usize>;
 /// `mp_subscript`.
 pub type GetItemFn = fn(&mut Vm, &Value, &Value) -> PyResult<Value>;
+/// `tp_finalize` (`__del__`): errors are the finalizer's to report (CPython
+/// prints them with `sys.unraisablehook`).
+pub type FinalizeFn = fn(&mut Vm, &Value);
 /// `mp_ass_subscript`: `None` value deletes.
 pub type SetItemFn = fn(&mut Vm, &Value, &Value, Option<Value>) -> PyResult<()>;
 
@@ -182,5 +185,8 @@ slot_struct! {
         getitem: GetItemFn,
         /// `__setitem__` / `__delitem__`.
         setitem: SetItemFn,
+        /// `__del__`: run after the last reference dies (at the VM's next safe
+        /// point), at most once per object.
+        finalize: FinalizeFn,
     }
 }
