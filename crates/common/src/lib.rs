@@ -2,4 +2,5 @@
 //! integers, and the CPython-exact `repr` of literal values.
 
 pub mod bigint;
+pub mod repr;
 pub mod text;

@@ -497,3 +497,222 @@ pub enum PatternKind {
         patterns: Vec<Pattern>,
     },
 }
+
+/// How deep `Expr` values are dropped recursively before [`Expr`]'s `Drop` switches to
+/// an explicit work list: loops in the parser build left-nested chains (`1+1+…`,
+/// `a.b.c…`, `f()()…`) of any depth, which plain recursive drop would overflow the
+/// stack on.
+const RECURSIVE_DROP_DEPTH: u32 = 256;
+
+thread_local! {
+    static DROP_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+impl Expr {
+    /// Take the node's kind by value. `Expr` has a `Drop` impl (deep chains are freed
+    /// iteratively), so its fields cannot be moved out by destructuring: use this.
+    pub fn into_kind(mut self) -> ExprKind {
+        std::mem::replace(&mut self.kind, Expr::placeholder())
+    }
+
+    /// A childless placeholder left behind when a node's contents are moved out.
+    fn placeholder() -> ExprKind {
+        ExprKind::Constant {
+            value: Constant::None,
+            kind: None,
+        }
+    }
+}
+
+impl Drop for Expr {
+    fn drop(&mut self) {
+        if matches!(self.kind, ExprKind::Name { .. } | ExprKind::Constant { .. }) {
+            return;
+        }
+        let kind = std::mem::replace(&mut self.kind, Expr::placeholder());
+        let depth = DROP_DEPTH.with(|d| d.get());
+        if depth < RECURSIVE_DROP_DEPTH {
+            DROP_DEPTH.with(|d| d.set(depth + 1));
+            drop(kind);
+            DROP_DEPTH.with(|d| d.set(depth));
+            return;
+        }
+        // Too deep: move every child expression onto a work list and empty them there,
+        // so each node is dropped with no expression children left in it.
+        let mut work = Vec::new();
+        let mut kind = kind;
+        take_expr_children(&mut kind, &mut work);
+        drop(kind);
+        while let Some(mut e) = work.pop() {
+            let mut k = std::mem::replace(&mut e.kind, Expr::placeholder());
+            take_expr_children(&mut k, &mut work);
+            drop(k);
+        }
+    }
+}
+
+/// Move the expressions directly inside `kind` (and inside its comprehensions,
+/// keywords and arguments) into `out`, leaving placeholders behind.
+fn take_expr_children(kind: &mut ExprKind, out: &mut Vec<Expr>) {
+    fn take_box(b: &mut Box<Expr>, out: &mut Vec<Expr>) {
+        let e = std::mem::replace(&mut b.kind, Expr::placeholder());
+        out.push(Expr {
+            kind: e,
+            loc: b.loc,
+        });
+    }
+    fn take_opt(b: &mut Option<Box<Expr>>, out: &mut Vec<Expr>) {
+        if let Some(b) = b {
+            take_box(b, out);
+        }
+    }
+    fn take_inline(e: &mut Expr, out: &mut Vec<Expr>) {
+        let kind = std::mem::replace(&mut e.kind, Expr::placeholder());
+        out.push(Expr { kind, loc: e.loc });
+    }
+    fn take_comps(gens: &mut [Comprehension], out: &mut Vec<Expr>) {
+        for g in gens.iter_mut() {
+            take_inline(&mut g.target, out);
+            take_inline(&mut g.iter, out);
+            out.append(&mut g.ifs);
+        }
+    }
+    match kind {
+        ExprKind::BoolOp { values, .. } => out.append(values),
+        ExprKind::NamedExpr { target, value } => {
+            take_box(target, out);
+            take_box(value, out);
+        }
+        ExprKind::BinOp { left, right, .. } => {
+            take_box(left, out);
+            take_box(right, out);
+        }
+        ExprKind::UnaryOp { operand, .. } => take_box(operand, out),
+        ExprKind::Lambda { args, body } => {
+            out.append(&mut args.defaults);
+            out.extend(args.kw_defaults.drain(..).flatten());
+            take_box(body, out);
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            take_box(test, out);
+            take_box(body, out);
+            take_box(orelse, out);
+        }
+        ExprKind::Dict { keys, values } => {
+            out.extend(keys.drain(..).flatten());
+            out.append(values);
+        }
+        ExprKind::Set { elts } | ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
+            out.append(elts)
+        }
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            take_box(elt, out);
+            take_comps(generators, out);
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            take_box(key, out);
+            take_box(value, out);
+            take_comps(generators, out);
+        }
+        ExprKind::Await { value }
+        | ExprKind::YieldFrom { value }
+        | ExprKind::Attribute { value, .. }
+        | ExprKind::Starred { value, .. } => take_box(value, out),
+        ExprKind::Yield { value } => take_opt(value, out),
+        ExprKind::Compare {
+            left, comparators, ..
+        } => {
+            take_box(left, out);
+            out.append(comparators);
+        }
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            take_box(func, out);
+            out.append(args);
+            for k in keywords.iter_mut() {
+                let e = std::mem::replace(&mut k.value.kind, Expr::placeholder());
+                out.push(Expr {
+                    kind: e,
+                    loc: k.value.loc,
+                });
+            }
+        }
+        ExprKind::FormattedValue {
+            value, format_spec, ..
+        } => {
+            take_box(value, out);
+            take_opt(format_spec, out);
+        }
+        ExprKind::JoinedStr { values } => out.append(values),
+        ExprKind::Subscript { value, slice, .. } => {
+            take_box(value, out);
+            take_box(slice, out);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            take_opt(lower, out);
+            take_opt(upper, out);
+            take_opt(step, out);
+        }
+        ExprKind::Constant { .. } | ExprKind::Name { .. } => {}
+    }
+}
+
+#[cfg(test)]
+mod drop_tests {
+    use super::*;
+
+    fn leaf() -> Expr {
+        Expr {
+            kind: ExprKind::Name {
+                id: "a".into(),
+                ctx: ExprContext::Load,
+            },
+            loc: Location::default(),
+        }
+    }
+
+    /// A million-deep left-nested chain (what `a+a+…+a` parses to) drops without
+    /// overflowing a small thread stack.
+    #[test]
+    fn deep_chain_drops_iteratively() {
+        let handle = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(|| {
+                let mut e = leaf();
+                for _ in 0..1_000_000 {
+                    e = Expr {
+                        kind: ExprKind::BinOp {
+                            left: Box::new(e),
+                            op: Operator::Add,
+                            right: Box::new(leaf()),
+                        },
+                        loc: Location::default(),
+                    };
+                }
+                let mut a = leaf();
+                for _ in 0..100_000 {
+                    a = Expr {
+                        kind: ExprKind::Call {
+                            func: Box::new(a),
+                            args: vec![leaf()],
+                            keywords: vec![],
+                        },
+                        loc: Location::default(),
+                    };
+                }
+                drop(e);
+                drop(a);
+            })
+            .unwrap();
+        assert!(handle.join().is_ok());
+    }
+}

@@ -4,12 +4,15 @@
 
 use std::fmt;
 
-/// Which builtin exception a syntax error is raised as.
+/// Which builtin exception a failed parse raises: one of the `SyntaxError` family, or
+/// `MemoryError` when the input nests deeper than the parser's stack (CPython's
+/// `MAXSTACK`), as CPython 3.11 does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyntaxErrorType {
     SyntaxError,
     IndentationError,
     TabError,
+    MemoryError,
 }
 
 impl SyntaxErrorType {
@@ -19,6 +22,7 @@ impl SyntaxErrorType {
             SyntaxErrorType::SyntaxError => "SyntaxError",
             SyntaxErrorType::IndentationError => "IndentationError",
             SyntaxErrorType::TabError => "TabError",
+            SyntaxErrorType::MemoryError => "MemoryError",
         }
     }
 }
@@ -76,7 +80,10 @@ impl SyntaxError {
         if let Some(text) = &self.text {
             let offset = self.offset.map_or(-1, i64::from);
             let (mut end_offset, end_lineno) = if self.error_type == SyntaxErrorType::SyntaxError {
-                (self.end_offset.map_or(-1, i64::from), self.end_lineno.map_or(lineno, |l| l))
+                (
+                    self.end_offset.map_or(-1, i64::from),
+                    self.end_lineno.map_or(lineno, |l| l),
+                )
             } else {
                 (-1, lineno)
             };
@@ -96,7 +103,11 @@ impl SyntaxError {
 /// line. `offset` counts characters (1-based) but leading blanks are stripped byte by
 /// byte, as CPython does.
 fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
-    let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    let carets = if end_offset > 0 && end_offset > offset {
+        (end_offset - offset) as usize
+    } else {
+        1
+    };
     let mut offset = offset - 1;
     let mut text = text;
     while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {
@@ -116,7 +127,6 @@ fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) 
             break;
         }
         text = &text[nl + 1..];
-        len -= inl + 1;
         offset -= inl + 1;
     }
     out.push_str("    ");
@@ -157,7 +167,12 @@ mod tests {
     // Expected outputs are what `python3 f.py` printed for these errors.
     #[test]
     fn range_carets() {
-        let e = err(SyntaxErrorType::SyntaxError, "Generator expression must be parenthesized", (1, 3, 1, 15), "f(a for a in b, c)\n");
+        let e = err(
+            SyntaxErrorType::SyntaxError,
+            "Generator expression must be parenthesized",
+            (1, 3, 1, 15),
+            "f(a for a in b, c)\n",
+        );
         assert_eq!(
             e.format_uncaught(),
             "  File \"f.py\", line 1\n    f(a for a in b, c)\n      ^^^^^^^^^^^^\nSyntaxError: Generator expression must be parenthesized\n"
@@ -166,19 +181,40 @@ mod tests {
 
     #[test]
     fn indented_line_and_zero_end() {
-        let e = err(SyntaxErrorType::SyntaxError, "'(' was never closed", (2, 4, 2, 0), " 2 (\n");
-        assert_eq!(e.format_uncaught(), "  File \"f.py\", line 2\n    2 (\n      ^\nSyntaxError: '(' was never closed\n");
+        let e = err(
+            SyntaxErrorType::SyntaxError,
+            "'(' was never closed",
+            (2, 4, 2, 0),
+            " 2 (\n",
+        );
+        assert_eq!(
+            e.format_uncaught(),
+            "  File \"f.py\", line 2\n    2 (\n      ^\nSyntaxError: '(' was never closed\n"
+        );
     }
 
     #[test]
     fn caret_left_of_text_is_omitted() {
-        let e = err(SyntaxErrorType::IndentationError, "unexpected indent", (3, 3, 3, -1), "   x = 1\n");
-        assert_eq!(e.format_uncaught(), "  File \"f.py\", line 3\n    x = 1\nIndentationError: unexpected indent\n");
+        let e = err(
+            SyntaxErrorType::IndentationError,
+            "unexpected indent",
+            (3, 3, 3, -1),
+            "   x = 1\n",
+        );
+        assert_eq!(
+            e.format_uncaught(),
+            "  File \"f.py\", line 3\n    x = 1\nIndentationError: unexpected indent\n"
+        );
     }
 
     #[test]
     fn non_ascii_counts_characters() {
-        let e = err(SyntaxErrorType::SyntaxError, "invalid character '€' (U+20AC)", (1, 5, 1, 5), "é = €");
+        let e = err(
+            SyntaxErrorType::SyntaxError,
+            "invalid character '€' (U+20AC)",
+            (1, 5, 1, 5),
+            "é = €",
+        );
         assert_eq!(e.format_uncaught(), "  File \"f.py\", line 1\n    é = €\n        ^\nSyntaxError: invalid character '€' (U+20AC)\n");
     }
 }

@@ -5,9 +5,13 @@
 //! builds the [`ast`], and `dump` prints it as `ast.dump(..., include_attributes=True)`.
 
 pub mod ast;
+pub mod dump;
 pub mod error;
 pub mod identifier;
+pub mod literal;
 pub mod parser;
+pub mod source;
 pub mod token;
+pub mod tokenizer;
 
 pub use error::{SyntaxError, SyntaxErrorType};

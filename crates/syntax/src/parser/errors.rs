@@ -125,12 +125,20 @@ impl<'src> Parser<'src> {
             })
     }
 
-    /// The error for input nested deeper than [`super::MAX_DEPTH`] rule calls.
+    /// The error for input nested deeper than [`super::MAX_DEPTH`] rule calls: CPython
+    /// 3.11 raises a bare `MemoryError` ("Parser stack overflowed" is 3.12's).
     #[cold]
     pub(crate) fn too_deep(&self) -> Box<SyntaxError> {
-        // CPython 3.11: "too many nested parentheses" comes from the tokenizer; deep
-        // non-bracket nesting overflows the parser stack.
-        self.error_at_last_token(SyntaxErrorType::SyntaxError, "too complex")
+        Box::new(SyntaxError {
+            error_type: SyntaxErrorType::MemoryError,
+            msg: String::new(),
+            filename: self.filename.to_string(),
+            lineno: None,
+            offset: None,
+            end_lineno: None,
+            end_offset: None,
+            text: None,
+        })
     }
 
     /// CPython's `_PyPegen_set_syntax_error` for a parse that failed on both passes
