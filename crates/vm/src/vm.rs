@@ -21,6 +21,8 @@ pub struct Vm {
     native_depth: u32,
     /// `sys.getrecursionlimit()`.
     recursion_limit: u32,
+    /// Ids of containers whose `repr` is in progress (CPython's `Py_ReprEnter`).
+    repr_stack: Vec<usize>,
 }
 
 impl Vm {
@@ -30,6 +32,7 @@ impl Vm {
             token: Token::acquire()?,
             native_depth: 0,
             recursion_limit: 1000,
+            repr_stack: Vec::new(),
         })
     }
 
@@ -321,6 +324,41 @@ impl Vm {
 }
 
 impl Vm {
+    /// `repr(v)` (CPython's `PyObject_Repr`): the type's `repr` slot, which must
+    /// return a `str` (else CPython's `TypeError`).
+    pub fn repr(&mut self, v: &Value) -> PyResult<Value> {
+        let ty = v.type_ref();
+        let f = ty
+            .downcast::<TypeObject>()
+            .and_then(|t| t.slots.repr.get())
+            .unwrap_or(crate::builtins::repr::object_repr);
+        let r = self.guarded(" while getting the repr of an object", |vm| f(vm, v))?;
+        if r.downcast::<crate::builtins::str::StrObj>().is_none() {
+            let rt = r.type_ref();
+            return Err(PyErr::type_error(format!(
+                "__repr__ returned non-string (type {})",
+                type_name(&self.token, &rt)
+            )));
+        }
+        Ok(r)
+    }
+
+    /// Marks container `id` as being repr'd; `false` if it already is.
+    pub fn repr_enter(&mut self, id: usize) -> bool {
+        if self.repr_stack.contains(&id) {
+            return false;
+        }
+        self.repr_stack.push(id);
+        true
+    }
+
+    /// Ends [`Vm::repr_enter`].
+    pub fn repr_leave(&mut self, id: usize) {
+        if let Some(pos) = self.repr_stack.iter().rposition(|&x| x == id) {
+            self.repr_stack.remove(pos);
+        }
+    }
+
     /// Runs the finalizers (`__del__`) of objects that died since the last call,
     /// then releases them (CPython runs them inside the decref; the VM calls this
     /// at its next safe point instead). Finalizers may queue more; all run.

@@ -6,5 +6,6 @@ pub mod float;
 pub mod int;
 pub mod list;
 pub mod object;
+pub mod repr;
 pub mod str;
 pub mod tuple;

@@ -2,12 +2,12 @@
 //! length in code points, a hash computed once, and interning so identifiers
 //! compare by pointer.
 //!
-//! Contents are "generalized UTF-8" (UTF-8 that may encode lone surrogates), the
-//! representation of `common::text::Text`; it is kept behind [`StrObj::as_bytes`] /
-//! [`StrObj::as_str`] so the storage can switch to `Text` without touching callers.
+//! Contents are a `common::text::Text`: "generalized UTF-8" (UTF-8 that may encode
+//! lone surrogates), the same type the compiler's string constants use.
 
 use std::cell::Cell;
 
+use common::text::Text;
 use hashbrown::HashTable;
 use siphasher::sip::SipHasher13;
 use std::hash::Hasher;
@@ -18,7 +18,7 @@ use crate::value::Value;
 
 /// The payload of a `str`.
 pub struct StrObj {
-    data: Box<[u8]>,
+    data: Text,
     char_len: usize,
     ascii: bool,
     /// `-1` until computed (CPython's `hash` field works the same way).
@@ -34,14 +34,29 @@ impl Payload for StrObj {
 impl StrObj {
     /// The payload for a Rust string (no surrogates).
     pub fn from_rust(s: &str) -> StrObj {
-        let char_len = s.chars().count();
+        StrObj::from_text(Text::from(s))
+    }
+
+    /// The payload for Python text (may hold lone surrogates).
+    pub fn from_text(data: Text) -> StrObj {
         StrObj {
-            ascii: char_len == s.len(),
-            data: s.as_bytes().into(),
-            char_len,
+            ascii: data.is_ascii(),
+            char_len: data.len_code_points(),
+            data,
             hash: Cell::new(-1),
             interned: Cell::new(false),
         }
+    }
+
+    /// A new exact `str` object holding `t`.
+    pub fn alloc_text(t: Text) -> ObjRef {
+        ObjRef::new(&builtin_types().str_, StrObj::from_text(t))
+    }
+
+    /// The contents.
+    #[inline]
+    pub fn text(&self) -> &Text {
+        &self.data
     }
 
     /// A new exact `str` object.
@@ -52,12 +67,12 @@ impl StrObj {
     /// The contents as generalized UTF-8.
     #[inline]
     pub fn as_bytes(&self) -> &[u8] {
-        &self.data
+        self.data.as_bytes()
     }
 
     /// The contents as a Rust string, unless they hold a lone surrogate.
     pub fn as_str(&self) -> Option<&str> {
-        std::str::from_utf8(&self.data).ok()
+        self.data.as_str()
     }
 
     /// `len(s)`: the number of code points.
@@ -79,7 +94,7 @@ impl StrObj {
         if h != -1 {
             return h;
         }
-        let h = str_hash(&self.data);
+        let h = str_hash(self.data.as_bytes());
         self.hash.set(h);
         h
     }
@@ -261,4 +276,23 @@ pub fn slot_richcompare(
 /// `str.__len__`.
 pub fn slot_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(v.downcast::<StrObj>().map_or(0, StrObj::char_len))
+}
+
+/// `str.__repr__` (CPython 3.11's quoting and escapes, from `common::repr`).
+pub fn slot_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let r = v
+        .downcast::<StrObj>()
+        .map_or_else(String::new, |s| common::repr::repr_str(s.text()));
+    Ok(new_str(&r))
+}
+
+/// `str.__str__`: the string itself (exact str) or a copy of its contents.
+pub fn slot_str(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.as_obj() {
+        Some(o) if o.type_obj().is_builtin() => Ok(v.clone()),
+        _ => Ok(v.downcast::<StrObj>().map_or_else(
+            || new_str(""),
+            |s| Value::Obj(StrObj::alloc_text(s.text().clone())),
+        )),
+    }
 }

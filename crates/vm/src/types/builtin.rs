@@ -274,6 +274,20 @@ fn install_slots(b: &BuiltinTypes) {
     s.slots.len.set(Some(str_::slot_len));
 
     ty(&b.type_).slots.setattro.set(Some(type_setattro));
+    {
+        use crate::builtins::repr as r;
+        o.slots.repr.set(Some(r::object_repr));
+        ty(&b.type_).slots.repr.set(Some(r::type_repr));
+        i.slots.repr.set(Some(r::int_repr));
+        ty(&b.bool_).slots.repr.set(Some(r::bool_repr));
+        f.slots.repr.set(Some(r::float_repr));
+        s.slots.repr.set(Some(str_::slot_repr));
+        s.slots.str_.set(Some(str_::slot_str));
+        ty(&b.none_type).slots.repr.set(Some(r::none_repr));
+        ty(&b.tuple).slots.repr.set(Some(r::tuple_repr));
+        ty(&b.list).slots.repr.set(Some(r::list_repr));
+        ty(&b.dict).slots.repr.set(Some(r::dict_repr));
+    }
     ty(&b.dict).slots.len.set(Some(dict_len));
     ty(&b.tuple).slots.len.set(Some(tuple_len));
     ty(&b.tuple)

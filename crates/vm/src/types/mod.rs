@@ -156,6 +156,16 @@ impl TypeObject {
         self.module.borrow(token).clone()
     }
 
+    /// Sets `__module__` (class creation takes it from the namespace).
+    pub fn set_module(&self, token: &mut Token, module: &str) {
+        *self.module.borrow_mut(token) = module.to_owned();
+    }
+
+    /// Sets `__qualname__` (class creation takes it from the namespace).
+    pub fn set_qualname(&self, token: &mut Token, qualname: &str) {
+        *self.qualname.borrow_mut(token) = qualname.to_owned();
+    }
+
     /// `__mro__`, starting with the type itself.
     pub fn mro(&self, token: &Token) -> Rc<[ObjRef]> {
         self.mro.borrow(token).clone()
@@ -334,6 +344,8 @@ pub fn new_class(
         layout = Instance::LAYOUT;
     }
     let mut t = TypeObject::blank(layout, name, FLAG_BASETYPE);
+    // Until the namespace's `__module__` is applied (by the class-building code).
+    *t.module.get_mut() = "__main__".to_owned();
     *t.base.get_mut() = Some(solid);
     *t.bases.get_mut() = bases.clone();
     let ty = ObjRef::new(metatype, t);
