@@ -148,3 +148,87 @@ fn instance_attributes() {
     assert_eq!(vm::gc::collect(vm.token()), 2, "instance and its __dict__");
     assert_eq!(vm::object::gc_tracked_count(), base);
 }
+
+mod descriptors {
+    use std::cell::Cell;
+
+    use vm::builtins::object::Instance;
+    use vm::builtins::str::intern;
+    use vm::object::{Payload, PayloadKind};
+    use vm::types::{builtin_types, new_class, new_native_type, type_setattr, TypeObject};
+    use vm::{ObjRef, PyResult, Value, Vm};
+
+    struct Descr;
+
+    impl Payload for Descr {
+        const KIND: PayloadKind = PayloadKind::Other;
+        const GC: bool = false;
+    }
+
+    thread_local! {
+        static STORED: Cell<i64> = const { Cell::new(0) };
+    }
+
+    fn get_99(_vm: &mut Vm, d: &Value, obj: Option<&Value>, _t: &ObjRef) -> PyResult<Value> {
+        Ok(if obj.is_some() {
+            Value::Int(99)
+        } else {
+            d.clone()
+        })
+    }
+
+    fn get_stored(_vm: &mut Vm, _d: &Value, _o: Option<&Value>, _t: &ObjRef) -> PyResult<Value> {
+        Ok(Value::Int(STORED.with(Cell::get)))
+    }
+
+    fn set_stored(_vm: &mut Vm, _d: &Value, _o: &Value, v: Option<Value>) -> PyResult<()> {
+        if let Some(Value::Int(i)) = v {
+            STORED.with(|s| s.set(i));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn data_and_non_data_descriptors() {
+        let mut vm = Vm::new().unwrap();
+        let nondata = new_native_type(vm.token(), "NonData", Descr::LAYOUT, None);
+        let nd = nondata.downcast::<TypeObject>().unwrap();
+        nd.slots.descr_get.set(Some(get_99));
+        let data = new_native_type(vm.token(), "Data", Descr::LAYOUT, None);
+        let dt = data.downcast::<TypeObject>().unwrap();
+        dt.slots.descr_get.set(Some(get_stored));
+        dt.slots.descr_set.set(Some(set_stored));
+
+        let c = new_class(vm.token(), &builtin_types().type_.clone(), "C", vec![]).unwrap();
+        let (g, p) = (intern(vm.token(), "g"), intern(vm.token(), "p"));
+        let g_descr = Value::Obj(ObjRef::new(&nondata, Descr));
+        type_setattr(
+            vm.token(),
+            &c,
+            &Value::Obj(g.clone()),
+            Some(g_descr.clone()),
+        )
+        .unwrap();
+        let p_descr = Value::Obj(ObjRef::new(&data, Descr));
+        type_setattr(vm.token(), &c, &Value::Obj(p.clone()), Some(p_descr)).unwrap();
+
+        let obj = Value::Obj(Instance::alloc(vm.token(), &c).unwrap());
+        assert!(
+            matches!(vm.getattr(&obj, &g).unwrap(), Value::Int(99)),
+            "bound via __get__"
+        );
+        let through_class = vm.getattr(&Value::Obj(c.clone()), &g).unwrap();
+        assert!(
+            through_class.is(&g_descr),
+            "__get__(None, C) returns the descriptor"
+        );
+        vm.setattr(&obj, &g, Some(Value::Int(5))).unwrap();
+        assert!(
+            matches!(vm.getattr(&obj, &g).unwrap(), Value::Int(5)),
+            "instance dict beats non-data"
+        );
+        vm.setattr(&obj, &p, Some(Value::Int(7))).unwrap();
+        assert_eq!(STORED.with(Cell::get), 7, "data descriptor's __set__ ran");
+        assert!(matches!(vm.getattr(&obj, &p).unwrap(), Value::Int(7)));
+    }
+}

@@ -2,14 +2,17 @@
 //! the instance `__dict__`): the payload of user-class instances whose solid base
 //! is `object`, and `object.__getattribute__` / `__setattr__` for every type.
 //!
-//! Not yet: descriptors (`__get__`/`__set__`, so no bound methods or properties),
-//! `__slots__`, `__getattr__` fallback, and instance dicts for subclasses of other
-//! builtins (those will get a `Subclassed<T>` payload, see memory.md).
+//! Descriptors work through the `descr_get`/`descr_set` slots (functions will
+//! bind through `descr_get`). Not yet: `__slots__`, the `__getattr__` fallback,
+//! metatype data descriptors on class attribute stores, and instance dicts for
+//! subclasses of other builtins (those will get a `Subclassed<T>` payload, see
+//! memory.md).
 
 use crate::builtins::dict::{Dict, NativeEq};
 use crate::builtins::str::StrObj;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::{ObjRef, Payload, PayloadKind, PyCell, Token};
+use crate::types::slots::{DescrGetFn, DescrSetFn};
 use crate::types::{builtin_types, type_name, TypeObject};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -92,16 +95,33 @@ fn no_attribute(token: &Token, obj: &Value, name: &Value) -> PyErr {
     PyErr::new(ExcKind::AttributeError, msg)
 }
 
-/// `object.__getattribute__` without descriptors (CPython's
-/// `PyObject_GenericGetAttr`): the instance `__dict__`, then the type's MRO.
+/// The `__get__`/`__set__` slots of a value's type.
+fn descr_slots(v: &Value) -> (Option<DescrGetFn>, Option<DescrSetFn>) {
+    let t = v.type_ref();
+    t.downcast::<TypeObject>().map_or((None, None), |t| {
+        (t.slots.descr_get.get(), t.slots.descr_set.get())
+    })
+}
+
+/// `object.__getattribute__` (CPython's `PyObject_GenericGetAttr`, and for
+/// classes `type_getattro`): a data descriptor on the type wins; then the
+/// instance `__dict__` (for a class: its own MRO, binding with `__get__(None,
+/// cls)`); then a non-data descriptor (e.g. a function, bound to the instance);
+/// then the plain class attribute.
 pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
     let name_v = Value::Obj(name.clone());
     let ty = obj.type_ref();
     let from_type = ty
         .downcast::<TypeObject>()
         .and_then(|t| t.lookup(vm.token(), &name_v));
-    // TODO(descriptors): a data descriptor found on the type wins over the
-    // instance dict; a non-data descriptor (function) is bound after it.
+    let mut get = None;
+    if let Some(d) = &from_type {
+        let (g, set) = descr_slots(d);
+        if let (Some(g), Some(_)) = (g, set) {
+            return g(vm, d, Some(obj), &ty);
+        }
+        get = g;
+    }
     if let Some(inst) = obj.downcast::<Instance>() {
         if let Some(d) = inst.existing_dict(vm.token()) {
             if let Some(v) = d
@@ -112,17 +132,24 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Valu
             }
         }
     }
-    // A class's own attributes: its MRO (CPython's `type_getattro`).
-    if let Some(t) = obj.downcast::<TypeObject>() {
+    if let (Some(t), Some(cls)) = (obj.downcast::<TypeObject>(), obj.as_obj()) {
         if let Some(v) = t.lookup(vm.token(), &name_v) {
-            return Ok(v);
+            return match descr_slots(&v).0 {
+                Some(g) => g(vm, &v, None, cls),
+                None => Ok(v),
+            };
         }
     }
-    from_type.ok_or_else(|| no_attribute(vm.token(), obj, &name_v))
+    match (from_type, get) {
+        (Some(d), Some(g)) => g(vm, &d, Some(obj), &ty),
+        (Some(d), None) => Ok(d),
+        (None, _) => Err(no_attribute(vm.token(), obj, &name_v)),
+    }
 }
 
-/// `object.__setattr__` / `__delattr__` without descriptors (CPython's
-/// `PyObject_GenericSetAttr`): stores in the instance `__dict__`.
+/// `object.__setattr__` / `__delattr__` (CPython's `PyObject_GenericSetAttr`): a
+/// data descriptor on the type handles it (`__set__`/`__delete__`); otherwise
+/// the instance `__dict__`.
 pub fn generic_setattr(
     vm: &mut Vm,
     obj: &Value,
@@ -130,6 +157,15 @@ pub fn generic_setattr(
     value: Option<Value>,
 ) -> PyResult<()> {
     let name_v = Value::Obj(name.clone());
+    let ty = obj.type_ref();
+    let from_type = ty
+        .downcast::<TypeObject>()
+        .and_then(|t| t.lookup(vm.token(), &name_v));
+    if let Some(d) = &from_type {
+        if let (_, Some(set)) = descr_slots(d) {
+            return set(vm, d, obj, value);
+        }
+    }
     let Some(inst) = obj.downcast::<Instance>() else {
         return Err(no_attribute(vm.token(), obj, &name_v));
     };

@@ -78,6 +78,12 @@ pub type GetItemFn = fn(&mut Vm, &Value, &Value) -> PyResult<Value>;
 /// `tp_finalize` (`__del__`): errors are the finalizer's to report (CPython
 /// prints them with `sys.unraisablehook`).
 pub type FinalizeFn = fn(&mut Vm, &Value);
+/// `tp_descr_get`: `descr.__get__(obj, type)`; `obj` is `None` for access
+/// through the class.
+pub type DescrGetFn = fn(&mut Vm, &Value, Option<&Value>, &ObjRef) -> PyResult<Value>;
+/// `tp_descr_set`: `descr.__set__(obj, value)`, or `__delete__(obj)` with `None`.
+/// Its presence makes a descriptor a data descriptor.
+pub type DescrSetFn = fn(&mut Vm, &Value, &Value, Option<Value>) -> PyResult<()>;
 /// `mp_ass_subscript`: `None` value deletes.
 pub type SetItemFn = fn(&mut Vm, &Value, &Value, Option<Value>) -> PyResult<()>;
 
@@ -185,6 +191,10 @@ slot_struct! {
         getitem: GetItemFn,
         /// `__setitem__` / `__delitem__`.
         setitem: SetItemFn,
+        /// `__get__`.
+        descr_get: DescrGetFn,
+        /// `__set__` / `__delete__`.
+        descr_set: DescrSetFn,
         /// `__del__`: run after the last reference dies (at the VM's next safe
         /// point), at most once per object.
         finalize: FinalizeFn,
