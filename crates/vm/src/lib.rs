@@ -1,1 +1,22 @@
 //! The Krait virtual machine; built on the compiler crate (see ARCHITECTURE §4-§9).
+//!
+//! The object-model core: [`value::Value`] (inline scalars or a counted pointer),
+//! [`object`] (heap object header, allocation, the `Token`/`PyCell` discipline),
+//! [`types`] (type objects, MRO, slots), [`builtins`] (one file per builtin type),
+//! [`gc`] (the cycle collector) and [`vm::Vm`] (the interpreter context).
+//! Design notes: `docs/internals/memory.md` and `docs/internals/unsafe.md`.
+
+#![warn(missing_docs)]
+
+pub mod builtins;
+pub mod error;
+pub mod gc;
+pub mod object;
+pub mod types;
+pub mod value;
+pub mod vm;
+
+pub use error::{ExcKind, PyErr, PyResult};
+pub use object::{ObjRef, PyCell, Token};
+pub use value::Value;
+pub use vm::Vm;

@@ -1,0 +1,11 @@
+//! Builtin types' payloads and operations, one file per type (CPython's
+//! `Objects/*object.c`).
+
+pub mod dict;
+pub mod float;
+pub mod int;
+pub mod list;
+pub mod object;
+pub mod repr;
+pub mod str;
+pub mod tuple;

@@ -1,0 +1,183 @@
+//! Instances of classes (CPython's `Objects/object.c` generic attribute access and
+//! the instance `__dict__`): the payload of user-class instances whose solid base
+//! is `object`, and `object.__getattribute__` / `__setattr__` for every type.
+//!
+//! Descriptors work through the `descr_get`/`descr_set` slots (functions will
+//! bind through `descr_get`). Not yet: `__slots__`, the `__getattr__` fallback,
+//! metatype data descriptors on class attribute stores, and instance dicts for
+//! subclasses of other builtins (those will get a `Subclassed<T>` payload, see
+//! memory.md).
+
+use crate::builtins::dict::{Dict, NativeEq};
+use crate::builtins::str::StrObj;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::object::{ObjRef, Payload, PayloadKind, PyCell, Token};
+use crate::types::slots::{DescrGetFn, DescrSetFn};
+use crate::types::{builtin_types, type_name, TypeObject};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The payload of an instance of a class derived from `object`: its `__dict__`,
+/// created on first store (CPython also creates instance dicts lazily).
+#[derive(Default)]
+pub struct Instance {
+    dict: PyCell<Option<ObjRef>>,
+}
+
+impl Payload for Instance {
+    const KIND: PayloadKind = PayloadKind::Object;
+    const GC: bool = true;
+
+    fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
+        if let Some(d) = self.dict.borrow(token) {
+            visit(&Value::Obj(d.clone()));
+        }
+    }
+
+    fn clear(&self, token: &mut Token) {
+        let old = self.dict.borrow_mut(token).take();
+        drop(old);
+    }
+}
+
+impl Instance {
+    /// A new instance of class `cls` (`object.__new__(cls)`): `cls` must be a
+    /// class whose instances are `Instance`s (created by `new_class` on top of
+    /// `object`), else CPython's `TypeError`.
+    pub fn alloc(token: &Token, cls: &ObjRef) -> PyResult<ObjRef> {
+        let Some(t) = cls.downcast::<TypeObject>() else {
+            return Err(PyErr::type_error(format!(
+                "object.__new__(X): X is not a type object ({})",
+                cls.type_obj().name(token)
+            )));
+        };
+        if !t.layout().is::<Instance>() {
+            let n = t.name(token);
+            return Err(PyErr::type_error(format!(
+                "object.__new__({n}) is not safe, use {n}.__new__()"
+            )));
+        }
+        Ok(ObjRef::new(cls, Instance::default()))
+    }
+
+    /// The instance `__dict__`, creating it if needed.
+    pub fn dict(&self, token: &mut Token) -> ObjRef {
+        let slot = self.dict.borrow_mut(token);
+        if let Some(d) = slot {
+            return d.clone();
+        }
+        let d = ObjRef::new(&builtin_types().dict, Dict::new());
+        *slot = Some(d.clone());
+        d
+    }
+
+    /// The instance `__dict__` if it exists.
+    pub fn existing_dict(&self, token: &Token) -> Option<ObjRef> {
+        self.dict.borrow(token).clone()
+    }
+}
+
+#[cold]
+fn no_attribute(token: &Token, obj: &Value, name: &Value) -> PyErr {
+    let attr = name
+        .downcast::<StrObj>()
+        .and_then(StrObj::as_str)
+        .unwrap_or("?")
+        .to_owned();
+    let t = obj.type_ref();
+    let msg = match obj.downcast::<TypeObject>() {
+        Some(ty) => format!("type object '{}' has no attribute '{attr}'", ty.name(token)),
+        None => format!(
+            "'{}' object has no attribute '{attr}'",
+            type_name(token, &t)
+        ),
+    };
+    PyErr::new(ExcKind::AttributeError, msg)
+}
+
+/// The `__get__`/`__set__` slots of a value's type.
+fn descr_slots(v: &Value) -> (Option<DescrGetFn>, Option<DescrSetFn>) {
+    let t = v.type_ref();
+    t.downcast::<TypeObject>().map_or((None, None), |t| {
+        (t.slots.descr_get.get(), t.slots.descr_set.get())
+    })
+}
+
+/// `object.__getattribute__` (CPython's `PyObject_GenericGetAttr`, and for
+/// classes `type_getattro`): a data descriptor on the type wins; then the
+/// instance `__dict__` (for a class: its own MRO, binding with `__get__(None,
+/// cls)`); then a non-data descriptor (e.g. a function, bound to the instance);
+/// then the plain class attribute.
+pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    let name_v = Value::Obj(name.clone());
+    let ty = obj.type_ref();
+    let from_type = ty
+        .downcast::<TypeObject>()
+        .and_then(|t| t.lookup(vm.token(), &name_v));
+    let mut get = None;
+    if let Some(d) = &from_type {
+        let (g, set) = descr_slots(d);
+        if let (Some(g), Some(_)) = (g, set) {
+            return g(vm, d, Some(obj), &ty);
+        }
+        get = g;
+    }
+    if let Some(inst) = obj.downcast::<Instance>() {
+        if let Some(d) = inst.existing_dict(vm.token()) {
+            if let Some(v) = d
+                .downcast::<Dict>()
+                .and_then(|d| d.get_str(vm.token(), &name_v))
+            {
+                return Ok(v);
+            }
+        }
+    }
+    if let (Some(t), Some(cls)) = (obj.downcast::<TypeObject>(), obj.as_obj()) {
+        if let Some(v) = t.lookup(vm.token(), &name_v) {
+            return match descr_slots(&v).0 {
+                Some(g) => g(vm, &v, None, cls),
+                None => Ok(v),
+            };
+        }
+    }
+    match (from_type, get) {
+        (Some(d), Some(g)) => g(vm, &d, Some(obj), &ty),
+        (Some(d), None) => Ok(d),
+        (None, _) => Err(no_attribute(vm.token(), obj, &name_v)),
+    }
+}
+
+/// `object.__setattr__` / `__delattr__` (CPython's `PyObject_GenericSetAttr`): a
+/// data descriptor on the type handles it (`__set__`/`__delete__`); otherwise
+/// the instance `__dict__`.
+pub fn generic_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &ObjRef,
+    value: Option<Value>,
+) -> PyResult<()> {
+    let name_v = Value::Obj(name.clone());
+    let ty = obj.type_ref();
+    let from_type = ty
+        .downcast::<TypeObject>()
+        .and_then(|t| t.lookup(vm.token(), &name_v));
+    if let Some(d) = &from_type {
+        if let (_, Some(set)) = descr_slots(d) {
+            return set(vm, d, obj, value);
+        }
+    }
+    let Some(inst) = obj.downcast::<Instance>() else {
+        return Err(no_attribute(vm.token(), obj, &name_v));
+    };
+    let d = inst.dict(vm.token());
+    let Some(dict) = d.downcast::<Dict>() else {
+        return Err(no_attribute(vm.token(), obj, &name_v));
+    };
+    match value {
+        Some(v) => dict.set(&mut NativeEq(vm.token()), name_v, v),
+        None => match dict.pop(&mut NativeEq(vm.token()), &name_v)? {
+            Some(_) => Ok(()),
+            None => Err(no_attribute(vm.token(), obj, &name_v)),
+        },
+    }
+}

@@ -1,0 +1,763 @@
+//! Heap objects: the header every object starts with, the owned reference
+//! [`ObjRef`] (clone = incref, drop = decref), allocation and deterministic
+//! deallocation, the cycle collector's intrusive object list, and the
+//! [`Token`]/[`PyCell`] pair that gives payloads panic-free interior mutability.
+//!
+//! This is one of the VM's few core files allowed to use `unsafe`; every block has a
+//! `// SAFETY:` comment and is listed in `docs/internals/unsafe.md`. The layout and
+//! the reasons for it are in `docs/internals/memory.md`.
+//!
+//! Layout (CPython's `PyObject` + `PyGC_Head`, see `Include/object.h`):
+//!
+//! ```text
+//!   [GcHead: prev, next, gc_refs]   only for container payloads (Payload::GC)
+//!   [ObjHeader: refcnt, type]       <- an ObjRef points here
+//!   [payload T]
+//! ```
+
+use std::any::TypeId;
+use std::cell::{Cell, UnsafeCell};
+use std::marker::PhantomData;
+use std::mem::{align_of, offset_of, size_of};
+use std::ptr::{self, NonNull};
+use std::rc::{Rc, Weak};
+
+use crate::types::TypeObject;
+use crate::value::Value;
+
+// ---------------------------------------------------------------------------
+// Token and PyCell: interior mutability without borrow flags.
+// ---------------------------------------------------------------------------
+
+thread_local! {
+    /// Whether this thread's [`Token`] currently exists.
+    static TOKEN_TAKEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The permission to look inside [`PyCell`]s: at most one exists per thread.
+///
+/// Shared access to any cell needs `&Token`, exclusive access needs `&mut Token`,
+/// so the borrow checker proves at compile time that no cell is read while another
+/// is written, and that no borrow of an object's insides is held across a call that
+/// can run Python code (every such call needs `&mut Token` too: ARCHITECTURE §4).
+/// This replaces `RefCell`'s runtime borrow flag (and its panics) at no cost. The
+/// interpreter will own the thread's token; CPython's counterpart is the GIL.
+pub struct Token {
+    _not_send: PhantomData<*mut ()>,
+}
+
+impl Token {
+    /// Takes this thread's token; `None` if it is already taken (one interpreter per
+    /// thread). The first acquisition on a thread creates its builtin types.
+    pub fn acquire() -> Option<Token> {
+        TOKEN_TAKEN.with(|t| {
+            if t.get() {
+                None
+            } else {
+                t.set(true);
+                let mut token = Token {
+                    _not_send: PhantomData,
+                };
+                crate::types::builtin::ensure_init(&mut token);
+                Some(token)
+            }
+        })
+    }
+}
+
+impl Drop for Token {
+    fn drop(&mut self) {
+        let _ = TOKEN_TAKEN.try_with(|t| t.set(false));
+    }
+}
+
+/// A mutable part of an object's payload, readable with `&Token` and writable with
+/// `&mut Token` (see [`Token`]).
+///
+/// The rule for writers: values removed from a cell are moved out and dropped after
+/// the borrow ends where that is convenient; it is also sound to drop them inside,
+/// because a destructor has no token and so can't reach any live cell.
+pub struct PyCell<T> {
+    value: UnsafeCell<T>,
+}
+
+impl<T> PyCell<T> {
+    /// Wraps a value.
+    pub const fn new(value: T) -> PyCell<T> {
+        PyCell {
+            value: UnsafeCell::new(value),
+        }
+    }
+
+    /// Shared access, for as long as the token is shared.
+    #[inline(always)]
+    pub fn borrow<'a>(&'a self, _token: &'a Token) -> &'a T {
+        // SAFETY: a `&mut T` into any PyCell exists only while the thread's single
+        // Token is mutably borrowed (`borrow_mut`) or while the cell itself is
+        // exclusively borrowed (`get_mut`); both exclude this shared borrow of the
+        // token resp. of `self` for 'a. PyCell is !Sync, so no other thread can reach
+        // this cell, and Token is !Send, so no thread holds two tokens.
+        unsafe { &*self.value.get() }
+    }
+
+    /// Exclusive access, for as long as the token is borrowed mutably.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn borrow_mut<'a>(&'a self, _token: &'a mut Token) -> &'a mut T {
+        // SAFETY: see `borrow`: holding `&'a mut Token` excludes every other
+        // `borrow`/`borrow_mut` on this thread for 'a, and `get_mut` needs `&mut self`
+        // which cannot coexist with our `&'a self`.
+        unsafe { &mut *self.value.get() }
+    }
+
+    /// Exclusive access through exclusive ownership (no token needed).
+    pub fn get_mut(&mut self) -> &mut T {
+        self.value.get_mut()
+    }
+
+    /// Unwraps the value.
+    pub fn into_inner(self) -> T {
+        self.value.into_inner()
+    }
+}
+
+impl<T: Default> Default for PyCell<T> {
+    fn default() -> Self {
+        PyCell::new(T::default())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Payload kinds and per-payload layout.
+// ---------------------------------------------------------------------------
+
+/// Which Rust payload a type's instances carry (the "solid base" of CPython's
+/// layout rules: two types whose instances have different payloads can't both be
+/// bases of one class).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum PayloadKind {
+    /// No payload: plain `object()` instances (and, for now, the unused heap layout
+    /// of `float`, `bool` and `NoneType`, whose values are always inline).
+    Object,
+    /// [`TypeObject`]: `type` and every class.
+    Type,
+    /// A heap big int outside the inline range (`builtins::int::IntObj`).
+    Int,
+    /// `builtins::str::StrObj`.
+    Str,
+    /// `builtins::dict::Dict`.
+    Dict,
+    /// `builtins::tuple::Tuple`.
+    Tuple,
+    /// `builtins::list::List`.
+    List,
+    /// A payload defined outside this crate's builtins (tests, native modules).
+    Other,
+}
+
+/// The type-erased `Payload::traverse` of one payload type.
+type TraverseFn = fn(&ObjRef, &Token, &mut dyn FnMut(&Value));
+
+/// What deallocation and the cycle collector need to know about one payload type:
+/// CPython's `tp_dealloc`, `tp_traverse`, `tp_clear` and `Py_TPFLAGS_HAVE_GC`.
+pub struct Layout {
+    /// The payload kind, for checked downcasts.
+    pub kind: PayloadKind,
+    /// Whether objects carry a [`GcHead`] and are tracked by the cycle collector.
+    pub gc: bool,
+    /// Frees an object whose reference count reached zero.
+    dealloc: unsafe fn(NonNull<ObjHeader>),
+    /// Visits the references an object holds.
+    traverse: TraverseFn,
+    /// Drops the references an object holds (to break a garbage cycle).
+    clear: fn(&ObjRef, &mut Token),
+    /// `TypeId` of the payload, checked by every downcast.
+    type_id: TypeId,
+}
+
+impl Layout {
+    /// Whether this is the layout of payload `T`.
+    #[inline]
+    pub fn is<T: Payload>(&self) -> bool {
+        self.type_id == TypeId::of::<T>()
+    }
+}
+
+/// A Rust type that can be the payload of a heap object.
+pub trait Payload: Sized + 'static {
+    /// The payload kind (checked by [`ObjRef::downcast`]).
+    const KIND: PayloadKind;
+    /// Whether this payload can hold references to other objects and so must take
+    /// part in cycle collection (CPython's `Py_TPFLAGS_HAVE_GC`).
+    const GC: bool;
+    /// The layout descriptor for this payload; don't override.
+    const LAYOUT: &'static Layout = &Layout {
+        kind: Self::KIND,
+        gc: Self::GC,
+        dealloc: dealloc_impl::<Self>,
+        traverse: traverse_impl::<Self>,
+        clear: clear_impl::<Self>,
+        type_id: TypeId::of::<Self>(),
+    };
+
+    /// Calls `visit` on every value this payload holds a reference to (CPython's
+    /// `tp_traverse`). Containers must implement it; the default visits nothing.
+    fn traverse(&self, _token: &Token, _visit: &mut dyn FnMut(&Value)) {}
+
+    /// Drops every reference this payload holds, leaving it empty but valid
+    /// (CPython's `tp_clear`); used by the cycle collector on garbage.
+    fn clear(&self, _token: &mut Token) {}
+}
+
+// ---------------------------------------------------------------------------
+// Header, GC head, allocation.
+// ---------------------------------------------------------------------------
+
+/// The header at the start of every heap object (CPython's `PyObject`): a
+/// non-atomic reference count and a strong reference to the object's type.
+#[repr(C)]
+pub struct ObjHeader {
+    refcnt: Cell<usize>,
+    ty: Cell<NonNull<ObjHeader>>,
+}
+
+/// A header followed by its payload.
+#[repr(C)]
+struct PyObj<T> {
+    header: ObjHeader,
+    payload: T,
+}
+
+/// The cycle collector's per-object bookkeeping, just before the header of a
+/// container object (CPython's `PyGC_Head`).
+#[repr(C)]
+pub struct GcHead {
+    prev: Cell<*const GcHead>,
+    next: Cell<*const GcHead>,
+    gc_refs: Cell<isize>,
+}
+
+#[repr(C)]
+struct GcBox<T> {
+    gc: GcHead,
+    obj: PyObj<T>,
+}
+
+/// Distance from a [`GcHead`] to the [`ObjHeader`] after it (same for every
+/// payload, checked in `alloc`).
+const GC_OFFSET: usize = size_of::<GcHead>();
+
+thread_local! {
+    /// Sentinel of this thread's list of GC-tracked objects (circular, doubly linked;
+    /// null pointers until first use).
+    static GC_LIST: GcHead = const {
+        GcHead { prev: Cell::new(ptr::null()), next: Cell::new(ptr::null()), gc_refs: Cell::new(0) }
+    };
+    /// Number of GC-tracked objects alive on this thread.
+    static GC_COUNT: Cell<usize> = const { Cell::new(0) };
+    /// Nesting depth of deallocations in progress (CPython's trashcan).
+    static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Objects whose deallocation was deferred to bound recursion, linked through
+    /// their (dead, zero) reference-count field.
+    static DEALLOC_PENDING: Cell<*const ObjHeader> = const { Cell::new(ptr::null()) };
+}
+
+/// Marks the reference count field of an object queued by the trashcan (the
+/// field then holds the queue link; no real count or address has this bit).
+const PENDING_MARK: usize = 1 << (usize::BITS - 1);
+
+/// Deallocation nesting beyond which further frees are queued, so that freeing a
+/// long chain (a million nested tuples) can't overflow the Rust stack.
+const TRASHCAN_LIMIT: u32 = 64;
+
+fn gc_list_sentinel(f: impl FnOnce(*const GcHead)) {
+    GC_LIST.with(|head| {
+        let h: *const GcHead = head;
+        if head.next.get().is_null() {
+            head.next.set(h);
+            head.prev.set(h);
+        }
+        f(h)
+    })
+}
+
+/// An owned (strong) reference to a heap object: clone increments the reference
+/// count, drop decrements it and frees the object at zero (CPython's `Py_INCREF` /
+/// `Py_DECREF`).
+pub struct ObjRef {
+    ptr: NonNull<ObjHeader>,
+}
+
+impl ObjRef {
+    /// Allocates an object of type `ty` with reference count 1 (CPython's
+    /// `tp_alloc` + initialization of the payload).
+    ///
+    /// # Panics
+    /// If `ty` is not a type whose instances carry a `T` payload. That is a bug in
+    /// the Rust caller (Python code can't choose a payload type), and checking it
+    /// here is what makes `downcast` and deallocation sound.
+    #[track_caller]
+    pub fn new<T: Payload>(ty: &ObjRef, payload: T) -> ObjRef {
+        let is_type = ty.type_obj().layout().type_id == TypeId::of::<TypeObject>();
+        // `ty.type_obj()` is sound even if `ty` isn't a type: every header's type
+        // pointer is a type. Only now may we read `ty` as a TypeObject.
+        assert!(
+            is_type && ty.type_obj_unchecked().layout().type_id == TypeId::of::<T>(),
+            "ObjRef::new: payload does not match the type's instance layout"
+        );
+        let header = ObjHeader {
+            refcnt: Cell::new(1),
+            ty: Cell::new(ty.clone().into_raw()),
+        };
+        Self::alloc(header, payload)
+    }
+
+    /// Allocates a type object whose type is itself (only `type` is like that).
+    pub(crate) fn new_self_typed(payload: TypeObject) -> ObjRef {
+        let header = ObjHeader {
+            refcnt: Cell::new(2), // one for the returned reference, one for `ty`
+            ty: Cell::new(NonNull::dangling()),
+        };
+        let obj = Self::alloc(header, payload);
+        obj.header().ty.set(obj.ptr);
+        obj
+    }
+
+    fn alloc<T: Payload>(header: ObjHeader, payload: T) -> ObjRef {
+        const { assert!(align_of::<T>() <= align_of::<usize>()) };
+        if T::GC {
+            debug_assert_eq!(offset_of!(GcBox<T>, obj), GC_OFFSET);
+            let b = Box::new(GcBox {
+                gc: GcHead {
+                    prev: Cell::new(ptr::null()),
+                    next: Cell::new(ptr::null()),
+                    gc_refs: Cell::new(0),
+                },
+                obj: PyObj { header, payload },
+            });
+            let raw = Box::into_raw(b);
+            // SAFETY: `raw` is a fresh, valid allocation; we link its GcHead into this
+            // thread's list, whose nodes are all live (nodes unlink in dealloc).
+            unsafe {
+                // A raw borrow keeps the whole allocation's provenance (the
+                // collector steps from the GcHead to the header after it).
+                let node: *const GcHead = &raw const (*raw).gc;
+                gc_list_sentinel(|head| {
+                    let first = (*head).next.get();
+                    (*node).prev.set(head);
+                    (*node).next.set(first);
+                    (*first).prev.set(node);
+                    (*head).next.set(node);
+                });
+                GC_COUNT.with(|c| c.set(c.get() + 1));
+                ObjRef {
+                    ptr: NonNull::new_unchecked(&raw mut (*raw).obj.header),
+                }
+            }
+        } else {
+            let raw = Box::into_raw(Box::new(PyObj { header, payload }));
+            // SAFETY: Box::into_raw never returns null.
+            ObjRef {
+                ptr: unsafe { NonNull::new_unchecked(&raw mut (*raw).header) },
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn header(&self) -> &ObjHeader {
+        // SAFETY: an ObjRef owns a reference, so the object is alive for &self.
+        unsafe { self.ptr.as_ref() }
+    }
+
+    /// Gives up ownership without decrementing (CPython's "steal").
+    fn into_raw(self) -> NonNull<ObjHeader> {
+        let p = self.ptr;
+        std::mem::forget(self);
+        p
+    }
+
+    /// The current reference count (`sys.getrefcount` minus its argument).
+    pub fn refcount(&self) -> usize {
+        self.header().refcnt.get()
+    }
+
+    /// The object's address, which is its `id()`.
+    #[inline(always)]
+    pub fn id(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// Identity (Python's `is`).
+    #[inline(always)]
+    pub fn is(&self, other: &ObjRef) -> bool {
+        self.ptr == other.ptr
+    }
+
+    /// A new reference to the object's type (`type(obj)`).
+    pub fn type_ref(&self) -> ObjRef {
+        let p = self.header().ty.get();
+        // SAFETY: the type pointer is a strong reference held by the object, so it
+        // points to a live object; we take a new reference before wrapping it.
+        unsafe {
+            let h = p.as_ref();
+            h.refcnt.set(h.refcnt.get() + 1);
+        }
+        ObjRef { ptr: p }
+    }
+
+    /// The object's type, borrowed for as long as the object is.
+    #[inline(always)]
+    pub fn type_obj(&self) -> &TypeObject {
+        let p = self.header().ty.get();
+        // SAFETY: the object holds a strong reference to its type, which therefore
+        // outlives &self; every type object's payload is a TypeObject (types are
+        // only created by ObjRef::new::<TypeObject> or new_self_typed).
+        unsafe { &(*(p.as_ptr() as *const PyObj<TypeObject>)).payload }
+    }
+
+    /// `self` read as a type object: only after checking that it is one.
+    fn type_obj_unchecked(&self) -> &TypeObject {
+        // SAFETY: callers check that self's type layout is TypeObject's, so the
+        // payload is a TypeObject; it lives as long as &self.
+        unsafe { &(*(self.ptr.as_ptr() as *const PyObj<TypeObject>)).payload }
+    }
+
+    /// Whether the type's address is `ty`'s (exact type check, `type(o) is T`).
+    #[inline(always)]
+    pub fn type_is(&self, ty: &ObjRef) -> bool {
+        self.header().ty.get() == ty.ptr
+    }
+
+    /// The payload if it is a `T` (for a subclass instance too, since subclasses share
+    /// their solid base's payload).
+    #[inline(always)]
+    pub fn downcast<T: Payload>(&self) -> Option<&T> {
+        let layout = self.type_obj().layout();
+        if layout.type_id == TypeId::of::<T>() {
+            // SAFETY: the type's layout says its instances carry a `T` payload
+            // (`ObjRef::new` checks that every object's payload matches its type's
+            // layout), and the reference lives as long as &self.
+            Some(unsafe { &(*(self.ptr.as_ptr() as *const PyObj<T>)).payload })
+        } else {
+            None
+        }
+    }
+
+    /// Calls the payload's `traverse` (CPython's `tp_traverse`).
+    pub fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
+        (self.type_obj().layout().traverse)(self, token, visit)
+    }
+
+    /// Whether the object is tracked by the cycle collector.
+    pub fn is_gc(&self) -> bool {
+        self.type_obj().layout().gc
+    }
+
+    fn gc_head(&self) -> &GcHead {
+        debug_assert!(self.is_gc());
+        // SAFETY: only called on GC-tracked objects, which were allocated as a
+        // GcBox whose GcHead lies GC_OFFSET bytes before the header.
+        unsafe { &*((self.ptr.as_ptr() as *const u8).sub(GC_OFFSET) as *const GcHead) }
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline(always)]
+    fn clone(&self) -> ObjRef {
+        let h = self.header();
+        h.refcnt.set(h.refcnt.get() + 1);
+        ObjRef { ptr: self.ptr }
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline(always)]
+    fn drop(&mut self) {
+        let h = self.header();
+        let n = h.refcnt.get() - 1;
+        h.refcnt.set(n);
+        if n == 0 {
+            release(self.ptr);
+        }
+    }
+}
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<object at {:#x}>", self.id())
+    }
+}
+
+/// Frees an object whose count just reached zero, or queues it if deallocations are
+/// already nested deeply (CPython's trashcan, `Py_TRASHCAN_BEGIN`).
+#[inline(never)]
+fn release(p: NonNull<ObjHeader>) {
+    let depth = DEALLOC_DEPTH.with(Cell::get);
+    if depth >= TRASHCAN_LIMIT {
+        DEALLOC_PENDING.with(|pending| {
+            // SAFETY: the object is dead (count 0) and not yet freed; its refcnt
+            // field is unused until dealloc, so it can hold the queue link, marked
+            // with PENDING_MARK so nothing mistakes it for a live count.
+            unsafe { p.as_ref().refcnt.set(pending.get() as usize | PENDING_MARK) };
+            pending.set(p.as_ptr());
+        });
+        return;
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    // SAFETY: count is zero, so nothing else refers to the object.
+    unsafe { dealloc_now(p) };
+    if depth == 0 {
+        while let Some(q) = DEALLOC_PENDING.with(|pending| {
+            let q = pending.get();
+            if q.is_null() {
+                None
+            } else {
+                // SAFETY: queued objects stay allocated until dealloc_now below; the
+                // link was stored in their refcnt field by the push above.
+                pending.set(unsafe { (*q).refcnt.get() & !PENDING_MARK } as *const ObjHeader);
+                NonNull::new(q as *mut ObjHeader)
+            }
+        }) {
+            // SAFETY: queued objects are dead and owned by the queue alone.
+            unsafe {
+                q.as_ref().refcnt.set(0);
+                dealloc_now(q)
+            };
+        }
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth));
+}
+
+/// Runs the payload destructor through the type's layout, then drops the type.
+///
+/// # Safety
+/// `p` must be a live object with reference count zero that nothing will use again.
+unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
+    // SAFETY: the caller guarantees `p` is live; its type is alive because the object
+    // still holds its reference to it (released below, after the payload).
+    unsafe {
+        let ty = p.as_ref().ty.get();
+        let tobj = &(*(ty.as_ptr() as *const PyObj<TypeObject>)).payload;
+        if tobj.slots.finalize.get().is_some() && defer_for_finalizer(p) {
+            return;
+        }
+        (tobj.layout().dealloc)(p);
+        drop(ObjRef { ptr: ty });
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Finalizers (`__del__`, CPython's `tp_finalize`, PEP 442).
+// ---------------------------------------------------------------------------
+
+/// Objects waiting for their finalizer, and the addresses of objects whose
+/// finalizer has been queued (it runs at most once per object, as in PEP 442).
+#[derive(Default)]
+struct Finalizers {
+    queue: Vec<ObjRef>,
+    finalized: std::collections::HashSet<usize>,
+}
+
+thread_local! {
+    static FINALIZERS: Cell<Option<Box<Finalizers>>> = const { Cell::new(None) };
+    static PENDING_FINALIZERS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Runs `f` on this thread's finalizer state (copy-out/copy-in; `f` must not
+/// drop objects). `None` during thread teardown.
+fn with_finalizers<R>(f: impl FnOnce(&mut Finalizers) -> R) -> Option<R> {
+    FINALIZERS
+        .try_with(|c| {
+            let mut st = c.take().unwrap_or_default();
+            let r = f(&mut st);
+            PENDING_FINALIZERS.with(|n| n.set(st.queue.len()));
+            c.set(Some(st));
+            r
+        })
+        .ok()
+}
+
+/// The first time an object whose type has a finalizer dies, it is resurrected
+/// (count 1, owned by the queue) to wait for its finalizer; `true` then. The
+/// second time it is freed (`false`), whether or not the finalizer resurrected it
+/// in between.
+fn defer_for_finalizer(p: NonNull<ObjHeader>) -> bool {
+    let addr = p.as_ptr() as usize;
+    with_finalizers(|st| {
+        if st.finalized.insert(addr) {
+            // SAFETY: the count just reached zero, so nothing else refers to the
+            // object; the queue takes the one new reference.
+            unsafe { p.as_ref().refcnt.set(1) };
+            st.queue.push(ObjRef { ptr: p });
+            true
+        } else {
+            st.finalized.remove(&addr);
+            false
+        }
+    })
+    .unwrap_or(false)
+}
+
+/// Queues `obj`'s finalizer unless it already ran or is queued (the cycle
+/// collector's first step on garbage, PEP 442); returns whether it was queued.
+pub(crate) fn queue_finalizer(obj: &ObjRef) -> bool {
+    with_finalizers(|st| {
+        if st.finalized.insert(obj.id()) {
+            st.queue.push(obj.clone());
+            true
+        } else {
+            false
+        }
+    })
+    .unwrap_or(false)
+}
+
+/// Whether finalizers are waiting to run (cheap; the VM checks it at safe points).
+#[inline]
+pub fn has_pending_finalizers() -> bool {
+    PENDING_FINALIZERS.with(Cell::get) != 0
+}
+
+/// Takes the objects waiting for their finalizer (the VM calls each type's
+/// `finalize` slot, then drops the reference).
+pub fn take_pending_finalizers() -> Vec<ObjRef> {
+    with_finalizers(|st| std::mem::take(&mut st.queue)).unwrap_or_default()
+}
+
+/// The `Layout::dealloc` of payload `T`: unlinks from the GC list and frees.
+///
+/// # Safety
+/// As `dealloc_now`, and the object's payload must be a `T`.
+unsafe fn dealloc_impl<T: Payload>(p: NonNull<ObjHeader>) {
+    if T::GC {
+        // SAFETY: GC objects were allocated as GcBox<T> (see `alloc`) with the header
+        // at GC_OFFSET; the list neighbours are live (every node unlinks on dealloc).
+        unsafe {
+            let b = (p.as_ptr() as *mut u8).sub(GC_OFFSET) as *mut GcBox<T>;
+            let node = &(*b).gc;
+            let (prev, next) = (node.prev.get(), node.next.get());
+            (*prev).next.set(next);
+            (*next).prev.set(prev);
+            let _ = GC_COUNT.try_with(|c| c.set(c.get() - 1));
+            drop(Box::from_raw(b));
+        }
+    } else {
+        // SAFETY: non-GC objects were allocated as Box<PyObj<T>> with the header first.
+        unsafe { drop(Box::from_raw(p.as_ptr() as *mut PyObj<T>)) }
+    }
+}
+
+fn traverse_impl<T: Payload>(obj: &ObjRef, token: &Token, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: this function is only reached through the Layout of T, i.e. for
+    // objects whose payload is a T; &obj keeps the object alive.
+    let payload = unsafe { &(*(obj.ptr.as_ptr() as *const PyObj<T>)).payload };
+    payload.traverse(token, visit)
+}
+
+fn clear_impl<T: Payload>(obj: &ObjRef, token: &mut Token) {
+    // SAFETY: as in traverse_impl.
+    let payload = unsafe { &(*(obj.ptr.as_ptr() as *const PyObj<T>)).payload };
+    payload.clear(token)
+}
+
+// ---------------------------------------------------------------------------
+// Weak references to objects that carry a liveness anchor.
+// ---------------------------------------------------------------------------
+
+/// A non-owning reference that can be upgraded while the object lives. The object
+/// must own the `Rc<()>` the anchor came from (drops it when freed); for now only
+/// type objects have one (for `__subclasses__` and version-tag propagation).
+pub struct WeakObj {
+    anchor: Weak<()>,
+    ptr: NonNull<ObjHeader>,
+}
+
+impl WeakObj {
+    /// A weak reference to `obj`, whose payload owns `anchor`.
+    pub fn new(obj: &ObjRef, anchor: &Rc<()>) -> WeakObj {
+        WeakObj {
+            anchor: Rc::downgrade(anchor),
+            ptr: obj.ptr,
+        }
+    }
+
+    /// A new strong reference, or `None` once the object is being freed. Taking the
+    /// token proves we're not inside a destructor (which could be freeing it).
+    pub fn upgrade(&self, _token: &Token) -> Option<ObjRef> {
+        if self.anchor.strong_count() == 0 {
+            return None;
+        }
+        // SAFETY: the anchor is alive, so the payload owning it hasn't been dropped
+        // and the memory is valid. Code holding the token never runs inside a
+        // deallocation, so a zero count here means "never"; we check anyway.
+        unsafe {
+            let h = self.ptr.as_ref();
+            if h.refcnt.get() == 0 || h.refcnt.get() & PENDING_MARK != 0 {
+                return None;
+            }
+            h.refcnt.set(h.refcnt.get() + 1);
+        }
+        Some(ObjRef { ptr: self.ptr })
+    }
+
+    /// Whether the object is still alive.
+    pub fn is_alive(&self) -> bool {
+        self.anchor.strong_count() > 0
+    }
+
+    /// Whether this refers to `obj`.
+    pub fn refers_to(&self, obj: &ObjRef) -> bool {
+        self.ptr == obj.ptr && self.anchor.strong_count() > 0
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Cycle collector primitives (the algorithm is in gc.rs).
+// ---------------------------------------------------------------------------
+
+/// Number of objects currently tracked by the cycle collector on this thread.
+pub fn gc_tracked_count() -> usize {
+    GC_COUNT.with(Cell::get)
+}
+
+/// New references to every object tracked by the cycle collector on this thread
+/// (CPython walks its generation lists the same way).
+///
+/// Taking the token proves no deallocation is in progress, so the trashcan queue
+/// is empty and every listed object has a live count.
+pub(crate) fn gc_tracked_objects(_token: &Token) -> Vec<ObjRef> {
+    let mut out = Vec::with_capacity(gc_tracked_count());
+    gc_list_sentinel(|head| {
+        // SAFETY: every node in the list is the GcHead of a live GC object (linked in
+        // alloc, unlinked in dealloc); no deallocation happens during this walk
+        // because we only increment counts.
+        unsafe {
+            let mut node = (*head).next.get();
+            while node != head {
+                let h = (node as *const u8).add(GC_OFFSET) as *mut ObjHeader;
+                let h = NonNull::new_unchecked(h);
+                let r = h.as_ref();
+                // Skip dead objects waiting in the trashcan queue.
+                if r.refcnt.get() & PENDING_MARK == 0 {
+                    r.refcnt.set(r.refcnt.get() + 1);
+                    out.push(ObjRef { ptr: h });
+                }
+                node = (*node).next.get();
+            }
+        }
+    });
+    out
+}
+
+impl ObjRef {
+    /// The collector's scratch count (CPython's `gc_refs`).
+    pub(crate) fn gc_refs(&self) -> &Cell<isize> {
+        &self.gc_head().gc_refs
+    }
+
+    /// Calls the payload's `clear` (CPython's `tp_clear`).
+    pub(crate) fn clear(&self, token: &mut Token) {
+        (self.type_obj().layout().clear)(self, token)
+    }
+}

@@ -1,0 +1,372 @@
+//! Type objects (CPython's `PyTypeObject`, `Objects/typeobject.c`): name, bases,
+//! MRO, namespace dict, version tag, the layout of instances, and slots.
+
+pub mod builtin;
+pub mod mro;
+pub mod slots;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+pub use builtin::{builtin_types, BuiltinTypes};
+pub use slots::{CompareOp, NumberSlots, Slots};
+
+use crate::builtins::dict::{Dict, NativeEq};
+use crate::builtins::object::Instance;
+use crate::error::{PyErr, PyResult};
+use crate::object::{Layout, ObjRef, Payload, PayloadKind, PyCell, Token, WeakObj};
+use crate::value::Value;
+use builtin::BaseObject;
+
+/// The type is a builtin, created by the VM at startup (exact builtin instances
+/// may take native fast paths). CPython: no `Py_TPFLAGS_HEAPTYPE`.
+pub const FLAG_BUILTIN: u32 = 1 << 0;
+/// Attributes can't be set on the type (`Py_TPFLAGS_IMMUTABLETYPE`).
+pub const FLAG_IMMUTABLE: u32 = 1 << 1;
+/// The type can be subclassed (`Py_TPFLAGS_BASETYPE`).
+pub const FLAG_BASETYPE: u32 = 1 << 2;
+
+thread_local! {
+    /// The next unassigned version tag (CPython's `next_version_tag`).
+    static NEXT_VERSION: Cell<u32> = const { Cell::new(1) };
+}
+
+fn next_version() -> u32 {
+    NEXT_VERSION.with(|n| {
+        let v = n.get();
+        // On overflow, types get 0, which inline caches treat as "don't cache"
+        // (as CPython does when it runs out of tags).
+        n.set(v.saturating_add(1));
+        if v == u32::MAX {
+            0
+        } else {
+            v
+        }
+    })
+}
+
+/// The payload of a type object.
+pub struct TypeObject {
+    /// Layout of the instances (payload kind, destructor, traverse).
+    layout: &'static Layout,
+    flags: Cell<u32>,
+    name: PyCell<String>,
+    qualname: PyCell<String>,
+    module: PyCell<String>,
+    /// The solid base (CPython's `tp_base`); `None` only for `object`.
+    base: PyCell<Option<ObjRef>>,
+    bases: PyCell<Vec<ObjRef>>,
+    /// The MRO, starting with the type itself; shared so that a lookup can copy
+    /// it out cheaply before running any Python code.
+    mro: PyCell<Rc<[ObjRef]>>,
+    /// The namespace (`__dict__`, shown through a mappingproxy in CPython).
+    pub dict: Dict,
+    version: Cell<u32>,
+    subclasses: PyCell<Vec<WeakObj>>,
+    /// Anchor for the `WeakObj`s in bases' `subclasses` lists.
+    anchor: Rc<()>,
+    /// The protocol slots.
+    pub slots: Slots,
+    /// The number-protocol slots.
+    pub number: NumberSlots,
+}
+
+impl Payload for TypeObject {
+    const KIND: PayloadKind = PayloadKind::Type;
+    const GC: bool = true;
+
+    fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
+        self.dict.traverse(token, visit);
+        if let Some(b) = self.base.borrow(token) {
+            visit(&Value::Obj(b.clone()));
+        }
+        for b in self.bases.borrow(token).iter() {
+            visit(&Value::Obj(b.clone()));
+        }
+        for m in self.mro.borrow(token).iter() {
+            visit(&Value::Obj(m.clone()));
+        }
+    }
+
+    fn clear(&self, token: &mut Token) {
+        let base = self.base.borrow_mut(token).take();
+        let bases = std::mem::take(self.bases.borrow_mut(token));
+        let mro = std::mem::replace(self.mro.borrow_mut(token), Rc::from(Vec::new()));
+        self.dict.clear(token);
+        drop((base, bases, mro));
+    }
+}
+
+impl TypeObject {
+    fn blank(layout: &'static Layout, name: &str, flags: u32) -> TypeObject {
+        TypeObject {
+            layout,
+            flags: Cell::new(flags),
+            name: PyCell::new(name.to_owned()),
+            qualname: PyCell::new(name.to_owned()),
+            module: PyCell::new("builtins".to_owned()),
+            base: PyCell::new(None),
+            bases: PyCell::new(Vec::new()),
+            mro: PyCell::new(Rc::from(Vec::new())),
+            dict: Dict::new(),
+            version: Cell::new(next_version()),
+            subclasses: PyCell::new(Vec::new()),
+            anchor: Rc::new(()),
+            slots: Slots::default(),
+            number: NumberSlots::default(),
+        }
+    }
+
+    /// The layout of this type's instances.
+    #[inline(always)]
+    pub fn layout(&self) -> &'static Layout {
+        self.layout
+    }
+
+    /// Whether this is a builtin type (exact instances may use native fast paths).
+    #[inline(always)]
+    pub fn is_builtin(&self) -> bool {
+        self.flags.get() & FLAG_BUILTIN != 0
+    }
+
+    /// The type flags (`FLAG_*`).
+    pub fn flags(&self) -> u32 {
+        self.flags.get()
+    }
+
+    /// The version tag, valid while nothing in the type or its bases changes; 0
+    /// means "no valid tag" (CPython's `tp_version_tag`).
+    #[inline(always)]
+    pub fn version(&self) -> u32 {
+        self.version.get()
+    }
+
+    /// `__name__`.
+    pub fn name(&self, token: &Token) -> String {
+        self.name.borrow(token).clone()
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self, token: &Token) -> String {
+        self.qualname.borrow(token).clone()
+    }
+
+    /// `__module__` (for builtins, `"builtins"`).
+    pub fn module(&self, token: &Token) -> String {
+        self.module.borrow(token).clone()
+    }
+
+    /// Sets `__module__` (class creation takes it from the namespace).
+    pub fn set_module(&self, token: &mut Token, module: &str) {
+        *self.module.borrow_mut(token) = module.to_owned();
+    }
+
+    /// Sets `__qualname__` (class creation takes it from the namespace).
+    pub fn set_qualname(&self, token: &mut Token, qualname: &str) {
+        *self.qualname.borrow_mut(token) = qualname.to_owned();
+    }
+
+    /// `__mro__`, starting with the type itself.
+    pub fn mro(&self, token: &Token) -> Rc<[ObjRef]> {
+        self.mro.borrow(token).clone()
+    }
+
+    /// `__bases__`.
+    pub fn bases(&self, token: &Token) -> Vec<ObjRef> {
+        self.bases.borrow(token).clone()
+    }
+
+    /// `__base__` (the solid base), `None` for `object`.
+    pub fn base(&self, token: &Token) -> Option<ObjRef> {
+        self.base.borrow(token).clone()
+    }
+
+    /// Live direct subclasses (`__subclasses__()`).
+    pub fn subclasses(&self, token: &Token) -> Vec<ObjRef> {
+        self.subclasses
+            .borrow(token)
+            .iter()
+            .filter_map(|w| w.upgrade(token))
+            .collect()
+    }
+
+    /// The attribute `name` (an exact `str`) found along the MRO, without
+    /// descriptors (CPython's `_PyType_Lookup`).
+    pub fn lookup(&self, token: &mut Token, name: &Value) -> Option<Value> {
+        let mro = self.mro(token);
+        for t in mro.iter() {
+            let t = t.downcast::<TypeObject>()?;
+            if let Ok(Some(v)) = t.dict.get(&mut NativeEq(token), name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+/// Creates a native type whose instances carry payload layout `layout` (from
+/// `P::LAYOUT` of some [`Payload`] `P`), with single base `base` (`object` if
+/// `None`): how native modules and tests define types (CPython's
+/// `PyType_FromSpec`).
+pub fn new_native_type(
+    token: &mut Token,
+    name: &str,
+    layout: &'static Layout,
+    base: Option<&ObjRef>,
+) -> ObjRef {
+    let bt = builtin_types();
+    let base = base.unwrap_or(&bt.object).clone();
+    let mut t = TypeObject::blank(layout, name, FLAG_BUILTIN | FLAG_IMMUTABLE | FLAG_BASETYPE);
+    *t.base.get_mut() = Some(base.clone());
+    *t.bases.get_mut() = vec![base.clone()];
+    let ty = ObjRef::new(&bt.type_, t);
+    if let (Some(t), Some(b)) = (ty.downcast::<TypeObject>(), base.downcast::<TypeObject>()) {
+        let mut mro = vec![ty.clone()];
+        mro.extend(b.mro(token).iter().cloned());
+        *t.mro.borrow_mut(token) = Rc::from(mro);
+        t.slots.inherit_from(&b.slots);
+        t.number.inherit_from(&b.number);
+        b.subclasses
+            .borrow_mut(token)
+            .push(WeakObj::new(&ty, &t.anchor));
+    }
+    ty
+}
+
+/// `type.__name__` of a type object (or `"?"` for a non-type).
+pub fn type_name(token: &Token, ty: &ObjRef) -> String {
+    ty.downcast::<TypeObject>()
+        .map_or_else(|| "?".to_owned(), |t| t.name(token))
+}
+
+/// Gives `ty` a new version tag, and every subclass too, so inline caches keyed
+/// on an old tag miss (CPython's `PyType_Modified`).
+pub fn type_modified(token: &Token, ty: &ObjRef) {
+    // A worklist rather than recursion: hierarchies can be arbitrarily deep.
+    let mut work = vec![ty.clone()];
+    while let Some(t) = work.pop() {
+        if let Some(tp) = t.downcast::<TypeObject>() {
+            tp.version.set(next_version());
+            work.extend(tp.subclasses(token));
+        }
+    }
+}
+
+/// Whether `a` is `b` or a subclass of it (CPython's `PyType_IsSubtype`: a walk of
+/// `a`'s MRO).
+pub fn is_subtype(token: &Token, a: &ObjRef, b: &ObjRef) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    a.downcast::<TypeObject>()
+        .is_some_and(|t| t.mro.borrow(token).iter().any(|m| m.is(b)))
+}
+
+/// Sets (or with `None` deletes) the attribute `name` of a class, then bumps its
+/// version tag and its subclasses' (CPython's `type_setattro`).
+pub fn type_setattr(
+    token: &mut Token,
+    ty: &ObjRef,
+    name: &Value,
+    value: Option<Value>,
+) -> PyResult<()> {
+    let Some(t) = ty.downcast::<TypeObject>() else {
+        return Err(PyErr::type_error("descriptor requires a 'type' object"));
+    };
+    if t.flags() & FLAG_IMMUTABLE != 0 {
+        let n = t.name(token);
+        let attr = name
+            .downcast::<crate::builtins::str::StrObj>()
+            .and_then(|s| s.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        return Err(PyErr::type_error(format!(
+            "cannot set '{attr}' attribute of immutable type '{n}'"
+        )));
+    }
+    match value {
+        Some(v) => t.dict.set(&mut NativeEq(token), name.clone(), v)?,
+        None => {
+            t.dict.del(&mut NativeEq(token), name)?;
+        }
+    }
+    type_modified(token, ty);
+    Ok(())
+}
+
+/// Creates a class (CPython's `type_new` minus the namespace processing): picks the
+/// solid base, computes the C3 MRO, inherits slots and registers with the bases.
+/// `bases` empty means `(object,)`.
+pub fn new_class(
+    token: &mut Token,
+    metatype: &ObjRef,
+    name: &str,
+    bases: Vec<ObjRef>,
+) -> PyResult<ObjRef> {
+    let bt = builtin_types();
+    let bases = if bases.is_empty() {
+        vec![bt.object.clone()]
+    } else {
+        bases
+    };
+    // The solid base: the base whose instance layout is the most derived; two
+    // different non-`object` layouts can't be combined.
+    let mut solid: Option<(&ObjRef, &'static Layout)> = None;
+    for b in &bases {
+        let Some(bt_) = b.downcast::<TypeObject>() else {
+            return Err(PyErr::type_error("bases must be types"));
+        };
+        if bt_.flags() & FLAG_BASETYPE == 0 {
+            return Err(PyErr::type_error(format!(
+                "type '{}' is not an acceptable base type",
+                bt_.name(token)
+            )));
+        }
+        let layout = bt_.layout();
+        match solid {
+            None => solid = Some((b, layout)),
+            Some((_, sl)) => {
+                if sl.kind == PayloadKind::Object && layout.kind != PayloadKind::Object {
+                    solid = Some((b, layout));
+                } else if layout.kind != PayloadKind::Object && layout.kind != sl.kind {
+                    return Err(PyErr::type_error(
+                        "multiple bases have instance lay-out conflict",
+                    ));
+                }
+            }
+        }
+    }
+    let (solid, mut layout) = match solid {
+        Some((s, l)) => (s.clone(), l),
+        None => (bt.object.clone(), BaseObject::LAYOUT),
+    };
+    // Classes on top of `object` get instances with a `__dict__`.
+    if layout.kind == PayloadKind::Object {
+        layout = Instance::LAYOUT;
+    }
+    let mut t = TypeObject::blank(layout, name, FLAG_BASETYPE);
+    // Until the namespace's `__module__` is applied (by the class-building code).
+    *t.module.get_mut() = "__main__".to_owned();
+    *t.base.get_mut() = Some(solid);
+    *t.bases.get_mut() = bases.clone();
+    let ty = ObjRef::new(metatype, t);
+    let mro = mro::c3_mro(token, &ty, &bases)?;
+    let Some(t) = ty.downcast::<TypeObject>() else {
+        return Err(PyErr::type_error("metatype is not a type"));
+    };
+    for m in mro.iter().skip(1) {
+        if let Some(mt) = m.downcast::<TypeObject>() {
+            t.slots.inherit_from(&mt.slots);
+            t.number.inherit_from(&mt.number);
+        }
+    }
+    *t.mro.borrow_mut(token) = Rc::from(mro);
+    for b in &bases {
+        if let Some(bt_) = b.downcast::<TypeObject>() {
+            let w = WeakObj::new(&ty, &t.anchor);
+            let subs = bt_.subclasses.borrow_mut(token);
+            subs.retain(WeakObj::is_alive);
+            subs.push(w);
+        }
+    }
+    Ok(ty)
+}
