@@ -393,9 +393,9 @@ fn token_utf8_error(body: &[u8], at: usize) -> SyntaxError {
                 error_type: SyntaxErrorType::SyntaxError,
                 msg: format!("(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}"),
                 filename: String::new(),
-                lineno: Some((lineno) as i32),
+                lineno: Some(lineno as i32),
                 offset: Some((chars(tok_start)) as i32),
-                end_lineno: Some((lineno) as i32),
+                end_lineno: Some(lineno as i32),
                 end_offset: Some((chars(tok_end)) as i32),
                 text: Some(text),
             }
@@ -424,9 +424,9 @@ fn token_utf8_error(body: &[u8], at: usize) -> SyntaxError {
                     body[at]
                 ),
                 filename: String::new(),
-                lineno: Some((lineno) as i32),
+                lineno: Some(lineno as i32),
                 offset: Some(((at - line_start + 1) as u32) as i32),
-                end_lineno: Some((lineno) as i32),
+                end_lineno: Some(lineno as i32),
                 end_offset: None,
                 text: Some(text),
             }

@@ -222,10 +222,10 @@ fn unclosed_error(
         error_type: SyntaxErrorType::SyntaxError,
         msg: format!("'{}' was never closed", b.ch),
         filename: String::new(),
-        lineno: Some((b.lineno) as i32),
+        lineno: Some(b.lineno as i32),
         offset: Some((chars_in_prefix(line, b.col as usize + 1)) as i32),
-        end_lineno: Some((b.lineno) as i32),
-        end_offset: Some((0) as i32),
+        end_lineno: Some(b.lineno as i32),
+        end_offset: Some(0),
         text: Some(text),
     }
 }
@@ -730,9 +730,9 @@ impl<'a> Tokenizer<'a> {
             error_type: ty,
             msg,
             filename: String::new(),
-            lineno: Some((lineno) as i32),
-            offset: Some((col) as i32),
-            end_lineno: Some((lineno) as i32),
+            lineno: Some(lineno as i32),
+            offset: Some(col as i32),
+            end_lineno: Some(lineno as i32),
             end_offset: end.map(|e| e as i32),
             text: Some(text),
         }

@@ -26,9 +26,9 @@ pub(super) fn syntax_error(filename: &str, msg: String, loc: Location) -> Box<Sy
         error_type: SyntaxErrorType::SyntaxError,
         msg,
         filename: filename.to_owned(),
-        lineno: Some((loc.lineno) as i32),
+        lineno: Some(loc.lineno as i32),
         offset: Some((loc.col_offset + 1) as i32),
-        end_lineno: Some((loc.end_lineno) as i32),
+        end_lineno: Some(loc.end_lineno as i32),
         end_offset: Some((loc.end_col_offset + 1) as i32),
         text: None,
     }))

@@ -163,9 +163,9 @@ impl<'src> Parser<'src> {
             error_type: ty,
             msg: msg.into(),
             filename: self.filename.to_string(),
-            lineno: Some((lineno) as i32),
-            offset: Some((offset) as i32),
-            end_lineno: Some((lineno) as i32),
+            lineno: Some(lineno as i32),
+            offset: Some(offset as i32),
+            end_lineno: Some(lineno as i32),
             end_offset: None,
             text: line,
         })

@@ -1694,10 +1694,10 @@ impl<'src> Parser<'src> {
                         error_type: SyntaxErrorType::SyntaxError,
                         msg: "':' expected after dictionary key".to_string(),
                         filename: self.filename.to_string(),
-                        lineno: Some((a.loc.lineno) as i32),
-                        offset: Some((offset) as i32),
-                        end_lineno: Some((a.loc.end_lineno) as i32),
-                        end_offset: Some((0) as i32),
+                        lineno: Some(a.loc.lineno as i32),
+                        offset: Some(offset as i32),
+                        end_lineno: Some(a.loc.end_lineno as i32),
+                        end_offset: Some(0),
                         text: Some(line),
                     }));
                 }

@@ -148,10 +148,10 @@ impl<'src> Parser<'src> {
             error_type: ty,
             msg: format!("f-string: {msg}"),
             filename: self.filename.to_string(),
-            lineno: Some((loc.lineno) as i32),
-            offset: Some((rel(loc.col_offset)) as i32),
-            end_lineno: Some((loc.end_lineno) as i32),
-            end_offset: Some((rel(loc.end_col_offset)) as i32),
+            lineno: Some(loc.lineno as i32),
+            offset: Some(rel(loc.col_offset)),
+            end_lineno: Some(loc.end_lineno as i32),
+            end_offset: Some(rel(loc.end_col_offset)),
             text: Some(text),
         })
     }
