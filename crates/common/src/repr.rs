@@ -16,6 +16,15 @@ use crate::text::Text;
 /// call characters assigned after 14.0 printable where CPython escapes them.
 pub const UNICODE_VERSION: (u64, u64, u64) = unicode_general_category::UNICODE_VERSION;
 
+/// Whether code point `cp` is unassigned (category Cn) in the Unicode database of
+/// CPython 3.11 (Unicode 14.0.0, see [`UNICODE_VERSION`]).
+pub fn is_unassigned(cp: u32) -> bool {
+    match char::from_u32(cp) {
+        Some(c) => get_general_category(c) == GeneralCategory::Unassigned,
+        None => false,
+    }
+}
+
 /// Whether code point `cp` is printable in CPython's sense (`str.isprintable`,
 /// `Py_UNICODE_ISPRINTABLE`): not in categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs, except
 /// that the ASCII space is printable. `repr` escapes exactly the non-printable ones.

@@ -44,8 +44,6 @@
 //! input, "'(' was never closed" if the innermost open bracket is on a line before L
 //! ([`Tokens::unclosed_bracket_error`]).
 
-mod nonprintable;
-
 use crate::error::{SyntaxError, SyntaxErrorType};
 use crate::token::{Token, TokenKind};
 
@@ -330,21 +328,12 @@ pub fn is_identifier_continue(ch: char) -> bool {
 
 /// Whether `ch` is unassigned (category Cn) in CPython 3.11's Unicode 14.0 database.
 pub(crate) fn is_unassigned_in_python(ch: char) -> bool {
-    let c = ch as u32;
-    let table = nonprintable::UNASSIGNED;
-    let i = table.partition_point(|&(_, hi)| hi < c);
-    matches!(table.get(i), Some(&(lo, _)) if lo <= c)
+    common::repr::is_unassigned(ch as u32)
 }
 
 /// CPython's `Py_UNICODE_ISPRINTABLE`.
 pub(crate) fn is_printable(ch: char) -> bool {
-    let c = ch as u32;
-    if c < 0x80 {
-        return (0x20..0x7f).contains(&c);
-    }
-    let table = nonprintable::NON_PRINTABLE;
-    let i = table.partition_point(|&(_, hi)| hi < c);
-    !matches!(table.get(i), Some(&(lo, _)) if lo <= c)
+    common::repr::is_printable(ch as u32)
 }
 
 fn keyword(name: &[u8]) -> Option<TokenKind> {
