@@ -381,6 +381,8 @@ mod tests {
         assert_eq!(f(2.9802322387695312e-08), "2.9802322387695312e-08");
         assert_eq!(f(1e300), "1e+300");
         assert_eq!(f(f64::INFINITY), "inf");
+        // A 17-digit tie CPython rounds half-even (the old private repr gave ...313).
+        assert_eq!(f(99.99880981445312), "99.99880981445312");
         let c = |a: f64, b: f64| repr_constant(&Constant::Complex(a, b));
         assert_eq!(c(0.0, 2.0), "2j");
         assert_eq!(c(1.0, -2.0), "(1-2j)");
