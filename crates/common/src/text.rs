@@ -117,6 +117,31 @@ impl Text {
 }
 
 impl Text {
+    /// Text from generalized UTF-8 bytes, as CPython's `bytes.decode('utf-8',
+    /// 'surrogatepass')` reads them (and as `marshal` stores `str`): lone surrogates
+    /// encoded as 3-byte sequences are accepted. `None` if the bytes are not well
+    /// formed: a bad lead or continuation byte, a truncated or overlong sequence, or a
+    /// code point above [`MAX_CODE_POINT`].
+    pub fn from_generalized_utf8(bytes: &[u8]) -> Option<Text> {
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            rest = &rest[generalized_utf8_len(rest)?..];
+        }
+        Some(Text {
+            bytes: bytes.to_vec(),
+        })
+    }
+
+    /// Text from Latin-1 bytes, one code point per byte, as CPython's
+    /// `bytes.decode('latin-1')` (and `marshal`'s ASCII string types) read them.
+    pub fn from_latin1(bytes: &[u8]) -> Text {
+        let mut t = Text::with_capacity(bytes.len());
+        for &b in bytes {
+            t.push_char(char::from(b));
+        }
+        t
+    }
+
     /// Text from a Rust string (never holds surrogates); same as `Text::from(s)`.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> Text {
@@ -172,6 +197,30 @@ impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Text({})", crate::repr::repr_str(self))
     }
+}
+
+/// The byte length of the well-formed generalized-UTF-8 sequence that starts `b`, or
+/// `None` if `b` is empty or does not start with one (see [`Text::from_generalized_utf8`]).
+fn generalized_utf8_len(b: &[u8]) -> Option<usize> {
+    let b0 = *b.first()?;
+    let (len, init) = match b0 {
+        0x00..=0x7F => return Some(1),
+        0xC2..=0xDF => (2, u32::from(b0 & 0x1F)),
+        0xE0..=0xEF => (3, u32::from(b0 & 0x0F)),
+        0xF0..=0xF4 => (4, u32::from(b0 & 0x07)),
+        _ => return None,
+    };
+    let mut cp = init;
+    for k in 1..len {
+        let c = *b.get(k)?;
+        if c & 0xC0 != 0x80 {
+            return None;
+        }
+        cp = (cp << 6) | u32::from(c & 0x3F);
+    }
+    // Shortest form only; surrogates (U+D800..U+DFFF) are allowed.
+    let min = [0, 0, 0x80, 0x800, 0x10000][len];
+    (min..=MAX_CODE_POINT).contains(&cp).then_some(len)
 }
 
 /// Iterator over the code points of a [`Text`], from [`Text::code_points`].
@@ -277,6 +326,41 @@ mod tests {
         hi.push_code_point(0xE000);
         let astral = Text::from("\u{10000}");
         assert!(lo < sur && sur < hi && hi < astral);
+    }
+
+    #[test]
+    fn from_generalized_utf8_accepts_surrogates_only() {
+        let t = Text::from_generalized_utf8(&[b'a', 0xED, 0xB2, 0x80, 0xC3, 0xA9]).unwrap();
+        assert_eq!(
+            t.code_points().collect::<Vec<_>>(),
+            vec![0x61, 0xDC80, 0xE9]
+        );
+        let astral = "\u{10FFFF}\u{1F40D}".as_bytes();
+        assert_eq!(
+            Text::from_generalized_utf8(astral).unwrap(),
+            Text::from("\u{10FFFF}\u{1F40D}")
+        );
+        assert_eq!(Text::from_generalized_utf8(b"").unwrap(), Text::new());
+        for bad in [
+            &[0x80][..],               // lone continuation byte
+            &[0xC0, 0x80],             // overlong NUL
+            &[0xC3],                   // truncated
+            &[0xE0, 0x80, 0x80],       // overlong 3-byte
+            &[0xE2, 0x28, 0xA1],       // bad continuation
+            &[0xF0, 0x80, 0x80, 0x80], // overlong 4-byte
+            &[0xF4, 0x90, 0x80, 0x80], // above U+10FFFF
+            &[0xF5, 0x80, 0x80, 0x80], // bad lead
+            &[0xFF],
+        ] {
+            assert_eq!(Text::from_generalized_utf8(bad), None, "{bad:x?}");
+        }
+    }
+
+    #[test]
+    fn from_latin1_maps_each_byte() {
+        let t = Text::from_latin1(&[b'a', 0xE9, 0x00, 0xFF]);
+        assert_eq!(t, "a\u{E9}\0\u{FF}");
+        assert_eq!(Text::from_latin1(b""), Text::new());
     }
 
     #[test]

@@ -3,117 +3,7 @@
 //! `co_lnotab`) and the exception table.
 
 use common::bigint::BigInt;
-
-/// A Python `str` value as generalized UTF-8 (UTF-8 in which lone surrogates are
-/// encoded like other code points), as `marshal` stores it with `surrogatepass`.
-///
-/// Private stand-in for `common::text::Text` until that type's API lands; it has the
-/// same representation, so switching is a type swap.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-pub struct Str {
-    bytes: Vec<u8>,
-}
-
-impl Str {
-    /// Text from a Rust string.
-    pub fn new(s: &str) -> Str {
-        Str {
-            bytes: s.as_bytes().to_vec(),
-        }
-    }
-
-    /// Text from generalized UTF-8; `None` if the bytes are not well formed (lone
-    /// surrogates allowed, as `surrogatepass` decoding allows them).
-    pub fn from_generalized_utf8(bytes: &[u8]) -> Option<Str> {
-        let mut i = 0;
-        while i < bytes.len() {
-            let (_, n) = decode_one(&bytes[i..])?;
-            i += n;
-        }
-        Some(Str {
-            bytes: bytes.to_vec(),
-        })
-    }
-
-    /// Text from Latin-1 bytes (one code point per byte).
-    pub fn from_latin1(bytes: &[u8]) -> Str {
-        Str {
-            bytes: bytes
-                .iter()
-                .map(|&b| char::from(b))
-                .collect::<String>()
-                .into_bytes(),
-        }
-    }
-
-    /// The generalized UTF-8 bytes.
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-
-    /// As a Rust string, if it holds no surrogates.
-    pub fn as_str(&self) -> Option<&str> {
-        std::str::from_utf8(&self.bytes).ok()
-    }
-
-    /// The code points.
-    pub fn code_points(&self) -> impl Iterator<Item = u32> + '_ {
-        let mut i = 0;
-        std::iter::from_fn(move || {
-            let (cp, n) = decode_one(self.bytes.get(i..)?)?;
-            i += n;
-            Some(cp)
-        })
-    }
-
-    /// `len(s)`.
-    pub fn len_code_points(&self) -> usize {
-        self.bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
-    }
-
-    /// Whether every code point is ASCII.
-    pub fn is_ascii(&self) -> bool {
-        self.bytes.is_ascii()
-    }
-
-    /// A lossy Rust string (surrogates become U+FFFD).
-    pub fn to_string_lossy(&self) -> String {
-        self.code_points()
-            .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
-            .collect()
-    }
-}
-
-impl std::fmt::Display for Str {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.to_string_lossy())
-    }
-}
-
-/// Decodes one generalized-UTF-8 code point: (code point, byte length).
-fn decode_one(b: &[u8]) -> Option<(u32, usize)> {
-    let b0 = *b.first()?;
-    let (n, init) = match b0 {
-        0x00..=0x7F => return Some((u32::from(b0), 1)),
-        0xC2..=0xDF => (2, u32::from(b0 & 0x1F)),
-        0xE0..=0xEF => (3, u32::from(b0 & 0x0F)),
-        0xF0..=0xF4 => (4, u32::from(b0 & 0x07)),
-        _ => return None,
-    };
-    let mut cp = init;
-    for k in 1..n {
-        let c = *b.get(k)?;
-        if c & 0xC0 != 0x80 {
-            return None;
-        }
-        cp = (cp << 6) | u32::from(c & 0x3F);
-    }
-    let min = [0, 0, 0x80, 0x800, 0x10000][n];
-    if cp < min || cp > 0x10FFFF {
-        return None;
-    }
-    Some((cp, n))
-}
+use common::text::Text;
 
 /// A value in `co_consts` (what the compiler can put there, and `marshal` can load).
 #[derive(Clone, Debug, PartialEq)]
@@ -131,7 +21,7 @@ pub enum Constant {
     /// A `complex` (real, imaginary).
     Complex(f64, f64),
     /// A `str`.
-    Str(Str),
+    Str(Text),
     /// A `bytes`.
     Bytes(Vec<u8>),
     /// A `tuple`.
@@ -183,17 +73,17 @@ pub struct CodeObject {
     /// `co_consts`.
     pub consts: Vec<Constant>,
     /// `co_names`: globals, attributes and imported names.
-    pub names: Vec<Str>,
+    pub names: Vec<Text>,
     /// `co_localsplusnames`: locals, then cells not already locals, then free variables.
-    pub localsplusnames: Vec<Str>,
+    pub localsplusnames: Vec<Text>,
     /// `co_localspluskinds`: one `CO_FAST_*` byte per `localsplusnames` entry.
     pub localspluskinds: Vec<u8>,
     /// `co_filename`.
-    pub filename: Str,
+    pub filename: Text,
     /// `co_name`.
-    pub name: Str,
+    pub name: Text,
     /// `co_qualname`.
-    pub qualname: Str,
+    pub qualname: Text,
     /// `co_linetable` (3.11 location table; see [`CodeObject::positions`]).
     pub linetable: Vec<u8>,
     /// `co_exceptiontable` (see [`CodeObject::exception_entries`]).
@@ -223,7 +113,7 @@ pub struct ExceptionEntry {
 }
 
 impl CodeObject {
-    fn names_with(&self, pred: impl Fn(u8) -> bool) -> Vec<Str> {
+    fn names_with(&self, pred: impl Fn(u8) -> bool) -> Vec<Text> {
         self.localsplusnames
             .iter()
             .zip(&self.localspluskinds)
@@ -233,17 +123,17 @@ impl CodeObject {
     }
 
     /// `co_varnames`: parameters and local variables.
-    pub fn varnames(&self) -> Vec<Str> {
+    pub fn varnames(&self) -> Vec<Text> {
         self.names_with(|k| k & CO_FAST_LOCAL != 0)
     }
 
     /// `co_cellvars`: locals referenced by nested functions.
-    pub fn cellvars(&self) -> Vec<Str> {
+    pub fn cellvars(&self) -> Vec<Text> {
         self.names_with(|k| k & CO_FAST_CELL != 0)
     }
 
     /// `co_freevars`: variables from enclosing functions.
-    pub fn freevars(&self) -> Vec<Str> {
+    pub fn freevars(&self) -> Vec<Text> {
         self.names_with(|k| k & CO_FAST_FREE != 0)
     }
 
@@ -256,7 +146,7 @@ impl CodeObject {
     }
 
     /// `co._varname_from_oparg(i)`: the name in the `localsplus` slot `i`.
-    pub fn varname_from_oparg(&self, i: usize) -> Option<&Str> {
+    pub fn varname_from_oparg(&self, i: usize) -> Option<&Text> {
         self.localsplusnames.get(i)
     }
 

@@ -6,8 +6,10 @@
 //! they are printed as a fixed fake address (see [`code_repr`]) and should be masked
 //! when comparing.
 
-use crate::code::{CodeObject, Constant, ExceptionEntry, Str};
+use crate::code::{CodeObject, Constant, ExceptionEntry};
 use crate::opcode::{self, ArgKind, Opcode, CMP_OP, HAVE_ARGUMENT, NB_OPS};
+use common::repr;
+use common::text::Text;
 use std::fmt::Write;
 
 /// One decoded instruction, like `dis.Instruction` (without `positions`).
@@ -147,11 +149,11 @@ pub fn get_instructions(code: &CodeObject) -> Vec<Instruction> {
     out
 }
 
-fn name_at(names: &[Str], i: i64) -> String {
+fn name_at(names: &[Text], i: i64) -> String {
     usize::try_from(i)
         .ok()
         .and_then(|i| names.get(i))
-        .map_or_else(|| format!("<index {i} out of range>"), Str::to_string_lossy)
+        .map_or_else(|| format!("<index {i} out of range>"), Text::to_string)
 }
 
 /// The `argrepr` `dis` shows for an instruction with an argument.
@@ -310,10 +312,7 @@ pub fn code_repr(code: &CodeObject) -> String {
     )
 }
 
-/// `repr()` of a constant, as CPython prints it.
-///
-/// A private minimal version until `common::repr` lands; switch the str, bytes, int,
-/// float and complex cases to it then.
+/// `repr()` of a constant, as CPython prints it; the literal cases are `common::repr`'s.
 pub fn repr_constant(c: &Constant) -> String {
     let mut s = String::new();
     write_repr(&mut s, c, 0);
@@ -329,13 +328,11 @@ fn write_repr(out: &mut String, c: &Constant, depth: usize) {
         Constant::None => out.push_str("None"),
         Constant::Ellipsis => out.push_str("Ellipsis"),
         Constant::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
-        Constant::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        Constant::Float(f) => out.push_str(&repr_float(*f, true)),
-        Constant::Complex(re, im) => out.push_str(&repr_complex(*re, *im)),
-        Constant::Str(s) => repr_str(out, s),
-        Constant::Bytes(b) => repr_bytes(out, b),
+        Constant::Int(i) => repr::write_repr_int(out, i),
+        Constant::Float(f) => repr::write_repr_float(out, *f),
+        Constant::Complex(re, im) => repr::write_repr_complex(out, *re, *im),
+        Constant::Str(s) => repr::write_repr_str(out, s),
+        Constant::Bytes(b) => repr::write_repr_bytes(out, b),
         Constant::Tuple(items) => {
             out.push('(');
             for (k, i) in items.iter().enumerate() {
@@ -367,139 +364,6 @@ fn write_repr(out: &mut String, c: &Constant, depth: usize) {
     }
 }
 
-/// `repr(float)` (with `add_dot_0`) or the 'r' format without it (for complex parts).
-fn repr_float(x: f64, add_dot_0: bool) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    // Shortest round-trip digits and exponent from Rust's `{:e}`.
-    let mut e = format!("{:e}", x.abs());
-    if e.split('e').next().is_some_and(|m| m.len() >= 18) {
-        // 17 significant digits: CPython gives the correctly rounded (half-even)
-        // 17-digit value, which the shortest-digits search may not.
-        e = format!("{:.16e}", x.abs());
-    }
-    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if x.is_sign_negative() { "-" } else { "" };
-    let decpt = exp + 1;
-    let n = digits.len() as i32;
-    let body = if decpt > -4 && decpt <= 16 {
-        if decpt <= 0 {
-            format!("0.{}{}", "0".repeat((-decpt) as usize), digits)
-        } else if decpt >= n {
-            let zeros = "0".repeat((decpt - n) as usize);
-            if add_dot_0 {
-                format!("{digits}{zeros}.0")
-            } else {
-                format!("{digits}{zeros}")
-            }
-        } else {
-            format!(
-                "{}.{}",
-                &digits[..decpt as usize],
-                &digits[decpt as usize..]
-            )
-        }
-    } else {
-        let rest = if n > 1 {
-            format!(".{}", &digits[1..])
-        } else {
-            String::new()
-        };
-        let e = decpt - 1;
-        let esign = if e < 0 { '-' } else { '+' };
-        format!("{}{}e{}{:02}", &digits[..1], rest, esign, e.abs())
-    };
-    format!("{sign}{body}")
-}
-
-fn repr_complex(re: f64, im: f64) -> String {
-    let imag = |with_sign: bool| {
-        let s = repr_float(im, false);
-        if with_sign && !s.starts_with('-') {
-            format!("+{s}")
-        } else {
-            s
-        }
-    };
-    if re == 0.0 && re.is_sign_positive() {
-        format!("{}j", imag(false))
-    } else {
-        format!("({}{}j)", repr_float(re, false), imag(true))
-    }
-}
-
-fn repr_str(out: &mut String, s: &Str) {
-    let b = s.as_bytes();
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        '"'
-    } else {
-        '\''
-    };
-    out.push(quote);
-    for cp in s.code_points() {
-        match cp {
-            0x5C => out.push_str("\\\\"),
-            0x09 => out.push_str("\\t"),
-            0x0A => out.push_str("\\n"),
-            0x0D => out.push_str("\\r"),
-            c if c == quote as u32 => {
-                out.push('\\');
-                out.push(quote);
-            }
-            c if c < 0x20 || c == 0x7F => {
-                let _ = write!(out, "\\x{c:02x}");
-            }
-            c if c < 0x7F => out.push(char::from(c as u8)),
-            c if crate::printable::is_printable(c) => {
-                out.push(char::from_u32(c).unwrap_or('\u{FFFD}'))
-            }
-            c if c <= 0xFF => {
-                let _ = write!(out, "\\x{c:02x}");
-            }
-            c if c <= 0xFFFF => {
-                let _ = write!(out, "\\u{c:04x}");
-            }
-            c => {
-                let _ = write!(out, "\\U{c:08x}");
-            }
-        }
-    }
-    out.push(quote);
-}
-
-fn repr_bytes(out: &mut String, b: &[u8]) {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    out.push('b');
-    out.push(char::from(quote));
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(char::from(c));
-            }
-            0x20..=0x7E => out.push(char::from(c)),
-            c => {
-                let _ = write!(out, "\\x{c:02x}");
-            }
-        }
-    }
-    out.push(char::from(quote));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -517,19 +381,21 @@ mod tests {
         assert_eq!(f(2.9802322387695312e-08), "2.9802322387695312e-08");
         assert_eq!(f(1e300), "1e+300");
         assert_eq!(f(f64::INFINITY), "inf");
+        // A 17-digit tie CPython rounds half-even (the old private repr gave ...313).
+        assert_eq!(f(99.99880981445312), "99.99880981445312");
         let c = |a: f64, b: f64| repr_constant(&Constant::Complex(a, b));
         assert_eq!(c(0.0, 2.0), "2j");
         assert_eq!(c(1.0, -2.0), "(1-2j)");
         assert_eq!(c(-0.0, 0.0), "(-0+0j)");
         assert_eq!(c(0.0, f64::NAN), "nanj");
-        let s = |x: &str| repr_constant(&Constant::Str(Str::new(x)));
+        let s = |x: &str| repr_constant(&Constant::Str(Text::from(x)));
         assert_eq!(s("it's"), "\"it's\"");
         assert_eq!(s("a\"b'c"), "'a\"b\\'c'");
         assert_eq!(
             s("\0\t\u{20ac}\u{fefe}\u{1dcba}"),
             "'\\x00\\t\u{20ac}\\ufefe\\U0001dcba'"
         );
-        let lone = Str::from_generalized_utf8(&[0xED, 0xB2, 0x80]).unwrap();
+        let lone = Text::from_generalized_utf8(&[0xED, 0xB2, 0x80]).unwrap();
         assert_eq!(repr_constant(&Constant::Str(lone)), "'\\udc80'");
         assert_eq!(
             repr_constant(&Constant::Bytes(b"\0'\"\\a".to_vec())),

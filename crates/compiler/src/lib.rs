@@ -18,7 +18,6 @@ pub mod code;
 pub mod dis;
 pub mod marshal;
 pub mod opcode;
-mod printable;
 pub mod pyc;
 
 pub mod future;

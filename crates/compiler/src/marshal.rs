@@ -23,8 +23,9 @@
 //! - never shared: code objects, `co_localspluskinds`, other qualnames;
 //! - interned: names, identifier-like constants (`[A-Za-z0-9_]*`) and `"*"`.
 
-use crate::code::{CodeObject, Constant, Str};
+use crate::code::{CodeObject, Constant};
 use common::bigint::BigInt;
+use common::text::Text;
 use dashu_int::ops::{BitTest, UnsignedAbs};
 use std::collections::HashMap;
 
@@ -203,15 +204,15 @@ impl Reader<'_> {
             b'u' | b't' => {
                 let n = self.size()?;
                 let b = self.bytes(n)?;
-                Constant::Str(Str::from_generalized_utf8(b).ok_or(MarshalError::Invalid("utf-8"))?)
+                Constant::Str(Text::from_generalized_utf8(b).ok_or(MarshalError::Invalid("utf-8"))?)
             }
             b'a' | b'A' => {
                 let n = self.size()?;
-                Constant::Str(Str::from_latin1(self.bytes(n)?))
+                Constant::Str(Text::from_latin1(self.bytes(n)?))
             }
             b'z' | b'Z' => {
                 let n = usize::from(self.byte()?);
-                Constant::Str(Str::from_latin1(self.bytes(n)?))
+                Constant::Str(Text::from_latin1(self.bytes(n)?))
             }
             b'(' | b')' | b'>' | b'<' => {
                 let n = if ty == b')' {
@@ -280,14 +281,14 @@ impl Reader<'_> {
         Ok(Constant::Int(if n < 0 { -mag } else { mag }))
     }
 
-    fn str_field(&mut self) -> Result<Str, MarshalError> {
+    fn str_field(&mut self) -> Result<Text, MarshalError> {
         match self.object()? {
             Constant::Str(s) => Ok(s),
             _ => Err(MarshalError::Invalid("expected a str")),
         }
     }
 
-    fn str_tuple(&mut self) -> Result<Vec<Str>, MarshalError> {
+    fn str_tuple(&mut self) -> Result<Vec<Text>, MarshalError> {
         match self.object()? {
             Constant::Tuple(items) => items
                 .into_iter()
@@ -414,7 +415,7 @@ fn immortal(key: &Key) -> bool {
         Key::Int(i) => *i >= BigInt::from(-5) && *i <= BigInt::from(256),
         Key::Str(b, _) => {
             b.is_empty()
-                || Str::from_generalized_utf8(b).is_some_and(|s| {
+                || Text::from_generalized_utf8(b).is_some_and(|s| {
                     let mut cps = s.code_points();
                     matches!((cps.next(), cps.next()), (Some(c), None) if c < 256)
                 })
@@ -427,7 +428,7 @@ fn immortal(key: &Key) -> bool {
 }
 
 /// `intern_string_constants`'s test: ASCII letters, digits and underscores only.
-pub fn all_name_chars(s: &Str) -> bool {
+pub fn all_name_chars(s: &Text) -> bool {
     s.as_bytes()
         .iter()
         .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
@@ -436,7 +437,7 @@ pub fn all_name_chars(s: &Str) -> bool {
 /// Whether a string constant is interned when CPython compiles a module: those
 /// passing [`all_name_chars`], and `"*"` (the 1-character singleton `from m import *`
 /// interns).
-pub fn const_is_interned(s: &Str) -> bool {
+pub fn const_is_interned(s: &Text) -> bool {
     all_name_chars(s) || s.as_bytes() == b"*"
 }
 
@@ -444,15 +445,15 @@ pub fn const_is_interned(s: &Str) -> bool {
 #[derive(Clone, Copy)]
 enum Slot<'a> {
     Const(&'a Constant),
-    Name(&'a Str),
-    NameTuple(&'a [Str]),
-    Filename(&'a Str),
-    PlainStr(&'a Str),
+    Name(&'a Text),
+    NameTuple(&'a [Text]),
+    Filename(&'a Text),
+    PlainStr(&'a Text),
     MergedBytes(&'a [u8]),
     UniqueBytes(&'a [u8]),
     CoCode(&'a [u8]),
-    CodeName(&'a Str),
-    ClassQualname(&'a Str),
+    CodeName(&'a Text),
+    ClassQualname(&'a Text),
 }
 
 /// `marshal.dumps(code)`, with CPython 3.11's interning and `FLAG_REF` decisions.
@@ -665,7 +666,7 @@ impl Writer {
         true
     }
 
-    fn write_str(&mut self, key: Option<Key>, s: &Str, interned: bool) {
+    fn write_str(&mut self, key: Option<Key>, s: &Text, interned: bool) {
         if s.is_ascii() {
             let n = s.as_bytes().len();
             let ty = match (n < 256, interned) {
@@ -858,18 +859,18 @@ mod tests {
                 Constant::Int(BigInt::from(-70000)),
                 Constant::Float(1.5),
                 Constant::Complex(0.0, 2.0),
-                Constant::Str(Str::new("héllo")),
-                Constant::Str(Str::new("name_like")),
+                Constant::Str(Text::from("héllo")),
+                Constant::Str(Text::from("name_like")),
                 Constant::Bytes(b"ab".to_vec()),
                 Constant::Tuple(vec![Constant::Bool(true), Constant::Ellipsis]),
                 Constant::FrozenSet(vec![Constant::Int(BigInt::from(1))]),
             ],
-            names: vec![Str::new("print")],
-            localsplusnames: vec![Str::new("x")],
+            names: vec![Text::from("print")],
+            localsplusnames: vec![Text::from("x")],
             localspluskinds: vec![0x20],
-            filename: Str::new("f.py"),
-            name: Str::new("f"),
-            qualname: Str::new("f"),
+            filename: Text::from("f.py"),
+            name: Text::from("f"),
+            qualname: Text::from("f"),
             linetable: vec![0x80, 0x00],
             exceptiontable: Vec::new(),
             ..Default::default()
@@ -883,7 +884,7 @@ mod tests {
         let code = loads_code(&data).unwrap();
         assert_eq!(code.consts[1], Constant::Int(BigInt::from(10).pow(30)));
         assert_eq!(code.consts[2], Constant::Int(BigInt::from(-70000)));
-        assert_eq!(code.consts[5], Constant::Str(Str::new("héllo")));
+        assert_eq!(code.consts[5], Constant::Str(Text::from("héllo")));
         assert_eq!(dumps_code(&code), data);
     }
 
