@@ -266,6 +266,11 @@ fn is_prefix(op: Opcode) -> bool {
 /// CPython inserts the prefix instructions only after computing the depth, so a
 /// leading run of them is not counted (the `POP_TOP` after `RETURN_GENERATOR` would
 /// otherwise underflow).
+///
+/// A handler whose protected range became empty (`try: return 1 finally: ...`) is
+/// still walked by CPython, from its `SETUP_*`; here nothing reaches it. Such a block
+/// starts with `PUSH_EXC_INFO` under the cleanup handler that `SETUP_CLEANUP` set up
+/// at the block's own start depth, so it is entered with that handler's depth.
 fn stackdepth(instrs: &[Instr]) -> Result<u32, AssembleError> {
     let n = instrs.len();
     let entry = instrs.iter().take_while(|i| is_prefix(i.opcode)).count();
@@ -303,7 +308,21 @@ fn stackdepth(instrs: &[Instr]) -> Result<u32, AssembleError> {
         }
     };
     push(&mut start, &mut stack, entry, 0)?;
-    while let Some(b) = stack.pop() {
+    let mut orphans = (entry..n).rev().filter(|&i| {
+        leader[i] && instrs[i].opcode == Opcode::PUSH_EXC_INFO && instrs[i].handler.is_some()
+    });
+    loop {
+        let Some(b) = stack.pop() else {
+            // Orphaned handlers: see the doc comment.
+            match orphans.find(|&i| start[i] == i64::MIN) {
+                Some(i) => {
+                    let d = instrs[i].handler.map_or(0, |h| i64::from(h.depth));
+                    push(&mut start, &mut stack, i, d)?;
+                    continue;
+                }
+                None => break,
+            }
+        };
         let mut depth = start[b];
         let mut i = b;
         loop {
