@@ -141,10 +141,27 @@ impl std::error::Error for AssembleError {}
 /// Assembles `instrs` (CPython's `assemble()` for one code unit). `firstlineno` is
 /// `co_firstlineno`, the starting point of the location table's line deltas.
 pub fn assemble(instrs: &[Instr], firstlineno: i32) -> Result<Assembled, AssembleError> {
+    assemble_with_entries(instrs, firstlineno, &[])
+}
+
+/// [`assemble`], with extra block entries for the stack-depth walk: each
+/// `(instruction index, start depth)` is a block CPython's `stackdepth()` would reach
+/// through a `SETUP_*` pseudo-instruction (depth at the `SETUP_*` plus its jump
+/// effect) even though no remaining instruction jumps there or is covered by it: a
+/// cleanup handler whose protected range the optimizer emptied. Handlers starting
+/// with `PUSH_EXC_INFO` are found without help; see `stackdepth`.
+pub fn assemble_with_entries(
+    instrs: &[Instr],
+    firstlineno: i32,
+    entries: &[(usize, u32)],
+) -> Result<Assembled, AssembleError> {
     let mut instrs = instrs.to_vec();
     check(&instrs)?;
+    if let Some(&(i, _)) = entries.iter().find(|e| e.0 >= instrs.len()) {
+        return Err(AssembleError::TargetOutOfRange(i));
+    }
     normalize_jumps(&mut instrs);
-    let stacksize = stackdepth(&instrs)?;
+    let stacksize = stackdepth(&instrs, entries)?;
     let (opargs, offsets) = resolve_jumps(&instrs)?;
     let mut code = Vec::with_capacity(offsets.last().copied().unwrap_or(0) as usize * 2);
     for (ins, &oparg) in instrs.iter().zip(&opargs) {
@@ -271,7 +288,7 @@ fn is_prefix(op: Opcode) -> bool {
 /// still walked by CPython, from its `SETUP_*`; here nothing reaches it. Such a block
 /// starts with `PUSH_EXC_INFO` under the cleanup handler that `SETUP_CLEANUP` set up
 /// at the block's own start depth, so it is entered with that handler's depth.
-fn stackdepth(instrs: &[Instr]) -> Result<u32, AssembleError> {
+fn stackdepth(instrs: &[Instr], entries: &[(usize, u32)]) -> Result<u32, AssembleError> {
     let n = instrs.len();
     let entry = instrs.iter().take_while(|i| is_prefix(i.opcode)).count();
     if entry >= n {
@@ -281,6 +298,9 @@ fn stackdepth(instrs: &[Instr]) -> Result<u32, AssembleError> {
     // a terminator.
     let mut leader = vec![false; n + 1];
     leader[entry] = true;
+    for &(i, _) in entries {
+        leader[i] = true;
+    }
     for (i, ins) in instrs.iter().enumerate() {
         if let Some(t) = ins.target {
             leader[t] = true;
@@ -307,6 +327,10 @@ fn stackdepth(instrs: &[Instr]) -> Result<u32, AssembleError> {
             Ok(())
         }
     };
+    for &(i, d) in entries.iter().rev() {
+        maxdepth = maxdepth.max(i64::from(d));
+        push(&mut start, &mut stack, i, i64::from(d))?;
+    }
     push(&mut start, &mut stack, entry, 0)?;
     let mut orphans = (entry..n).rev().filter(|&i| {
         leader[i] && instrs[i].opcode == Opcode::PUSH_EXC_INFO && instrs[i].handler.is_some()
