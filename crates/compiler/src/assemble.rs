@@ -663,3 +663,179 @@ pub fn instrs_from_code(code: &crate::code::CodeObject) -> Result<Vec<Instr>, Di
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: i32, col: i32, end_col: i32) -> Location {
+        Location {
+            lineno: line,
+            end_lineno: line,
+            col_offset: col,
+            end_col_offset: end_col,
+        }
+    }
+
+    fn jump(op: Opcode, target: usize, loc: Location) -> Instr {
+        Instr {
+            target: Some(target),
+            ..Instr::new(op, 0, loc)
+        }
+    }
+
+    /// `compile("", "", "exec")`: RESUME, LOAD_CONST None, RETURN_VALUE, all at
+    /// line 0 with no columns.
+    #[test]
+    fn empty_module() {
+        let loc = Location {
+            lineno: 0,
+            end_lineno: 1,
+            col_offset: 0,
+            end_col_offset: 0,
+        };
+        let instrs = [
+            Instr::new(Opcode::RESUME, 0, loc),
+            Instr::new(Opcode::LOAD_CONST, 0, loc),
+            Instr::new(Opcode::RETURN_VALUE, 0, loc),
+        ];
+        let out = assemble(&instrs, 1).unwrap();
+        assert_eq!(out.code, b"\x97\x00d\x00S\x00");
+        assert_eq!(out.stacksize, 1);
+        assert!(out.exceptiontable.is_empty());
+    }
+
+    /// Jumps take the direction their target calls for, whatever variant is given.
+    #[test]
+    fn jump_direction_is_normalized() {
+        let l = at(1, 0, 1);
+        let instrs = [
+            Instr::new(Opcode::RESUME, 0, l),
+            Instr::new(Opcode::LOAD_CONST, 0, l),
+            jump(Opcode::POP_JUMP_BACKWARD_IF_TRUE, 4, l),
+            jump(Opcode::JUMP_FORWARD, 1, l),
+            Instr::new(Opcode::LOAD_CONST, 0, l),
+            Instr::new(Opcode::RETURN_VALUE, 0, l),
+        ];
+        let out = assemble(&instrs, 1).unwrap();
+        let ops: Vec<u8> = out.code.chunks(2).map(|u| u[0]).collect();
+        assert_eq!(ops[2], Opcode::POP_JUMP_FORWARD_IF_TRUE as u8);
+        assert_eq!(out.code[5], 1);
+        assert_eq!(ops[3], Opcode::JUMP_BACKWARD as u8);
+        assert_eq!(out.code[7], 3);
+    }
+
+    /// A forward jump over 300 units needs an EXTENDED_ARG, which itself moves
+    /// the target: the offsets are recomputed until stable.
+    #[test]
+    fn extended_arg_jump() {
+        let l = at(1, 0, 1);
+        let mut instrs = vec![
+            Instr::new(Opcode::RESUME, 0, l),
+            Instr::new(Opcode::LOAD_CONST, 0, l),
+            jump(Opcode::POP_JUMP_FORWARD_IF_FALSE, 303, l),
+        ];
+        instrs.extend((0..300).map(|_| Instr::new(Opcode::NOP, 0, l)));
+        instrs.push(Instr::new(Opcode::LOAD_CONST, 0, l));
+        instrs.push(Instr::new(Opcode::RETURN_VALUE, 0, l));
+        let out = assemble(&instrs, 1).unwrap();
+        assert_eq!(&out.code[4..8], &[opcode::EXTENDED_ARG, 1, 114, 44]);
+    }
+
+    /// Entries cover at most 8 code units; LOAD_METHOD (11 units) takes two.
+    #[test]
+    fn long_instruction_splits_location_entries() {
+        let l = at(1, 0, 1);
+        let instrs = [
+            Instr::new(Opcode::RESUME, 0, l),
+            Instr::new(Opcode::LOAD_METHOD, 0, at(1, 2, 5)),
+        ];
+        let out = assemble(&instrs, 1).unwrap();
+        // RESUME: short form, 1 unit; LOAD_METHOD: short form 8 + 3 units.
+        assert_eq!(out.linetable, [0x80, 0x01, 0x87, 0x23, 0x82, 0x23]);
+    }
+
+    #[test]
+    fn bad_input_is_an_error() {
+        let l = Location::NONE;
+        let missing_target = [Instr::new(Opcode::JUMP_FORWARD, 0, l)];
+        assert!(assemble(&missing_target, 1).is_err());
+        let out_of_range = [jump(Opcode::JUMP_FORWARD, 7, l)];
+        assert!(assemble(&out_of_range, 1).is_err());
+        let underflow = [
+            Instr::new(Opcode::RESUME, 0, l),
+            Instr::new(Opcode::RETURN_VALUE, 0, l),
+        ];
+        assert_eq!(
+            assemble(&underflow, 1),
+            Err(AssembleError::StackUnderflow(1))
+        );
+        let cache = [Instr::new(Opcode::CACHE, 0, l)];
+        assert!(assemble(&cache, 1).is_err());
+        assert!(assemble_with_entries(&[], 1, &[(3, 1)]).is_err());
+        assert_eq!(assemble(&[], 1), Ok(Assembled::default()));
+    }
+
+    /// Pseudo-random sequences of any opcodes, opargs, targets and locations: an
+    /// answer or an error, never a panic.
+    #[test]
+    fn no_panics_on_random_input() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let ops: Vec<Opcode> = (0..=255u8).filter_map(Opcode::from_u8).collect();
+        for _ in 0..2000 {
+            let n = (next() % 40) as usize + 1;
+            let mut instrs = Vec::new();
+            for _ in 0..n {
+                let op = ops[(next() % ops.len() as u64) as usize];
+                let wild = |v: u64| match v % 4 {
+                    0 => -1,
+                    1 => (v >> 8) as i32,
+                    2 => i32::MAX - (v % 3) as i32,
+                    _ => (v % 200) as i32,
+                };
+                let loc = Location {
+                    lineno: wild(next()),
+                    end_lineno: wild(next()),
+                    col_offset: wild(next()),
+                    end_col_offset: wild(next()),
+                };
+                let oparg = match next() % 3 {
+                    0 => (next() % 4) as u32,
+                    1 => next() as u32,
+                    _ => (next() % 300) as u32,
+                };
+                let is_jump = op.info().jump() != JumpKind::None;
+                let target =
+                    (is_jump || next() % 10 == 0).then(|| (next() % (n as u64 + 1)) as usize);
+                let handler = (next() % 3 == 0).then(|| ExceptHandler {
+                    target: (next() % (n as u64 + 1)) as usize,
+                    depth: (next() % 5) as u32,
+                    lasti: next() % 2 == 0,
+                });
+                instrs.push(Instr {
+                    opcode: op,
+                    oparg,
+                    target,
+                    loc,
+                    handler,
+                });
+            }
+            let _ = assemble(&instrs, wild_first(next()));
+            let _ = assemble_with_entries(&instrs, 1, &[((next() % 40) as usize, 3)]);
+        }
+    }
+
+    fn wild_first(v: u64) -> i32 {
+        match v % 3 {
+            0 => i32::MIN,
+            1 => i32::MAX,
+            _ => 1,
+        }
+    }
+}
