@@ -148,8 +148,9 @@ pub fn assemble(instrs: &[Instr], firstlineno: i32) -> Result<Assembled, Assembl
 /// `(instruction index, start depth)` is a block CPython's `stackdepth()` would reach
 /// through a `SETUP_*` pseudo-instruction (depth at the `SETUP_*` plus its jump
 /// effect) even though no remaining instruction jumps there or is covered by it: a
-/// cleanup handler whose protected range the optimizer emptied. Handlers starting
-/// with `PUSH_EXC_INFO` are found without help; see `stackdepth`.
+/// cleanup handler whose protected range the optimizer emptied. Such blocks are
+/// usually inferred without help (see `stackdepth`: every one in the stdlib is);
+/// this is for a code generator that knows better.
 pub fn assemble_with_entries(
     instrs: &[Instr],
     firstlineno: i32,
@@ -288,6 +289,8 @@ fn is_prefix(op: Opcode) -> bool {
 /// still walked by CPython, from its `SETUP_*`; here nothing reaches it. Such a block
 /// starts with `PUSH_EXC_INFO` under the cleanup handler that `SETUP_CLEANUP` set up
 /// at the block's own start depth, so it is entered with that handler's depth.
+/// Any other unreached block (an `except* ... as name` cleanup) is entered with the
+/// depth that makes it agree with the already-known block it jumps or falls into.
 fn stackdepth(instrs: &[Instr], entries: &[(usize, u32)]) -> Result<u32, AssembleError> {
     let n = instrs.len();
     let entry = instrs.iter().take_while(|i| is_prefix(i.opcode)).count();
@@ -338,9 +341,16 @@ fn stackdepth(instrs: &[Instr], entries: &[(usize, u32)]) -> Result<u32, Assembl
     loop {
         let Some(b) = stack.pop() else {
             // Orphaned handlers: see the doc comment.
-            match orphans.find(|&i| start[i] == i64::MIN) {
-                Some(i) => {
-                    let d = instrs[i].handler.map_or(0, |h| i64::from(h.depth));
+            if let Some(i) = orphans.find(|&i| start[i] == i64::MIN) {
+                let d = instrs[i].handler.map_or(0, |h| i64::from(h.depth));
+                push(&mut start, &mut stack, i, d)?;
+                continue;
+            }
+            let inferred = (entry..n)
+                .filter(|&i| leader[i] && start[i] == i64::MIN)
+                .find_map(|i| Some((i, infer_start_depth(instrs, &leader, &start, i)?)));
+            match inferred {
+                Some((i, d)) => {
                     push(&mut start, &mut stack, i, d)?;
                     continue;
                 }
@@ -389,6 +399,36 @@ fn stackdepth(instrs: &[Instr], entries: &[(usize, u32)]) -> Result<u32, Assembl
         }
     }
     u32::try_from(maxdepth).map_err(|_| AssembleError::TooLarge)
+}
+
+/// The start depth of the unreached block at `b` that makes its depth agree with
+/// the first block of known depth it jumps or falls into, following its fall-through
+/// path; `None` if that path ends first (or the depth would be negative).
+fn infer_start_depth(instrs: &[Instr], leader: &[bool], start: &[i64], b: usize) -> Option<i64> {
+    let mut rel: i64 = 0;
+    let mut i = b;
+    loop {
+        let ins = instrs.get(i)?;
+        let op = ins.opcode as u8;
+        if let Some(t) = ins.target {
+            let known = *start.get(t)?;
+            if known != i64::MIN {
+                let effect = i64::from(opcode::stack_effect(op, ins.oparg, Some(true))?);
+                return Some(known - rel - effect).filter(|d| *d >= 0);
+            }
+        }
+        rel += i64::from(opcode::stack_effect(op, ins.oparg, Some(false))?);
+        if is_terminator(ins.opcode) {
+            return None;
+        }
+        i += 1;
+        if *leader.get(i)? {
+            let known = *start.get(i)?;
+            if known != i64::MIN {
+                return Some(known - rel).filter(|d| *d >= 0);
+            }
+        }
+    }
 }
 
 /// The number of `EXTENDED_ARG` prefixes an oparg needs.

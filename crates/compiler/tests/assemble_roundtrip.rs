@@ -197,6 +197,8 @@ def multi(a,
                     b)
     except* ValueError as e:
         a(e)
+    except* TypeError as f:
+        pass
     finally:
         del a
 ''' + "\n" * 5000 + '''
@@ -262,12 +264,8 @@ fn stdlib_subset_round_trips() {
 fn stdlib_full_round_trips() {
     let st = run(None);
     assert_eq!(st.errors, 0);
-    // co_code, co_linetable, co_exceptiontable: all identical. co_stacksize: a few
-    // cleanup handlers with emptied ranges need the code generator's help (see
-    // `assemble_with_entries`).
-    assert_eq!(st.same[..3], [st.codes; 3]);
     assert!(
-        st.codes - st.same[3] <= 10,
-        "co_stacksize differs too often"
+        st.diffs.is_empty(),
+        "assembler output differs from CPython's"
     );
 }
