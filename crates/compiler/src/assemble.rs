@@ -196,7 +196,7 @@ fn check(instrs: &[Instr]) -> Result<(), AssembleError> {
         }
         let is_jump = ins.opcode.info().jump() != JumpKind::None;
         match ins.target {
-            Some(t) if !is_jump => return Err(AssembleError::BadTarget(t)),
+            Some(_) if !is_jump => return Err(AssembleError::BadTarget(i)),
             None if is_jump => return Err(AssembleError::BadTarget(i)),
             Some(t) if t >= n => return Err(AssembleError::TargetOutOfRange(i)),
             _ => {}
