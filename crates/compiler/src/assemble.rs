@@ -871,6 +871,31 @@ mod tests {
         }
     }
 
+    /// Random `co_code`, line and exception tables: disassembly answers or errors.
+    #[test]
+    fn instrs_from_code_survives_garbage() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..2000 {
+            let mut bytes = |n: u64| -> Vec<u8> { (0..next() % n).map(|_| next() as u8).collect() };
+            let code = crate::code::CodeObject {
+                code: bytes(60),
+                linetable: bytes(30),
+                exceptiontable: bytes(12),
+                firstlineno: 1,
+                ..Default::default()
+            };
+            if let Ok(instrs) = instrs_from_code(&code) {
+                let _ = assemble(&instrs, 1);
+            }
+        }
+    }
+
     fn wild_first(v: u64) -> i32 {
         match v % 3 {
             0 => i32::MIN,
