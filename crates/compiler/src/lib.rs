@@ -6,6 +6,7 @@
 //!   exception table decoders;
 //! - [`marshal`] and [`pyc`]: CPython 3.11's `.pyc` format, both ways;
 //! - [`dis`]: a `python3 -m dis`-compatible disassembler;
+//! - [`assemble`]: instruction sequences to `co_code` and its tables (the back end);
 //! - [`cli`]: the `krait --dis` entry point.
 //!
 //! The analysis half: [`future`] and [`symtable`] (scopes, as CPython's `symtable.c`).
@@ -13,6 +14,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod assemble;
 pub mod cli;
 pub mod code;
 pub mod dis;
