@@ -118,10 +118,14 @@ impl<'src> Parser<'src> {
         msg: impl Into<String>,
     ) -> Box<SyntaxError> {
         let t = self.last_token();
-        if matches!(
-            t.kind,
-            TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
-        ) {
+        // The NEWLINE `single` input implies at its end is an ENDMARKER to CPython.
+        let implied_newline = t.kind == TokenKind::Newline && t.start as usize >= self.source.len();
+        if implied_newline
+            || matches!(
+                t.kind,
+                TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
+            )
+        {
             return self.error_at_positionless_token(ty, t, msg);
         }
         self.error_at(ty, Self::token_loc(t), msg)
@@ -129,9 +133,9 @@ impl<'src> Parser<'src> {
 
     /// An error on a token CPython's tokenizer gives no columns (INDENT, DEDENT,
     /// ENDMARKER: `col_offset == -1`): `_PyPegen_raise_error` then reports the
-    /// tokenizer's position (`tok->cur`) without the `+ 1`, and end offset -1. On a line, `tok->cur` is past the
-    /// indentation; at the end of input it is past the last line's newline, on that
-    /// line.
+    /// tokenizer's position (`tok->cur`) without the `+ 1`, and end offset -1. On a
+    /// line, `tok->cur` is past the indentation; at the end of input it is past the last
+    /// line and its newline (`eval`/`single` input may have none), on that line.
     #[cold]
     pub(crate) fn error_at_positionless_token(
         &self,
@@ -148,7 +152,7 @@ impl<'src> Parser<'src> {
             (
                 lineno,
                 self.line_text(lineno),
-                line.chars().count() as u32 + 1,
+                line.chars().count() as u32 + u32::from(src.ends_with('\n')),
             )
         } else {
             let text = self.line_text(t.end_lineno);
