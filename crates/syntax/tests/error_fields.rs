@@ -203,3 +203,32 @@ fn minus_one_and_zero_positions() {
         ],
     );
 }
+
+/// "Perhaps you forgot a comma?" is not offered after a NAME that is a prefix of a soft
+/// keyword (CPython 3.11's `strncmp` test), nor at bracket level 0.
+#[test]
+fn forgot_comma_rule() {
+    check(
+        &[("exec", Mode::Exec), ("eval", Mode::Eval)],
+        &[
+            b"f(c d, 1)",
+            b"(a, b, c d)",
+            b"f(c.E 1)",
+            b"f(a b)",
+            b"f(m b)",
+            b"f(ca b)",
+            b"f(cat b)",
+            b"f(matc b)",
+            b"f(match b)",
+            b"f(_ b)",
+            b"f(_a b)",
+            b"f(cases b)",
+            b"f(a d, 1)",
+            b"[a, b c]",
+            b"f(print a)",
+            b"a b",
+            b"f(c 'x')",
+            b"f(x 'x')",
+        ],
+    );
+}
