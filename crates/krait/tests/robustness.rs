@@ -143,6 +143,46 @@ fn dump_recursion_limit_matches_cpython() {
             }
         }
     }
+    // The parser's nesting limit (CPython's MAXSTACK, a bare MemoryError) on each side.
+    for (name, n) in [
+        ("unary", 5969),
+        ("not", 5969),
+        ("lambdas", 2984),
+        ("pow", 2985),
+    ] {
+        for n in [n, n + 1] {
+            let src = match name {
+                "unary" => format!("{}1\n", "-".repeat(n)),
+                "not" => format!("{}a\n", "not ".repeat(n)),
+                "lambdas" => format!("{}0\n", "lambda: ".repeat(n)),
+                _ => vec!["a"; n].join("**") + "\n",
+            };
+            let path = write(&dir, &format!("maxstack_{name}_{n}.py"), src.as_bytes());
+            let Ok(want) = Command::new("python3")
+                .args(["-c", REFERENCE])
+                .arg(&path)
+                .output()
+            else {
+                return;
+            };
+            let got = Command::new(env!("CARGO_BIN_EXE_krait"))
+                .arg("--dump-ast")
+                .arg(&path)
+                .output()
+                .expect("krait runs");
+            let last = |b: &[u8]| {
+                String::from_utf8_lossy(b)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let (w, g) = (last(&want.stderr), last(&got.stderr));
+            if w != g {
+                failures.push(format!("{name} n={n}:\n  python: {w}\n  krait:  {g}"));
+            }
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -1165,8 +1165,10 @@ impl<'src> Parser<'src> {
         };
         let m2 = self.mark();
         if self.eat(T::DoubleStar)?.is_some() {
+            // Two levels, as CPython's `power` -> `factor` -> `power` recursion.
             self.enter()?;
-            let b = self.factor();
+            let b = self.enter().and_then(|()| self.factor());
+            self.leave();
             self.leave();
             if let Some(b) = b? {
                 return Ok(Some(self.node(
