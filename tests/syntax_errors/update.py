@@ -17,6 +17,8 @@ CASES = {
     "invalid_syntax": b"x = 1 +\n",
     "forgot_comma": b"x = [1 2]\n",
     "forgot_comma_call": b"f(a b)\n",
+    "forgot_comma_soft_keyword_prefix": b"f(c d, 1)\n",
+    "unindent_mismatch_no_newline": b"if x:\n    a\n  b",
     "expected_colon_if": b"if x\n    pass\n",
     "expected_colon_def": b"def f()\n    pass\n",
     "expected_colon_class": b"class A\n    pass\n",

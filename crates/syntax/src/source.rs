@@ -25,7 +25,7 @@ use crate::error::{SyntaxError, SyntaxErrorType};
 /// cookie's codec cannot decode (Python's codec message, `lineno` 0); and, without a
 /// cookie or with a `utf-8` one, invalid UTF-8 outside comments, which CPython reports
 /// from the token holding it as "(unicode error) 'utf-8' codec can't decode byte 0xNN
-/// in position P: REASON". CPython's offset -1 is given as `None`.
+/// in position P: REASON".
 pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
     decode_source_declared(bytes).map(|d| d.text)
 }
@@ -97,13 +97,15 @@ fn translate_newlines(s: &str) -> String {
     out
 }
 
+/// An error without a source position: with `lineno` (CPython's 0 for decoding
+/// errors) the offset is CPython's -1, else every field is `None`.
 fn plain_error(msg: String, lineno: Option<u32>) -> SyntaxError {
     SyntaxError {
         error_type: SyntaxErrorType::SyntaxError,
         msg,
         filename: String::new(),
         lineno: lineno.map(|l| l as i32),
-        offset: None,
+        offset: lineno.map(|_| -1),
         end_lineno: None,
         end_offset: None,
         text: None,
@@ -427,7 +429,7 @@ fn token_utf8_error(body: &[u8], at: usize) -> SyntaxError {
                 lineno: Some(lineno as i32),
                 offset: Some(((at - line_start + 1) as u32) as i32),
                 end_lineno: Some(lineno as i32),
-                end_offset: None,
+                end_offset: Some(-1),
                 text: Some(text),
             }
         }
@@ -520,14 +522,14 @@ mod tests {
     fn cookie_errors() {
         assert_eq!(
             err(b"# coding: foo\n"),
-            ("unknown encoding: foo".into(), Some(0), None, None)
+            ("unknown encoding: foo".into(), Some(0), Some(-1), None)
         );
         assert_eq!(
             err(b"\xef\xbb\xbf# coding: latin-1\nx=1\n"),
             (
                 "encoding problem: iso-8859-1 with BOM".into(),
                 Some(0),
-                None,
+                Some(-1),
                 None
             )
         );
@@ -602,7 +604,7 @@ mod tests {
                 "(unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte".into(),
                 Some(1),
                 Some(2),
-                None
+                Some(-1)
             )
         );
         // Comments are never decoded.

@@ -677,13 +677,15 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// Errors raised from `tok->done` through `_PyPegen_raise_error` on the error token
-    /// (E_DEDENT, E_EOF): offset = characters up to the end of the line, newline
-    /// included; CPython's end offset is -1, given here as `None`.
+    /// (E_DEDENT, E_EOF): offset = characters up to the end of the line, newline (if
+    /// any) included; end offset -1, as CPython reports it.
     #[cold]
     fn eol_error(&mut self, ty: SyntaxErrorType, msg: &str) -> Stop {
-        let col = self.cur_line().chars().count() as u32 + 1;
-        let text = format!("{}{}", self.buf_text(), self.nl());
-        let err = self.make(ty, msg.to_string(), self.lineno, col, None, text);
+        let nl = self.nl();
+        let col = self.cur_line().chars().count() as u32 + nl.len() as u32;
+        let text = format!("{}{nl}", self.buf_text());
+        let mut err = self.make(ty, msg.to_string(), self.lineno, col, None, text);
+        err.end_offset = Some(-1);
         self.set_error(err, ErrorTiming::Deferred)
     }
 

@@ -4,7 +4,7 @@
 //!   line only; columns converted from characters to UTF-8 bytes);
 //! * error type, message, lineno, offset, end_lineno, end_offset and text against
 //!   `compile(src, "f", "exec")`, for inputs where the tokenizer's error is the one
-//!   CPython reports (CPython's end offset -1 is `None` here).
+//!   CPython reports.
 //!
 //! Skipped (with a message) when `python3` cannot be run.
 
@@ -52,7 +52,7 @@ const ERROR_SCRIPT: &str = r#"
 import sys, warnings
 warnings.simplefilter("ignore")
 def f(v):
-    if v is None or v == -1: return "N"
+    if v is None: return "N"
     return str(v).encode().hex() or "-"
 mode = sys.argv[1]
 for a in sys.argv[2:]:

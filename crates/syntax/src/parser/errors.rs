@@ -118,10 +118,14 @@ impl<'src> Parser<'src> {
         msg: impl Into<String>,
     ) -> Box<SyntaxError> {
         let t = self.last_token();
-        if matches!(
-            t.kind,
-            TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
-        ) {
+        // The NEWLINE `single` input implies at its end is an ENDMARKER to CPython.
+        let implied_newline = t.kind == TokenKind::Newline && t.start as usize >= self.source.len();
+        if implied_newline
+            || matches!(
+                t.kind,
+                TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
+            )
+        {
             return self.error_at_positionless_token(ty, t, msg);
         }
         self.error_at(ty, Self::token_loc(t), msg)
@@ -129,10 +133,9 @@ impl<'src> Parser<'src> {
 
     /// An error on a token CPython's tokenizer gives no columns (INDENT, DEDENT,
     /// ENDMARKER: `col_offset == -1`): `_PyPegen_raise_error` then reports the
-    /// tokenizer's position (`tok->cur`) without the `+ 1`, and no end offset (CPython's
-    /// -1; `None` here, as the tokenizer reports it). On a line, `tok->cur` is past the
-    /// indentation; at the end of input it is past the last line's newline, on that
-    /// line.
+    /// tokenizer's position (`tok->cur`) without the `+ 1`, and end offset -1. On a
+    /// line, `tok->cur` is past the indentation; at the end of input it is past the last
+    /// line and its newline (`eval`/`single` input may have none), on that line.
     #[cold]
     pub(crate) fn error_at_positionless_token(
         &self,
@@ -149,7 +152,7 @@ impl<'src> Parser<'src> {
             (
                 lineno,
                 self.line_text(lineno),
-                line.chars().count() as u32 + 1,
+                line.chars().count() as u32 + u32::from(src.ends_with('\n')),
             )
         } else {
             let text = self.line_text(t.end_lineno);
@@ -166,7 +169,7 @@ impl<'src> Parser<'src> {
             lineno: Some(lineno as i32),
             offset: Some(offset as i32),
             end_lineno: Some(lineno as i32),
-            end_offset: None,
+            end_offset: Some(-1),
             text: line,
         })
     }
@@ -222,7 +225,11 @@ impl<'src> Parser<'src> {
             ),
             // `RAISE_SYNTAX_ERROR_KNOWN_LOCATION` on ENDMARKER (columns -1): offset and
             // end offset 0, on the last line.
-            TokenKind::EndMarker if last_token.start as usize >= self.source.len() => {
+            // (In `single` mode the ENDMARKER read as NEWLINE keeps those columns.) With
+            // no input at all CPython's tokenizer is still on line 0.
+            TokenKind::EndMarker | TokenKind::Newline
+                if last_token.start as usize >= self.source.len() =>
+            {
                 let mut e = self.error_at_positionless_token(
                     SyntaxErrorType::SyntaxError,
                     last_token,
@@ -230,6 +237,10 @@ impl<'src> Parser<'src> {
                 );
                 e.offset = Some(0);
                 e.end_offset = Some(0);
+                if self.source.is_empty() {
+                    e.lineno = Some(0);
+                    e.end_lineno = Some(0);
+                }
                 e
             }
             _ => self.syntax_error_at(Self::token_loc(last_token), "invalid syntax"),

@@ -595,7 +595,7 @@ impl<'src> Parser<'src> {
         let m = self.mark();
         let t0 = self.peek()?;
         let skip = t0.kind == T::Name
-            && (self.kind_at(1)? == T::String || matches!(self.text(t0), "match" | "case" | "_"));
+            && (self.kind_at(1)? == T::String || is_soft_keyword_prefix(self.text(t0)));
         if !skip {
             if let Some(a) = self.disjunction()? {
                 if let Some(b) = self.expression_without_invalid()? {
@@ -1165,8 +1165,10 @@ impl<'src> Parser<'src> {
         };
         let m2 = self.mark();
         if self.eat(T::DoubleStar)?.is_some() {
+            // Two levels, as CPython's `power` -> `factor` -> `power` recursion.
             self.enter()?;
-            let b = self.factor();
+            let b = self.enter().and_then(|()| self.factor());
+            self.leave();
             self.leave();
             if let Some(b) = b? {
                 return Ok(Some(self.node(
@@ -1991,3 +1993,11 @@ impl<'src> Parser<'src> {
 #[cfg(test)]
 #[path = "expression_tests.rs"]
 mod tests;
+
+/// CPython 3.11's `SOFT_KEYWORD` test (`_PyPegen_soft_keyword_token`): it compares a
+/// NAME with each soft keyword by `strncmp(keyword, name, len(name))`, so any prefix
+/// of `match`, `case` or `_` counts (`c`, `ma`): `f(c d)` is then plain "invalid
+/// syntax", not "Perhaps you forgot a comma?".
+fn is_soft_keyword_prefix(name: &str) -> bool {
+    !name.is_empty() && ["_", "case", "match"].iter().any(|kw| kw.starts_with(name))
+}

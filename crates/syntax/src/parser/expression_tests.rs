@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use crate::dump::dump;
 use crate::error::SyntaxError;
 use crate::parser::{parse_tokens, Mode};
-use crate::tokenizer::tokenize;
+use crate::tokenizer::tokenize_mode;
 
 /// Runs python3 once over all snippets, returning for each the dump or the error line.
 fn python(snippets: &[&str]) -> Vec<String> {
@@ -56,7 +56,8 @@ fn error_line(e: &SyntaxError) -> String {
 }
 
 fn ours(src: &str) -> String {
-    let toks = tokenize(src);
+    // `eval` input: CPython appends no newline (`exec_input` is false).
+    let toks = tokenize_mode(src, false);
     match parse_tokens(src, "<unknown>", toks.tokens, toks.error, Mode::Eval) {
         Ok(m) => dump(&m),
         Err(e) => error_line(&e),
@@ -229,10 +230,8 @@ fn errors() {
     ]);
 }
 
-/// Needs the lexer's position for the implicit NEWLINE at end of input without a
-/// newline (CPython reports offset 0 there).
+/// The generic error on the ENDMARKER of input without a newline: offset 0.
 #[test]
-#[ignore]
-fn errors_needing_lexer() {
+fn error_at_endmarker() {
     check(&["a +"]);
 }

@@ -49,6 +49,15 @@ pub enum Mode {
 /// CPython raises instead of overflowing the Rust stack.
 pub const MAX_DEPTH: u32 = 6000;
 
+/// The depth a parse starts at. CPython counts every rule call (`p->level`), Krait
+/// only the recursive ones; the 30 levels CPython spends from `file` down to the
+/// expression rules of a top-level expression statement (and below its innermost
+/// atom) are counted up front, so that chains of unary operators, `not`, conditional
+/// expressions and lambdas raise `MemoryError` at CPython's length (5,970 `-`, 2,985
+/// `lambda:`). Inside statements and calls CPython spends a few more levels (`x = `
+/// 2, `f(...)` 5, a `def` body 7), so there Krait's limit is that much longer.
+const START_DEPTH: u32 = 30;
+
 /// Parser state for one parse of one token vector.
 pub struct Parser<'src> {
     /// The decoded source (UTF-8, newlines translated).
@@ -187,7 +196,7 @@ impl<'src> Parser<'src> {
             pos: 0,
             fill: 0,
             call_invalid_rules: false,
-            depth: 0,
+            depth: START_DEPTH,
             invalid_suppressed: 0,
             memo: Memo::default(),
             failed_blocks: Default::default(),
@@ -430,7 +439,7 @@ impl<'src> Parser<'src> {
         self.reset(0);
         self.memo = Memo::default();
         self.failed_blocks.clear();
-        self.depth = 0;
+        self.depth = START_DEPTH;
         self.call_invalid_rules = true;
         match self.start_rule(mode) {
             Err(e) => Err(self.finish_error(e)),

@@ -18,8 +18,7 @@ for src in sys.stdin.buffer.read().decode().split('\0'):
     try:
         out.append(ast.dump(ast.parse(src, '<unknown>', mode=mode), include_attributes=True))
     except SyntaxError as e:
-        # CPython's end_offset -1 ("no end") is None in Krait's SyntaxError.
-        end = None if e.end_offset == -1 else e.end_offset
+        end = e.end_offset
         out.append('%s|%s|%s|%s|%s|%s' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, end))
 sys.stdout.write('\0'.join(out))
 "#;
