@@ -2,70 +2,22 @@
 //! two-pass driver, must give CPython 3.11's AST dump (with positions) or its error
 //! (type, message, lineno, offset, end_lineno, end_offset).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use crate::dump::dump;
-use crate::error::SyntaxError;
+use crate::parser::test_support::{error_line, python_results};
 use crate::parser::{parse_tokens, Mode};
 use crate::tokenizer::tokenize_mode;
-
-/// Runs python3 once over all snippets, returning for each the dump or the error line.
-fn python(snippets: &[&str]) -> Vec<String> {
-    const SCRIPT: &str = r#"
-import ast, sys
-out = []
-for src in sys.stdin.buffer.read().decode().split('\0'):
-    try:
-        out.append(ast.dump(ast.parse(src, '<unknown>', mode='eval'), include_attributes=True))
-    except SyntaxError as e:
-        out.append('%s|%s|%s|%s|%s|%s' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset))
-sys.stdout.write('\0'.join(out))
-"#;
-    let mut child = Command::new("python3")
-        .args(["-W", "ignore", "-c", SCRIPT])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(snippets.join("\0").as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("python3 output");
-    String::from_utf8(out.stdout)
-        .expect("utf-8")
-        .split('\0')
-        .map(str::to_string)
-        .collect()
-}
-
-fn error_line(e: &SyntaxError) -> String {
-    let opt = |v: Option<i32>| v.map_or("None".to_string(), |v| v.to_string());
-    format!(
-        "{}|{}|{}|{}|{}|{}",
-        e.error_type.name(),
-        e.msg,
-        opt(e.lineno),
-        opt(e.offset),
-        opt(e.end_lineno),
-        opt(e.end_offset),
-    )
-}
 
 fn ours(src: &str) -> String {
     // `eval` input: CPython appends no newline (`exec_input` is false).
     let toks = tokenize_mode(src, false);
     match parse_tokens(src, "<unknown>", toks.tokens, toks.error, Mode::Eval) {
         Ok(m) => dump(&m),
-        Err(e) => error_line(&e),
+        Err(e) => error_line(&e, false),
     }
 }
 
 fn check(snippets: &[&str]) {
-    let expected = python(snippets);
+    let expected = python_results(snippets, "eval", false);
     let mut failures = Vec::new();
     for (src, want) in snippets.iter().zip(&expected) {
         let got = ours(src);

@@ -523,3 +523,5 @@ mod pattern;
 mod statement;
 mod string;
 mod target;
+#[cfg(test)]
+mod test_support;

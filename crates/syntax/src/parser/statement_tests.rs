@@ -2,61 +2,14 @@
 //! `exec` mode through the two-pass driver, must give CPython 3.11's AST dump (with
 //! positions) or its error (type, message, lineno, offset, end_lineno, end_offset).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use crate::dump::dump;
+use crate::parser::test_support::{error_line, python_results};
 use crate::parser::Mode;
-
-/// Runs python3 once over all snippets, returning for each the dump or the error line.
-fn python(snippets: &[&str], mode: &str) -> Vec<String> {
-    const SCRIPT: &str = r#"
-import ast, sys
-out = []
-mode = sys.argv[1]
-for src in sys.stdin.buffer.read().decode().split('\0'):
-    try:
-        out.append(ast.dump(ast.parse(src, '<unknown>', mode=mode), include_attributes=True))
-    except SyntaxError as e:
-        end = e.end_offset
-        out.append('%s|%s|%s|%s|%s|%s' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, end))
-sys.stdout.write('\0'.join(out))
-"#;
-    let mut child = Command::new("python3")
-        .args(["-W", "ignore", "-c", SCRIPT, mode])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(snippets.join("\0").as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("python3 output");
-    String::from_utf8(out.stdout)
-        .expect("utf-8")
-        .split('\0')
-        .map(str::to_string)
-        .collect()
-}
 
 fn ours(src: &str, mode: Mode) -> String {
     match crate::parse(src.as_bytes(), "<unknown>", mode) {
         Ok(m) => dump(&m),
-        Err(e) => {
-            let opt = |v: Option<i32>| v.map_or("None".to_string(), |v| v.to_string());
-            format!(
-                "{}|{}|{}|{}|{}|{}",
-                e.error_type.name(),
-                e.msg,
-                opt(e.lineno),
-                opt(e.offset),
-                opt(e.end_lineno),
-                opt(e.end_offset),
-            )
-        }
+        Err(e) => error_line(&e, false),
     }
 }
 
@@ -70,7 +23,7 @@ fn check_mode(snippets: &[&str], mode: Mode) {
     } else {
         "exec"
     };
-    let expected = python(snippets, name);
+    let expected = python_results(snippets, name, false);
     let mut failures = Vec::new();
     for (src, want) in snippets.iter().zip(&expected) {
         let got = ours(src, mode);

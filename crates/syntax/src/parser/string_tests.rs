@@ -1,97 +1,19 @@
 //! `strings` and f-strings against python3: every snippet's AST dump (with positions)
 //! or error (type, message, position, text) must be CPython 3.11's.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use super::super::{parse_tokenized, Mode};
 use crate::dump::dump;
-use crate::error::SyntaxError;
+use crate::parser::test_support::{error_line, python_results};
 use crate::tokenizer::tokenize;
-
-/// Runs python3 once over all snippets (parsed in `eval` mode), returning for each the
-/// dump or the error line.
-fn python(snippets: &[&str]) -> Vec<String> {
-    const SCRIPT: &str = r#"
-import ast, sys
-out = []
-for src in sys.stdin.buffer.read().decode().split('\0'):
-    try:
-        out.append(ast.dump(ast.parse(src, '<unknown>', mode='eval'), include_attributes=True))
-    except SyntaxError as e:
-        out.append('%s|%s|%s|%s|%s|%s|%r' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text))
-sys.stdout.write('\0'.join(out))
-"#;
-    let mut child = Command::new("python3")
-        .args(["-W", "ignore", "-c", SCRIPT])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(snippets.join("\0").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split('\0')
-        .map(str::to_string)
-        .collect()
-}
-
-fn py_repr_text(t: &Option<String>) -> String {
-    match t {
-        None => "None".to_string(),
-        Some(s) => {
-            // Python's repr of a str: enough for the ASCII-and-Latin texts used here.
-            let esc: String = s
-                .chars()
-                .map(|c| match c {
-                    '\n' => "\\n".to_string(),
-                    '\t' => "\\t".to_string(),
-                    '\\' => "\\\\".to_string(),
-                    '\r' => "\\r".to_string(),
-                    c if (c as u32) < 0x20
-                        || (0x7f..=0xa0).contains(&(c as u32))
-                        || c == '\u{ad}' =>
-                    {
-                        format!("\\x{:02x}", c as u32)
-                    }
-                    c => c.to_string(),
-                })
-                .collect();
-            if esc.contains('\'') && !esc.contains('"') {
-                format!("\"{esc}\"")
-            } else {
-                format!("'{}'", esc.replace('\'', "\\'"))
-            }
-        }
-    }
-}
-
-fn error_line(e: &SyntaxError) -> String {
-    let opt = |v: Option<i32>| v.map_or("None".to_string(), |v| v.to_string());
-    format!(
-        "{}|{}|{}|{}|{}|{}|{}",
-        e.error_type.name(),
-        e.msg,
-        opt(e.lineno),
-        opt(e.offset),
-        opt(e.end_lineno),
-        opt(e.end_offset),
-        py_repr_text(&e.text)
-    )
-}
 
 fn ours(src: &str) -> String {
     let src = &crate::source::decode_str_source(src);
     let toks = tokenize(src);
     match parse_tokenized(src, "<unknown>", toks, Mode::Eval) {
         Ok(m) => dump(&m),
-        Err(e) => error_line(&e),
+        Err(e) => error_line(&e, true),
     }
 }
 
@@ -99,7 +21,7 @@ fn check(snippets: &[&str]) {
     let snippets: Vec<String> = snippets.iter().map(|s| format!("{s}\n")).collect();
     let snippets: Vec<&str> = snippets.iter().map(String::as_str).collect();
     let snippets = &snippets[..];
-    let expected = python(snippets);
+    let expected = python_results(snippets, "eval", true);
     let mut failures = Vec::new();
     for (src, want) in snippets.iter().zip(&expected) {
         let got = ours(src);
@@ -319,7 +241,7 @@ sys.stdout.write('\0'.join(out))
     let snippets: Vec<&str> = text.split('\0').collect();
     let snippets: Vec<String> = snippets.iter().map(|s| format!("{s}\n")).collect();
     let snippets: Vec<&str> = snippets.iter().map(String::as_str).collect();
-    let expected = python(&snippets);
+    let expected = python_results(&snippets, "eval", true);
     let mut failures = Vec::new();
     for (src, want) in snippets.iter().zip(&expected) {
         let mut got = ours(src);
@@ -359,7 +281,7 @@ fn corpus() {
     let snippets: Vec<&str> = text.split('\0').collect();
     let mut failures = Vec::new();
     for chunk in snippets.chunks(5000) {
-        let expected = python(chunk);
+        let expected = python_results(chunk, "eval", true);
         for (src, want) in chunk.iter().zip(&expected) {
             let got = ours(src);
             if &got != want {
