@@ -448,29 +448,6 @@ impl<'src> Parser<'src> {
         Ok(Some(list))
     }
 
-    /// `sep.elem+` with `sep = ','`: one or more `f`, separated by commas (a trailing
-    /// comma is left unconsumed).
-    pub(super) fn gather<X>(&mut self, f: fn(&mut Self) -> PResult<X>) -> PResult<Vec<X>> {
-        let Some(first) = f(self)? else {
-            return Ok(None);
-        };
-        let mut v = vec![first];
-        loop {
-            let m = self.mark();
-            if self.eat(T::Comma)?.is_none() {
-                break;
-            }
-            match f(self)? {
-                Some(x) => v.push(x),
-                None => {
-                    self.reset(m);
-                    break;
-                }
-            }
-        }
-        Ok(Some(v))
-    }
-
     // ===== expressions =====
 
     /// ```text

@@ -323,6 +323,38 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// `','.f+`: one or more `f`, separated by commas (a trailing comma is left
+    /// unconsumed: callers add `[',']` where the grammar has it).
+    pub(crate) fn gather<X>(&mut self, f: fn(&mut Self) -> PResult<X>) -> PResult<Vec<X>> {
+        let Some(first) = f(self)? else {
+            return Ok(None);
+        };
+        let mut v = vec![first];
+        loop {
+            let m = self.mark();
+            if self.eat(TokenKind::Comma)?.is_none() {
+                break;
+            }
+            match f(self)? {
+                Some(x) => v.push(x),
+                None => {
+                    self.reset(m);
+                    break;
+                }
+            }
+        }
+        Ok(Some(v))
+    }
+
+    /// `','.f+ [',']`: [`Parser::gather`] and an optional trailing comma.
+    pub(crate) fn gather_trailing<X>(&mut self, f: fn(&mut Self) -> PResult<X>) -> PResult<Vec<X>> {
+        let v = self.gather(f)?;
+        if v.is_some() {
+            self.eat(TokenKind::Comma)?;
+        }
+        Ok(v)
+    }
+
     // ----- locations -----
 
     /// The location from the token at `mark` to the end of the last consumed

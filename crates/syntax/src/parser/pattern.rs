@@ -581,25 +581,7 @@ impl<'src> Parser<'src> {
 
     /// `maybe_sequence_pattern: ','.maybe_star_pattern+ ','?`
     fn maybe_sequence_pattern(&mut self) -> PResult<Vec<Pattern>> {
-        let Some(first) = self.maybe_star_pattern()? else {
-            return Ok(None);
-        };
-        let mut out = vec![first];
-        loop {
-            let m = self.mark();
-            if self.eat(TokenKind::Comma)?.is_none() {
-                break;
-            }
-            match self.maybe_star_pattern()? {
-                Some(p) => out.push(p),
-                None => {
-                    self.reset(m);
-                    break;
-                }
-            }
-        }
-        self.eat(TokenKind::Comma)?;
-        Ok(Some(out))
+        self.gather_trailing(Self::maybe_star_pattern)
     }
 
     /// ```text
@@ -819,24 +801,7 @@ impl<'src> Parser<'src> {
 
     /// `positional_patterns: ','.pattern+`
     fn positional_patterns(&mut self) -> PResult<Vec<Pattern>> {
-        let Some(first) = self.pattern()? else {
-            return Ok(None);
-        };
-        let mut out = vec![first];
-        loop {
-            let m = self.mark();
-            if self.eat(TokenKind::Comma)?.is_none() {
-                break;
-            }
-            match self.pattern()? {
-                Some(p) => out.push(p),
-                None => {
-                    self.reset(m);
-                    break;
-                }
-            }
-        }
-        Ok(Some(out))
+        self.gather(Self::pattern)
     }
 
     /// ```text

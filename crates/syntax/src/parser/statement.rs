@@ -1063,20 +1063,25 @@ impl<'src> Parser<'src> {
     ///     | class_def_raw
     /// ```
     fn class_def(&mut self) -> PResult<Stmt> {
+        self.decorated(Self::class_def_raw)
+    }
+
+    /// `[decorators] raw`: the definition `raw` parses, with the decorators (if any)
+    /// stored in its `decorator_list`; shared by `class_def` and `function_def`.
+    fn decorated(&mut self, raw: fn(&mut Self) -> PResult<Stmt>) -> PResult<Stmt> {
         let m = self.mark();
         let decorators = self.decorators()?;
-        match self.class_def_raw()? {
-            Some(mut s) => {
-                if let StmtKind::ClassDef(c) = &mut s.kind {
-                    c.decorator_list = decorators.unwrap_or_default();
-                }
-                Ok(Some(s))
-            }
-            None => {
-                self.reset(m);
-                Ok(None)
-            }
-        }
+        let Some(mut s) = raw(self)? else {
+            self.reset(m);
+            return Ok(None);
+        };
+        let list = match &mut s.kind {
+            StmtKind::ClassDef(c) => &mut c.decorator_list,
+            StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => &mut f.decorator_list,
+            _ => return Ok(Some(s)),
+        };
+        *list = decorators.unwrap_or_default();
+        Ok(Some(s))
     }
 
     /// ```text
@@ -1140,20 +1145,7 @@ impl<'src> Parser<'src> {
     ///     | function_def_raw
     /// ```
     fn function_def(&mut self) -> PResult<Stmt> {
-        let m = self.mark();
-        let decorators = self.decorators()?;
-        match self.function_def_raw()? {
-            Some(mut s) => {
-                if let StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) = &mut s.kind {
-                    f.decorator_list = decorators.unwrap_or_default();
-                }
-                Ok(Some(s))
-            }
-            None => {
-                self.reset(m);
-                Ok(None)
-            }
-        }
+        self.decorated(Self::function_def_raw)
     }
 
     /// ```text

@@ -53,25 +53,7 @@ impl<'src> Parser<'src> {
 
     /// `star_targets_list_seq: ','.star_target+ [',']`
     fn star_targets_list_seq(&mut self) -> PResult<Vec<Expr>> {
-        let Some(first) = self.star_target()? else {
-            return Ok(None);
-        };
-        let mut elts = vec![first];
-        loop {
-            let m = self.mark();
-            if self.eat(TokenKind::Comma)?.is_none() {
-                break;
-            }
-            match self.star_target()? {
-                Some(t) => elts.push(t),
-                None => {
-                    self.reset(m);
-                    break;
-                }
-            }
-        }
-        self.eat(TokenKind::Comma)?;
-        Ok(Some(elts))
+        self.gather_trailing(Self::star_target)
     }
 
     /// ```text
@@ -431,25 +413,7 @@ impl<'src> Parser<'src> {
 
     /// `del_targets: ','.del_target+ [',']`
     pub(crate) fn del_targets(&mut self) -> PResult<Vec<Expr>> {
-        let Some(first) = self.del_target()? else {
-            return Ok(None);
-        };
-        let mut elts = vec![first];
-        loop {
-            let m = self.mark();
-            if self.eat(TokenKind::Comma)?.is_none() {
-                break;
-            }
-            match self.del_target()? {
-                Some(t) => elts.push(t),
-                None => {
-                    self.reset(m);
-                    break;
-                }
-            }
-        }
-        self.eat(TokenKind::Comma)?;
-        Ok(Some(elts))
+        self.gather_trailing(Self::del_target)
     }
 
     /// ```text
