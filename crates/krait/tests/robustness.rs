@@ -91,12 +91,36 @@ fn deep_and_huge_inputs_match_cpython() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Runs the `--dump-ast` reference command and `krait --dump-ast` on `path`: whether
+/// each succeeded, its stdout, and the last line of its stderr.
+fn reference_and_krait(path: &Path) -> [(bool, Vec<u8>, String); 2] {
+    const REFERENCE: &str = "import ast,sys; print(ast.dump(ast.parse(open(sys.argv[1],'rb').read(), sys.argv[1]), include_attributes=True))";
+    let want = Command::new("python3")
+        .args(["-c", REFERENCE])
+        .arg(path)
+        .output()
+        .expect("python3 runs");
+    let got = Command::new(env!("CARGO_BIN_EXE_krait"))
+        .arg("--dump-ast")
+        .arg(path)
+        .output()
+        .expect("krait runs");
+    let summary = |o: std::process::Output| {
+        let last = String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string();
+        (o.status.success(), o.stdout, last)
+    };
+    [summary(want), summary(got)]
+}
+
 /// Trees around the recursion limit of the reference command's `ast.dump` (1000
 /// frames): the deepest it prints, and its `RecursionError` message past that. Run
 /// directly (the harness itself computes the dump in-process).
 #[test]
 fn dump_recursion_limit_matches_cpython() {
-    const REFERENCE: &str = "import ast,sys; print(ast.dump(ast.parse(open(sys.argv[1],'rb').read(), sys.argv[1]), include_attributes=True))";
     let dir = std::env::temp_dir().join(format!("krait-dump-depth-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let mut failures = Vec::new();
@@ -116,29 +140,8 @@ fn dump_recursion_limit_matches_cpython() {
                 continue;
             }
             let path = write(&dir, &format!("dump_depth_{name}_{n}.py"), src.as_bytes());
-            let Ok(want) = Command::new("python3")
-                .args(["-c", REFERENCE])
-                .arg(&path)
-                .output()
-            else {
-                eprintln!("python3 not available: skipped");
-                return;
-            };
-            let got = Command::new(env!("CARGO_BIN_EXE_krait"))
-                .arg("--dump-ast")
-                .arg(&path)
-                .output()
-                .expect("krait runs");
-            let last = |b: &[u8]| {
-                String::from_utf8_lossy(b)
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .to_string()
-            };
-            let (w, g) = (last(&want.stderr), last(&got.stderr));
-            if want.status.success() != got.status.success() || w != g || want.stdout != got.stdout
-            {
+            let [(w_ok, w_out, w), (g_ok, g_out, g)] = reference_and_krait(&path);
+            if w_ok != g_ok || w != g || w_out != g_out {
                 failures.push(format!("{name} n={n}:\n  python: {w}\n  krait:  {g}"));
             }
         }
@@ -158,26 +161,7 @@ fn dump_recursion_limit_matches_cpython() {
                 _ => vec!["a"; n].join("**") + "\n",
             };
             let path = write(&dir, &format!("maxstack_{name}_{n}.py"), src.as_bytes());
-            let Ok(want) = Command::new("python3")
-                .args(["-c", REFERENCE])
-                .arg(&path)
-                .output()
-            else {
-                return;
-            };
-            let got = Command::new(env!("CARGO_BIN_EXE_krait"))
-                .arg("--dump-ast")
-                .arg(&path)
-                .output()
-                .expect("krait runs");
-            let last = |b: &[u8]| {
-                String::from_utf8_lossy(b)
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .to_string()
-            };
-            let (w, g) = (last(&want.stderr), last(&got.stderr));
+            let [(_, _, w), (_, _, g)] = reference_and_krait(&path);
             if w != g {
                 failures.push(format!("{name} n={n}:\n  python: {w}\n  krait:  {g}"));
             }
