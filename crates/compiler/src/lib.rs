@@ -6,6 +6,7 @@
 //!   exception table decoders;
 //! - [`marshal`] and [`pyc`]: CPython 3.11's `.pyc` format, both ways;
 //! - [`dis`]: a `python3 -m dis`-compatible disassembler;
+//! - [`ir`]: the code generator's control-flow graph (basic blocks, virtual opcodes);
 //! - [`assemble`]: instruction sequences to `co_code` and its tables (the back end);
 //! - [`cli`]: the `krait --dis` entry point.
 //!
@@ -18,6 +19,7 @@ pub mod assemble;
 pub mod cli;
 pub mod code;
 pub mod dis;
+pub mod ir;
 pub mod marshal;
 pub mod opcode;
 pub mod pyc;
