@@ -10,7 +10,13 @@
 //! The flow-graph passes ([`crate::flowgraph`]) optimize the graph and linearize it
 //! into [`crate::assemble::Instr`]s for the assembler.
 
+use std::collections::HashMap;
+
+use common::bigint::BigInt;
+use common::text::Text;
+
 use crate::assemble::Location;
+use crate::code::Constant;
 use crate::opcode::Opcode;
 
 /// 3.11's virtual opcodes (negative numbers in `compile.c`, `IS_VIRTUAL_OPCODE`):
@@ -212,5 +218,153 @@ impl Cfg {
             b = self.block(id).next;
         }
         out
+    }
+}
+
+/// Identity of a constant for de-duplication in `co_consts`, as CPython's
+/// `_PyCode_ConstantKey`: `1`, `1.0`, `True` and `-0.0`/`0.0` stay apart; equal tuples
+/// and frozensets of equal keys share an entry; code objects never merge.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ConstKey {
+    /// `None`.
+    None,
+    /// `...`.
+    Ellipsis,
+    /// A bool.
+    Bool(bool),
+    /// An int.
+    Int(BigInt),
+    /// A float, by bits (so `0.0` and `-0.0` differ).
+    Float(u64),
+    /// A complex, by the bits of both parts.
+    Complex(u64, u64),
+    /// A str.
+    Str(Text),
+    /// A bytes.
+    Bytes(Vec<u8>),
+    /// A tuple of keys.
+    Tuple(Vec<ConstKey>),
+    /// A frozenset of keys (in insertion order).
+    FrozenSet(Vec<ConstKey>),
+    /// A code object: unique per insertion.
+    Code(usize),
+}
+
+impl ConstKey {
+    /// The key of `c`; `serial` makes code objects unique.
+    pub fn of(c: &Constant, serial: usize) -> ConstKey {
+        match c {
+            Constant::None => ConstKey::None,
+            Constant::Ellipsis => ConstKey::Ellipsis,
+            Constant::Bool(b) => ConstKey::Bool(*b),
+            Constant::Int(i) => ConstKey::Int(i.clone()),
+            Constant::Float(f) => ConstKey::Float(f.to_bits()),
+            Constant::Complex(r, i) => ConstKey::Complex(r.to_bits(), i.to_bits()),
+            Constant::Str(s) => ConstKey::Str(s.clone()),
+            Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
+            Constant::Tuple(items) => {
+                ConstKey::Tuple(items.iter().map(|c| ConstKey::of(c, serial)).collect())
+            }
+            Constant::FrozenSet(items) => {
+                ConstKey::FrozenSet(items.iter().map(|c| ConstKey::of(c, serial)).collect())
+            }
+            Constant::Code(_) => ConstKey::Code(serial),
+        }
+    }
+}
+
+/// A finished code unit as the code generator hands it to the flow-graph passes
+/// (CPython's `compiler_unit` at the start of `assemble()`): the graph, with the
+/// implicit `return None` already appended, and the tables its opargs index.
+///
+/// Oparg conventions (as 3.11's `compile.c` leaves them before `assemble()`):
+/// `LOAD_CONST` indexes `consts`; name ops index `names` (`LOAD_GLOBAL` shifted
+/// left one, low bit = push NULL); `*_FAST` index `varnames`; `*_DEREF`,
+/// `LOAD_CLOSURE`, `LOAD_CLASSDEREF`, `MAKE_CELL` index `cellvars`, then `freevars`
+/// (`len(cellvars) + i`): the passes map them to `co_localsplusnames` slots
+/// (`fix_cell_offsets`).
+#[derive(Clone, Debug, Default)]
+pub struct Unit {
+    /// The control-flow graph, entry block first.
+    pub cfg: Cfg,
+    /// `co_consts` before trimming (`u_consts`).
+    pub consts: Vec<Constant>,
+    /// Keys of `consts`, for [`Unit::add_const`].
+    pub const_index: HashMap<ConstKey, u32>,
+    /// `co_names` (`u_names`).
+    pub names: NameTable,
+    /// Local variables, parameters first (`u_varnames`).
+    pub varnames: NameTable,
+    /// Cell variables, in CPython's order (`u_cellvars`: sorted, `__class__` etc.).
+    pub cellvars: NameTable,
+    /// Free variables, in CPython's order (`u_freevars`).
+    pub freevars: NameTable,
+    /// `co_argcount`.
+    pub argcount: u32,
+    /// `co_posonlyargcount`.
+    pub posonlyargcount: u32,
+    /// `co_kwonlyargcount`.
+    pub kwonlyargcount: u32,
+    /// `co_flags` as `compute_code_flags` gives it.
+    pub flags: u32,
+    /// `co_firstlineno`.
+    pub firstlineno: i32,
+    /// `co_name`.
+    pub name: Text,
+    /// `co_qualname`.
+    pub qualname: Text,
+    /// `co_filename`.
+    pub filename: Text,
+}
+
+impl Unit {
+    /// The index of `c` in `consts`, adding it if no equal key is there
+    /// (`compiler_add_const` / `add_const`).
+    pub fn add_const(&mut self, c: Constant) -> u32 {
+        let key = ConstKey::of(&c, self.consts.len());
+        if let Some(&i) = self.const_index.get(&key) {
+            return i;
+        }
+        let i = self.consts.len() as u32;
+        self.consts.push(c);
+        self.const_index.insert(key, i);
+        i
+    }
+}
+
+/// An ordered table of names with O(1) lookup (CPython's `u_names`-style dicts
+/// mapping a name to its index).
+#[derive(Clone, Debug, Default)]
+pub struct NameTable {
+    /// The names, by index.
+    pub list: Vec<Text>,
+    index: HashMap<Text, u32>,
+}
+
+impl NameTable {
+    /// The index of `name`, if present.
+    pub fn get(&self, name: &Text) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+
+    /// The index of `name`, adding it at the end if absent (`compiler_add_o`).
+    pub fn add(&mut self, name: &Text) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(name.clone());
+        self.index.insert(name.clone(), i);
+        i
+    }
+
+    /// The number of names.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
     }
 }
