@@ -324,6 +324,10 @@ pub enum Constant {
     },
     Str(Text),
     Bytes(Vec<u8>),
+    /// A tuple; made only by constant folding (`ast_opt.c`), never by the parser.
+    Tuple(Vec<Constant>),
+    /// A frozenset, in insertion order; made only by constant folding.
+    FrozenSet(Vec<Constant>),
 }
 
 /// `expr_context = Load | Store | Del`.

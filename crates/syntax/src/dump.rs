@@ -345,18 +345,7 @@ impl<'a> Dumper<'a> {
     }
 
     fn constant(&mut self, c: &Constant) {
-        let out = &mut self.out;
-        match c {
-            Constant::None => out.push_str("None"),
-            Constant::Bool(true) => out.push_str("True"),
-            Constant::Bool(false) => out.push_str("False"),
-            Constant::Ellipsis => out.push_str("Ellipsis"),
-            Constant::Int(i) => repr::write_repr_int(out, i),
-            Constant::Float(x) => repr::write_repr_float(out, *x),
-            Constant::Complex { real, imag } => repr::write_repr_complex(out, *real, *imag),
-            Constant::Str(s) => repr::write_repr_str(out, s),
-            Constant::Bytes(b) => repr::write_repr_bytes(out, b),
-        }
+        write_constant(&mut self.out, c);
     }
 
     // Pushing helpers, used inside `expand`.
@@ -1846,5 +1835,47 @@ mod depth_limit_tests {
     fn wide_trees_are_not_deep() {
         let wide = parse(&"x = 1\n".repeat(10_000));
         assert!(dump_with_depth_limit(&wide, 4).is_ok());
+    }
+}
+
+/// Writes `repr(c)` (folded tuples and frozensets included).
+fn write_constant(out: &mut String, c: &Constant) {
+    match c {
+        Constant::None => out.push_str("None"),
+        Constant::Bool(true) => out.push_str("True"),
+        Constant::Bool(false) => out.push_str("False"),
+        Constant::Ellipsis => out.push_str("Ellipsis"),
+        Constant::Int(i) => repr::write_repr_int(out, i),
+        Constant::Float(x) => repr::write_repr_float(out, *x),
+        Constant::Complex { real, imag } => repr::write_repr_complex(out, *real, *imag),
+        Constant::Str(s) => repr::write_repr_str(out, s),
+        Constant::Bytes(b) => repr::write_repr_bytes(out, b),
+        Constant::Tuple(items) => {
+            out.push('(');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_constant(out, item);
+            }
+            if items.len() == 1 {
+                out.push(',');
+            }
+            out.push(')');
+        }
+        Constant::FrozenSet(items) => {
+            if items.is_empty() {
+                out.push_str("frozenset()");
+                return;
+            }
+            out.push_str("frozenset({");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_constant(out, item);
+            }
+            out.push_str("})");
+        }
     }
 }
