@@ -10,7 +10,8 @@
 //! - [`assemble`]: instruction sequences to `co_code` and its tables (the back end);
 //! - [`cli`]: the `krait --dis` entry point.
 //!
-//! The analysis half: [`future`] and [`symtable`] (scopes, as CPython's `symtable.c`).
+//! The analysis half: [`future`], [`fold`] (constant folding, as CPython's
+//! `ast_opt.c`) and [`symtable`] (scopes, as CPython's `symtable.c`).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -19,6 +20,7 @@ pub mod assemble;
 pub mod cli;
 pub mod code;
 pub mod dis;
+pub mod fold;
 pub mod ir;
 pub mod marshal;
 pub mod opcode;
