@@ -98,7 +98,9 @@ pub fn binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
                 t.push_text(b);
                 Some(Constant::Str(t))
             }
-            (Constant::Bytes(a), Constant::Bytes(b)) => Some(Constant::Bytes([&a[..], &b[..]].concat())),
+            (Constant::Bytes(a), Constant::Bytes(b)) => {
+                Some(Constant::Bytes([&a[..], &b[..]].concat()))
+            }
             (Constant::Tuple(a), Constant::Tuple(b)) => {
                 Some(Constant::Tuple(a.iter().chain(b.iter()).cloned().collect()))
             }
@@ -166,9 +168,9 @@ fn safe_multiply(v: &Constant, w: &Constant) -> Option<Constant> {
         }
         (Some(n), None) => {
             if let Some(size) = collection_len(w) {
-                if size > 0 {
+                if let Some(most) = MAX_COLLECTION_SIZE.checked_div(size) {
                     let n = as_long(&n)?;
-                    if n < 0 || n > (MAX_COLLECTION_SIZE / size) as i64 {
+                    if n < 0 || n > most as i64 {
                         return None;
                     }
                     if n != 0 && check_complexity(w, MAX_TOTAL_ITEMS / n as isize) < 0 {
@@ -176,9 +178,9 @@ fn safe_multiply(v: &Constant, w: &Constant) -> Option<Constant> {
                     }
                 }
             } else if let Some(size) = text_len(w) {
-                if size > 0 {
+                if let Some(most) = MAX_STR_SIZE.checked_div(size) {
                     let n = as_long(&n)?;
-                    if n < 0 || n > (MAX_STR_SIZE / size) as i64 {
+                    if n < 0 || n > most as i64 {
                         return None;
                     }
                 }
