@@ -3,13 +3,14 @@ differential test crates/compiler/tests/fold_diff.rs:
 
     python3 tests/scripts/fold_oracle.py SEED COUNT
 
-generates COUNT expressions (deterministically from SEED, plus a fixed list of
-edge cases), compiles `x = (EXPR)` for each, and prints one line per expression:
+generates 2 * COUNT expressions (deterministically from SEED: nested mixed
+expressions and random-number arithmetic, plus a fixed list of edge cases), compiles `x = (EXPR)` for each, and prints one line per expression:
 EXPR, then \\x1e, then the constants its LOAD_CONSTs load in order (the trailing
 `return None` left out), each in the canonical form `canon` gives, joined by \\x1f.
 """
 import dis
 import random
+import struct
 import sys
 import warnings
 
@@ -137,10 +138,63 @@ EDGES = [
 ]
 
 
+def float_literal(x):
+    """A source literal for float x (negative ones as a unary minus)."""
+    if x != x:
+        return "(1e309-1e309)"
+    if x in (float("inf"), float("-inf")):
+        return "1e309" if x > 0 else "(-1e309)"
+    r = repr(abs(x))
+    return f"(-{r})" if x < 0 or (x == 0 and str(x).startswith("-")) else r
+
+
+def random_float():
+    r = random.random()
+    if r < 0.3:
+        # Any bit pattern: subnormals, huge, tiny, inf, nan.
+        return struct.unpack("<d", struct.pack("<Q", random.getrandbits(64)))[0]
+    if r < 0.6:
+        return random.uniform(-100, 100)
+    if r < 0.8:
+        return float(random.randint(-20, 20)) / random.choice([1, 2, 4, 3, 10])
+    return random.choice([0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 2.0, 1e308, 5e-324, 1e-300, 1e300])
+
+
+def random_int():
+    bits = random.choice([1, 2, 3, 5, 8, 31, 53, 54, 63, 64, 65, 100, 127, 128, 129, 200, 1100])
+    v = random.getrandbits(bits)
+    if random.random() < 0.4:
+        v = -v
+    return f"({v})" if v < 0 else str(v)
+
+
+def random_number():
+    r = random.random()
+    if r < 0.45:
+        return random_int()
+    if r < 0.85:
+        return float_literal(random_float())
+    re_, im = float_literal(random_float()), float_literal(abs(random_float()))
+    return f"({re_}+{im}j)" if random.random() < 0.7 else f"{im}j"
+
+
+def numeric_pair():
+    """`A op B` on random numbers: the arithmetic (rounding, signs, limits)."""
+    op = random.choice(BINOPS[:-1] + ["**", "/", "//", "%"])
+    a, b = random_number(), random_number()
+    if op == "**" and random.random() < 0.5:
+        b = random.choice(["0", "1", "2", "3", "-1", "-2", "0.5", "-0.5", "100", "101", "-100",
+                           "-101", "64", "65", "127", "128", "129", "1.5", "(-3)"])
+    if op in ("<<", ">>") and random.random() < 0.7:
+        b = str(random.randint(0, 140))
+    return f"{a} {op} {b}"
+
+
 def main():
     seed, count = int(sys.argv[1]), int(sys.argv[2])
     random.seed(seed)
     exprs = list(EDGES) + [expr(0) for _ in range(count)]
+    exprs += [numeric_pair() for _ in range(count)]
     out = sys.stdout
     for e in exprs:
         consts = loaded_constants(e)
