@@ -409,7 +409,7 @@ fn int_eq_float(i: &BigInt, f: f64) -> bool {
 }
 
 /// The integer value of a finite integral double.
-fn float_to_int(f: f64) -> Option<BigInt> {
+pub fn float_to_int(f: f64) -> Option<BigInt> {
     if !f.is_finite() {
         return None;
     }
