@@ -137,6 +137,8 @@ EDGES = [
     "(2**1023) * 2.0", "2**1024 / 2", "(2**1024) // 2.0",
     "a in {1, 1.0, 1+0j, True}", "a in {0.5, 0.5+0j, 0.5-0j}", "a in {1e309, 1e309, -1e309}",
     "a in {1e309-1e309, 1e309-1e309}", "a in {2**64, 2.0**64, 2**64+1}", "a in {(1, 2.0), (1.0, 2)}",
+    "'\\ud800' + '\\udc00'", "('\\ud800' + '\\udc00')[1]", "'\\U0001f600' * 4096",
+    "'\\U0001f600' * 4097", "'\\U0001f600x'[-1]", "u'a' + 'b'", "'a' * True",
     "a in {-0.0, 0.0, -0j}", "a in {'', b'', (), None, ...}", "a in {1j, 1j+0, 0+1j}",
 ]
 
@@ -177,8 +179,14 @@ def random_number():
         return random_int()
     if r < 0.85:
         return float_literal(random_float())
-    re_, im = float_literal(random_float()), float_literal(abs(random_float()))
-    return f"({re_}+{im}j)" if random.random() < 0.7 else f"{im}j"
+    re_, im = float_literal(random_float()), abs(random_float())
+    if im != im:
+        im = "(1e309j-1e309j)"
+    elif im == float("inf"):
+        im = "1e309j"
+    else:
+        im = repr(im) + "j"
+    return f"({re_}+{im})" if random.random() < 0.7 else im
 
 
 def numeric_pair():
