@@ -201,7 +201,70 @@ def numeric_pair():
     return f"{a} {op} {b}"
 
 
+DOC_BODIES = ["'a'", "'a' + 'b'", "'abc'[0]", "('a', 'b')[0]", "f'x'", "1", "-1", "'a' * 2",
+              "b'a' + b'b'", "u'a'", "'a' 'b'", "('a')", "x = 'a' + 'b'", "-'a'",
+              "__debug__ and 'a'", "'%s' % 'a'"]
+ITERS = ["[1, 2]", "[a, 1]", "{1, 2}", "{a, 1}", "[*a]", "(1, 2)", "[]", "{1, 1.0, True}",
+         "[(1, 2), -3]", "[1, [2]]", "{(1, 2), 1 + 2}", "a", "[1] + [2]", "[a for a in b]",
+         "[-0.0, 0.0]", "{-0.0, 0.0}", "[__debug__]"]
+
+
+def iter_source(code, end_op):
+    """What the instruction before END_OP (GET_ITER/GET_AITER) loads or builds."""
+    ins = [i for i in dis.get_instructions(code) if i.opname != "CACHE"]
+    for k, i in enumerate(ins):
+        if i.opname == end_op and k > 0:
+            prev = ins[k - 1]
+            if prev.opname == "LOAD_CONST":
+                return "const:" + canon(prev.argval)
+            return {"BUILD_TUPLE": "tuple", "BUILD_LIST": "list", "LIST_EXTEND": "list",
+                    "BUILD_SET": "set", "SET_UPDATE": "set"}.get(prev.opname, "other")
+    return "none"
+
+
+def stored_doc(code):
+    """The constant a module or class body stores into `__doc__`, if any."""
+    ins = [i for i in dis.get_instructions(code) if i.opname != "CACHE"]
+    for k, i in enumerate(ins):
+        if i.opname == "STORE_NAME" and i.argval == "__doc__" and ins[k - 1].opname == "LOAD_CONST":
+            return ins[k - 1].argval
+    return None
+
+
+def statements():
+    """Docstrings and loop iterables: one line per case, `kind\x1esource\x1eresult`."""
+    out = []
+    for b in DOC_BODIES:
+        for kind, src in [("moddoc", f"{b}\n"), ("fndoc", f"def f():\n    {b}\n"),
+                          ("classdoc", f"class C:\n    {b}\n")]:
+            code = compile(src, "<fold>", "exec")
+            if kind == "fndoc":
+                code = code.co_consts[0]
+                first = code.co_consts[0] if code.co_consts else None
+                doc = first if isinstance(first, str) else None
+            else:
+                if kind == "classdoc":
+                    code = code.co_consts[0]
+                doc = stored_doc(code)
+            out.append((kind, src, "None" if doc is None else canon(doc)))
+    for it in ITERS:
+        src = f"for x in {it}: pass\n"
+        out.append(("for", src, iter_source(compile(src, "<fold>", "exec"), "GET_ITER")))
+        src = f"[y for y in {it}]\n"
+        out.append(("comp", src, iter_source(compile(src, "<fold>", "exec"), "GET_ITER")))
+        src = f"async def f():\n    async for x in {it}: pass\n"
+        fn = compile(src, "<fold>", "exec").co_consts[0]
+        out.append(("afor", src, iter_source(fn, "GET_AITER")))
+        src = f"x = a in {it}\n"
+        out.append(("in", src, iter_source(compile(src, "<fold>", "exec"), "CONTAINS_OP")))
+    for kind, src, result in out:
+        sys.stdout.write(kind + "\x1e" + src.replace("\n", "\\n") + "\x1e" + result + "\n")
+
+
 def main():
+    if sys.argv[1] == "--statements":
+        statements()
+        return
     seed, count = int(sys.argv[1]), int(sys.argv[2])
     random.seed(seed)
     exprs = list(EDGES) + [expr(0) for _ in range(count)]
