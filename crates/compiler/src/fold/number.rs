@@ -184,17 +184,12 @@ pub fn float_floor_div(vx: f64, wx: f64) -> Option<f64> {
     if wx == 0.0 {
         return None;
     }
-    let mut m = vx % wx;
+    let m = vx % wx;
     let mut div = (vx - m) / wx;
-    if m != 0.0 {
-        if (wx < 0.0) != (m < 0.0) {
-            m += wx;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(wx);
+    // The remainder takes the divisor's sign; the quotient follows.
+    if m != 0.0 && (wx < 0.0) != (m < 0.0) {
+        div -= 1.0;
     }
-    let _ = m;
     let floordiv = if div != 0.0 {
         let mut f = div.floor();
         if div - f > 0.5 {
