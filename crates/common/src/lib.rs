@@ -1,6 +1,12 @@
 //! Helpers shared by every layer: Python text that may hold lone surrogates, big
-//! integers, and the CPython-exact `repr` of literal values.
+//! integers, the CPython-exact `repr` of literal values, and the VM-independent
+//! text and number library (format specs, `%`-formatting, number parsing, `str`
+//! methods, Unicode 14.0 character properties).
 
 pub mod bigint;
+pub mod error;
 pub mod repr;
 pub mod text;
+pub mod unicode_props;
+#[rustfmt::skip]
+pub mod unicode_tables;
