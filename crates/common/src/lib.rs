@@ -5,6 +5,9 @@
 
 pub mod bigint;
 pub mod error;
+pub mod float_to_string;
+pub mod format_number;
+pub mod format_spec;
 pub mod repr;
 pub mod text;
 pub mod unicode_props;
