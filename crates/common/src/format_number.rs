@@ -80,6 +80,29 @@ pub fn int_to_float(i: &BigInt) -> TextResult<f64> {
     }
 }
 
+/// `int(x)` for a float: truncation toward zero, exactly; CPython's ValueError for NaN
+/// and OverflowError for infinities.
+pub fn float_to_int(x: f64) -> TextResult<BigInt> {
+    if x.is_nan() {
+        return Err(TextError::value("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(TextError::overflow(
+            "cannot convert float infinity to integer",
+        ));
+    }
+    let t = x.trunc();
+    if t.abs() < 9.0e15 {
+        return Ok(BigInt::from(t as i64));
+    }
+    let bits = t.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7FF) as usize;
+    let mantissa = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+    // |t| >= 2^53 here, so the exponent is at least 52 and the shift is exact.
+    let magnitude = BigInt::from(mantissa) << (exp.saturating_sub(1075));
+    Ok(if t < 0.0 { -magnitude } else { magnitude })
+}
+
 /// `format(i, spec)` for an `int` (`type_name` is its type's name, e.g. `"int"` or
 /// `"bool"`, for messages). An empty spec is `str(i)`; float presentation types convert
 /// to float first. `max_str_digits` bounds decimal output as `str()` does.
