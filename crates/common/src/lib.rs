@@ -9,6 +9,7 @@ pub mod float_to_string;
 pub mod format_number;
 pub mod format_spec;
 pub mod format_string;
+pub mod parse_number;
 pub mod percent_format;
 pub mod repr;
 pub mod text;
