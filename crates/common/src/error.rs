@@ -90,5 +90,14 @@ impl fmt::Display for TextError {
 
 impl std::error::Error for TextError {}
 
+/// Checks that `bytes` bytes could be allocated (CPython raises a bare MemoryError for
+/// results too large to build, e.g. `'a'.ljust(10**18)`); the probe is freed at once.
+pub fn check_alloc(bytes: usize) -> TextResult<()> {
+    let mut probe: Vec<u8> = Vec::new();
+    probe
+        .try_reserve_exact(bytes)
+        .map_err(|_| TextError::new(ExcKind::MemoryError, ""))
+}
+
 /// Result of a text-library operation.
 pub type TextResult<T> = Result<T, TextError>;

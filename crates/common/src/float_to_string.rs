@@ -100,6 +100,12 @@ fn exp_digits(x: f64, n: usize) -> (String, i64) {
     if x == 0.0 {
         return ("0".repeat(n + 1), 0);
     }
+    if n > EXACT_DIGITS {
+        // A double has at most 767 significant decimal digits: the rest are zeros.
+        let (mut d, k) = exp_digits(x, EXACT_DIGITS);
+        d.extend(std::iter::repeat_n('0', n - EXACT_DIGITS));
+        return (d, k);
+    }
     let mut k = x.log10().floor() as i64;
     let low = UBig::from(10u8).pow(n);
     let high = &low * UBig::from(10u8);
@@ -142,8 +148,17 @@ fn format_exp(x: f64, precision: usize, alt: bool) -> String {
     out
 }
 
+/// Beyond this many digits the exact decimal expansion of a double is all zeros (its
+/// fraction has at most 1074 binary, hence 1074 decimal, places).
+const EXACT_DIGITS: usize = 1100;
+
 /// `'f'` with `precision` digits after the point.
 fn format_fixed(x: f64, precision: usize, alt: bool) -> String {
+    if precision > EXACT_DIGITS {
+        let mut s = format_fixed(x, EXACT_DIGITS, alt);
+        s.extend(std::iter::repeat_n('0', precision - EXACT_DIGITS));
+        return s;
+    }
     let n = scaled_round(x, precision as i64).to_string();
     let n = if n.len() <= precision {
         format!("{}{n}", "0".repeat(precision + 1 - n.len()))

@@ -152,7 +152,7 @@ pub fn format_int(
             return Err(TextError::overflow("%c arg not in range(0x110000)"));
         }
         parts.remainder.push_code_point(cp as u32);
-        return Ok(layout_number(&parts, &spec));
+        return layout_number(&parts, &spec);
     }
     parts.negative = i.sign() == Sign::Negative;
     let radix = match ty {
@@ -183,7 +183,7 @@ pub fn format_int(
     if ty == 'X' {
         parts.digits.make_ascii_uppercase();
     }
-    Ok(layout_number(&parts, &spec))
+    layout_number(&parts, &spec)
 }
 
 /// `format(x, spec)` for a `float` (`type_name` for messages, normally `"float"`).
@@ -262,7 +262,7 @@ fn split_float(s: &str) -> NumberParts {
 /// `format_float_internal`: a float under a parsed spec.
 fn format_float_with(x: f64, spec: &FormatSpec, _type_name: &str) -> TextResult<Text> {
     let body = float_body(x, spec, true)?;
-    Ok(layout_number(&split_float(&body), spec))
+    layout_number(&split_float(&body), spec)
 }
 
 /// `format(complex(re, im), spec)` (CPython's `format_complex_internal`). An empty
@@ -305,7 +305,7 @@ pub fn format_complex(re: f64, im: f64, spec: &Text, type_name: &str) -> TextRes
         body.push_char('(');
     }
     if !skip_re {
-        body.push_text(&layout_number(&split_float(&re_s), &inner));
+        body.push_text(&layout_number(&split_float(&re_s), &inner)?);
     }
     let im_spec = FormatSpec {
         sign: if skip_re {
@@ -315,13 +315,13 @@ pub fn format_complex(re: f64, im: f64, spec: &Text, type_name: &str) -> TextRes
         },
         ..inner
     };
-    body.push_text(&layout_number(&split_float(&im_s), &im_spec));
+    body.push_text(&layout_number(&split_float(&im_s), &im_spec)?);
     body.push_char('j');
     if parens {
         body.push_char(')');
     }
     let len = body.len_code_points();
-    Ok(crate::format_spec::pad_text(&body, len, &spec))
+    crate::format_spec::pad_text(&body, len, &spec)
 }
 
 /// Whether `spec` asks for grouping (used by callers that special-case it).

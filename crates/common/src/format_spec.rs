@@ -5,7 +5,7 @@
 //!
 //! `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`
 
-use crate::error::{TextError, TextResult};
+use crate::error::{check_alloc, TextError, TextResult};
 use crate::text::Text;
 use crate::unicode_props::decimal_value;
 
@@ -248,12 +248,17 @@ pub fn push_repeat(out: &mut Text, cp: u32, count: usize) {
 
 /// Pads `body` (of `len` code points) to the spec's width with its fill and alignment
 /// (`=` is treated like the caller's default and must be rejected beforehand).
-pub fn pad_text(body: &Text, len: usize, spec: &FormatSpec) -> Text {
+pub fn pad_text(body: &Text, len: usize, spec: &FormatSpec) -> TextResult<Text> {
     let width = spec.width.unwrap_or(0);
     let padding = width.saturating_sub(len);
     if padding == 0 {
-        return body.clone();
+        return Ok(body.clone());
     }
+    check_alloc(
+        padding
+            .saturating_mul(4)
+            .saturating_add(body.as_bytes().len()),
+    )?;
     let (left, right) = match spec.align {
         Align::Left => (0, padding),
         Align::Center => (padding / 2, padding - padding / 2),
@@ -263,7 +268,7 @@ pub fn pad_text(body: &Text, len: usize, spec: &FormatSpec) -> Text {
     push_repeat(&mut out, spec.fill, left);
     out.push_text(body);
     push_repeat(&mut out, spec.fill, right);
-    out
+    Ok(out)
 }
 
 /// `format(s, spec)` for a `str` (CPython's `format_string_internal`; an empty spec
@@ -311,9 +316,9 @@ pub fn format_str(s: &Text, spec: &Text) -> TextResult<Text> {
             for cp in s.code_points().take(p) {
                 cut.push_code_point(cp);
             }
-            Ok(pad_text(&cut, p, &spec))
+            pad_text(&cut, p, &spec)
         }
-        _ => Ok(pad_text(s, len, &spec)),
+        _ => pad_text(s, len, &spec),
     }
 }
 
@@ -334,7 +339,7 @@ pub struct NumberParts {
 
 /// Lays out a number as `fill_number` does: sign, prefix, padding, grouped digits with
 /// zero padding under `0`/`=`, remainder, honouring width and alignment.
-pub fn layout_number(parts: &NumberParts, spec: &FormatSpec) -> Text {
+pub fn layout_number(parts: &NumberParts, spec: &FormatSpec) -> TextResult<Text> {
     let sign = match (parts.negative, spec.sign) {
         (true, _) => Some('-'),
         (false, SignOption::Plus) => Some('+'),
@@ -345,6 +350,7 @@ pub fn layout_number(parts: &NumberParts, spec: &FormatSpec) -> Text {
     let n_remainder = parts.remainder.len_code_points();
     let non_digit = n_sign + parts.prefix.len() + n_remainder;
     let width = spec.width.unwrap_or(0);
+    check_alloc(width.saturating_mul(4))?;
     let min_width = if spec.fill == u32::from(b'0') && spec.align == Align::AfterSign {
         width.saturating_sub(non_digit)
     } else {
@@ -372,7 +378,7 @@ pub fn layout_number(parts: &NumberParts, spec: &FormatSpec) -> Text {
     out.push_str(&grouped);
     out.push_text(&parts.remainder);
     push_repeat(&mut out, spec.fill, right);
-    out
+    Ok(out)
 }
 
 /// `_PyUnicode_InsertThousandsGrouping` for the C locale and the `,`/`_` options:

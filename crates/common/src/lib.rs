@@ -12,6 +12,7 @@ pub mod format_string;
 pub mod parse_number;
 pub mod percent_format;
 pub mod repr;
+pub mod str_methods;
 pub mod text;
 pub mod unicode_props;
 #[rustfmt::skip]

@@ -287,6 +287,9 @@ pub fn percent_format<A: PercentArgs>(
                 )));
             }
         };
+        if let Some(w) = width {
+            crate::error::check_alloc(w.saturating_mul(4))?;
+        }
         output_arg(&mut out, &body, numeric, flags, width, prec, conv);
     }
     if cur.argidx < cur.arglen && !is_mapping {
