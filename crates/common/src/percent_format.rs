@@ -538,7 +538,7 @@ mod tests {
     fn examples() {
         assert_eq!(pf("%#08x", vec![V::I(-255)]), "-0x000ff");
         assert_eq!(pf("%+#08x", vec![V::I(255)]), "+0x000ff");
-        assert_eq!(pf("%010.3f", vec![V::F(-3.14159)]), "-00003.142");
+        assert_eq!(pf("%010.3f", vec![V::F(-2.5625)]), "-00002.562");
         assert_eq!(pf("%-05d|", vec![V::I(-3)]), "-3   |");
         assert_eq!(pf("%*.*s|", vec![V::I(6), V::I(2), V::S("abc")]), "    ab|");
         assert_eq!(

@@ -142,7 +142,7 @@ pub fn map_case(cp: u32, mapping: CaseMapping, out: &mut impl FnMut(u32)) {
     if let Some(&(start, count, stride, delta)) = i.checked_sub(1).and_then(|i| runs.get(i)) {
         let off = cp - start;
         let stride = u32::from(stride.max(1));
-        if off % stride == 0 && off / stride < u32::from(count) {
+        if off.is_multiple_of(stride) && off / stride < u32::from(count) {
             out(cp.wrapping_add_signed(delta));
             return;
         }

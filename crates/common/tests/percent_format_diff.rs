@@ -69,7 +69,7 @@ impl PercentArgs for Operand {
         match self {
             Operand::Dict(items) => items
                 .iter()
-                .find(|(k, _)| Text::from(k.as_str()) == *key)
+                .find(|(k, _)| *key == k.as_str())
                 .map(|(_, v)| v.clone())
                 .ok_or_else(|| TextError::new(ExcKind::KeyError, repr_str(key))),
             _ => unreachable!(),
@@ -137,7 +137,7 @@ fn random_value(rng: &mut Rng, small_ints: bool) -> V {
         3 => V::F(rng.pick(&[
             1.5,
             -0.0,
-            3.14159,
+            3.25159,
             1e100,
             -2.5e-7,
             f64::INFINITY,
