@@ -1,8 +1,10 @@
-//! `str % args`: printf-style formatting as CPython 3.11's `PyUnicode_Format`
-//! (`Objects/unicodeobject.c`: `unicode_format_arg_parse`, `unicode_format_arg_format`,
-//! `unicode_format_arg_output`, `formatlong`, `formatfloat`, `formatchar`). The VM
-//! supplies the right operand through [`PercentArgs`], which performs the conversions
-//! that may run Python code (`str()`, `repr()`, `int()`, `__index__`, `float()`).
+//! `str % args` and `bytes % args`: printf-style formatting as CPython 3.11's
+//! `PyUnicode_Format` (`Objects/unicodeobject.c`: `unicode_format_arg_parse`,
+//! `unicode_format_arg_format`, `unicode_format_arg_output`, `formatlong`,
+//! `formatfloat`, `formatchar`) and `_PyBytes_FormatEx` (`Objects/bytesobject.c`). The
+//! VM supplies the right operand through [`PercentArgs`] / [`PercentBytesArgs`], which
+//! perform the conversions that may run Python code (`str()`, `repr()`, `int()`,
+//! `__index__`, `float()`, `__bytes__`).
 
 use crate::bigint::BigInt;
 use crate::error::{ExcKind, TextError, TextResult};
@@ -56,6 +58,189 @@ pub trait PercentArgs {
     fn type_name(&mut self, v: &Self::Value) -> String;
 }
 
+/// What `%c` was given in `bytes % args`, as the VM classifies an argument.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ByteSource {
+    /// A `bytes` or `bytearray` (valid if of length 1).
+    Bytes(Vec<u8>),
+    /// An `int`, or an object with `__index__` (already called).
+    Int(BigInt),
+    /// Anything else.
+    Neither,
+}
+
+/// The right operand of `bytes % args`, seen through the VM (see [`PercentArgs`]).
+pub trait PercentBytesArgs {
+    /// A handle to one argument value.
+    type Value;
+
+    /// `Some(len)` when the operand is a tuple, `None` when it is a single object.
+    fn tuple_len(&self) -> Option<usize>;
+    /// The `i`-th tuple item (`i < tuple_len`).
+    fn tuple_item(&mut self, i: usize) -> Self::Value;
+    /// The operand itself (used when it is not a tuple).
+    fn whole(&mut self) -> Self::Value;
+    /// Whether the operand counts as a mapping: it has `__getitem__` and is not a
+    /// tuple, bytes, bytearray or str.
+    fn is_mapping(&self) -> bool;
+    /// `operand[key]` with a `bytes` key.
+    fn get_item(&mut self, key: &[u8]) -> TextResult<Self::Value>;
+    /// The value if the argument is an `int`, for `*` widths.
+    fn exact_int(&mut self, v: &Self::Value) -> Option<BigInt>;
+    /// The bytes of `v` for `%b`/`%s`: bytes, bytearray, a buffer, or `__bytes__()`;
+    /// `Ok(None)` for anything else.
+    fn to_bytes(&mut self, v: &Self::Value) -> TextResult<Option<Vec<u8>>>;
+    /// `ascii(v)` as bytes, for `%r`/`%a`.
+    fn ascii(&mut self, v: &Self::Value) -> TextResult<Vec<u8>>;
+    /// As [`PercentArgs::to_integer`].
+    fn to_integer(&mut self, v: &Self::Value, index_only: bool) -> TextResult<Option<BigInt>>;
+    /// As [`PercentArgs::to_float`].
+    fn to_float(&mut self, v: &Self::Value) -> TextResult<Option<f64>>;
+    /// How `%c` sees `v`.
+    fn byte_source(&mut self, v: &Self::Value) -> TextResult<ByteSource>;
+    /// `type(v).__name__`, for messages.
+    fn type_name(&mut self, v: &Self::Value) -> String;
+}
+
+/// What the formatting engine needs from either flavour of operand; code units are
+/// code points for `str` and bytes (0..=255) for `bytes`.
+trait Source {
+    type Value;
+    /// Whether this is `bytes % args` (messages and conversions differ).
+    const BYTES: bool;
+    fn tuple_len(&self) -> Option<usize>;
+    fn tuple_item(&mut self, i: usize) -> Self::Value;
+    fn whole(&mut self) -> Self::Value;
+    fn is_mapping(&self) -> bool;
+    fn get_item(&mut self, key: &[u32]) -> TextResult<Self::Value>;
+    fn exact_int(&mut self, v: &Self::Value) -> Option<BigInt>;
+    /// `%s`/`%r`/`%a` (and `%b` for bytes).
+    fn convert_text(&mut self, v: &Self::Value, conv: char) -> TextResult<Vec<u32>>;
+    /// `%c`.
+    fn convert_char(&mut self, v: &Self::Value) -> TextResult<u32>;
+    fn to_integer(&mut self, v: &Self::Value, index_only: bool) -> TextResult<Option<BigInt>>;
+    fn to_float(&mut self, v: &Self::Value) -> TextResult<Option<f64>>;
+    fn type_name(&mut self, v: &Self::Value) -> String;
+}
+
+/// `str % args` through [`PercentArgs`].
+struct StrSource<'a, A>(&'a mut A);
+
+impl<A: PercentArgs> Source for StrSource<'_, A> {
+    type Value = A::Value;
+    const BYTES: bool = false;
+    fn tuple_len(&self) -> Option<usize> {
+        self.0.tuple_len()
+    }
+    fn tuple_item(&mut self, i: usize) -> A::Value {
+        self.0.tuple_item(i)
+    }
+    fn whole(&mut self) -> A::Value {
+        self.0.whole()
+    }
+    fn is_mapping(&self) -> bool {
+        self.0.is_mapping()
+    }
+    fn get_item(&mut self, key: &[u32]) -> TextResult<A::Value> {
+        let mut t = Text::new();
+        for &c in key {
+            t.push_code_point(c);
+        }
+        self.0.get_item(&t)
+    }
+    fn exact_int(&mut self, v: &A::Value) -> Option<BigInt> {
+        self.0.exact_int(v)
+    }
+    fn convert_text(&mut self, v: &A::Value, conv: char) -> TextResult<Vec<u32>> {
+        Ok(self.0.to_text(v, conv)?.code_points().collect())
+    }
+    fn convert_char(&mut self, v: &A::Value) -> TextResult<u32> {
+        match self.0.char_source(v)? {
+            CharSource::Str(s) if s.len_code_points() == 1 => {
+                Ok(s.code_points().next().unwrap_or(0))
+            }
+            CharSource::Int(n) => match u32::try_from(&n) {
+                Ok(cp) if cp <= 0x10FFFF => Ok(cp),
+                _ => Err(TextError::overflow("%c arg not in range(0x110000)")),
+            },
+            _ => Err(TextError::type_error("%c requires int or char")),
+        }
+    }
+    fn to_integer(&mut self, v: &A::Value, index_only: bool) -> TextResult<Option<BigInt>> {
+        self.0.to_integer(v, index_only)
+    }
+    fn to_float(&mut self, v: &A::Value) -> TextResult<Option<f64>> {
+        self.0.to_float(v)
+    }
+    fn type_name(&mut self, v: &A::Value) -> String {
+        self.0.type_name(v)
+    }
+}
+
+/// `bytes % args` through [`PercentBytesArgs`].
+struct BytesSource<'a, B>(&'a mut B);
+
+impl<B: PercentBytesArgs> Source for BytesSource<'_, B> {
+    type Value = B::Value;
+    const BYTES: bool = true;
+    fn tuple_len(&self) -> Option<usize> {
+        self.0.tuple_len()
+    }
+    fn tuple_item(&mut self, i: usize) -> B::Value {
+        self.0.tuple_item(i)
+    }
+    fn whole(&mut self) -> B::Value {
+        self.0.whole()
+    }
+    fn is_mapping(&self) -> bool {
+        self.0.is_mapping()
+    }
+    fn get_item(&mut self, key: &[u32]) -> TextResult<B::Value> {
+        let key: Vec<u8> = key.iter().map(|&c| c as u8).collect();
+        self.0.get_item(&key)
+    }
+    fn exact_int(&mut self, v: &B::Value) -> Option<BigInt> {
+        self.0.exact_int(v)
+    }
+    fn convert_text(&mut self, v: &B::Value, conv: char) -> TextResult<Vec<u32>> {
+        let bytes = if conv == 'r' || conv == 'a' {
+            self.0.ascii(v)?
+        } else {
+            match self.0.to_bytes(v)? {
+                Some(b) => b,
+                None => {
+                    let name = self.0.type_name(v);
+                    return Err(TextError::type_error(format!(
+                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{name}'"
+                    )));
+                }
+            }
+        };
+        Ok(bytes.into_iter().map(u32::from).collect())
+    }
+    fn convert_char(&mut self, v: &B::Value) -> TextResult<u32> {
+        match self.0.byte_source(v)? {
+            ByteSource::Bytes(b) if b.len() == 1 => Ok(u32::from(b[0])),
+            ByteSource::Int(n) => match u8::try_from(&n) {
+                Ok(b) => Ok(u32::from(b)),
+                Err(_) => Err(TextError::overflow("%c arg not in range(256)")),
+            },
+            _ => Err(TextError::type_error(
+                "%c requires an integer in range(256) or a single byte",
+            )),
+        }
+    }
+    fn to_integer(&mut self, v: &B::Value, index_only: bool) -> TextResult<Option<BigInt>> {
+        self.0.to_integer(v, index_only)
+    }
+    fn to_float(&mut self, v: &B::Value) -> TextResult<Option<f64>> {
+        self.0.to_float(v)
+    }
+    fn type_name(&mut self, v: &B::Value) -> String {
+        self.0.type_name(v)
+    }
+}
+
 const F_LJUST: u8 = 1;
 const F_SIGN: u8 = 2;
 const F_BLANK: u8 = 4;
@@ -77,6 +262,28 @@ pub fn percent_format<A: PercentArgs>(
     max_str_digits: usize,
 ) -> TextResult<Text> {
     let fmt: Vec<u32> = format.code_points().collect();
+    let out = run(&fmt, &mut StrSource(args), max_str_digits)?;
+    let mut t = Text::with_capacity(out.len());
+    for c in out {
+        t.push_code_point(c);
+    }
+    Ok(t)
+}
+
+/// `format % args` for a `bytes` (or `bytearray`) template.
+pub fn percent_format_bytes<B: PercentBytesArgs>(
+    format: &[u8],
+    args: &mut B,
+    max_str_digits: usize,
+) -> TextResult<Vec<u8>> {
+    let fmt: Vec<u32> = format.iter().map(|&b| u32::from(b)).collect();
+    let out = run(&fmt, &mut BytesSource(args), max_str_digits)?;
+    // Every code unit is a byte: template bytes, ASCII, or `%c`/`%b` bytes.
+    Ok(out.into_iter().map(|c| c as u8).collect())
+}
+
+/// The formatting engine shared by `str` and `bytes`.
+fn run<A: Source>(fmt: &[u32], args: &mut A, max_str_digits: usize) -> TextResult<Vec<u32>> {
     let is_mapping = args.is_mapping() && args.tuple_len().is_none();
     let mut cur = match args.tuple_len() {
         Some(n) => Cursor {
@@ -91,20 +298,20 @@ pub fn percent_format<A: PercentArgs>(
         },
     };
     let mut keyed: Option<A::Value> = None;
-    let mut out = Text::with_capacity(format.as_bytes().len() + 16);
+    let mut out: Vec<u32> = Vec::with_capacity(fmt.len() + 16);
     let mut pos = 0;
     let cnt = fmt.len();
     while pos < cnt {
         let c = fmt[pos];
         if c != u32::from(b'%') {
-            out.push_code_point(c);
+            out.push(c);
             pos += 1;
             continue;
         }
         pos += 1;
         // "%%" writes one '%'.
         if fmt.get(pos) == Some(&u32::from(b'%')) {
-            out.push_char('%');
+            out.push(u32::from(b'%'));
             pos += 1;
             continue;
         }
@@ -112,6 +319,10 @@ pub fn percent_format<A: PercentArgs>(
         let mut width: Option<usize> = None;
         let mut prec: Option<usize> = None;
         let mut ch = *fmt.get(pos).unwrap_or(&0);
+        // Whether `ch` was last read by a digit loop: CPython's bytes formatting reads
+        // it as unsigned there and as a signed `char` elsewhere (see
+        // `unsupported_character`).
+        let mut read_by_digits = false;
         if pos < cnt && ch == u32::from(b'(') {
             if !is_mapping {
                 return Err(TextError::type_error("format requires a mapping"));
@@ -130,11 +341,7 @@ pub fn percent_format<A: PercentArgs>(
             if depth > 0 {
                 return Err(TextError::value("incomplete format key"));
             }
-            let mut key = Text::new();
-            for &k in &fmt[key_start..p - 1] {
-                key.push_code_point(k);
-            }
-            keyed = Some(args.get_item(&key)?);
+            keyed = Some(args.get_item(&fmt[key_start..p - 1])?);
             cur = Cursor {
                 arglen: -1,
                 argidx: -2,
@@ -187,11 +394,13 @@ pub fn percent_format<A: PercentArgs>(
             }
             width = Some(w);
             ch = *fmt.get(pos).unwrap_or(&0);
+            read_by_digits = true;
         }
         // Precision.
         if pos < cnt && ch == u32::from(b'.') {
             pos += 1;
             ch = *fmt.get(pos).unwrap_or(&0);
+            read_by_digits = false;
             let mut p: usize = 0;
             if pos < cnt && ch == u32::from(b'*') {
                 let v = next_arg(&mut cur, args, &mut keyed)?;
@@ -206,10 +415,15 @@ pub fn percent_format<A: PercentArgs>(
                 while let Some(&d) = fmt.get(pos).filter(|&&d| is_ascii_digit(d)) {
                     let d = (d - u32::from(b'0')) as usize;
                     if p > (i32::MAX as usize - d) / 10 {
-                        return Err(TextError::value("precision too big"));
+                        return Err(TextError::value(if A::BYTES {
+                            "prec too big"
+                        } else {
+                            "precision too big"
+                        }));
                     }
                     p = p * 10 + d;
                     pos += 1;
+                    read_by_digits = true;
                 }
             }
             prec = Some(p);
@@ -219,6 +433,7 @@ pub fn percent_format<A: PercentArgs>(
         if pos < cnt && matches!(char::from_u32(ch), Some('h' | 'l' | 'L')) {
             pos += 1;
             ch = *fmt.get(pos).unwrap_or(&0);
+            read_by_digits = false;
         }
         if pos >= cnt {
             return Err(TextError::value("incomplete format"));
@@ -226,8 +441,9 @@ pub fn percent_format<A: PercentArgs>(
         pos += 1;
         let v = next_arg(&mut cur, args, &mut keyed)?;
         let conv = char::from_u32(ch).unwrap_or('\0');
-        let (body, numeric) = match conv {
-            's' | 'r' | 'a' => (args.to_text(&v, conv)?, false),
+        let (body, numeric): (Vec<u32>, bool) = match conv {
+            's' | 'r' | 'a' => (args.convert_text(&v, conv)?, false),
+            'b' if A::BYTES => (args.convert_text(&v, conv)?, false),
             'i' | 'd' | 'u' | 'o' | 'x' | 'X' => {
                 let index_only = matches!(conv, 'o' | 'x' | 'X');
                 let Some(n) = args.to_integer(&v, index_only)? else {
@@ -237,54 +453,35 @@ pub fn percent_format<A: PercentArgs>(
                         "a real number"
                     };
                     let name = args.type_name(&v);
+                    // bytes formatting reports `%i` as `%d`.
+                    let shown = if A::BYTES && conv == 'i' { 'd' } else { conv };
                     return Err(TextError::type_error(format!(
-                        "%{conv} format: {what} is required, not {name}"
+                        "%{shown} format: {what} is required, not {name}"
                     )));
                 };
                 let s = format_long(&n, flags & F_ALT != 0, prec, conv, max_str_digits)?;
-                (Text::from(s), true)
+                (s.bytes().map(u32::from).collect(), true)
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let Some(x) = args.to_float(&v)? else {
                     let name = args.type_name(&v);
-                    return Err(TextError::type_error(format!(
-                        "must be real number, not {name}"
-                    )));
+                    return Err(TextError::type_error(if A::BYTES {
+                        format!("float argument required, not {name}")
+                    } else {
+                        format!("must be real number, not {name}")
+                    }));
                 };
                 let fl = FloatFlags {
                     alt: flags & F_ALT != 0,
                     ..FloatFlags::default()
                 };
-                (
-                    Text::from(double_to_string(x, conv, prec.unwrap_or(6), fl)),
-                    true,
-                )
+                let s = double_to_string(x, conv, prec.unwrap_or(6), fl);
+                (s.bytes().map(u32::from).collect(), true)
             }
-            'c' => {
-                let cp = match args.char_source(&v)? {
-                    CharSource::Str(s) if s.len_code_points() == 1 => {
-                        s.code_points().next().unwrap_or(0)
-                    }
-                    CharSource::Int(n) => match u32::try_from(&n) {
-                        Ok(cp) if cp <= 0x10FFFF => cp,
-                        _ => return Err(TextError::overflow("%c arg not in range(0x110000)")),
-                    },
-                    _ => return Err(TextError::type_error("%c requires int or char")),
-                };
-                let mut t = Text::new();
-                t.push_code_point(cp);
-                (t, false)
-            }
+            'c' => (vec![args.convert_char(&v)?], false),
             _ => {
-                let shown = if (31..=126).contains(&ch) {
-                    char::from(ch as u8)
-                } else {
-                    '?'
-                };
-                return Err(TextError::value(format!(
-                    "unsupported format character '{shown}' (0x{ch:x}) at index {}",
-                    pos - 1
-                )));
+                let signed_read = A::BYTES && !read_by_digits;
+                return Err(unsupported_character(ch, pos - 1, A::BYTES, signed_read));
             }
         };
         if let Some(w) = width {
@@ -293,12 +490,38 @@ pub fn percent_format<A: PercentArgs>(
         output_arg(&mut out, &body, numeric, flags, width, prec, conv);
     }
     if cur.argidx < cur.arglen && !is_mapping {
-        return Err(TextError::type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(TextError::type_error(if A::BYTES {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
     }
     let _ = cur.from_key;
     Ok(out)
+}
+
+/// "unsupported format character": shown as is when printable ASCII, else `?`. For
+/// bytes any byte is shown as its Latin-1 character, except that a non-ASCII byte read
+/// as a signed C `char` (`signed_read`) gives CPython's odd OverflowError.
+#[cold]
+fn unsupported_character(ch: u32, index: usize, bytes: bool, signed_read: bool) -> TextError {
+    if bytes {
+        if ch >= 0x80 && signed_read {
+            return TextError::overflow("character argument not in range(0x110000)");
+        }
+        return TextError::value(format!(
+            "unsupported format character '{}' (0x{ch:x}) at index {index}",
+            char::from_u32(ch).unwrap_or('?')
+        ));
+    }
+    let shown = if (31..=126).contains(&ch) {
+        char::from(ch as u8)
+    } else {
+        '?'
+    };
+    TextError::value(format!(
+        "unsupported format character '{shown}' (0x{ch:x}) at index {index}"
+    ))
 }
 
 fn is_ascii_digit(c: u32) -> bool {
@@ -306,7 +529,7 @@ fn is_ascii_digit(c: u32) -> bool {
 }
 
 /// CPython's `getnextarg`.
-fn next_arg<A: PercentArgs>(
+fn next_arg<A: Source>(
     cur: &mut Cursor,
     args: &mut A,
     keyed: &mut Option<A::Value>,
@@ -372,17 +595,16 @@ pub fn format_long(
 /// CPython's `unicode_format_arg_output`: sign, `#` prefix, zero or space padding,
 /// truncation of `%s`/`%r`/`%a` to the precision.
 fn output_arg(
-    out: &mut Text,
-    body: &Text,
+    out: &mut Vec<u32>,
+    cps: &[u32],
     numeric: bool,
     flags: u8,
     width: Option<usize>,
     prec: Option<usize>,
     conv: char,
 ) {
-    let cps: Vec<u32> = body.code_points().collect();
     let mut len = cps.len();
-    if matches!(conv, 's' | 'r' | 'a') {
+    if matches!(conv, 's' | 'r' | 'a' | 'b') {
         if let Some(p) = prec {
             len = len.min(p);
         }
@@ -409,7 +631,7 @@ fn output_arg(
     let mut width = width.unwrap_or(0).max(len);
     if let Some(s) = sign {
         if fill != u32::from(b' ') {
-            out.push_code_point(s);
+            out.push(s);
         }
         if width > len {
             width -= 1;
@@ -419,7 +641,7 @@ fn output_arg(
     if prefixed {
         if fill != u32::from(b' ') {
             for &c in cps.get(idx..idx + 2).unwrap_or_default() {
-                out.push_code_point(c);
+                out.push(c);
             }
         }
         width = width.saturating_sub(2);
@@ -427,17 +649,17 @@ fn output_arg(
     }
     if width > len && flags & F_LJUST == 0 {
         for _ in 0..width - len {
-            out.push_code_point(fill);
+            out.push(fill);
         }
         width = len;
     }
     if fill == u32::from(b' ') {
         if let Some(s) = sign {
-            out.push_code_point(s);
+            out.push(s);
         }
         if prefixed {
             for &c in cps.get(idx..idx + 2).unwrap_or_default() {
-                out.push_code_point(c);
+                out.push(c);
             }
         }
     }
@@ -445,10 +667,10 @@ fn output_arg(
         idx += 2;
     }
     for &c in cps.get(idx..idx + len).unwrap_or_default() {
-        out.push_code_point(c);
+        out.push(c);
     }
     for _ in len..width {
-        out.push_char(' ');
+        out.push(u32::from(b' '));
     }
 }
 

@@ -6,8 +6,10 @@ mod support;
 use common::bigint::BigInt;
 use common::error::{ExcKind, TextError, TextResult};
 use common::format_number::{float_to_int, int_to_float};
-use common::percent_format::{percent_format, CharSource, PercentArgs};
-use common::repr::repr_str;
+use common::percent_format::{
+    percent_format, percent_format_bytes, ByteSource, CharSource, PercentArgs, PercentBytesArgs,
+};
+use common::repr::{repr_bytes, repr_str};
 use common::text::Text;
 use support::{compare, hex, hex_str, run_python, Rng, PY_PRELUDE};
 
@@ -262,6 +264,206 @@ for line in sys.stdin:
     elif kind == '1': args = val(body)
     else: args = {unhex(k): val(v) for k, v in (kv.split('=') for kv in body.split(','))}
     print(outcome(lambda: fmt % args))
+"#
+    );
+    let input: String = cases.iter().map(|c| c.clone() + "\n").collect();
+    let theirs = run_python(&script, &input);
+    let (n, same) = compare(&cases, &ours, &theirs);
+    assert_eq!(n, same, "{} of {n} results differ", n - same);
+}
+
+/// A `bytes % args` operand: the same values plus `bytes`.
+#[derive(Clone, Debug)]
+enum BV {
+    V(V),
+    B(Vec<u8>),
+}
+
+enum BytesOperand {
+    Tuple(Vec<BV>),
+    Single(BV),
+    Dict(Vec<(Vec<u8>, BV)>),
+}
+
+impl PercentBytesArgs for BytesOperand {
+    type Value = BV;
+    fn tuple_len(&self) -> Option<usize> {
+        match self {
+            BytesOperand::Tuple(v) => Some(v.len()),
+            _ => None,
+        }
+    }
+    fn tuple_item(&mut self, i: usize) -> BV {
+        match self {
+            BytesOperand::Tuple(v) => v[i].clone(),
+            _ => unreachable!(),
+        }
+    }
+    fn whole(&mut self) -> BV {
+        match self {
+            BytesOperand::Single(v) => v.clone(),
+            _ => BV::B(b"<dict>".to_vec()),
+        }
+    }
+    fn is_mapping(&self) -> bool {
+        matches!(self, BytesOperand::Dict(_))
+    }
+    fn get_item(&mut self, key: &[u8]) -> TextResult<BV> {
+        match self {
+            BytesOperand::Dict(items) => items
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| TextError::new(ExcKind::KeyError, repr_bytes(key))),
+            _ => unreachable!(),
+        }
+    }
+    fn exact_int(&mut self, v: &BV) -> Option<BigInt> {
+        match v {
+            BV::V(V::I(i)) => Some(i.clone()),
+            _ => None,
+        }
+    }
+    fn to_bytes(&mut self, v: &BV) -> TextResult<Option<Vec<u8>>> {
+        Ok(match v {
+            BV::B(b) => Some(b.clone()),
+            _ => None,
+        })
+    }
+    fn ascii(&mut self, v: &BV) -> TextResult<Vec<u8>> {
+        Ok(match v {
+            BV::B(b) => repr_bytes(b).into_bytes(),
+            BV::V(v) => {
+                let t = Operand::Single(v.clone()).to_text(v, 'a')?;
+                t.to_string().into_bytes()
+            }
+        })
+    }
+    fn to_integer(&mut self, v: &BV, index_only: bool) -> TextResult<Option<BigInt>> {
+        match v {
+            BV::V(v) => Operand::Single(v.clone()).to_integer(v, index_only),
+            BV::B(_) => Ok(None),
+        }
+    }
+    fn to_float(&mut self, v: &BV) -> TextResult<Option<f64>> {
+        match v {
+            BV::V(v) => Operand::Single(v.clone()).to_float(v),
+            BV::B(_) => Ok(None),
+        }
+    }
+    fn byte_source(&mut self, v: &BV) -> TextResult<ByteSource> {
+        Ok(match v {
+            BV::B(b) => ByteSource::Bytes(b.clone()),
+            BV::V(V::I(i)) => ByteSource::Int(i.clone()),
+            _ => ByteSource::Neither,
+        })
+    }
+    fn type_name(&mut self, v: &BV) -> String {
+        match v {
+            BV::B(_) => "bytes".to_string(),
+            BV::V(v) => Operand::Single(v.clone()).type_name(v),
+        }
+    }
+}
+
+fn random_bytes_value(rng: &mut Rng, small: bool) -> BV {
+    if rng.below(3) == 0 {
+        BV::B(
+            rng.pick(&[&b""[..], b"a", b"xyz", b"\x80\xff", b"\x00"])
+                .to_vec(),
+        )
+    } else {
+        BV::V(random_value(rng, small))
+    }
+}
+
+fn encode_bytes_value(v: &BV) -> String {
+    match v {
+        BV::B(b) => format!(
+            "b{}",
+            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+        ),
+        BV::V(v) => encode(v),
+    }
+}
+
+#[test]
+fn bytes_percent_format_matches_cpython() {
+    let mut rng = Rng(0x0BAD_CAFE_0000_0001);
+    let mut cases = Vec::new();
+    let mut ours = Vec::new();
+    for _ in 0..5000 {
+        let kind = rng.below(6);
+        let template = random_template(&mut rng, kind == 0).replace('r', "b");
+        let small = template.contains('*');
+        let mut operand = match kind {
+            0 => BytesOperand::Dict(
+                [&b"k"[..], b"v", b"(k)"]
+                    .iter()
+                    .map(|k| (k.to_vec(), random_bytes_value(&mut rng, small)))
+                    .collect(),
+            ),
+            1 => BytesOperand::Single(random_bytes_value(&mut rng, small)),
+            _ => BytesOperand::Tuple(
+                (0..rng.below(6))
+                    .map(|_| random_bytes_value(&mut rng, small))
+                    .collect(),
+            ),
+        };
+        let encoded = match &operand {
+            BytesOperand::Tuple(v) => format!(
+                "t {}",
+                v.iter()
+                    .map(encode_bytes_value)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            BytesOperand::Single(v) => format!("1 {}", encode_bytes_value(v)),
+            BytesOperand::Dict(items) => format!(
+                "d {}",
+                items
+                    .iter()
+                    .map(|(k, v)| format!(
+                        "{}={}",
+                        k.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+                        encode_bytes_value(v)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        };
+        let r = percent_format_bytes(template.as_bytes(), &mut operand, 4300);
+        ours.push(match r {
+            Ok(b) => format!(
+                "OK {}",
+                b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+            ),
+            Err(e) => format!("ERR {e}"),
+        });
+        cases.push(format!("{} {encoded}", hex_str(&template)));
+    }
+    let script = format!(
+        "{PY_PRELUDE}\n{}",
+        r#"
+def val(e):
+    if e[0] == 'i': return int(e[1:])
+    if e[0] == 'f': return f64(e[1:])
+    if e[0] == 'b': return bytes.fromhex(e[1:])
+    return unhex(e[1:])
+def run(fmt, args):
+    return (fmt % args).hex()
+for line in sys.stdin:
+    parts = line.rstrip('\n').split(' ')
+    fmt = bytes.fromhex(parts[0])
+    kind = parts[1]
+    body = parts[2] if len(parts) > 2 else ''
+    if kind == 't': args = tuple(val(e) for e in body.split(',') if e)
+    elif kind == '1': args = val(body)
+    else: args = {bytes.fromhex(k): val(v) for k, v in (kv.split('=') for kv in body.split(','))}
+    try:
+        print('OK ' + run(fmt, args))
+    except Exception as e:
+        print('ERR ' + type(e).__name__ + ': ' + str(e))
 "#
     );
     let input: String = cases.iter().map(|c| c.clone() + "\n").collect();
