@@ -394,6 +394,101 @@ impl Iterator for FieldNameRest {
     }
 }
 
+/// What `str.format` needs from the VM: argument lookup, attribute and item access,
+/// conversions and `format()`; [`render_format`] drives it as CPython's
+/// `do_string_format` does.
+pub trait FormatArgs {
+    /// A handle to one Python value.
+    type Value;
+
+    /// Whether there are positional arguments at all (`false` for `format_map`, where
+    /// a positional field is "Format string contains positional fields").
+    fn has_positional(&self) -> bool;
+    /// Positional argument `i`, or `None` when out of range.
+    fn positional(&mut self, i: usize) -> Option<Self::Value>;
+    /// `kwargs[name]` (or the `format_map` mapping's item); the VM raises KeyError.
+    fn keyword(&mut self, name: &Text) -> TextResult<Self::Value>;
+    /// `getattr(v, name)`.
+    fn getattr(&mut self, v: &Self::Value, name: &Text) -> TextResult<Self::Value>;
+    /// `v[i]` for an integer subscript.
+    fn getitem_index(&mut self, v: &Self::Value, i: usize) -> TextResult<Self::Value>;
+    /// `v[key]` for a string subscript.
+    fn getitem_key(&mut self, v: &Self::Value, key: &Text) -> TextResult<Self::Value>;
+    /// `str(v)`, `repr(v)` or `ascii(v)` for conversion `s`, `r`, `a`.
+    fn convert(&mut self, v: &Self::Value, conversion: char) -> TextResult<Self::Value>;
+    /// `format(v, spec)`.
+    fn format(&mut self, v: &Self::Value, spec: &Text) -> TextResult<Text>;
+}
+
+/// `template.format(*args, **kwargs)` / `template.format_map(mapping)`: CPython's
+/// `build_string` with two levels of nested specs and automatic field numbering.
+pub fn render_format<A: FormatArgs>(template: &Text, args: &mut A) -> TextResult<Text> {
+    let mut auto = AutoNumber::default();
+    build_string(template, args, FORMAT_RECURSION_DEPTH, &mut auto)
+}
+
+fn build_string<A: FormatArgs>(
+    template: &Text,
+    args: &mut A,
+    depth: u32,
+    auto: &mut AutoNumber,
+) -> TextResult<Text> {
+    if depth == 0 {
+        return Err(max_recursion_error());
+    }
+    let mut out = Text::with_capacity(template.as_bytes().len() + 16);
+    for item in MarkupParser::new(template) {
+        let item = item?;
+        out.push_text(&item.literal);
+        let Some(field) = item.field else {
+            continue;
+        };
+        let mut value = field_object(&field.name, args, auto)?;
+        if let Some(c) = field.conversion {
+            value = args.convert(&value, check_conversion(c)?)?;
+        }
+        let rendered = if field.spec_needs_expanding {
+            let spec = build_string(&field.spec, args, depth - 1, auto)?;
+            args.format(&value, &spec)?
+        } else {
+            args.format(&value, &field.spec)?
+        };
+        out.push_text(&rendered);
+    }
+    Ok(out)
+}
+
+/// CPython's `get_field_object`: the first part looked up, then each accessor applied.
+fn field_object<A: FormatArgs>(
+    name: &Text,
+    args: &mut A,
+    auto: &mut AutoNumber,
+) -> TextResult<A::Value> {
+    let (key, rest) = field_name_split(name, Some(auto))?;
+    let mut value = match key {
+        FieldKey::Name(n) => args.keyword(&n)?,
+        FieldKey::Index(i) => {
+            if !args.has_positional() {
+                return Err(TextError::value("Format string contains positional fields"));
+            }
+            args.positional(i).ok_or_else(|| {
+                TextError::new(
+                    crate::error::ExcKind::IndexError,
+                    format!("Replacement index {i} out of range for positional args tuple"),
+                )
+            })?
+        }
+    };
+    for step in rest {
+        value = match step? {
+            FieldAccessor::Attribute(a) => args.getattr(&value, &a)?,
+            FieldAccessor::Index(i) => args.getitem_index(&value, i)?,
+            FieldAccessor::Key(k) => args.getitem_key(&value, &k)?,
+        };
+    }
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

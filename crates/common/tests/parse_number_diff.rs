@@ -14,6 +14,35 @@ const PIECES: &[&str] = &[
     "\t", "\n", "é", "0x", "0o", "0b", "00", "12", "e-3", "E+10", "1e400", "1e-400", "²", "\u{7f}",
 ];
 
+/// A string shaped like a number (mostly valid): spaces, sign, digits with single
+/// underscores, optional point, fraction and exponent.
+fn plausible_number(rng: &mut Rng) -> String {
+    let mut s = String::new();
+    let digits = |rng: &mut Rng, s: &mut String| {
+        for i in 0..rng.below(25) + 1 {
+            if i > 0 && rng.below(12) == 0 {
+                s.push('_');
+            }
+            s.push_str(rng.pick(&["0", "1", "2", "5", "7", "9", "\u{663}", "\u{ff19}"]));
+        }
+    };
+    s.push_str(rng.pick(&["", "", " ", "\u{3000}", "\t"]));
+    s.push_str(rng.pick(&["", "", "-", "+"]));
+    digits(rng, &mut s);
+    if rng.below(2) == 0 {
+        s.push('.');
+        if rng.below(4) != 0 {
+            digits(rng, &mut s);
+        }
+    }
+    if rng.below(3) == 0 {
+        s.push_str(rng.pick(&["e", "E", "e-", "E+"]));
+        s.push_str(&rng.below(400).to_string());
+    }
+    s.push_str(rng.pick(&["", "", " ", "\n"]));
+    s
+}
+
 #[test]
 fn number_parsing_matches_cpython() {
     let mut rng = Rng(0x5151_5151_AAAA_0001);
@@ -21,8 +50,12 @@ fn number_parsing_matches_cpython() {
     let mut ours = Vec::new();
     let mut inputs: Vec<String> = (0..12000)
         .map(|_| {
-            let n = rng.below(6) + 1;
-            (0..n).map(|_| rng.pick(PIECES)).collect()
+            if rng.below(2) == 0 {
+                plausible_number(&mut rng)
+            } else {
+                let n = rng.below(6) + 1;
+                (0..n).map(|_| rng.pick(PIECES)).collect()
+            }
         })
         .collect();
     inputs.push("1".repeat(4300));

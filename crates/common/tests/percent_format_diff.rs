@@ -173,7 +173,7 @@ fn random_template(rng: &mut Rng, keys: bool) -> String {
         }
         s.push('%');
         if keys {
-            s.push_str(rng.pick(&["(k)", "(v)", "(w)", "(k", "((k))"]));
+            s.push_str(rng.pick(&["(k)", "(v)", "(k)", "(v)", "(w)", "(k", "((k))"]));
         }
         for _ in 0..rng.below(3) {
             s.push_str(rng.pick(&["-", "+", " ", "#", "0"]));
@@ -196,10 +196,90 @@ fn random_template(rng: &mut Rng, keys: bool) -> String {
         }
         s.push_str(rng.pick(&[
             "s", "r", "a", "d", "i", "u", "o", "x", "X", "e", "E", "f", "F", "g", "G", "c", "s",
-            "d", "y", "%", "é", "",
+            "d", "x", "f", "g", "e", "s", "y", "%", "é", "",
         ]));
     }
     s
+}
+
+/// What each argument a template consumes should be: `W` for a `*`, else the
+/// conversion character (a rough re-parse of the generated template).
+fn consumed_kinds(template: &str) -> Vec<char> {
+    let c: Vec<char> = template.chars().collect();
+    let mut kinds = Vec::new();
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] != '%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if c.get(i) == Some(&'%') {
+            i += 1;
+            continue;
+        }
+        if c.get(i) == Some(&'(') {
+            while i < c.len() && c[i] != ')' {
+                i += 1;
+            }
+            i += 1;
+        }
+        while i < c.len() && "-+ #0".contains(c[i]) {
+            i += 1;
+        }
+        if c.get(i) == Some(&'*') {
+            kinds.push('W');
+            i += 1;
+        }
+        while i < c.len() && c[i].is_ascii_digit() {
+            i += 1;
+        }
+        if c.get(i) == Some(&'.') {
+            i += 1;
+            if c.get(i) == Some(&'*') {
+                kinds.push('W');
+                i += 1;
+            }
+            while i < c.len() && c[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        if c.get(i) == Some(&'l') {
+            i += 1;
+        }
+        if let Some(&k) = c.get(i) {
+            kinds.push(k);
+            i += 1;
+        }
+    }
+    kinds
+}
+
+/// An argument suited to conversion `kind` most of the time.
+fn value_for(rng: &mut Rng, kind: char, small: bool) -> V {
+    if rng.below(6) == 0 {
+        return random_value(rng, small);
+    }
+    match kind {
+        'W' => V::I(BigInt::from(rng.below(30) as i64 - 10)),
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' if small => {
+            V::I(BigInt::from(rng.below(2000) as i64 - 1000))
+        }
+        'o' | 'x' | 'X' => V::I(BigInt::from(rng.next() as i64 >> rng.below(60))),
+        'd' | 'i' | 'u' => match random_value(rng, small) {
+            V::S(_) => V::I(BigInt::from(rng.next() as i64 >> rng.below(60))),
+            v => v,
+        },
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => match random_value(rng, small) {
+            V::S(_) => V::F((rng.next() % 100_000) as f64 / 7.0),
+            v => v,
+        },
+        'c' => match rng.below(3) {
+            0 => V::S(rng.pick(&["a", "é", "\u{1F40D}"]).to_string()),
+            _ => V::I(BigInt::from(rng.below(0x11_0000) as i64)),
+        },
+        _ => random_value(rng, small),
+    }
 }
 
 #[test]
@@ -220,10 +300,20 @@ fn percent_format_matches_cpython() {
                     .chain(std::iter::once(("(k)".to_string(), V::I(BigInt::from(7)))))
                     .collect(),
             ),
-            1 => Operand::Single(random_value(&mut rng, small)),
-            _ => Operand::Tuple(
+            1 => Operand::Single(value_for(
+                &mut rng,
+                consumed_kinds(&template).first().copied().unwrap_or('s'),
+                small,
+            )),
+            _ if rng.below(4) == 0 => Operand::Tuple(
                 (0..rng.below(6))
                     .map(|_| random_value(&mut rng, small))
+                    .collect(),
+            ),
+            _ => Operand::Tuple(
+                consumed_kinds(&template)
+                    .into_iter()
+                    .map(|k| value_for(&mut rng, k, small))
                     .collect(),
             ),
         };
@@ -377,6 +467,21 @@ fn random_bytes_value(rng: &mut Rng, small: bool) -> BV {
     }
 }
 
+/// A `bytes % args` argument suited to conversion `kind` most of the time.
+fn bytes_value_for(rng: &mut Rng, kind: char, small: bool) -> BV {
+    if rng.below(6) == 0 {
+        return random_bytes_value(rng, small);
+    }
+    match kind {
+        's' | 'b' => BV::B(rng.pick(&[&b"ab"[..], b"", b"\xff", b"xyz"]).to_vec()),
+        'c' => match rng.below(2) {
+            0 => BV::B(rng.pick(&[&b"a"[..], b"\x80"]).to_vec()),
+            _ => BV::V(V::I(BigInt::from(rng.below(300) as i64))),
+        },
+        _ => BV::V(value_for(rng, kind, small)),
+    }
+}
+
 fn encode_bytes_value(v: &BV) -> String {
     match v {
         BV::B(b) => format!(
@@ -404,9 +509,15 @@ fn bytes_percent_format_matches_cpython() {
                     .collect(),
             ),
             1 => BytesOperand::Single(random_bytes_value(&mut rng, small)),
-            _ => BytesOperand::Tuple(
+            _ if rng.below(4) == 0 => BytesOperand::Tuple(
                 (0..rng.below(6))
                     .map(|_| random_bytes_value(&mut rng, small))
+                    .collect(),
+            ),
+            _ => BytesOperand::Tuple(
+                consumed_kinds(&template)
+                    .into_iter()
+                    .map(|k| bytes_value_for(&mut rng, k, small))
                     .collect(),
             ),
         };

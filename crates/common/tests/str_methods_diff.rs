@@ -63,7 +63,7 @@ fn character_properties_match_cpython() {
             case::swapcase(&t),
         ];
         let fields: Vec<String> = maps.iter().map(|m| mapping_field(c, m)).collect();
-        ours.push(format!("{bits:x},{}", fields.join(",")));
+        ours.push(format!("OK {bits:x},{}", fields.join(",")));
     }
     let script = r#"
 import sys
@@ -77,7 +77,7 @@ for c in cps:
     fields = []
     for m in (s.upper(), s.lower(), s.casefold(), s.title(), s.capitalize(), s.swapcase()):
         fields.append('' if m == s else '.'.join('%x' % ord(x) for x in m))
-    out.append('%x,' % bits + ','.join(fields))
+    out.append('OK %x,' % bits + ','.join(fields))
 sys.stdout.write('\n'.join(out) + '\n')
 "#;
     let input: String = cps.iter().map(|c| format!("{c:x}\n")).collect();

@@ -103,6 +103,11 @@ pub fn compare(cases: &[String], ours: &[String], theirs: &[String]) -> (usize, 
             eprintln!("case {case}\n  krait:   {a}\n  cpython: {b}");
         }
     }
-    eprintln!("{same}/{} identical", ours.len());
+    let ok = ours.iter().filter(|a| a.starts_with("OK")).count();
+    eprintln!(
+        "{same}/{} identical ({ok} results, {} errors)",
+        ours.len(),
+        ours.len() - ok
+    );
     (ours.len(), same)
 }
