@@ -237,6 +237,8 @@ fn float_body(x: f64, spec: &FormatSpec, add_dot_0_default: bool) -> TextResult<
         }
         None => default_precision,
     };
+    // 'f' of 1e308 has 309 integer digits; reserve for those plus the precision.
+    crate::error::check_alloc(precision.saturating_add(400))?;
     let mut s = double_to_string(x, code, precision, flags);
     if pct {
         s.push('%');
@@ -379,5 +381,37 @@ mod tests {
         assert_eq!(fc(1.0, 2.0, "#"), "(1.+2.j)");
         assert_eq!(fc(1.0, 2.0, "e"), "1.000000e+00+2.000000e+00j");
         assert_eq!(fc(0.0, 1.0, ".3"), "1j");
+    }
+
+    #[test]
+    fn huge_requests_fail_cleanly() {
+        let e = format_int(
+            &BigInt::from(1),
+            &Text::from("999999999999999999"),
+            "int",
+            0,
+        );
+        assert_eq!(e.unwrap_err().kind, crate::error::ExcKind::MemoryError);
+        let big = BigInt::from(10).pow(5000);
+        let e = format_int(&big, &Text::from("d"), "int", 4300).unwrap_err();
+        assert!(e.message.starts_with("Exceeds the limit (4300 digits)"));
+        assert!(format_int(&big, &Text::from("x"), "int", 4300).is_ok());
+        assert_eq!(int_to_decimal(&big, 0).unwrap().len(), 5001);
+        // A precision far beyond a double's exact digits is padded, not computed.
+        let s = format_float(0.1, &Text::from(".100000f"), "float").unwrap();
+        assert_eq!(s.as_bytes().len(), 100_002);
+        assert!(s
+            .to_string()
+            .starts_with("0.1000000000000000055511151231257827"));
+        assert_eq!(float_to_int(1e300).unwrap().to_string().len(), 301);
+        assert_eq!(float_to_int(-2.5).unwrap(), BigInt::from(-2));
+    }
+
+    #[test]
+    fn prefixed_radix() {
+        assert_eq!(int_to_prefixed_radix(&BigInt::from(-5), 2), "-0b101");
+        assert_eq!(int_to_prefixed_radix(&BigInt::from(0), 16), "0x0");
+        assert_eq!(int_to_prefixed_radix(&BigInt::from(8), 8), "0o10");
+        assert_eq!(int_to_prefixed_radix(&BigInt::from(-255), 16), "-0xff");
     }
 }

@@ -475,7 +475,9 @@ fn run<A: Source>(fmt: &[u32], args: &mut A, max_str_digits: usize) -> TextResul
                     alt: flags & F_ALT != 0,
                     ..FloatFlags::default()
                 };
-                let s = double_to_string(x, conv, prec.unwrap_or(6), fl);
+                let p = prec.unwrap_or(6);
+                crate::error::check_alloc(p.saturating_add(400))?;
+                let s = double_to_string(x, conv, p, fl);
                 (s.bytes().map(u32::from).collect(), true)
             }
             'c' => (vec![args.convert_char(&v)?], false),
@@ -577,6 +579,7 @@ pub fn format_long(
         }
     };
     if let Some(p) = prec {
+        crate::error::check_alloc(p)?;
         if p > digits.len() {
             digits = format!("{}{digits}", "0".repeat(p - digits.len()));
         }

@@ -140,6 +140,21 @@ fn format_spec_matches_cpython() {
         )));
         cases.push(format!("i {v} {}", field(&spec)));
     }
+    // The 4300-digit limit of str(int), and bases it does not apply to.
+    for (digits, spec) in [
+        (4299, ""),
+        (4299, "d"),
+        (4300, ""),
+        (4300, ","),
+        (4300, "x"),
+        (4300, "_b"),
+        (4300, "e"),
+        (640, "n"),
+    ] {
+        let v = BigInt::from(10u8).pow(digits) * BigInt::from(7);
+        ours.push(outcome(format_int(&v, &Text::from(spec), "int", 4300)));
+        cases.push(format!("i {v:x} {}", field(spec)).replacen("i ", "h ", 1));
+    }
     for _ in 0..8000 {
         let x = random_float(&mut rng);
         let spec = random_spec(&mut rng, FLOAT_TYPES);
@@ -185,6 +200,7 @@ for line in sys.stdin:
     p = [x if x != '-' else '' for x in line.split()]
     spec = unhex(p[-1])
     if p[0] == 'i': v = int(p[1])
+    elif p[0] == 'h': v = int(p[1], 16)
     elif p[0] == 'f': v = f64(p[1])
     elif p[0] == 'c': v = complex(f64(p[1]), f64(p[2]))
     else: v = unhex(p[1])
