@@ -192,7 +192,7 @@ pub fn parse_int_bytes(b: &[u8], base: i64, max_str_digits: usize) -> TextResult
         IntParseFailure::Other(e) => e,
         IntParseFailure::Invalid => TextError::value(format!(
             "invalid literal for int() with base {base}: {}",
-            repr_bytes(&b[..b.len().min(200)])
+            truncated_repr(repr_bytes(&b[..b.len().min(200)]))
         )),
     })
 }
