@@ -2,7 +2,7 @@
 //! `startswith`, `endswith`, `replace`, with CPython 3.11's slice rules for `start`/`end`
 //! (`ADJUST_INDICES`, `any_find_slice`, `tailmatch`, `replace`).
 
-use super::{adjust_indices, cps, text};
+use super::{adjust_indices, cps, fast, text};
 use crate::error::{check_alloc, TextError, TextResult};
 use crate::text::Text;
 
@@ -26,6 +26,9 @@ fn rfind_in(hay: &[u32], needle: &[u32]) -> Option<usize> {
 
 /// `s.find(sub, start, end)`: the lowest index of `sub` within `s[start:end]`, or -1.
 pub fn find(s: &Text, sub: &Text, start: Option<isize>, end: Option<isize>) -> isize {
+    if let (Some(h), Some(n)) = (s.as_str(), sub.as_str()) {
+        return fast::find(h, n, start, end);
+    }
     let hay = cps(s);
     let needle = cps(sub);
     let (start, end) = adjust_indices(start, end, hay.len());
@@ -37,6 +40,9 @@ pub fn find(s: &Text, sub: &Text, start: Option<isize>, end: Option<isize>) -> i
 
 /// `s.rfind(sub, start, end)`: the highest index of `sub` within `s[start:end]`, or -1.
 pub fn rfind(s: &Text, sub: &Text, start: Option<isize>, end: Option<isize>) -> isize {
+    if let (Some(h), Some(n)) = (s.as_str(), sub.as_str()) {
+        return fast::rfind(h, n, start, end);
+    }
     let hay = cps(s);
     let needle = cps(sub);
     let (start, end) = adjust_indices(start, end, hay.len());
@@ -65,6 +71,9 @@ pub fn rindex(s: &Text, sub: &Text, start: Option<isize>, end: Option<isize>) ->
 /// `s.count(sub, start, end)`: non-overlapping occurrences in `s[start:end]` (an empty
 /// `sub` counts every position, `len + 1`).
 pub fn count(s: &Text, sub: &Text, start: Option<isize>, end: Option<isize>) -> usize {
+    if let (Some(h), Some(n)) = (s.as_str(), sub.as_str()) {
+        return fast::count(h, n, start, end);
+    }
     let hay = cps(s);
     let needle = cps(sub);
     let (start, end) = adjust_indices(start, end, hay.len());
@@ -109,11 +118,17 @@ fn tailmatch(
 
 /// `s.startswith(prefix, start, end)` for one prefix (the VM loops over a tuple).
 pub fn startswith(s: &Text, prefix: &Text, start: Option<isize>, end: Option<isize>) -> bool {
+    if let (Some(h), Some(n)) = (s.as_str(), prefix.as_str()) {
+        return fast::tailmatch(h, n, start, end, false);
+    }
     tailmatch(&cps(s), prefix, start, end, false)
 }
 
 /// `s.endswith(suffix, start, end)` for one suffix (the VM loops over a tuple).
 pub fn endswith(s: &Text, suffix: &Text, start: Option<isize>, end: Option<isize>) -> bool {
+    if let (Some(h), Some(n)) = (s.as_str(), suffix.as_str()) {
+        return fast::tailmatch(h, n, start, end, true);
+    }
     tailmatch(&cps(s), suffix, start, end, true)
 }
 
@@ -121,6 +136,18 @@ pub fn endswith(s: &Text, suffix: &Text, start: Option<isize>, end: Option<isize
 /// empty `old` inserts `new` before every character and at the end. MemoryError if the
 /// result is too large to build.
 pub fn replace(s: &Text, old: &Text, new: &Text, count: isize) -> TextResult<Text> {
+    if let (Some(h), Some(o), Some(n)) = (s.as_str(), old.as_str(), new.as_str()) {
+        if !o.is_empty() {
+            let limit = if count < 0 {
+                usize::MAX
+            } else {
+                count as usize
+            };
+            let found = h.matches(o).count().min(limit);
+            check_alloc(h.len().saturating_add(found.saturating_mul(n.len())))?;
+            return Ok(fast::replace(h, o, n, count));
+        }
+    }
     let hay = cps(s);
     let needle = cps(old);
     let repl = cps(new);
@@ -137,6 +164,7 @@ pub fn replace(s: &Text, old: &Text, new: &Text, count: isize) -> TextResult<Tex
     .min(limit);
     let growth = found.saturating_mul(repl.len());
     check_alloc(hay.len().saturating_add(growth).saturating_mul(4))?;
+
     let mut out = Vec::with_capacity(hay.len());
     let mut done = 0;
     if needle.is_empty() {
