@@ -193,3 +193,42 @@ pub fn replace(s: &Text, old: &Text, new: &Text, count: isize) -> TextResult<Tex
     out.extend_from_slice(&hay[pos..]);
     Ok(text(&out))
 }
+
+/// `s.removeprefix(prefix)`.
+pub fn removeprefix(s: &Text, prefix: &Text) -> Text {
+    match s.as_bytes().strip_prefix(prefix.as_bytes()) {
+        // Both are well-formed, so the rest starts on a code-point boundary.
+        Some(rest) => Text::from_generalized_utf8(rest).unwrap_or_default(),
+        None => s.clone(),
+    }
+}
+
+/// `s.removesuffix(suffix)` (an empty suffix removes nothing).
+pub fn removesuffix(s: &Text, suffix: &Text) -> Text {
+    match s.as_bytes().strip_suffix(suffix.as_bytes()) {
+        Some(rest) if !suffix.is_empty() => Text::from_generalized_utf8(rest).unwrap_or_default(),
+        _ => s.clone(),
+    }
+}
+
+/// `sep.join(items)` once the VM has checked that every item is a `str` (MemoryError
+/// if the result is too large to build).
+pub fn join(sep: &Text, items: &[Text]) -> TextResult<Text> {
+    let total = items
+        .iter()
+        .fold(0usize, |acc, t| acc.saturating_add(t.as_bytes().len()))
+        .saturating_add(
+            sep.as_bytes()
+                .len()
+                .saturating_mul(items.len().saturating_sub(1)),
+        );
+    check_alloc(total)?;
+    let mut out = Text::with_capacity(total);
+    for (i, t) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_text(sep);
+        }
+        out.push_text(t);
+    }
+    Ok(out)
+}
