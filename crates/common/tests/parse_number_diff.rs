@@ -4,7 +4,9 @@
 mod support;
 
 use common::format_number::int_to_prefixed_radix;
-use common::parse_number::{parse_float, parse_float_bytes, parse_int, parse_int_bytes};
+use common::parse_number::{
+    parse_complex, parse_float, parse_float_bytes, parse_int, parse_int_bytes,
+};
 use common::text::Text;
 use support::{compare, hex, hex_str, run_python, Rng, PY_PRELUDE};
 
@@ -89,6 +91,21 @@ fn number_parsing_matches_cpython() {
         });
         cases.push(format!("F 0 {}", hex(&text)));
     }
+    // complex(): pieces of complex literals.
+    let complex_pieces: &[&str] = &[
+        "1", "2.5", "j", "J", "+", "-", "(", ")", " ", "e", "e-3", "inf", "nan", "infinity", "_",
+        "0", ".", "\u{663}", "\u{3000}", "7", "1e5", "x",
+    ];
+    for _ in 0..6000 {
+        let n = rng.below(7) + 1;
+        let s: String = (0..n).map(|_| rng.pick(complex_pieces)).collect();
+        let text = Text::from(s.as_str());
+        ours.push(match parse_complex(&text) {
+            Ok((re, im)) => format!("OK {} {}", re.to_bits(), im.to_bits()),
+            Err(e) => format!("ERR {e}"),
+        });
+        cases.push(format!("c 0 {}", hex(&text)));
+    }
     let script = format!(
         "{PY_PRELUDE}\n{}",
         r#"
@@ -100,6 +117,12 @@ for line in sys.stdin:
     if kind == 'i': print(outcome(lambda: hex(int(s, int(base)))))
     elif kind == 'f': print(outcome(lambda: bits(float(s))))
     elif kind == 'I': print(outcome(lambda: hex(int(b, int(base)))))
+    elif kind == 'c':
+        try:
+            z = complex(s)
+            print('OK %d %d' % (bits(z.real), bits(z.imag)))
+        except Exception as e:
+            print('ERR ' + type(e).__name__ + ': ' + str(e))
     else: print(outcome(lambda: bits(float(b))))
 "#
     );
