@@ -6,6 +6,7 @@
 pub mod bigint;
 pub mod error;
 pub mod float_hex;
+pub mod float_round;
 pub mod float_to_string;
 pub mod format_number;
 pub mod format_spec;
