@@ -4,6 +4,7 @@
 //! methods, Unicode 14.0 character properties).
 
 pub mod bigint;
+pub mod bytes_methods;
 pub mod error;
 pub mod float_hex;
 pub mod float_round;
