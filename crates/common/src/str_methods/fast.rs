@@ -152,3 +152,57 @@ pub(super) fn partition(h: &str, sep: &str, from_right: bool) -> (Text, Text, Te
         None => (Text::from(h), Text::new(), Text::new()),
     }
 }
+
+/// `str.split(None, maxsplit)` on a `&str`: runs of whitespace separate, none kept.
+pub(super) fn split_whitespace(h: &str, maxsplit: isize) -> Vec<Text> {
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let ws = |c: char| crate::unicode_props::is_space(c as u32);
+    let mut out = Vec::new();
+    let mut it = h.char_indices().peekable();
+    loop {
+        while it.next_if(|&(_, c)| ws(c)).is_some() {}
+        let Some(&(start, _)) = it.peek() else {
+            break;
+        };
+        if out.len() == limit {
+            out.push(Text::from(&h[start..]));
+            break;
+        }
+        while it.next_if(|&(_, c)| !ws(c)).is_some() {}
+        let end = it.peek().map_or(h.len(), |&(i, _)| i);
+        out.push(Text::from(&h[start..end]));
+    }
+    out
+}
+
+/// `str.rsplit(None, maxsplit)` on a `&str`.
+pub(super) fn rsplit_whitespace(h: &str, maxsplit: isize) -> Vec<Text> {
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let ws = |c: char| crate::unicode_props::is_space(c as u32);
+    let mut out = Vec::new();
+    let mut it = h.char_indices().rev().peekable();
+    loop {
+        while it.next_if(|&(_, c)| ws(c)).is_some() {}
+        let Some(&(last, c)) = it.peek() else {
+            break;
+        };
+        let end = last + c.len_utf8();
+        if out.len() == limit {
+            out.push(Text::from(&h[..end]));
+            break;
+        }
+        while it.next_if(|&(_, c)| !ws(c)).is_some() {}
+        let start = it.peek().map_or(0, |&(i, c)| i + c.len_utf8());
+        out.push(Text::from(&h[start..end]));
+    }
+    out.reverse();
+    out
+}

@@ -13,6 +13,9 @@ fn empty_separator() -> TextError {
 /// `s.split(sep, maxsplit)`; `sep = None` splits on runs of whitespace and drops empty
 /// pieces; a negative `maxsplit` means no limit. "empty separator" for `sep == ''`.
 pub fn split(s: &Text, sep: Option<&Text>, maxsplit: isize) -> TextResult<Vec<Text>> {
+    if let (None, Some(h)) = (sep, s.as_str()) {
+        return Ok(fast::split_whitespace(h, maxsplit));
+    }
     if let Some(sep) = sep {
         if sep.is_empty() {
             return Err(empty_separator());
@@ -76,6 +79,9 @@ pub fn split(s: &Text, sep: Option<&Text>, maxsplit: isize) -> TextResult<Vec<Te
 
 /// `s.rsplit(sep, maxsplit)`: like [`split`] but splitting from the right.
 pub fn rsplit(s: &Text, sep: Option<&Text>, maxsplit: isize) -> TextResult<Vec<Text>> {
+    if let (None, Some(h)) = (sep, s.as_str()) {
+        return Ok(fast::rsplit_whitespace(h, maxsplit));
+    }
     if let Some(sep) = sep {
         if sep.is_empty() {
             return Err(empty_separator());
