@@ -12,20 +12,12 @@ pub fn is_space(b: u8) -> bool {
 
 /// The first index `>= from` of `needle` in `hay`.
 fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    if needle.is_empty() {
-        return (from <= hay.len()).then_some(from);
-    }
-    let last = hay.len().checked_sub(needle.len())?;
-    let first = needle[0];
-    (from..=last).find(|&i| hay[i] == first && hay[i..i + needle.len()] == *needle)
+    crate::substring::find(hay, needle, from)
 }
 
 /// The last index of `needle` in `hay`.
 fn rfind_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let last = hay.len().checked_sub(needle.len())?;
-    (0..=last)
-        .rev()
-        .find(|&i| hay[i..i + needle.len()] == *needle)
+    crate::substring::rfind(hay, needle)
 }
 
 /// `b.find(sub, start, end)`.

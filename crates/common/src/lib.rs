@@ -33,6 +33,7 @@ pub mod parse_number;
 pub mod percent_format;
 pub mod repr;
 pub mod str_methods;
+pub mod substring;
 pub mod text;
 pub mod unicode_props;
 /// Generated Unicode 14.0 tables (`tests/scripts/gen_unicode_tables.py`).

@@ -8,20 +8,12 @@ use crate::text::Text;
 
 /// The first index `>= from` where `needle` occurs in `hay`, if any.
 fn find_in(hay: &[u32], needle: &[u32], from: usize) -> Option<usize> {
-    if needle.is_empty() {
-        return (from <= hay.len()).then_some(from);
-    }
-    let last = hay.len().checked_sub(needle.len())?;
-    let first = needle[0];
-    (from..=last).find(|&i| hay[i] == first && hay[i..i + needle.len()] == *needle)
+    crate::substring::find(hay, needle, from)
 }
 
 /// The last index where `needle` occurs in `hay`, if any.
 fn rfind_in(hay: &[u32], needle: &[u32]) -> Option<usize> {
-    let last = hay.len().checked_sub(needle.len())?;
-    (0..=last)
-        .rev()
-        .find(|&i| hay[i..i + needle.len()] == *needle)
+    crate::substring::rfind(hay, needle)
 }
 
 /// `s.find(sub, start, end)`: the lowest index of `sub` within `s[start:end]`, or -1.

@@ -143,15 +143,11 @@ pub fn rsplit(s: &Text, sep: Option<&Text>, maxsplit: isize) -> TextResult<Vec<T
 }
 
 fn find_from(hay: &[u32], needle: &[u32], from: usize) -> Option<usize> {
-    let last = hay.len().checked_sub(needle.len())?;
-    (from..=last).find(|&i| hay[i..i + needle.len()] == *needle)
+    crate::substring::find(hay, needle, from)
 }
 
 fn rfind_before(hay: &[u32], needle: &[u32]) -> Option<usize> {
-    let last = hay.len().checked_sub(needle.len())?;
-    (0..=last)
-        .rev()
-        .find(|&i| hay[i..i + needle.len()] == *needle)
+    crate::substring::rfind(hay, needle)
 }
 
 /// Whether `c` ends a line for `str.splitlines` (`\n \r \v \f \x1c \x1d \x1e \x85
