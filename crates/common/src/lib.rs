@@ -2,5 +2,7 @@
 //! integers, and the CPython-exact `repr` of literal values.
 
 pub mod bigint;
+pub mod hash;
 pub mod repr;
+pub mod set_order;
 pub mod text;
