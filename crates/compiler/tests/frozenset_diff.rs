@@ -86,14 +86,10 @@ fn gen_str(rng: &mut Rng, class: u64) -> Text {
     // Name-like strings of 2 to 5 characters may already be interned by CPython
     // (identifiers of its runtime), which the test cannot control: make them not
     // name-like.
-    if (2..=5).contains(&len) && frozenset_name_like(&t) {
+    if (2..=5).contains(&len) && common::hash::all_name_chars(&t) {
         t.push_str("-");
     }
     t
-}
-
-fn frozenset_name_like(t: &Text) -> bool {
-    common::hash::all_name_chars(t)
 }
 
 /// A random name-like string long enough that CPython has not interned it.
@@ -175,7 +171,8 @@ fn float_src(f: f64) -> String {
     }
 }
 
-/// A random scalar constant as source text, and whether it is a name-like str.
+/// A random scalar constant as source text; long name-like strings it makes are
+/// added to `names` (candidates for interning).
 fn gen_scalar(rng: &mut Rng, names: &mut Vec<Text>) -> String {
     match rng.below(16) {
         0..=2 => repr::repr_str(&gen_str(rng, 0)),
