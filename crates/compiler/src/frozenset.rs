@@ -6,8 +6,8 @@
 //! and each build can reorder items whose hashes collide, so each is modelled:
 //! 1. `PyFrozenSet_New(tuple)` from the items in source order: `fold_iter` in
 //!    `ast_opt.c` (a set display after `in` or iterated by `for`), and
-//!    `starunpack_helper` in `compile.c` (`{a, b, c, *x}` with 3+ constants before
-//!    a star) — [`build`];
+//!    `starunpack_helper` in `compile.c` (any other set display of 3+ items, all
+//!    constants: `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1`) — [`build`];
 //! 2. `merge_consts_recursive` (`compile.c`), the first time an equal frozenset is
 //!    added to a module's constants: rebuilt from the first build's iteration
 //!    order (later equal frozensets reuse that object) — [`rebuild`];
@@ -19,10 +19,9 @@
 //! [`common::set_order`].
 //!
 //! Marshal (3.11.7, measured): `.pyc` files store a frozenset's items sorted by
-//! each item's own marshal bytes (not in iteration order), and loading adds them
-//! back one by one in stored order, so a loaded frozenset iterates in the
-//! [`build`] order of the stored items (then the intern rebuild of code-object
-//! creation, as above).
+//! each item's own marshal bytes (`FLAG_REF` included; not in iteration order),
+//! and loading adds them back one by one in stored order, so a loaded frozenset
+//! iterates in the [`build`] order of the stored items.
 
 use crate::code;
 use crate::fold::number;
