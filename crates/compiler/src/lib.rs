@@ -11,7 +11,8 @@
 //! - [`cli`]: the `krait --dis` entry point.
 //!
 //! The analysis half: [`future`], [`fold`] (constant folding, as CPython's
-//! `ast_opt.c`) and [`symtable`] (scopes, as CPython's `symtable.c`).
+//! `ast_opt.c`) and [`symtable`] (scopes, as CPython's `symtable.c`); [`frozenset`]
+//! puts frozenset constants in CPython's iteration order for both.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -21,6 +22,7 @@ pub mod cli;
 pub mod code;
 pub mod dis;
 pub mod fold;
+pub mod frozenset;
 pub mod ir;
 pub mod marshal;
 pub mod opcode;
