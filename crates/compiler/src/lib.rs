@@ -19,6 +19,7 @@ pub mod assemble;
 pub mod cli;
 pub mod code;
 pub mod dis;
+pub mod flowgraph;
 pub mod ir;
 pub mod marshal;
 pub mod opcode;
