@@ -11,6 +11,9 @@
 //! - [`cli`]: the `krait --dis` entry point.
 //!
 //! The analysis half: [`future`] and [`symtable`] (scopes, as CPython's `symtable.c`).
+//!
+//! The code generator: [`codegen`] (CPython's `compile.c` visitors), entered through
+//! [`compile`] (source) and [`compile_ast`] (an AST), as `compile()` / `_PyAST_Compile`.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -18,6 +21,7 @@
 pub mod assemble;
 pub mod cli;
 pub mod code;
+pub mod codegen;
 pub mod dis;
 pub mod flowgraph;
 pub mod ir;
@@ -27,3 +31,38 @@ pub mod pyc;
 
 pub mod future;
 pub mod symtable;
+
+pub use codegen::CompileError;
+
+use syntax::ast;
+
+/// Compile Python source as CPython 3.11's `compile(source, filename, mode)` does:
+/// parse, then [`compile_ast`]. `optimize` is `-O`'s level (0, 1 or 2).
+pub fn compile(
+    source: &[u8],
+    filename: &str,
+    mode: syntax::Mode,
+    optimize: u32,
+) -> Result<code::CodeObject, CompileError> {
+    let mut module = syntax::parse(source, filename, mode)?;
+    compile_ast(&mut module, filename, optimize)
+}
+
+/// Compile an AST as `_PyAST_Compile` does: future scan, constant folding, symbol
+/// table, code generation, flow-graph passes and assembly.
+pub fn compile_ast(
+    module: &mut ast::Mod,
+    filename: &str,
+    optimize: u32,
+) -> Result<code::CodeObject, CompileError> {
+    let future = future::future_from_ast(module, filename)?;
+    let st = symtable::SymbolTable::build(module, filename, &future)?;
+    codegen::compile_mod(module, &st, future, filename, optimize, &finish_unit)
+}
+
+/// The flow-graph passes and assembler for one finished unit.
+fn finish_unit(_unit: ir::Unit) -> Result<code::CodeObject, CompileError> {
+    Err(CompileError::System(
+        "flow-graph passes not merged yet".to_owned(),
+    ))
+}
