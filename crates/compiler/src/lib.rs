@@ -23,6 +23,7 @@ pub mod cli;
 pub mod code;
 pub mod codegen;
 pub mod dis;
+pub mod flowgraph;
 pub mod ir;
 pub mod marshal;
 pub mod opcode;
