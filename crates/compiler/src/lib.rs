@@ -60,9 +60,8 @@ pub fn compile_ast(
     codegen::compile_mod(module, &st, future, filename, optimize, &finish_unit)
 }
 
-/// The flow-graph passes and assembler for one finished unit.
-fn finish_unit(_unit: ir::Unit) -> Result<code::CodeObject, CompileError> {
-    Err(CompileError::System(
-        "flow-graph passes not merged yet".to_owned(),
-    ))
+/// The flow-graph passes and assembler for one finished unit; their failures are
+/// the `SystemError`s CPython's `assemble()` raises.
+fn finish_unit(unit: ir::Unit) -> Result<code::CodeObject, CompileError> {
+    flowgraph::finish(unit).map_err(|e| CompileError::System(e.to_string()))
 }
