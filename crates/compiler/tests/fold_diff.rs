@@ -74,7 +74,8 @@ fn collect(e: &Expr, out: &mut Vec<String>) {
 
 fn krait_constants(expr: &str) -> Result<Vec<String>, String> {
     let src = format!("x = ({expr})\n");
-    let mut m = syntax::parse(src.as_bytes(), "<fold>", syntax::Mode::Exec).map_err(|e| format!("parse: {e:?}"))?;
+    let mut m = syntax::parse(src.as_bytes(), "<fold>", syntax::Mode::Exec)
+        .map_err(|e| format!("parse: {e:?}"))?;
     fold_module(&mut m, 0).map_err(|e| e.to_string())?;
     let Mod::Module { body, .. } = &m else {
         return Err("not a module".into());
@@ -94,7 +95,11 @@ fn run(seed: u32, count: u32) -> (usize, Vec<String>) {
         .arg(count.to_string())
         .output()
         .expect("python3 is required for this test (CPython 3.11 is the oracle)");
-    assert!(out.status.success(), "oracle failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "oracle failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("utf-8 oracle output");
     let mut failures = Vec::new();
     let mut total = 0;
@@ -110,7 +115,9 @@ fn run(seed: u32, count: u32) -> (usize, Vec<String>) {
         };
         match krait_constants(expr) {
             Ok(actual) if actual == expected => {}
-            Ok(actual) => failures.push(format!("{expr}\n  python3: {expected:?}\n  krait:   {actual:?}")),
+            Ok(actual) => failures.push(format!(
+                "{expr}\n  python3: {expected:?}\n  krait:   {actual:?}"
+            )),
             Err(e) => failures.push(format!("{expr}\n  krait error: {e}")),
         }
     }
@@ -135,7 +142,11 @@ fn folding_matches_python3() {
             "{} of {} expressions differ:\n{}",
             failures.len(),
             total,
-            shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+            shown
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
         );
     }
 }

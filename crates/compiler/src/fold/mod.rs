@@ -38,7 +38,10 @@ impl fmt::Display for FoldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FoldError::Recursion => {
-                write!(f, "RecursionError: maximum recursion depth exceeded during compilation")
+                write!(
+                    f,
+                    "RecursionError: maximum recursion depth exceeded during compilation"
+                )
             }
         }
     }
@@ -179,9 +182,17 @@ impl Folder {
             }) = stmts.first_mut()
             {
                 let loc = *loc;
-                let inner = std::mem::replace(&mut **value, Expr { kind: placeholder(), loc });
+                let inner = std::mem::replace(
+                    &mut **value,
+                    Expr {
+                        kind: placeholder(),
+                        loc,
+                    },
+                );
                 **value = Expr {
-                    kind: ExprKind::JoinedStr { values: vec![inner] },
+                    kind: ExprKind::JoinedStr {
+                        values: vec![inner],
+                    },
                     loc,
                 };
             }
@@ -574,7 +585,10 @@ fn fold_unaryop(e: &mut Expr) {
 fn fold_iter(e: &mut Expr) {
     match &mut e.kind {
         ExprKind::List { elts, ctx } => {
-            if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
+            if elts
+                .iter()
+                .any(|x| matches!(x.kind, ExprKind::Starred { .. }))
+            {
                 return;
             }
             let ctx = *ctx;

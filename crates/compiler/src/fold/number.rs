@@ -441,8 +441,14 @@ mod tests {
 
     #[test]
     fn int_to_float_rounds_half_even_and_overflows() {
-        assert_eq!(int_to_f64(&big("9007199254740993")), Some(9007199254740992.0));
-        assert_eq!(int_to_f64(&big("9007199254740995")), Some(9007199254740996.0));
+        assert_eq!(
+            int_to_f64(&big("9007199254740993")),
+            Some(9007199254740992.0)
+        );
+        assert_eq!(
+            int_to_f64(&big("9007199254740995")),
+            Some(9007199254740996.0)
+        );
         assert_eq!(int_to_f64(&big("-3")), Some(-3.0));
         let huge = BigInt::ONE << 1024;
         assert_eq!(int_to_f64(&huge), None);
@@ -453,12 +459,21 @@ mod tests {
     #[test]
     fn true_division_is_correctly_rounded() {
         assert_eq!(int_true_divide(&big("1"), &big("3")), Some(1.0 / 3.0));
-        assert_eq!(int_true_divide(&big("0"), &big("-5")).map(f64::to_bits), Some((-0.0f64).to_bits()));
+        assert_eq!(
+            int_true_divide(&big("0"), &big("-5")).map(f64::to_bits),
+            Some((-0.0f64).to_bits())
+        );
         assert_eq!(int_true_divide(&big("1"), &big("0")), None);
         let a = BigInt::ONE << 2000;
         assert_eq!(int_true_divide(&a, &(BigInt::ONE << 1990)), Some(1024.0));
-        assert_eq!(int_true_divide(&BigInt::ONE, &(BigInt::ONE << 1074)), Some(f64::from_bits(1)));
-        assert_eq!(int_true_divide(&BigInt::ONE, &(BigInt::ONE << 1075)), Some(0.0));
+        assert_eq!(
+            int_true_divide(&BigInt::ONE, &(BigInt::ONE << 1074)),
+            Some(f64::from_bits(1))
+        );
+        assert_eq!(
+            int_true_divide(&BigInt::ONE, &(BigInt::ONE << 1075)),
+            Some(0.0)
+        );
         assert_eq!(int_true_divide(&a, &BigInt::ONE), None);
     }
 
@@ -466,9 +481,15 @@ mod tests {
     fn float_floor_rules_follow_the_divisor_sign() {
         assert_eq!(float_mod(-1.0, 3.0), Some(2.0));
         assert_eq!(float_mod(1.0, -3.0), Some(-2.0));
-        assert_eq!(float_mod(0.0, -3.0).map(f64::to_bits), Some((-0.0f64).to_bits()));
+        assert_eq!(
+            float_mod(0.0, -3.0).map(f64::to_bits),
+            Some((-0.0f64).to_bits())
+        );
         assert_eq!(float_floor_div(-1.0, 3.0), Some(-1.0));
-        assert_eq!(float_floor_div(0.0, -3.0).map(f64::to_bits), Some((-0.0f64).to_bits()));
+        assert_eq!(
+            float_floor_div(0.0, -3.0).map(f64::to_bits),
+            Some((-0.0f64).to_bits())
+        );
         assert_eq!(float_floor_div(1.0, 0.0), None);
     }
 

@@ -98,7 +98,9 @@ pub fn binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
                 t.push_text(b);
                 Some(Constant::Str(t))
             }
-            (Constant::Bytes(a), Constant::Bytes(b)) => Some(Constant::Bytes([&a[..], &b[..]].concat())),
+            (Constant::Bytes(a), Constant::Bytes(b)) => {
+                Some(Constant::Bytes([&a[..], &b[..]].concat()))
+            }
             (Constant::Tuple(a), Constant::Tuple(b)) => {
                 Some(Constant::Tuple(a.iter().chain(b.iter()).cloned().collect()))
             }
