@@ -431,14 +431,12 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let mut rest = stmts;
-        if self.optimize < 2 {
-            if docstring(stmts).is_some() {
-                if let ast::StmtKind::Expr { value } = &stmts[0].kind {
-                    self.visit_expr(value)?;
-                    self.unset_loc();
-                    self.nameop("__doc__", ast::ExprContext::Store)?;
-                    rest = &stmts[1..];
-                }
+        if self.optimize < 2 && docstring(stmts).is_some() {
+            if let ast::StmtKind::Expr { value } = &stmts[0].kind {
+                self.visit_expr(value)?;
+                self.unset_loc();
+                self.nameop("__doc__", ast::ExprContext::Store)?;
+                rest = &stmts[1..];
             }
         }
         self.visit_stmts(rest)
