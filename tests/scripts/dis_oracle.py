@@ -2,7 +2,8 @@
 """Oracle for crates/compiler/tests/codegen_diff.rs: reads NUL-separated
 name, source, name, source, ... on stdin and prints, NUL-separated, for each source what
 `python3 -m dis` prints for the source compiled as file NAME (in "single" or "eval"
-mode when NAME starts with "single:" or "eval:") (code object addresses
+mode when NAME starts with "single:" or "eval:", then at optimization level 1 or 2
+when it starts with "O1:" or "O2:") (code object addresses
 masked as " at 0x?"), or the compile error as "ERROR Type: msg (line, offset,
 end_line, end_offset)"."""
 
@@ -17,14 +18,17 @@ ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 def one(name, source):
-    mode = "exec"
+    mode, optimize = "exec", 0
     for prefix in ("single:", "eval:"):
         if name.startswith(prefix):
             mode, name = prefix[:-1], name[len(prefix):]
+    for level in (1, 2):
+        if name.startswith("O%d:" % level):
+            optimize, name = level, name[3:]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            code = compile(source.encode("utf-8", "surrogateescape"), name, mode)
+            code = compile(source.encode("utf-8", "surrogateescape"), name, mode, optimize=optimize)
     except SyntaxError as e:
         return "ERROR %s: %s (%s, %s, %s, %s)" % (type(e).__name__, e.msg, e.lineno, e.offset,
                                                   e.end_lineno, e.end_offset)

@@ -59,7 +59,14 @@ fn krait(name: &str, src: &str) -> String {
     } else {
         (syntax::Mode::Exec, name)
     };
-    match compiler::compile(src.as_bytes(), name, mode, 0) {
+    let (optimize, name) = if let Some(n) = name.strip_prefix("O1:") {
+        (1, n)
+    } else if let Some(n) = name.strip_prefix("O2:") {
+        (2, n)
+    } else {
+        (0, name)
+    };
+    match compiler::compile(src.as_bytes(), name, mode, optimize) {
         Ok(code) => {
             let mut out = String::new();
             compiler::dis::dis_module(&mut out, &code);
