@@ -37,10 +37,36 @@ fn compile_file(path: &str, optimize: u32) -> Result<crate::code::CodeObject, i3
             return Err(2);
         }
     };
-    crate::compile(&source, path, syntax::Mode::Exec, optimize).map_err(|e| {
-        report_compile_error(path, &e);
-        1
-    })
+    match crate::compile_with_warnings(&source, path, syntax::Mode::Exec, optimize) {
+        Ok((code, warnings)) => {
+            report_warnings(path, &source, &warnings);
+            Ok(code)
+        }
+        Err(e) => {
+            report_compile_error(path, &e);
+            Err(1)
+        }
+    }
+}
+
+/// Print compile-time warnings as `warnings.showwarning` does by default:
+/// `FILE:LINE: SyntaxWarning: MSG` and the stripped source line, once per line and
+/// message (the "default" action).
+fn report_warnings(path: &str, source: &[u8], warnings: &[crate::codegen::CompileWarning]) {
+    let text = String::from_utf8_lossy(source);
+    let mut seen = std::collections::HashSet::new();
+    for w in warnings {
+        if !seen.insert((w.lineno, w.msg.as_str())) {
+            continue;
+        }
+        eprintln!("{path}:{}: SyntaxWarning: {}", w.lineno, w.msg);
+        let line = usize::try_from(w.lineno - 1)
+            .ok()
+            .and_then(|i| text.lines().nth(i));
+        if let Some(line) = line {
+            eprintln!("  {}", line.trim());
+        }
+    }
 }
 
 /// Print a compile error as the end of CPython's traceback for it.

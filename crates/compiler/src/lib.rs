@@ -57,6 +57,27 @@ pub fn compile_ast(
     filename: &str,
     optimize: u32,
 ) -> Result<code::CodeObject, CompileError> {
+    compile_ast_with_warnings(module, filename, optimize).map(|(c, _)| c)
+}
+
+/// [`compile`], also returning the compile-time `SyntaxWarning`s (for the caller to
+/// issue through `warnings`, as CPython's `compiler_warn` does).
+pub fn compile_with_warnings(
+    source: &[u8],
+    filename: &str,
+    mode: syntax::Mode,
+    optimize: u32,
+) -> Result<(code::CodeObject, Vec<codegen::CompileWarning>), CompileError> {
+    let mut module = syntax::parse(source, filename, mode)?;
+    compile_ast_with_warnings(&mut module, filename, optimize)
+}
+
+/// [`compile_ast`], also returning the compile-time `SyntaxWarning`s.
+pub fn compile_ast_with_warnings(
+    module: &mut ast::Mod,
+    filename: &str,
+    optimize: u32,
+) -> Result<(code::CodeObject, Vec<codegen::CompileWarning>), CompileError> {
     let future = future::future_from_ast(module, filename)?;
     let options = fold::FoldOptions {
         optimize: optimize as i32,
@@ -65,7 +86,7 @@ pub fn compile_ast(
     };
     fold::fold_module_with(module, &options).map_err(|_| CompileError::Recursion)?;
     let st = symtable::SymbolTable::build(module, filename, &future)?;
-    codegen::compile_mod(module, &st, future, filename, optimize, &finish_unit)
+    codegen::compile_mod_with_warnings(module, &st, future, filename, optimize, &finish_unit)
 }
 
 /// The flow-graph passes and assembler for one finished unit; their failures are

@@ -214,7 +214,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Subscript { value, slice, ctx } => {
-                // TODO: check_subscripter / check_index SyntaxWarnings.
+                if *ctx == ExprContext::Load {
+                    self.check_subscript(value, slice);
+                }
                 self.visit_expr(value)?;
                 self.visit_expr(slice)?;
                 self.addop(match ctx {
@@ -347,7 +349,7 @@ impl<'a> Compiler<'a> {
         ops: &'a [CmpOp],
         comparators: &'a [Expr],
     ) -> CResult {
-        // TODO: check_compare's "is with a literal" SyntaxWarning.
+        self.check_compare(left, ops, comparators);
         self.visit_expr(left)?;
         let n = ops.len().min(comparators.len());
         if n == 0 {
@@ -429,6 +431,7 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 && comparators.len() == ops.len() => {
+                self.check_compare(left, ops, comparators);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
                 self.visit_expr(left)?;

@@ -30,9 +30,11 @@ pub(crate) mod pattern;
 mod stmt;
 pub(crate) mod try_stmt;
 mod unparse;
+pub mod warnings;
 pub(crate) mod with_stmt;
 
 pub use error::CompileError;
+pub use warnings::CompileWarning;
 
 use common::text::Text;
 use syntax::ast;
@@ -139,6 +141,8 @@ pub struct Compiler<'a> {
     pub(crate) units: Vec<CompilerUnit<'a>>,
     /// Turns finished units into code objects.
     finish: Finisher<'a>,
+    /// The `SyntaxWarning`s raised so far.
+    pub(crate) warnings: Vec<CompileWarning>,
 }
 
 /// Compile `module` (already past the future scan, constant folding and the symbol
@@ -153,6 +157,19 @@ pub fn compile_mod(
     optimize: u32,
     finish: Finisher<'_>,
 ) -> Result<CodeObject, CompileError> {
+    compile_mod_with_warnings(module, st, future, filename, optimize, finish).map(|(c, _)| c)
+}
+
+/// [`compile_mod`], also returning the `SyntaxWarning`s the code generator raised,
+/// in order.
+pub fn compile_mod_with_warnings(
+    module: &ast::Mod,
+    st: &SymbolTable,
+    future: FutureFeatures,
+    filename: &str,
+    optimize: u32,
+    finish: Finisher<'_>,
+) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     // Nesting is bounded by the symbol table's recursion limit; this much stack
     // covers the deepest accepted input in unoptimized builds too. Less than that
     // left here: continue on a fresh stack.
@@ -167,8 +184,10 @@ pub fn compile_mod(
             nestlevel: 0,
             units: Vec::new(),
             finish,
+            warnings: Vec::new(),
         };
-        c.compile_mod(module)
+        let code = c.compile_mod(module)?;
+        Ok((code, c.warnings))
     })
 }
 

@@ -311,7 +311,7 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_assert` (nothing under `-O`).
     fn compile_assert(&mut self, test: &'a ast::Expr, msg: Option<&'a ast::Expr>) -> CResult {
-        // TODO: the "assertion is always true" SyntaxWarning.
+        self.check_assert(test);
         if self.optimize > 0 {
             return Ok(());
         }
