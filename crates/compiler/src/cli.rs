@@ -50,15 +50,11 @@ fn compile_file(path: &str, optimize: u32) -> Result<crate::code::CodeObject, i3
 }
 
 /// Print compile-time warnings as `warnings.showwarning` does by default:
-/// `FILE:LINE: SyntaxWarning: MSG` and the stripped source line, once per line and
-/// message (the "default" action).
+/// `FILE:LINE: SyntaxWarning: MSG` and the stripped source line. CPython warns
+/// without a registry here, so a condition compiled twice (`while`) warns twice.
 fn report_warnings(path: &str, source: &[u8], warnings: &[crate::codegen::CompileWarning]) {
     let text = String::from_utf8_lossy(source);
-    let mut seen = std::collections::HashSet::new();
     for w in warnings {
-        if !seen.insert((w.lineno, w.msg.as_str())) {
-            continue;
-        }
         eprintln!("{path}:{}: SyntaxWarning: {}", w.lineno, w.msg);
         let line = usize::try_from(w.lineno - 1)
             .ok()
