@@ -366,3 +366,146 @@ fn generator() {
     assert_eq!(co.linetable, hex("e800e8008000d80a0b80478047804780478047"));
     assert_eq!(co.stacksize, 1);
 }
+
+/// `a, b = b, a`: `BUILD_TUPLE 2; UNPACK_SEQUENCE 2` becomes `SWAP 2`, which
+/// `apply_static_swaps` turns into swapping the two stores.
+#[test]
+fn tuple_swap_becomes_reordered_stores() {
+    let mut u = function_unit("f", &["a", "b"], 2);
+    u.add_const(Constant::None);
+    u.cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_FAST, 1, at(2, 11, 12)),
+        op(Opcode::LOAD_FAST, 0, at(2, 14, 15)),
+        op(Opcode::BUILD_TUPLE, 2, at(2, 11, 15)),
+        op(Opcode::UNPACK_SEQUENCE, 2, at(2, 4, 8)),
+        op(Opcode::STORE_FAST, 0, at(2, 4, 5)),
+        op(Opcode::STORE_FAST, 1, at(2, 7, 8)),
+        op(Opcode::LOAD_CONST, 0, Location::NONE),
+        op(Opcode::RETURN_VALUE, 0, Location::NONE),
+    ];
+    let co = finish(u).unwrap();
+    assert_eq!(co.code, hex("97007c017c007d017d0064005300"));
+    assert_eq!(co.linetable, hex("8000d80b0c88618071804180418041"));
+}
+
+/// `if x is None: return 1` / `return 2`: `LOAD_CONST None; IS_OP 0;
+/// POP_JUMP_IF_FALSE` becomes `POP_JUMP_IF_NOT_NONE`.
+#[test]
+fn is_none_jump() {
+    let mut u = function_unit("f", &["x"], 1);
+    let none = u.add_const(Constant::None);
+    let one = u.add_const(Constant::Int(1.into()));
+    let two = u.add_const(Constant::Int(2.into()));
+    let cfg = &mut u.cfg;
+    let next = cfg.new_block();
+    let body = next_block(cfg, Cfg::ENTRY);
+    let test = at(2, 7, 16);
+    cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_FAST, 0, at(2, 7, 8)),
+        op(Opcode::LOAD_CONST, none, at(2, 12, 16)),
+        op(Opcode::IS_OP, 0, test),
+        IrInstr::jump(Pseudo::PopJumpIfFalse, next, test),
+    ];
+    cfg.block_mut(body).instrs = vec![
+        op(Opcode::LOAD_CONST, one, at(3, 15, 16)),
+        op(Opcode::RETURN_VALUE, 0, at(3, 15, 16)),
+    ];
+    cfg.block_mut(body).next = Some(next);
+    cfg.block_mut(next).instrs = vec![
+        op(Opcode::LOAD_CONST, two, at(4, 11, 12)),
+        op(Opcode::RETURN_VALUE, 0, at(4, 11, 12)),
+    ];
+    implicit_return(&mut u, next);
+    let co = finish(u).unwrap();
+    assert_eq!(co.code, hex("97007c0080026401530064025300"));
+    assert_eq!(co.linetable, hex("8000d807088079d80f108871d80b0c8831"));
+}
+
+/// Pseudo-random graphs of any opcodes, targets and links: `finish` answers or
+/// fails, never panics or hangs.
+#[test]
+fn random_graphs_never_panic() {
+    let mut seed: u64 = 0x51_7CC1_B727_220A;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let reals: Vec<Opcode> = (0..=255u8)
+        .filter_map(Opcode::from_u8)
+        .filter(|o| !matches!(o, Opcode::EXTENDED_ARG | Opcode::CACHE))
+        .collect();
+    let pseudos = [
+        Pseudo::SetupFinally,
+        Pseudo::SetupCleanup,
+        Pseudo::SetupWith,
+        Pseudo::PopBlock,
+        Pseudo::Jump,
+        Pseudo::JumpNoInterrupt,
+        Pseudo::PopJumpIfFalse,
+        Pseudo::PopJumpIfTrue,
+        Pseudo::PopJumpIfNone,
+        Pseudo::PopJumpIfNotNone,
+    ];
+    let mut ok = 0;
+    for round in 0..1500 {
+        let mut u = function_unit("f", &["a", "b"], 1);
+        if round % 3 == 0 {
+            u.cellvars.add(&Text::from("a"));
+            u.freevars.add(&Text::from("z"));
+            u.flags |= 0x20;
+        }
+        u.add_const(Constant::None);
+        u.add_const(Constant::Int(((next() % 3) as i64).into()));
+        let nblocks = (next() % 6) as u32 + 1;
+        for _ in 1..nblocks {
+            u.cfg.new_block();
+        }
+        for b in 0..nblocks {
+            let len = next() % 6;
+            let mut instrs = Vec::new();
+            for _ in 0..len {
+                let loc = if next() % 3 == 0 {
+                    Location::NONE
+                } else {
+                    at((next() % 5) as i32 + 1, 0, 1)
+                };
+                let target =
+                    BlockId((next() % u64::from(nblocks + u32::from(next() % 9 == 0))) as u32);
+                let ins = if next() % 3 == 0 {
+                    IrInstr::jump(
+                        pseudos[(next() % pseudos.len() as u64) as usize],
+                        target,
+                        loc,
+                    )
+                } else {
+                    let o = match next() % 4 {
+                        0 => [Opcode::LOAD_CONST, Opcode::SWAP, Opcode::BUILD_TUPLE]
+                            [(next() % 3) as usize],
+                        1 => Opcode::RETURN_VALUE,
+                        _ => reals[(next() % reals.len() as u64) as usize],
+                    };
+                    let mut i = op(o, (next() % 4) as u32, loc);
+                    if next() % 2 == 0 {
+                        i.target = Some(target);
+                    }
+                    i
+                };
+                instrs.push(ins);
+            }
+            let blk = u.cfg.block_mut(BlockId(b));
+            blk.instrs = instrs;
+            if b + 1 < nblocks || next() % 5 == 0 {
+                blk.next = Some(BlockId((next() % u64::from(nblocks + 1)) as u32));
+            }
+        }
+        if finish(u).is_ok() {
+            ok += 1;
+        }
+    }
+    // Enough of them get through every pass for the test to mean something.
+    assert!(ok > 50, "only {ok} graphs finished");
+}
