@@ -7,6 +7,12 @@ Layers (ARCHITECTURE.md section 10):
          `ast.dump(ast.parse(src, FILE), include_attributes=True)`; for source CPython
          rejects, Krait's stderr against CPython's uncaught-SyntaxError report and exit 1.
 
+  dis    `krait --dis FILE` against `python3 -m dis FILE` (code object addresses
+         masked); files CPython cannot compile are skipped. Reports the files and the
+         code objects (the "Disassembly of" sections) that are identical, and the
+         commonest first differing lines. CPython's listings are made in this process
+         (no python3 per file) and cached in target/difftest-dis-cache.json.
+
 Inputs are files or directories (searched for *.py); `--stdlib` adds every .py file
 of the installed CPython's stdlib (site-packages skipped); `--subset N` keeps an even
 spread of N of them (the fast subset the test suite runs).
@@ -16,6 +22,13 @@ Exit status: 0 when everything matched, 1 otherwise.
 
 import argparse
 import ast
+import collections
+import contextlib
+import dis
+import io
+import json
+import re
+import warnings
 import concurrent.futures as futures
 import difflib
 import os
@@ -129,9 +142,144 @@ def first_difference(name, got, want, context=60):
     return "%s:\n%s" % (name, "\n".join(list(diff)[:30]))
 
 
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+DIS_CACHE = os.path.join(ROOT, "target", "difftest-dis-cache.json")
+
+
+def cpython_dis(path):
+    """What `python3 -m dis path` prints, addresses masked; None if CPython cannot
+    compile the file."""
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            code = compile(source, path, "exec")
+    except Exception:
+        return None
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        dis.dis(code)
+    return ADDRESS.sub(" at 0x?", buf.getvalue())
+
+
+def cpython_dis_all(files):
+    """CPython's listings for all files, from the cache where the file is unchanged."""
+    try:
+        with open(DIS_CACHE) as f:
+            cache = json.load(f)
+    except (OSError, ValueError):
+        cache = {}
+    out, dirty = {}, False
+    for path in files:
+        try:
+            st = os.stat(path)
+        except OSError:
+            out[path] = None
+            continue
+        key = "%s|%d|%d" % (os.path.abspath(path), st.st_mtime_ns, st.st_size)
+        if key not in cache:
+            cache[key] = cpython_dis(path)
+            dirty = True
+        out[path] = cache[key]
+    if dirty:
+        os.makedirs(os.path.dirname(DIS_CACHE), exist_ok=True)
+        with open(DIS_CACHE, "w") as f:
+            json.dump(cache, f)
+    return out
+
+
+def dis_sections(text):
+    """A listing split into code objects (at each "Disassembly of" line)."""
+    sections, cur = [], []
+    for line in text.splitlines():
+        if line.startswith("Disassembly of ") and cur:
+            sections.append(cur)
+            cur = []
+        cur.append(line)
+    if cur:
+        sections.append(cur)
+    return sections
+
+
+def instr_shape(line):
+    """The opcode name and argument of a dis line (no line number or offset)."""
+    m = re.match(r"^\s*(\d+)?\s+(>>)?\s*\d+ ([A-Z_]+)(.*)$", line)
+    if not m:
+        return line.strip()
+    return (m.group(3) + m.group(4)).strip()
+
+
+def compare_dis(krait, path, want):
+    """(sections identical, sections total, first differences, krait error or None)."""
+    code, out, err = run_krait(krait, ["--dis", path])
+    want_secs = dis_sections(want)
+    if code != 0:
+        last = err.strip().splitlines()[-1] if err.strip() else "exit %r" % code
+        return 0, len(want_secs), [], last
+    got = ADDRESS.sub(" at 0x?", out)
+    got_secs = dis_sections(got)
+    same, firsts = 0, []
+    for i, w in enumerate(want_secs):
+        g = got_secs[i] if i < len(got_secs) else []
+        if g == w:
+            same += 1
+            continue
+        for k in range(max(len(g), len(w))):
+            gl = g[k] if k < len(g) else "<end>"
+            wl = w[k] if k < len(w) else "<end>"
+            if gl != wl:
+                firsts.append((instr_shape(wl), instr_shape(gl), wl, gl))
+                break
+    return same, len(want_secs), firsts, None
+
+
+def main_dis(args, files):
+    wants = cpython_dis_all(files)
+    files = [f for f in files if wants.get(f) is not None]
+    if not files:
+        print("no files CPython compiles")
+        return 1
+    results = []
+    with futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for path, r in zip(files, pool.map(lambda p: compare_dis(args.krait, p, wants[p]), files)):
+            results.append((path, r))
+    files_ok = sum(1 for _, (s, t, _, e) in results if e is None and s == t)
+    secs_ok = sum(s for _, (s, _, _, _) in results)
+    secs_all = sum(t for _, (_, t, _, _) in results)
+    errors = collections.Counter(e for _, (_, _, _, e) in results if e is not None)
+    diffs = collections.Counter()
+    examples = {}
+    for path, (_, _, firsts, _) in results:
+        for want_shape, got_shape, wl, gl in firsts:
+            key = "cpython: %s\n    krait:   %s" % (want_shape, got_shape)
+            diffs[key] += 1
+            examples.setdefault(key, (path, wl, gl))
+    shown = 0
+    for path, (s, t, firsts, e) in results:
+        if (e is None and s == t) or shown >= args.show:
+            continue
+        shown += 1
+        if e is not None:
+            print("FAIL %s: krait error: %s" % (path, e))
+        else:
+            print("FAIL %s: %d of %d code objects identical; first: %s" % (path, s, t, firsts[0][0] if firsts else "?"))
+    print("\nkrait errors (%d files):" % sum(errors.values()))
+    for msg, n in errors.most_common(args.show):
+        print("  %5d  %s" % (n, msg))
+    print("\ncommonest first differences (code objects):")
+    for key, n in diffs.most_common(args.show):
+        path, wl, gl = examples[key]
+        print("  %5d  %s\n         e.g. %s\n           cpython: %s\n           krait:   %s" % (n, key, path, wl, gl))
+    n = len(files)
+    print("\ndis: %d of %d files identical (%.2f%%)" % (files_ok, n, 100.0 * files_ok / n))
+    print("dis: %d of %d code objects identical (%.2f%%)" % (secs_ok, secs_all, 100.0 * secs_ok / max(secs_all, 1)))
+    return 0 if files_ok == n else 1
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("layer", choices=["ast"])
+    ap.add_argument("layer", choices=["ast", "dis"])
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--stdlib", action="store_true", help="add every stdlib .py file")
     ap.add_argument("--subset", type=int, default=0, help="keep an even spread of N files")
@@ -150,6 +298,9 @@ def main():
         ap.error("no input files")
     if not os.path.exists(args.krait):
         ap.error("no krait binary at %s (build it, or pass --krait)" % args.krait)
+
+    if args.layer == "dis":
+        return main_dis(args, files)
 
     failures = []
     with futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:

@@ -1,6 +1,6 @@
 //! Command-line entry points the `krait` binary dispatches to.
 
-use crate::{dis, marshal, pyc};
+use crate::{dis, marshal, pyc, CompileError};
 
 /// `krait --dis FILE.pyc`: print what `python3 -m dis` prints for the module in a
 /// CPython-written `.pyc`. Returns the process exit code.
@@ -21,6 +21,80 @@ pub fn cmd_dis_pyc(path: &str) -> i32 {
         }
         Err(e) => {
             eprintln!("krait: {path}: {e}");
+            1
+        }
+    }
+}
+
+/// Read and compile a source file as `python3 -m dis FILE` and `py_compile` do
+/// (`exec` mode, the path as given for `co_filename`), printing the error to stderr
+/// as CPython's last traceback line on failure.
+fn compile_file(path: &str, optimize: u32) -> Result<crate::code::CodeObject, i32> {
+    let source = match std::fs::read(path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("krait: can't open file '{path}': {e}");
+            return Err(2);
+        }
+    };
+    crate::compile(&source, path, syntax::Mode::Exec, optimize).map_err(|e| {
+        report_compile_error(path, &e);
+        1
+    })
+}
+
+/// Print a compile error as the end of CPython's traceback for it.
+fn report_compile_error(path: &str, e: &CompileError) {
+    if let CompileError::Syntax(s) = e {
+        if let Some(line) = s.lineno {
+            eprintln!("  File \"{path}\", line {line}");
+        }
+    }
+    eprintln!("{}: {}", e.type_name(), e.message());
+}
+
+/// `krait --dis FILE.py`: compile the source and print what `python3 -m dis FILE.py`
+/// prints. Returns the process exit code.
+pub fn cmd_dis_source(path: &str) -> i32 {
+    match compile_file(path, 0) {
+        Ok(code) => {
+            let mut out = String::new();
+            dis::dis_module(&mut out, &code);
+            print!("{out}");
+            0
+        }
+        Err(code) => code,
+    }
+}
+
+/// `krait --compile FILE.py -o OUT.pyc`: compile the source into a `.pyc` that
+/// CPython 3.11 can run (timestamp-validated against the source, as `py_compile`).
+pub fn cmd_compile(path: &str, out: &str) -> i32 {
+    let code = match compile_file(path, 0) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let (mtime, size) = std::fs::metadata(path)
+        .map(|m| {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs() as u32);
+            (mtime, m.len() as u32)
+        })
+        .unwrap_or((0, 0));
+    let data = pyc::write(&pyc::Pyc {
+        validation: pyc::Validation::Timestamp {
+            mtime,
+            source_size: size,
+        },
+        code,
+    });
+    match std::fs::write(out, data) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("krait: can't write '{out}': {e}");
             1
         }
     }

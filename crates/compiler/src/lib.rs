@@ -10,7 +10,8 @@
 //! - [`assemble`]: instruction sequences to `co_code` and its tables (the back end);
 //! - [`cli`]: the `krait --dis` entry point.
 //!
-//! The analysis half: [`future`] and [`symtable`] (scopes, as CPython's `symtable.c`).
+//! The analysis half: [`future`], [`fold`] (constant folding, as CPython's
+//! `ast_opt.c`) and [`symtable`] (scopes, as CPython's `symtable.c`).
 //!
 //! The code generator: [`codegen`] (CPython's `compile.c` visitors), entered through
 //! [`compile`] (source) and [`compile_ast`] (an AST), as `compile()` / `_PyAST_Compile`.
@@ -24,6 +25,7 @@ pub mod code;
 pub mod codegen;
 pub mod dis;
 pub mod flowgraph;
+pub mod fold;
 pub mod ir;
 pub mod marshal;
 pub mod opcode;
@@ -56,13 +58,18 @@ pub fn compile_ast(
     optimize: u32,
 ) -> Result<code::CodeObject, CompileError> {
     let future = future::future_from_ast(module, filename)?;
+    let options = fold::FoldOptions {
+        optimize: optimize as i32,
+        future_annotations: future.features & future::CO_FUTURE_ANNOTATIONS != 0,
+        recursion_limit: symtable::DEFAULT_RECURSION_LIMIT,
+    };
+    fold::fold_module_with(module, &options).map_err(|_| CompileError::Recursion)?;
     let st = symtable::SymbolTable::build(module, filename, &future)?;
     codegen::compile_mod(module, &st, future, filename, optimize, &finish_unit)
 }
 
-/// The flow-graph passes and assembler for one finished unit.
-fn finish_unit(_unit: ir::Unit) -> Result<code::CodeObject, CompileError> {
-    Err(CompileError::System(
-        "flow-graph passes not merged yet".to_owned(),
-    ))
+/// The flow-graph passes and assembler for one finished unit; their failures are
+/// the `SystemError`s CPython's `assemble()` raises.
+fn finish_unit(unit: ir::Unit) -> Result<code::CodeObject, CompileError> {
+    flowgraph::finish(unit).map_err(|e| CompileError::System(e.to_string()))
 }

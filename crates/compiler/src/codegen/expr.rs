@@ -420,12 +420,15 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
                 return Ok(());
             }
+            ExprKind::Compare { .. } => self.set_loc(&e.loc),
+            _ => {}
+        }
+        match &e.kind {
             ExprKind::Compare {
                 left,
                 ops,
                 comparators,
             } if ops.len() > 1 && comparators.len() == ops.len() => {
-                self.set_loc(&e.loc);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
                 self.visit_expr(left)?;

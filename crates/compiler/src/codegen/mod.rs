@@ -329,7 +329,8 @@ impl<'a> Compiler<'a> {
         let n = self.units.len();
         let u = &self.units[n - 1];
         let mut base: Option<String> = None;
-        if n > 1 {
+        // CPython's `c_stack` holds the ancestors: a parent other than the module.
+        if n > 2 {
             let parent = &self.units[n - 2];
             let mut force_global = false;
             if matches!(
