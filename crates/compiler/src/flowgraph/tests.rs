@@ -509,3 +509,103 @@ fn random_graphs_never_panic() {
     // Enough of them get through every pass for the test to mean something.
     assert!(ok > 50, "only {ok} graphs finished");
 }
+
+/// ```python
+/// def f():
+///     with a:
+///         g()
+///     return 2
+/// ```
+/// `SETUP_WITH` and `SETUP_CLEANUP` handlers get `lasti`; the handler depth comes
+/// from the jump effect of `SETUP_WITH`.
+#[test]
+fn with_statement() {
+    let mut u = function_unit("f", &[], 0);
+    let none = u.add_const(Constant::None);
+    let two = u.add_const(Constant::Int(2.into()));
+    let a = u.names.add(&Text::from("a"));
+    let g = u.names.add(&Text::from("g"));
+    let w = span(2, 3, 4, 11);
+    let no = Location::NONE;
+    let cfg = &mut u.cfg;
+    let block = cfg.new_block();
+    let fin = cfg.new_block();
+    let exit = cfg.new_block();
+    let cleanup = cfg.new_block();
+    let exit2 = cfg.new_block();
+    let reraise = cfg.new_block();
+    cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_GLOBAL, a << 1, at(2, 9, 10)),
+        op(Opcode::BEFORE_WITH, 0, w),
+        IrInstr::jump(Pseudo::SetupWith, fin, w),
+    ];
+    cfg.block_mut(Cfg::ENTRY).next = Some(block);
+    cfg.block_mut(block).instrs = vec![
+        op(Opcode::POP_TOP, 0, w),
+        op(Opcode::PUSH_NULL, 0, at(3, 8, 9)),
+        op(Opcode::LOAD_GLOBAL, g << 1, at(3, 8, 9)),
+        op(Opcode::PRECALL, 0, at(3, 8, 11)),
+        op(Opcode::CALL, 0, at(3, 8, 11)),
+        op(Opcode::POP_TOP, 0, at(3, 8, 11)),
+        IrInstr::new(Pseudo::PopBlock, 0, no),
+        op(Opcode::LOAD_CONST, none, w),
+        op(Opcode::LOAD_CONST, none, w),
+        op(Opcode::LOAD_CONST, none, w),
+        op(Opcode::PRECALL, 2, w),
+        op(Opcode::CALL, 2, w),
+        op(Opcode::POP_TOP, 0, w),
+        IrInstr::jump(Pseudo::Jump, exit, w),
+    ];
+    cfg.block_mut(block).next = Some(fin);
+    cfg.block_mut(fin).instrs = vec![
+        IrInstr::jump(Pseudo::SetupCleanup, cleanup, w),
+        op(Opcode::PUSH_EXC_INFO, 0, w),
+        op(Opcode::WITH_EXCEPT_START, 0, w),
+        IrInstr::jump(Pseudo::PopJumpIfTrue, exit2, no),
+    ];
+    cfg.block_mut(fin).next = Some(reraise);
+    cfg.block_mut(reraise).instrs = vec![op(Opcode::RERAISE, 2, no)];
+    cfg.block_mut(reraise).next = Some(cleanup);
+    cfg.block_mut(cleanup).instrs = vec![
+        op(Opcode::COPY, 3, no),
+        op(Opcode::POP_EXCEPT, 0, no),
+        op(Opcode::RERAISE, 1, no),
+    ];
+    cfg.block_mut(cleanup).next = Some(exit2);
+    cfg.block_mut(exit2).instrs = vec![
+        op(Opcode::POP_TOP, 0, no),
+        IrInstr::new(Pseudo::PopBlock, 0, no),
+        op(Opcode::POP_EXCEPT, 0, no),
+        op(Opcode::POP_TOP, 0, no),
+        op(Opcode::POP_TOP, 0, no),
+    ];
+    cfg.block_mut(exit2).next = Some(exit);
+    cfg.block_mut(exit).instrs = vec![
+        op(Opcode::NOP, 0, at(4, 11, 12)),
+        op(Opcode::LOAD_CONST, two, at(4, 11, 12)),
+        op(Opcode::RETURN_VALUE, 0, at(4, 11, 12)),
+    ];
+    implicit_return(&mut u, exit);
+    let co = finish(u).unwrap();
+    assert_eq!(
+        co.code,
+        hex(concat!(
+            "970074000000000000000000000035000100740300000000000000000000",
+            "a6000000ab0000000000000000000100640064006400a6020000ab020000",
+            "00000000000001006e0b2300310073047702780359007701010059000100",
+            "010064015300"
+        ))
+    );
+    assert_eq!(
+        co.linetable,
+        hex(concat!(
+            "8000dd090af00001050cf00001050cdd080989038c038803f00301050cf0",
+            "0001050cf00001050cf10001050cf40001050cf00001050cf00001050cf0",
+            "0001050cf00001050cf00001050cf00001050cf8f8f8f00001050cf00001",
+            "050cf00001050cf00001050ce00b0c8831"
+        ))
+    );
+    assert_eq!(co.exceptiontable, hex("880f2303a3042707aa012707"));
+    assert_eq!(co.stacksize, 6);
+}
