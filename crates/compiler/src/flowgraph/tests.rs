@@ -609,3 +609,91 @@ fn with_statement() {
     assert_eq!(co.exceptiontable, hex("880f2303a3042707aa012707"));
     assert_eq!(co.stacksize, 6);
 }
+
+/// ```python
+/// def f():
+///     try:
+///         return 1
+///     finally:
+///         g()
+/// ```
+/// The protected range ends up empty (its only instruction, a `NOP`, goes in favour
+/// of the `POP_BLOCK` one), yet the handler still gets its depth from
+/// `SETUP_FINALLY`; the `return` leaves no trailing `return None`.
+#[test]
+fn try_finally_with_return() {
+    let mut u = function_unit("f", &[], 0);
+    let none = u.add_const(Constant::None);
+    let one = u.add_const(Constant::Int(1.into()));
+    let g = u.names.add(&Text::from("g"));
+    let no = Location::NONE;
+    let call_g = |v: &mut Vec<IrInstr>| {
+        v.extend([
+            op(Opcode::PUSH_NULL, 0, at(5, 8, 9)),
+            op(Opcode::LOAD_GLOBAL, g << 1, at(5, 8, 9)),
+            op(Opcode::PRECALL, 0, at(5, 8, 11)),
+            op(Opcode::CALL, 0, at(5, 8, 11)),
+            op(Opcode::POP_TOP, 0, at(5, 8, 11)),
+        ])
+    };
+    let cfg = &mut u.cfg;
+    let body = cfg.new_block();
+    let end = cfg.new_block();
+    let exit = cfg.new_block();
+    let cleanup = cfg.new_block();
+    let dead = cfg.new_block();
+    cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        IrInstr::jump(Pseudo::SetupFinally, end, span(2, 5, 4, 11)),
+    ];
+    cfg.block_mut(Cfg::ENTRY).next = Some(body);
+    let mut v = vec![
+        op(Opcode::NOP, 0, at(3, 15, 16)),
+        IrInstr::new(Pseudo::PopBlock, 0, at(3, 15, 16)),
+    ];
+    call_g(&mut v);
+    v.extend([
+        op(Opcode::LOAD_CONST, one, no),
+        op(Opcode::RETURN_VALUE, 0, no),
+    ]);
+    cfg.block_mut(body).instrs = v;
+    cfg.block_mut(body).next = Some(dead);
+    let mut v = vec![IrInstr::new(Pseudo::PopBlock, 0, no)];
+    call_g(&mut v);
+    v.push(IrInstr::jump(Pseudo::Jump, exit, no));
+    cfg.block_mut(dead).instrs = v;
+    cfg.block_mut(dead).next = Some(end);
+    let mut v = vec![
+        IrInstr::jump(Pseudo::SetupCleanup, cleanup, no),
+        op(Opcode::PUSH_EXC_INFO, 0, no),
+    ];
+    call_g(&mut v);
+    v.push(op(Opcode::RERAISE, 0, no));
+    cfg.block_mut(end).instrs = v;
+    cfg.block_mut(end).next = Some(cleanup);
+    cfg.block_mut(cleanup).instrs = vec![
+        op(Opcode::COPY, 3, no),
+        op(Opcode::POP_EXCEPT, 0, no),
+        op(Opcode::RERAISE, 1, no),
+    ];
+    cfg.block_mut(cleanup).next = Some(exit);
+    cfg.block_mut(exit).instrs = vec![
+        op(Opcode::LOAD_CONST, none, no),
+        op(Opcode::RETURN_VALUE, 0, no),
+    ];
+    let co = finish(u).unwrap();
+    assert_eq!(
+        co.code,
+        hex(concat!(
+            "970009000900740100000000000000000000a6000000ab00000000000000",
+            "00000100640153002300740100000000000000000000a6000000ab000000",
+            "00000000000001007700780359007701"
+        ))
+    );
+    assert_eq!(
+        co.linetable,
+        hex("8000f00203050cd80f10e5080989038c03880388038803f88d0189038c0388038803f8f8f8")
+    );
+    assert_eq!(co.exceptiontable, hex("93102303"));
+    assert_eq!(co.stacksize, 4);
+}
