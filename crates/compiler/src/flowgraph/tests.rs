@@ -697,3 +697,19 @@ fn try_finally_with_return() {
     assert_eq!(co.exceptiontable, hex("93102303"));
     assert_eq!(co.stacksize, 4);
 }
+
+/// `def f(a, /): pass`: `co_argcount` counts positional-only parameters too (the
+/// unit's `argcount` is CPython's `u_argcount`).
+#[test]
+fn argcount_includes_positional_only() {
+    let mut u = function_unit("f", &["a"], 0);
+    u.posonlyargcount = 1;
+    let none = u.add_const(Constant::None);
+    u.cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_CONST, none, Location::NONE),
+        op(Opcode::RETURN_VALUE, 0, Location::NONE),
+    ];
+    let co = finish(u).unwrap();
+    assert_eq!((co.argcount, co.posonlyargcount), (1, 1));
+}
