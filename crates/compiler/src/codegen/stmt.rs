@@ -323,7 +323,6 @@ impl<'a> Compiler<'a> {
             self.addop_i(Opcode::PRECALL, 0);
             self.addop_i(Opcode::CALL, 0);
         }
-        self.set_loc(&test.loc);
         self.addop_i(Opcode::RAISE_VARARGS, 1);
         self.use_next_block(end);
         Ok(())
