@@ -1,20 +1,21 @@
 //! The code generator: CPython 3.11's `compile.c` visitors, from the AST (after the
-//! symbol table) to one [`ir::Unit`] per code object.
+//! symbol table) to one [`crate::ir::Unit`] per code object.
 //!
-//! A [`Compiler`] keeps a stack of [`CompilerUnit`]s, one per code object being
+//! A [`Compiler`] keeps a stack of `CompilerUnit`s, one per code object being
 //! generated (module, class body, function, lambda, comprehension), as `compile.c`
 //! keeps `c->u` and `c->c_stack`. Each unit appends instructions to its current basic
-//! block ([`emit`]); frame blocks ([`fblock`]) record the loops and handlers that
+//! block (`emit.rs`); frame blocks (`fblock.rs`) record the loops and handlers that
 //! `return`/`break`/`continue` must unwind. When a nested unit is finished it is
 //! handed to the flow-graph passes (the `finish` function given to
 //! [`compile_mod`]) and the resulting code object becomes a constant of its parent.
 //!
-//! Files, by construct: [`stmt`] (statement dispatch, `if`/`for`/`while`, `return`,
-//! `break`, `continue`, `raise`, `assert`), [`assign`] (assignment, unpacking,
-//! augmented and annotated assignment), [`expr`] (expressions, conditions),
-//! [`call`] (the 3.11 call sequence), [`function`] (`def`, `lambda`, arguments,
-//! closures, decorators), [`class`], [`comprehension`], [`import`], and the
-//! statements with exception handlers: [`try_stmt`], [`with_stmt`], [`pattern`].
+//! Files, by construct: `stmt.rs` (statement dispatch, `if`/`for`/`while`,
+//! `return`, `break`, `continue`, `raise`, `assert`), `assign.rs` (assignment,
+//! unpacking, augmented and annotated assignment), `expr.rs` (expressions,
+//! conditions), `call.rs` (the 3.11 call sequence), `function.rs` (`def`, `lambda`,
+//! arguments, closures, decorators), `class.rs`, `comprehension.rs`, `import.rs`,
+//! `unparse.rs` (annotations as strings), [`warnings`] (`SyntaxWarning`s), and the
+//! statements with exception handlers: `try_stmt.rs`, `with_stmt.rs`, `pattern.rs`.
 
 mod assign;
 mod call;
