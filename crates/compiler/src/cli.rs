@@ -37,7 +37,8 @@ fn compile_file(path: &str, optimize: u32) -> Result<crate::code::CodeObject, i3
             return Err(2);
         }
     };
-    match crate::compile_with_warnings(&source, path, syntax::Mode::Exec, optimize) {
+    let options = crate::CompileOptions { optimize, flags: 0 };
+    match crate::compile_with_options(&source, path, syntax::Mode::Exec, options) {
         Ok((code, warnings)) => {
             report_warnings(path, &source, &warnings);
             Ok(code)

@@ -152,14 +152,16 @@ impl<'a> Compiler<'a> {
                 self.add_yield_from(false);
             }
             ExprKind::Await { value } => {
-                if !self.in_function_block() {
-                    return Err(self.error("'await' outside function"));
-                }
-                if !matches!(
-                    self.scope_type(),
-                    ScopeType::AsyncFunction | ScopeType::Comprehension
-                ) {
-                    return Err(self.error("'await' outside async function"));
+                if !self.is_top_level_await() {
+                    if !self.in_function_block() {
+                        return Err(self.error("'await' outside function"));
+                    }
+                    if !matches!(
+                        self.scope_type(),
+                        ScopeType::AsyncFunction | ScopeType::Comprehension
+                    ) {
+                        return Err(self.error("'await' outside async function"));
+                    }
                 }
                 self.visit_expr(value)?;
                 self.addop_i(Opcode::GET_AWAITABLE, 0);

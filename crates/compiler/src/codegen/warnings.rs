@@ -263,8 +263,10 @@ mod tests {
     #[test]
     fn warnings_match_cpython() {
         for (src, want) in CASES {
+            let options = crate::CompileOptions::default();
             let (_, got) =
-                crate::compile_with_warnings(src.as_bytes(), "<s>", syntax::Mode::Exec, 0).unwrap();
+                crate::compile_with_options(src.as_bytes(), "<s>", syntax::Mode::Exec, options)
+                    .unwrap();
             let got: Vec<&str> = got.iter().map(|w| w.msg.as_str()).collect();
             assert_eq!(&got, want, "{src}");
         }
