@@ -17,7 +17,8 @@ like a shell command line; `{src}` and `{out}` in it are replaced, or, when abse
 SRC and OUT are appended. With python3 itself as the "compiler" every program must
 pass: that validates the programs (deterministic) and the harness.
 
-Each reference is run twice and must agree with itself (catches nondeterminism).
+Each reference is run twice, with PYTHONHASHSEED=0 and =1, and the two runs must
+agree (catches nondeterminism, including dependence on str/bytes hash order).
 Environment of every run: cwd = a fresh temp dir, PYTHONHASHSEED=0,
 PYTHONDONTWRITEBYTECODE=1, PYTHONPATH=tests/corpus/pkgs, stdin = /dev/null.
 
@@ -50,10 +51,10 @@ def corpus_files():
     )
 
 
-def child_env():
+def child_env(hash_seed="0"):
     """The environment every run (reference and subject) gets."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env["PYTHONHASHSEED"] = "0"
+    env["PYTHONHASHSEED"] = hash_seed
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONPATH"] = PKGS
     env["LC_ALL"] = "C.UTF-8"
@@ -70,9 +71,9 @@ class Result:
         return (self.code, self.out, self.err)
 
 
-def run_cmd(argv, cwd):
+def run_cmd(argv, cwd, hash_seed="0"):
     try:
-        p = subprocess.run(argv, cwd=cwd, env=child_env(), stdin=subprocess.DEVNULL,
+        p = subprocess.run(argv, cwd=cwd, env=child_env(hash_seed), stdin=subprocess.DEVNULL,
                            capture_output=True, timeout=TIMEOUT)
         return Result(p.returncode, p.stdout, p.stderr)
     except subprocess.TimeoutExpired as e:
@@ -125,9 +126,10 @@ def check(args, src):
     tmp = tempfile.mkdtemp(prefix="krait-corpus-")
     try:
         ref = run_cmd([args.python, src], tmp)
-        ref2 = run_cmd([args.python, src], tmp)
+        ref2 = run_cmd([args.python, src], tmp, hash_seed="1")
         if ref.key() != ref2.key():
-            return False, "reference is nondeterministic (two python3 runs differ)\n" + \
+            return False, "reference is nondeterministic (python3 runs with " \
+                "PYTHONHASHSEED=0 and 1 differ)\n" + \
                 short_diff("stdout", ref.out, ref2.out) + short_diff("stderr", ref.err, ref2.err)
         if ref.code == "timeout":
             return False, "reference timed out"
