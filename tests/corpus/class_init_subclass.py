@@ -32,6 +32,6 @@ print(m.a, m.b, Model.a.name)
 class Box:
     def __class_getitem__(cls, item):
         return "Box[%s]" % (item.__name__ if isinstance(item, type) else item,)
-print(Box[int], Box["x"], Box[int, str] if False else Box[3])
+print(Box[int], Box["x"], Box[3], Box[int, str])
 print(list[int], dict[str, list[int]], type(list[int]).__name__)
 print(list[int]([1, 2]), tuple[int, ...])

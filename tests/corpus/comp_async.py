@@ -9,7 +9,7 @@ async def main():
     print({i async for i in arange(3)})
     print({i: i * i async for i in arange(3)})
     print([(i, j) async for i in arange(3) for j in range(i)])
-    print([(i, j) for i in range(2) async for j in arange(2)] if False else "skipped")
+    print([(i, j) for i in range(2) async for j in arange(2)])
     print([j async for i in arange(3) async for j in arange(i)])
     g = (i async for i in arange(4) if i % 2)
     print([v async for v in g])

@@ -15,7 +15,7 @@ print(f"{d['key']} {d!r:>30}")
 print(f"{3 if n > 10 else 4} {(lambda: 'lam')()} {n:{'>'}{8}}")
 print(f"""triple {name}
 second line {n}""")
-print(f"{'tab':\t>6}" if False else f"{'x':>{3}}")
+print(f"{'x':>{3}}", f"{'y':{'*'}^{5}}")
 import datetime
 dt = datetime.datetime(2024, 1, 2, 3, 4, 5)
 print(f"{dt:%Y-%m-%d %H:%M:%S} {dt!r}")

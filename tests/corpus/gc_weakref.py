@@ -21,7 +21,7 @@ del k2
 print(len(ws), f.alive)
 p_target = Obj(9)
 p = weakref.proxy(p_target)
-print(p.n, repr(p)[:7] if False else "proxy ok")
+print(p.n, type(p).__name__)
 del p_target
 try:
     p.n

@@ -8,7 +8,6 @@ sys.stdout = real
 print("restored; captured:", repr(cap.getvalue()))
 shown = []
 sys.displayhook = shown.append
-exec(compile("1 + 1\n'x' * 2\nNone\n", "<interactive>", "single")) if False else None
 for expr in ("1 + 1", "'x' * 2", "None"):
     exec(compile(expr, "<interactive>", "single"))
 print(shown)
