@@ -7,4 +7,4 @@ print(3 if 0 else 4 if 1 else 5, [1, 2][True], "abc"[-1:] * 2, -(-3) ** 2, --3, 
 print(2 * 3 ** 2, (2 * 3) ** 2, 1 in [1] == True, [1] + [2] * 2, "a" + "b" * 3)
 x = 5
 print(x if x > 3 else -x, (lambda: 1 if False else 2)(), (lambda: (1 if False else 2))())
-print(not 0 in [0], (not 0) in [0], 1 is not None and 2, 2 ** 2 ** -1)
+print(not 0 in [0], (not 0) in [0], x is not None and 2, 2 ** 2 ** -1)

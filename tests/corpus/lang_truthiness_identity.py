@@ -4,7 +4,7 @@ b = a
 c = [1, 2]
 print(a is b, a is c, a == c, a is not c, None is None, type(None)() is None)
 print(True is True, (1 == 1) is True, bool(0) is False, ... is Ellipsis, NotImplemented is NotImplemented)
-print(() is (), frozenset() == frozenset(), type(()) is tuple, object() is object())
+print(tuple() == (), frozenset() == frozenset(), type(()) is tuple, object() is object())
 def f(): pass
 print(f is f, f.__code__ is f.__code__, f() is None)
 class C: pass
