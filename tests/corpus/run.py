@@ -157,6 +157,11 @@ def main():
     ap.add_argument("-q", action="store_true", help="list failures only")
     ap.add_argument("files", nargs="*", help="programs (default: the whole corpus)")
     args = ap.parse_args()
+    # Commands run with cwd = a temp dir: a relative path given here means this cwd.
+    for attr in ("krait", "python"):
+        value = getattr(args, attr)
+        if os.sep in value and not os.path.isabs(value):
+            setattr(args, attr, os.path.abspath(value))
     files = [os.path.abspath(f) for f in args.files] or corpus_files()
     if not files:
         print("no programs found")
