@@ -19,7 +19,7 @@ pass: that validates the programs (deterministic) and the harness.
 
 Each reference is run twice, with PYTHONHASHSEED=0 and =1, and the two runs must
 agree (catches nondeterminism, including dependence on str/bytes hash order).
-Environment of every run: cwd = a fresh temp dir, PYTHONHASHSEED=0,
+Environment of every run: cwd = a fresh, empty temp dir, PYTHONHASHSEED=0,
 PYTHONDONTWRITEBYTECODE=1, PYTHONPATH=tests/corpus/pkgs, stdin = /dev/null.
 
 Exit status: 0 when every program passed, 1 otherwise.
@@ -71,7 +71,10 @@ class Result:
         return (self.code, self.out, self.err)
 
 
-def run_cmd(argv, cwd, hash_seed="0"):
+def run_cmd(argv, tmp, hash_seed="0"):
+    """Runs argv in a fresh, empty working directory under `tmp` (programs may write
+    files there, and must not see what an earlier run left)."""
+    cwd = tempfile.mkdtemp(prefix="cwd-", dir=tmp)
     try:
         p = subprocess.run(argv, cwd=cwd, env=child_env(hash_seed), stdin=subprocess.DEVNULL,
                            capture_output=True, timeout=TIMEOUT)
