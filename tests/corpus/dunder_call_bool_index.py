@@ -24,7 +24,8 @@ class Idx:
     def __index__(self): return self.i
 seq = list(range(10))
 print(seq[Idx(3)], seq[Idx(1):Idx(4)], bin(Idx(5)), hex(Idx(255)), oct(Idx(8)))
-print(list(range(Idx(3))), "ab" * Idx(2), operator_index := __import__("operator").index(Idx(7)))
+import operator
+print(list(range(Idx(3))), "ab" * Idx(2), operator.index(Idx(7)), (1, 2, 3)[Idx(-1)])
 try:
     seq[1.5]
 except TypeError as e:

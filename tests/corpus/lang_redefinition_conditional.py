@@ -26,6 +26,7 @@ while True:
     def in_loop(): return "defined in while"
     break
 print(in_loop())
-with open.__class__ and __import__("contextlib").nullcontext():
+import contextlib
+with contextlib.nullcontext():
     class InWith: pass
 print(InWith.__name__)
