@@ -6,6 +6,7 @@
 //! Blocks live in allocation order; CPython's `u_blocks`/`b_list` chain is the reverse
 //! of it, so "for every block in `b_list` order" is a walk from the highest index down.
 
+use super::FlowgraphError;
 use crate::ir::{BlockId, Cfg, IrInstr, Op, Pseudo};
 use crate::opcode::{JumpKind, Opcode};
 
@@ -63,7 +64,15 @@ pub const ENTRY: BlockId = BlockId(0);
 impl Graph {
     /// Takes over the code generator's graph, spelling every jump as 3.11's code
     /// generator does (virtual `JUMP`/`POP_JUMP_IF_*` rather than a directed variant).
-    pub fn from_cfg(cfg: Cfg) -> Graph {
+    /// Fails if a `next` or jump target names no block.
+    pub fn from_cfg(cfg: Cfg) -> Result<Graph, FlowgraphError> {
+        let n = cfg.blocks.len();
+        let valid = |b: &Option<BlockId>| b.is_none_or(|b| (b.0 as usize) < n);
+        for b in &cfg.blocks {
+            if !valid(&b.next) || !b.instrs.iter().all(|i| valid(&i.target)) {
+                return Err(FlowgraphError::MissingTarget);
+            }
+        }
         let blocks = cfg
             .blocks
             .into_iter()
@@ -80,7 +89,7 @@ impl Graph {
                 Block::new(instrs, b.next)
             })
             .collect();
-        Graph { blocks }
+        Ok(Graph { blocks })
     }
 
     /// The block `id`.

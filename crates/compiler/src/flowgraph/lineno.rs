@@ -90,10 +90,12 @@ pub fn duplicate_exits_without_lineno(g: &mut Graph) {
         }
     }
     for b in g.list_order() {
+        let mut steps = 0;
         while let Some(n) = g.block(b).next {
-            if g.block(n).instrs.is_empty() {
+            if g.block(n).instrs.is_empty() && steps <= g.blocks.len() {
                 let nn = g.block(n).next;
                 g.block_mut(b).next = nn;
+                steps += 1;
             } else {
                 break;
             }

@@ -65,7 +65,7 @@ impl From<AssembleError> for FlowgraphError {
 /// Turns a code unit into its code object: CPython 3.11's `assemble()` after the
 /// implicit `return None` (which the code generator has appended).
 pub fn finish(mut unit: Unit) -> Result<CodeObject, FlowgraphError> {
-    let mut g = Graph::from_cfg(std::mem::take(&mut unit.cfg));
+    let mut g = Graph::from_cfg(std::mem::take(&mut unit.cfg))?;
     if g.blocks.is_empty() {
         return Err(FlowgraphError::Malformed("no entry block"));
     }

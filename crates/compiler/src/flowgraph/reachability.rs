@@ -45,10 +45,12 @@ pub fn mark_reachable(g: &mut Graph) {
 pub fn eliminate_empty_basic_blocks(g: &mut Graph) {
     for b in g.order() {
         let mut next = g.block(b).next;
+        let mut steps = 0;
         while let Some(n) = next {
             let nb = g.block(n);
-            if nb.instrs.is_empty() && nb.next.is_some() {
+            if nb.instrs.is_empty() && nb.next.is_some() && steps <= g.blocks.len() {
                 next = nb.next;
+                steps += 1;
             } else {
                 break;
             }

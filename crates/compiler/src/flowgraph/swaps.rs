@@ -145,7 +145,7 @@ pub fn apply_static_swaps(g: &mut Graph, b: BlockId, i: usize) {
             if store_j == store_k {
                 return;
             }
-            for ins in &instrs[j + 1..k] {
+            for ins in instrs.get(j + 1..k).unwrap_or(&[]) {
                 if let Some(s) = stores_to(ins) {
                     if Some(s) == store_j || Some(s) == store_k {
                         return;

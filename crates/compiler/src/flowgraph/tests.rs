@@ -4,7 +4,7 @@
 use super::finish;
 use crate::assemble::Location;
 use crate::code::Constant;
-use crate::ir::{BlockId, Cfg, IrInstr, Unit};
+use crate::ir::{BlockId, Cfg, IrInstr, Pseudo, Unit};
 use crate::opcode::Opcode;
 use common::text::Text;
 
@@ -84,4 +84,285 @@ fn simple_function() {
     assert!(co.exceptiontable.is_empty());
     assert_eq!(co.stacksize, 2);
     assert_eq!(co.consts, vec![Constant::None, Constant::Int(1.into())]);
+}
+
+fn span(line: i32, end_line: i32, col: i32, end_col: i32) -> Location {
+    Location {
+        lineno: line,
+        end_lineno: end_line,
+        col_offset: col,
+        end_col_offset: end_col,
+    }
+}
+
+/// ```python
+/// def f(n):
+///     t = 0
+///     for i in range(n):
+///         t += i
+///     return t
+/// ```
+/// `PUSH_NULL` folds into `LOAD_GLOBAL`, the empty loop-cleanup block is skipped,
+/// the artificial back jump takes the line of the instruction before it.
+#[test]
+fn for_loop() {
+    let mut u = function_unit("f", &["n", "t", "i"], 1);
+    u.add_const(Constant::None);
+    let zero = u.add_const(Constant::Int(0.into()));
+    let range = u.names.add(&Text::from("range"));
+    let cfg = &mut u.cfg;
+    let start = cfg.new_block();
+    let body = cfg.new_block();
+    let cleanup = cfg.new_block();
+    let end = cfg.new_block();
+    let l3 = at(3, 13, 18);
+    cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_CONST, zero, at(2, 8, 9)),
+        op(Opcode::STORE_FAST, 1, at(2, 4, 5)),
+        op(Opcode::PUSH_NULL, 0, l3),
+        op(Opcode::LOAD_GLOBAL, range << 1, l3),
+        op(Opcode::LOAD_FAST, 0, at(3, 19, 20)),
+        op(Opcode::PRECALL, 1, at(3, 13, 21)),
+        op(Opcode::CALL, 1, at(3, 13, 21)),
+        op(Opcode::GET_ITER, 0, span(3, 4, 4, 14)),
+    ];
+    cfg.block_mut(Cfg::ENTRY).next = Some(start);
+    cfg.block_mut(start).instrs = vec![IrInstr::jump(Opcode::FOR_ITER, cleanup, span(3, 4, 4, 14))];
+    cfg.block_mut(start).next = Some(body);
+    cfg.block_mut(body).instrs = vec![
+        op(Opcode::STORE_FAST, 2, at(3, 8, 9)),
+        op(Opcode::LOAD_FAST, 1, at(4, 8, 9)),
+        op(Opcode::LOAD_FAST, 2, at(4, 13, 14)),
+        op(Opcode::BINARY_OP, 13, at(4, 8, 14)),
+        op(Opcode::STORE_FAST, 1, at(4, 8, 9)),
+        IrInstr::jump(Pseudo::Jump, start, Location::NONE),
+    ];
+    cfg.block_mut(body).next = Some(cleanup);
+    cfg.block_mut(cleanup).next = Some(end);
+    cfg.block_mut(end).instrs = vec![
+        op(Opcode::LOAD_FAST, 1, at(5, 11, 12)),
+        op(Opcode::RETURN_VALUE, 0, at(5, 4, 12)),
+    ];
+    implicit_return(&mut u, end);
+    let co = finish(u).unwrap();
+    assert_eq!(
+        co.code,
+        hex(concat!(
+            "970064017d017401000000000000000000007c00a6010000ab0100000000",
+            "0000000044005d077d027c017c027a0d00007d018c087c015300"
+        ))
+    );
+    assert_eq!(
+        co.linetable,
+        hex(concat!(
+            "8000d808098041dd0d12903189588c58f00001050ff00001050f8801d808",
+            "098851890688018801d80b0c8048"
+        ))
+    );
+    assert_eq!(co.stacksize, 3);
+    assert_eq!(co.consts.len(), 2);
+}
+
+/// ```python
+/// def f():
+///     try:
+///         g()
+///     except E:
+///         return 1
+///     return 2
+/// ```
+/// The `try` line keeps a `NOP` (from `SETUP_FINALLY`); handlers' depth and `lasti`
+/// come from `SETUP_FINALLY`/`SETUP_CLEANUP`; the dead code after `return 1` goes.
+#[test]
+fn try_except() {
+    let mut u = function_unit("f", &[], 0);
+    u.add_const(Constant::None);
+    let one = u.add_const(Constant::Int(1.into()));
+    let two = u.add_const(Constant::Int(2.into()));
+    let g = u.names.add(&Text::from("g"));
+    let e = u.names.add(&Text::from("E"));
+    let none = Location::NONE;
+    let cfg = &mut u.cfg;
+    let body = cfg.new_block();
+    let except = cfg.new_block();
+    let end = cfg.new_block();
+    let cleanup = cfg.new_block();
+    let except2 = cfg.new_block();
+    let after_test = cfg.new_block();
+    let cleanup_body = cfg.new_block();
+    let dead = cfg.new_block();
+    let try_loc = span(2, 5, 4, 16);
+    let handler_loc = span(4, 5, 4, 16);
+    let ret1 = at(5, 15, 16);
+    cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        IrInstr::jump(Pseudo::SetupFinally, except, try_loc),
+    ];
+    cfg.block_mut(Cfg::ENTRY).next = Some(body);
+    cfg.block_mut(body).instrs = vec![
+        op(Opcode::PUSH_NULL, 0, at(3, 8, 9)),
+        op(Opcode::LOAD_GLOBAL, g << 1, at(3, 8, 9)),
+        op(Opcode::PRECALL, 0, at(3, 8, 11)),
+        op(Opcode::CALL, 0, at(3, 8, 11)),
+        op(Opcode::POP_TOP, 0, at(3, 8, 11)),
+        IrInstr::new(Pseudo::PopBlock, 0, none),
+        IrInstr::jump(Pseudo::Jump, end, none),
+    ];
+    cfg.block_mut(body).next = Some(except);
+    cfg.block_mut(except).instrs = vec![
+        IrInstr::jump(Pseudo::SetupCleanup, cleanup, none),
+        op(Opcode::PUSH_EXC_INFO, 0, none),
+        op(Opcode::LOAD_GLOBAL, e << 1, at(4, 11, 12)),
+        op(Opcode::CHECK_EXC_MATCH, 0, handler_loc),
+        IrInstr::jump(Pseudo::PopJumpIfFalse, except2, handler_loc),
+    ];
+    cfg.block_mut(except).next = Some(after_test);
+    cfg.block_mut(after_test).instrs = vec![op(Opcode::POP_TOP, 0, handler_loc)];
+    cfg.block_mut(after_test).next = Some(cleanup_body);
+    cfg.block_mut(cleanup_body).instrs = vec![
+        op(Opcode::NOP, 0, ret1),
+        IrInstr::new(Pseudo::PopBlock, 0, ret1),
+        op(Opcode::POP_EXCEPT, 0, ret1),
+        op(Opcode::LOAD_CONST, one, ret1),
+        op(Opcode::RETURN_VALUE, 0, ret1),
+    ];
+    cfg.block_mut(cleanup_body).next = Some(dead);
+    cfg.block_mut(dead).instrs = vec![
+        IrInstr::new(Pseudo::PopBlock, 0, none),
+        op(Opcode::POP_EXCEPT, 0, none),
+        IrInstr::jump(Pseudo::Jump, end, none),
+    ];
+    cfg.block_mut(dead).next = Some(except2);
+    cfg.block_mut(except2).instrs = vec![op(Opcode::RERAISE, 0, none)];
+    cfg.block_mut(except2).next = Some(cleanup);
+    cfg.block_mut(cleanup).instrs = vec![
+        op(Opcode::COPY, 3, none),
+        op(Opcode::POP_EXCEPT, 0, none),
+        op(Opcode::RERAISE, 1, none),
+    ];
+    cfg.block_mut(cleanup).next = Some(end);
+    cfg.block_mut(end).instrs = vec![
+        op(Opcode::NOP, 0, at(6, 11, 12)),
+        op(Opcode::LOAD_CONST, two, at(6, 11, 12)),
+        op(Opcode::RETURN_VALUE, 0, at(6, 11, 12)),
+    ];
+    implicit_return(&mut u, end);
+    let co = finish(u).unwrap();
+    assert_eq!(
+        co.code,
+        hex(concat!(
+            "97000900740100000000000000000000a6000000ab000000000000000000",
+            "01006e112300740200000000000000000000240072040100590064015300",
+            "770078035900770164025300"
+        ))
+    );
+    assert_eq!(
+        co.linetable,
+        hex(concat!(
+            "8000f002030511dd080989038c0388038803f8dd0b0cf000010511f00001",
+            "0511f000010511d80f1088718871f003010511f8f8f8e00b0c8831"
+        ))
+    );
+    assert_eq!(co.exceptiontable, hex("820e1100910a1f039e011f03"));
+    assert_eq!(co.stacksize, 4);
+    assert_eq!(co.consts.len(), 3);
+}
+
+/// ```python
+/// def f(a):
+///     b = 1
+///     def g():
+///         return a + b
+///     return g
+/// ```
+/// `f`: a parameter cell shares its parameter's slot, `MAKE_CELL`s come first in
+/// slot order, cell opargs become slots; `g`: `COPY_FREE_VARS`.
+#[test]
+fn closure() {
+    let mut u = function_unit("f", &["a", "g"], 1);
+    u.cellvars.add(&Text::from("a"));
+    u.cellvars.add(&Text::from("b"));
+    u.add_const(Constant::None);
+    let one = u.add_const(Constant::Int(1.into()));
+    let code = u.add_const(Constant::Code(Box::default()));
+    let def = span(3, 4, 4, 20);
+    u.cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_CONST, one, at(2, 8, 9)),
+        op(Opcode::STORE_DEREF, 1, at(2, 4, 5)),
+        op(Opcode::LOAD_CLOSURE, 0, def),
+        op(Opcode::LOAD_CLOSURE, 1, def),
+        op(Opcode::BUILD_TUPLE, 2, def),
+        op(Opcode::LOAD_CONST, code, def),
+        op(Opcode::MAKE_FUNCTION, 8, def),
+        op(Opcode::STORE_FAST, 1, def),
+        op(Opcode::LOAD_FAST, 1, at(5, 11, 12)),
+        op(Opcode::RETURN_VALUE, 0, at(5, 4, 12)),
+    ];
+    implicit_return(&mut u, Cfg::ENTRY);
+    let co = finish(u).unwrap();
+    assert_eq!(
+        co.code,
+        hex("87008702970064018a02880088026602640284087d017c015300")
+    );
+    assert_eq!(
+        co.linetable,
+        hex(concat!(
+            "f8f88000d808098041f002010515f000010515f000010515f000010515f0",
+            "00010515f000010515e00b0c8048"
+        ))
+    );
+    assert_eq!(co.stacksize, 2);
+    let names: Vec<String> = co
+        .localsplusnames
+        .iter()
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["a", "g", "b"]);
+    assert_eq!(co.localspluskinds, [0x60, 0x20, 0x40]);
+
+    let mut g = function_unit("g", &[], 0);
+    g.firstlineno = 3;
+    g.flags = 0x13;
+    g.freevars.add(&Text::from("a"));
+    g.freevars.add(&Text::from("b"));
+    g.add_const(Constant::None);
+    g.cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(3, 0, 0)),
+        op(Opcode::LOAD_DEREF, 0, at(4, 15, 16)),
+        op(Opcode::LOAD_DEREF, 1, at(4, 19, 20)),
+        op(Opcode::BINARY_OP, 0, at(4, 15, 20)),
+        op(Opcode::RETURN_VALUE, 0, at(4, 8, 20)),
+    ];
+    implicit_return(&mut g, Cfg::ENTRY);
+    let co = finish(g).unwrap();
+    assert_eq!(co.code, hex("95029700890089017a0000005300"));
+    assert_eq!(co.linetable, hex("f88000d80f1090318975880c"));
+    assert_eq!(co.localspluskinds, [0x80, 0x80]);
+}
+
+/// ```python
+/// def gen(x):
+///     yield x
+/// ```
+/// `RETURN_GENERATOR; POP_TOP` at the first line; the walk starts at depth 1.
+#[test]
+fn generator() {
+    let mut u = function_unit("gen", &["x"], 1);
+    u.flags = 0x23;
+    let none = u.add_const(Constant::None);
+    u.cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_FAST, 0, at(2, 10, 11)),
+        op(Opcode::YIELD_VALUE, 0, at(2, 4, 11)),
+        op(Opcode::RESUME, 1, at(2, 4, 11)),
+        op(Opcode::POP_TOP, 0, at(2, 4, 11)),
+        op(Opcode::LOAD_CONST, none, Location::NONE),
+        op(Opcode::RETURN_VALUE, 0, Location::NONE),
+    ];
+    let co = finish(u).unwrap();
+    assert_eq!(co.code, hex("4b00010097007c0056009701010064005300"));
+    assert_eq!(co.linetable, hex("e800e8008000d80a0b80478047804780478047"));
+    assert_eq!(co.stacksize, 1);
 }
