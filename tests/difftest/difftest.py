@@ -274,6 +274,13 @@ def main_dis(args, files):
     n = len(files)
     print("\ndis: %d of %d files identical (%.2f%%)" % (files_ok, n, 100.0 * files_ok / n))
     print("dis: %d of %d code objects identical (%.2f%%)" % (secs_ok, secs_all, 100.0 * secs_ok / max(secs_all, 1)))
+    compiled = [(s, t) for _, (s, t, _, e) in results if e is None]
+    c_files = sum(1 for s, t in compiled if s == t)
+    c_ok = sum(s for s, _ in compiled)
+    c_all = sum(t for _, t in compiled)
+    print("dis, files Krait compiles: %d of %d files (%.2f%%), %d of %d code objects (%.2f%%) identical"
+          % (c_files, len(compiled), 100.0 * c_files / max(len(compiled), 1),
+             c_ok, c_all, 100.0 * c_ok / max(c_all, 1)))
     return 0 if files_ok == n else 1
 
 

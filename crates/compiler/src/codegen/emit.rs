@@ -130,9 +130,22 @@ impl<'a> Compiler<'a> {
         self.add_instr(IrInstr::jump(op, target, NO_LINE));
     }
 
-    /// The index of `c` in the unit's constants (`compiler_add_const`).
+    /// The index of `c` in the unit's constants (`compiler_add_const`). As in
+    /// CPython, whose constant key of a code object is the object itself (compared
+    /// with `code_richcompare`), an equal code object already there is reused: the
+    /// condition of a `while` is compiled twice, its lambdas and comprehensions once.
     pub(crate) fn add_const(&mut self, c: Constant) -> u32 {
-        self.u().unit.add_const(c)
+        let unit = &mut self.u().unit;
+        if let Constant::Code(code) = &c {
+            let same = unit
+                .consts
+                .iter()
+                .position(|k| matches!(k, Constant::Code(other) if other == code));
+            if let Some(i) = same {
+                return i as u32;
+            }
+        }
+        unit.add_const(c)
     }
 
     /// `ADDOP_LOAD_CONST`.

@@ -366,3 +366,334 @@ fn generator() {
     assert_eq!(co.linetable, hex("e800e8008000d80a0b80478047804780478047"));
     assert_eq!(co.stacksize, 1);
 }
+
+/// `a, b = b, a`: `BUILD_TUPLE 2; UNPACK_SEQUENCE 2` becomes `SWAP 2`, which
+/// `apply_static_swaps` turns into swapping the two stores.
+#[test]
+fn tuple_swap_becomes_reordered_stores() {
+    let mut u = function_unit("f", &["a", "b"], 2);
+    u.add_const(Constant::None);
+    u.cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_FAST, 1, at(2, 11, 12)),
+        op(Opcode::LOAD_FAST, 0, at(2, 14, 15)),
+        op(Opcode::BUILD_TUPLE, 2, at(2, 11, 15)),
+        op(Opcode::UNPACK_SEQUENCE, 2, at(2, 4, 8)),
+        op(Opcode::STORE_FAST, 0, at(2, 4, 5)),
+        op(Opcode::STORE_FAST, 1, at(2, 7, 8)),
+        op(Opcode::LOAD_CONST, 0, Location::NONE),
+        op(Opcode::RETURN_VALUE, 0, Location::NONE),
+    ];
+    let co = finish(u).unwrap();
+    assert_eq!(co.code, hex("97007c017c007d017d0064005300"));
+    assert_eq!(co.linetable, hex("8000d80b0c88618071804180418041"));
+}
+
+/// `if x is None: return 1` / `return 2`: `LOAD_CONST None; IS_OP 0;
+/// POP_JUMP_IF_FALSE` becomes `POP_JUMP_IF_NOT_NONE`.
+#[test]
+fn is_none_jump() {
+    let mut u = function_unit("f", &["x"], 1);
+    let none = u.add_const(Constant::None);
+    let one = u.add_const(Constant::Int(1.into()));
+    let two = u.add_const(Constant::Int(2.into()));
+    let cfg = &mut u.cfg;
+    let next = cfg.new_block();
+    let body = next_block(cfg, Cfg::ENTRY);
+    let test = at(2, 7, 16);
+    cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_FAST, 0, at(2, 7, 8)),
+        op(Opcode::LOAD_CONST, none, at(2, 12, 16)),
+        op(Opcode::IS_OP, 0, test),
+        IrInstr::jump(Pseudo::PopJumpIfFalse, next, test),
+    ];
+    cfg.block_mut(body).instrs = vec![
+        op(Opcode::LOAD_CONST, one, at(3, 15, 16)),
+        op(Opcode::RETURN_VALUE, 0, at(3, 15, 16)),
+    ];
+    cfg.block_mut(body).next = Some(next);
+    cfg.block_mut(next).instrs = vec![
+        op(Opcode::LOAD_CONST, two, at(4, 11, 12)),
+        op(Opcode::RETURN_VALUE, 0, at(4, 11, 12)),
+    ];
+    implicit_return(&mut u, next);
+    let co = finish(u).unwrap();
+    assert_eq!(co.code, hex("97007c0080026401530064025300"));
+    assert_eq!(co.linetable, hex("8000d807088079d80f108871d80b0c8831"));
+}
+
+/// Pseudo-random graphs of any opcodes, targets and links: `finish` answers or
+/// fails, never panics or hangs.
+#[test]
+fn random_graphs_never_panic() {
+    let mut seed: u64 = 0x51_7CC1_B727_220A;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let reals: Vec<Opcode> = (0..=255u8)
+        .filter_map(Opcode::from_u8)
+        .filter(|o| !matches!(o, Opcode::EXTENDED_ARG | Opcode::CACHE))
+        .collect();
+    let pseudos = [
+        Pseudo::SetupFinally,
+        Pseudo::SetupCleanup,
+        Pseudo::SetupWith,
+        Pseudo::PopBlock,
+        Pseudo::Jump,
+        Pseudo::JumpNoInterrupt,
+        Pseudo::PopJumpIfFalse,
+        Pseudo::PopJumpIfTrue,
+        Pseudo::PopJumpIfNone,
+        Pseudo::PopJumpIfNotNone,
+    ];
+    let mut ok = 0;
+    for round in 0..1500 {
+        let mut u = function_unit("f", &["a", "b"], 1);
+        if round % 3 == 0 {
+            u.cellvars.add(&Text::from("a"));
+            u.freevars.add(&Text::from("z"));
+            u.flags |= 0x20;
+        }
+        u.add_const(Constant::None);
+        u.add_const(Constant::Int(((next() % 3) as i64).into()));
+        let nblocks = (next() % 6) as u32 + 1;
+        for _ in 1..nblocks {
+            u.cfg.new_block();
+        }
+        for b in 0..nblocks {
+            let len = next() % 6;
+            let mut instrs = Vec::new();
+            for _ in 0..len {
+                let loc = if next() % 3 == 0 {
+                    Location::NONE
+                } else {
+                    at((next() % 5) as i32 + 1, 0, 1)
+                };
+                let target =
+                    BlockId((next() % u64::from(nblocks + u32::from(next() % 9 == 0))) as u32);
+                let ins = if next() % 3 == 0 {
+                    IrInstr::jump(
+                        pseudos[(next() % pseudos.len() as u64) as usize],
+                        target,
+                        loc,
+                    )
+                } else {
+                    let o = match next() % 4 {
+                        0 => [Opcode::LOAD_CONST, Opcode::SWAP, Opcode::BUILD_TUPLE]
+                            [(next() % 3) as usize],
+                        1 => Opcode::RETURN_VALUE,
+                        _ => reals[(next() % reals.len() as u64) as usize],
+                    };
+                    let mut i = op(o, (next() % 4) as u32, loc);
+                    if next() % 2 == 0 {
+                        i.target = Some(target);
+                    }
+                    i
+                };
+                instrs.push(ins);
+            }
+            let blk = u.cfg.block_mut(BlockId(b));
+            blk.instrs = instrs;
+            if b + 1 < nblocks || next() % 5 == 0 {
+                blk.next = Some(BlockId((next() % u64::from(nblocks + 1)) as u32));
+            }
+        }
+        if finish(u).is_ok() {
+            ok += 1;
+        }
+    }
+    // Enough of them get through every pass for the test to mean something.
+    assert!(ok > 50, "only {ok} graphs finished");
+}
+
+/// ```python
+/// def f():
+///     with a:
+///         g()
+///     return 2
+/// ```
+/// `SETUP_WITH` and `SETUP_CLEANUP` handlers get `lasti`; the handler depth comes
+/// from the jump effect of `SETUP_WITH`.
+#[test]
+fn with_statement() {
+    let mut u = function_unit("f", &[], 0);
+    let none = u.add_const(Constant::None);
+    let two = u.add_const(Constant::Int(2.into()));
+    let a = u.names.add(&Text::from("a"));
+    let g = u.names.add(&Text::from("g"));
+    let w = span(2, 3, 4, 11);
+    let no = Location::NONE;
+    let cfg = &mut u.cfg;
+    let block = cfg.new_block();
+    let fin = cfg.new_block();
+    let exit = cfg.new_block();
+    let cleanup = cfg.new_block();
+    let exit2 = cfg.new_block();
+    let reraise = cfg.new_block();
+    cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_GLOBAL, a << 1, at(2, 9, 10)),
+        op(Opcode::BEFORE_WITH, 0, w),
+        IrInstr::jump(Pseudo::SetupWith, fin, w),
+    ];
+    cfg.block_mut(Cfg::ENTRY).next = Some(block);
+    cfg.block_mut(block).instrs = vec![
+        op(Opcode::POP_TOP, 0, w),
+        op(Opcode::PUSH_NULL, 0, at(3, 8, 9)),
+        op(Opcode::LOAD_GLOBAL, g << 1, at(3, 8, 9)),
+        op(Opcode::PRECALL, 0, at(3, 8, 11)),
+        op(Opcode::CALL, 0, at(3, 8, 11)),
+        op(Opcode::POP_TOP, 0, at(3, 8, 11)),
+        IrInstr::new(Pseudo::PopBlock, 0, no),
+        op(Opcode::LOAD_CONST, none, w),
+        op(Opcode::LOAD_CONST, none, w),
+        op(Opcode::LOAD_CONST, none, w),
+        op(Opcode::PRECALL, 2, w),
+        op(Opcode::CALL, 2, w),
+        op(Opcode::POP_TOP, 0, w),
+        IrInstr::jump(Pseudo::Jump, exit, w),
+    ];
+    cfg.block_mut(block).next = Some(fin);
+    cfg.block_mut(fin).instrs = vec![
+        IrInstr::jump(Pseudo::SetupCleanup, cleanup, w),
+        op(Opcode::PUSH_EXC_INFO, 0, w),
+        op(Opcode::WITH_EXCEPT_START, 0, w),
+        IrInstr::jump(Pseudo::PopJumpIfTrue, exit2, no),
+    ];
+    cfg.block_mut(fin).next = Some(reraise);
+    cfg.block_mut(reraise).instrs = vec![op(Opcode::RERAISE, 2, no)];
+    cfg.block_mut(reraise).next = Some(cleanup);
+    cfg.block_mut(cleanup).instrs = vec![
+        op(Opcode::COPY, 3, no),
+        op(Opcode::POP_EXCEPT, 0, no),
+        op(Opcode::RERAISE, 1, no),
+    ];
+    cfg.block_mut(cleanup).next = Some(exit2);
+    cfg.block_mut(exit2).instrs = vec![
+        op(Opcode::POP_TOP, 0, no),
+        IrInstr::new(Pseudo::PopBlock, 0, no),
+        op(Opcode::POP_EXCEPT, 0, no),
+        op(Opcode::POP_TOP, 0, no),
+        op(Opcode::POP_TOP, 0, no),
+    ];
+    cfg.block_mut(exit2).next = Some(exit);
+    cfg.block_mut(exit).instrs = vec![
+        op(Opcode::NOP, 0, at(4, 11, 12)),
+        op(Opcode::LOAD_CONST, two, at(4, 11, 12)),
+        op(Opcode::RETURN_VALUE, 0, at(4, 11, 12)),
+    ];
+    implicit_return(&mut u, exit);
+    let co = finish(u).unwrap();
+    assert_eq!(
+        co.code,
+        hex(concat!(
+            "970074000000000000000000000035000100740300000000000000000000",
+            "a6000000ab0000000000000000000100640064006400a6020000ab020000",
+            "00000000000001006e0b2300310073047702780359007701010059000100",
+            "010064015300"
+        ))
+    );
+    assert_eq!(
+        co.linetable,
+        hex(concat!(
+            "8000dd090af00001050cf00001050cdd080989038c038803f00301050cf0",
+            "0001050cf00001050cf10001050cf40001050cf00001050cf00001050cf0",
+            "0001050cf00001050cf00001050cf00001050cf8f8f8f00001050cf00001",
+            "050cf00001050cf00001050ce00b0c8831"
+        ))
+    );
+    assert_eq!(co.exceptiontable, hex("880f2303a3042707aa012707"));
+    assert_eq!(co.stacksize, 6);
+}
+
+/// ```python
+/// def f():
+///     try:
+///         return 1
+///     finally:
+///         g()
+/// ```
+/// The protected range ends up empty (its only instruction, a `NOP`, goes in favour
+/// of the `POP_BLOCK` one), yet the handler still gets its depth from
+/// `SETUP_FINALLY`; the `return` leaves no trailing `return None`.
+#[test]
+fn try_finally_with_return() {
+    let mut u = function_unit("f", &[], 0);
+    let none = u.add_const(Constant::None);
+    let one = u.add_const(Constant::Int(1.into()));
+    let g = u.names.add(&Text::from("g"));
+    let no = Location::NONE;
+    let call_g = |v: &mut Vec<IrInstr>| {
+        v.extend([
+            op(Opcode::PUSH_NULL, 0, at(5, 8, 9)),
+            op(Opcode::LOAD_GLOBAL, g << 1, at(5, 8, 9)),
+            op(Opcode::PRECALL, 0, at(5, 8, 11)),
+            op(Opcode::CALL, 0, at(5, 8, 11)),
+            op(Opcode::POP_TOP, 0, at(5, 8, 11)),
+        ])
+    };
+    let cfg = &mut u.cfg;
+    let body = cfg.new_block();
+    let end = cfg.new_block();
+    let exit = cfg.new_block();
+    let cleanup = cfg.new_block();
+    let dead = cfg.new_block();
+    cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        IrInstr::jump(Pseudo::SetupFinally, end, span(2, 5, 4, 11)),
+    ];
+    cfg.block_mut(Cfg::ENTRY).next = Some(body);
+    let mut v = vec![
+        op(Opcode::NOP, 0, at(3, 15, 16)),
+        IrInstr::new(Pseudo::PopBlock, 0, at(3, 15, 16)),
+    ];
+    call_g(&mut v);
+    v.extend([
+        op(Opcode::LOAD_CONST, one, no),
+        op(Opcode::RETURN_VALUE, 0, no),
+    ]);
+    cfg.block_mut(body).instrs = v;
+    cfg.block_mut(body).next = Some(dead);
+    let mut v = vec![IrInstr::new(Pseudo::PopBlock, 0, no)];
+    call_g(&mut v);
+    v.push(IrInstr::jump(Pseudo::Jump, exit, no));
+    cfg.block_mut(dead).instrs = v;
+    cfg.block_mut(dead).next = Some(end);
+    let mut v = vec![
+        IrInstr::jump(Pseudo::SetupCleanup, cleanup, no),
+        op(Opcode::PUSH_EXC_INFO, 0, no),
+    ];
+    call_g(&mut v);
+    v.push(op(Opcode::RERAISE, 0, no));
+    cfg.block_mut(end).instrs = v;
+    cfg.block_mut(end).next = Some(cleanup);
+    cfg.block_mut(cleanup).instrs = vec![
+        op(Opcode::COPY, 3, no),
+        op(Opcode::POP_EXCEPT, 0, no),
+        op(Opcode::RERAISE, 1, no),
+    ];
+    cfg.block_mut(cleanup).next = Some(exit);
+    cfg.block_mut(exit).instrs = vec![
+        op(Opcode::LOAD_CONST, none, no),
+        op(Opcode::RETURN_VALUE, 0, no),
+    ];
+    let co = finish(u).unwrap();
+    assert_eq!(
+        co.code,
+        hex(concat!(
+            "970009000900740100000000000000000000a6000000ab00000000000000",
+            "00000100640153002300740100000000000000000000a6000000ab000000",
+            "00000000000001007700780359007701"
+        ))
+    );
+    assert_eq!(
+        co.linetable,
+        hex("8000f00203050cd80f10e5080989038c03880388038803f88d0189038c0388038803f8f8f8")
+    );
+    assert_eq!(co.exceptiontable, hex("93102303"));
+    assert_eq!(co.stacksize, 4);
+}
