@@ -750,3 +750,64 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(i: i64) -> ast::Constant {
+        ast::Constant::Int(BigInt::from(i))
+    }
+
+    #[test]
+    fn numeric_keys_compare_as_python() {
+        assert!(const_key_eq(&int(1), &ast::Constant::Float(1.0)));
+        assert!(const_key_eq(&int(1), &ast::Constant::Bool(true)));
+        assert!(const_key_eq(&ast::Constant::Bool(false), &int(0)));
+        assert!(const_key_eq(&ast::Constant::Float(-0.0), &int(0)));
+        assert!(const_key_eq(
+            &ast::Constant::Complex {
+                real: 2.0,
+                imag: 0.0
+            },
+            &int(2)
+        ));
+        assert!(!const_key_eq(
+            &ast::Constant::Complex {
+                real: 2.0,
+                imag: 1.0
+            },
+            &int(2)
+        ));
+        assert!(!const_key_eq(&int(1), &ast::Constant::Float(1.5)));
+        assert!(const_key_eq(
+            &ast::Constant::Int(BigInt::from(1u128 << 100)),
+            &ast::Constant::Float(2f64.powi(100))
+        ));
+        assert!(!const_key_eq(
+            &ast::Constant::Int(BigInt::from((1u128 << 100) + 1)),
+            &ast::Constant::Float(2f64.powi(100))
+        ));
+        assert!(const_key_eq(&int(-3), &ast::Constant::Float(-3.0)));
+        assert!(!const_key_eq(&int(3), &ast::Constant::Float(f64::INFINITY)));
+    }
+
+    #[test]
+    fn other_keys_compare_by_type_and_value() {
+        let s = |v: &str| ast::Constant::Str(common::text::Text::from(v));
+        assert!(const_key_eq(&s("a"), &s("a")));
+        assert!(!const_key_eq(&s("a"), &s("b")));
+        assert!(!const_key_eq(&s("0"), &int(0)));
+        assert!(!const_key_eq(&ast::Constant::Bytes(b"a".to_vec()), &s("a")));
+        assert!(!const_key_eq(
+            &ast::Constant::None,
+            &ast::Constant::Bool(false)
+        ));
+        assert!(const_key_eq(&ast::Constant::None, &ast::Constant::None));
+    }
+
+    #[test]
+    fn names_are_shown_as_repr() {
+        assert_eq!(repr_name("a"), "'a'");
+    }
+}
