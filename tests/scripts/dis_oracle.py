@@ -3,7 +3,7 @@
 name, source, name, source, ... on stdin and prints, NUL-separated, for each source what
 `python3 -m dis` prints for the source compiled as file NAME (in "single" or "eval"
 mode when NAME starts with "single:" or "eval:", then at optimization level 1 or 2
-when it starts with "O1:" or "O2:") (code object addresses
+when it starts with "O1:" or "O2:"; a leading "F<hex>:" gives compile()'s flags) (code object addresses
 masked as " at 0x?"), or the compile error as "ERROR Type: msg (line, offset,
 end_line, end_offset)"."""
 
@@ -18,7 +18,10 @@ ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 def one(name, source):
-    mode, optimize = "exec", 0
+    mode, optimize, flags = "exec", 0, 0
+    if name.startswith("F"):
+        hexflags, name = name[1:].split(":", 1)
+        flags = int(hexflags, 16)
     for prefix in ("single:", "eval:"):
         if name.startswith(prefix):
             mode, name = prefix[:-1], name[len(prefix):]
@@ -28,7 +31,7 @@ def one(name, source):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            code = compile(source.encode("utf-8", "surrogateescape"), name, mode, optimize=optimize)
+            code = compile(source.encode("utf-8", "surrogateescape"), name, mode, flags=flags, optimize=optimize)
     except SyntaxError as e:
         return "ERROR %s: %s (%s, %s, %s, %s)" % (type(e).__name__, e.msg, e.lineno, e.offset,
                                                   e.end_lineno, e.end_offset)

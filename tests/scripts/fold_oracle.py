@@ -3,13 +3,14 @@ differential test crates/compiler/tests/fold_diff.rs:
 
     python3 tests/scripts/fold_oracle.py SEED COUNT
 
-generates COUNT expressions (deterministically from SEED, plus a fixed list of
-edge cases), compiles `x = (EXPR)` for each, and prints one line per expression:
+generates 2 * COUNT expressions (deterministically from SEED: nested mixed
+expressions and random-number arithmetic, plus a fixed list of edge cases), compiles `x = (EXPR)` for each, and prints one line per expression:
 EXPR, then \\x1e, then the constants its LOAD_CONSTs load in order (the trailing
 `return None` left out), each in the canonical form `canon` gives, joined by \\x1f.
 """
 import dis
 import random
+import struct
 import sys
 import warnings
 
@@ -134,13 +135,140 @@ EDGES = [
     "-(1+2j)", "-0j", "-(-0.0)", "-0", "+(-0.0)", "0.1 + 0.2", "1e16 + 1.0", "4.5e15 // 0.1",
     "1e22 % 7", "-1e22 % 7", "5e-324 / 2", "5e-324 * 0.5", "9007199254740993 / 1",
     "(2**1023) * 2.0", "2**1024 / 2", "(2**1024) // 2.0",
+    "a in {1, 1.0, 1+0j, True}", "a in {0.5, 0.5+0j, 0.5-0j}", "a in {1e309, 1e309, -1e309}",
+    "a in {1e309-1e309, 1e309-1e309}", "a in {2**64, 2.0**64, 2**64+1}", "a in {(1, 2.0), (1.0, 2)}",
+    "'\\ud800' + '\\udc00'", "('\\ud800' + '\\udc00')[1]", "'\\U0001f600' * 4096",
+    "'\\U0001f600' * 4097", "'\\U0001f600x'[-1]", "u'a' + 'b'", "'a' * True",
+    "a in {-0.0, 0.0, -0j}", "a in {'', b'', (), None, ...}", "a in {1j, 1j+0, 0+1j}",
 ]
 
 
+def float_literal(x):
+    """A source literal for float x (negative ones as a unary minus)."""
+    if x != x:
+        return "(1e309-1e309)"
+    if x in (float("inf"), float("-inf")):
+        return "1e309" if x > 0 else "(-1e309)"
+    r = repr(abs(x))
+    return f"(-{r})" if x < 0 or (x == 0 and str(x).startswith("-")) else r
+
+
+def random_float():
+    r = random.random()
+    if r < 0.3:
+        # Any bit pattern: subnormals, huge, tiny, inf, nan.
+        return struct.unpack("<d", struct.pack("<Q", random.getrandbits(64)))[0]
+    if r < 0.6:
+        return random.uniform(-100, 100)
+    if r < 0.8:
+        return float(random.randint(-20, 20)) / random.choice([1, 2, 4, 3, 10])
+    return random.choice([0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 2.0, 1e308, 5e-324, 1e-300, 1e300])
+
+
+def random_int():
+    bits = random.choice([1, 2, 3, 5, 8, 31, 53, 54, 63, 64, 65, 100, 127, 128, 129, 200, 1100])
+    v = random.getrandbits(bits)
+    if random.random() < 0.4:
+        v = -v
+    return f"({v})" if v < 0 else str(v)
+
+
+def random_number():
+    r = random.random()
+    if r < 0.45:
+        return random_int()
+    if r < 0.85:
+        return float_literal(random_float())
+    re_, im = float_literal(random_float()), abs(random_float())
+    if im != im:
+        im = "(1e309j-1e309j)"
+    elif im == float("inf"):
+        im = "1e309j"
+    else:
+        im = repr(im) + "j"
+    return f"({re_}+{im})" if random.random() < 0.7 else im
+
+
+def numeric_pair():
+    """`A op B` on random numbers: the arithmetic (rounding, signs, limits)."""
+    op = random.choice(BINOPS[:-1] + ["**", "/", "//", "%"])
+    a, b = random_number(), random_number()
+    if op == "**" and random.random() < 0.5:
+        b = random.choice(["0", "1", "2", "3", "-1", "-2", "0.5", "-0.5", "100", "101", "-100",
+                           "-101", "64", "65", "127", "128", "129", "1.5", "(-3)"])
+    if op in ("<<", ">>") and random.random() < 0.7:
+        b = str(random.randint(0, 140))
+    return f"{a} {op} {b}"
+
+
+DOC_BODIES = ["'a'", "'a' + 'b'", "'abc'[0]", "('a', 'b')[0]", "f'x'", "1", "-1", "'a' * 2",
+              "b'a' + b'b'", "u'a'", "'a' 'b'", "('a')", "x = 'a' + 'b'", "-'a'",
+              "__debug__ and 'a'", "'%s' % 'a'"]
+ITERS = ["[1, 2]", "[a, 1]", "{1, 2}", "{a, 1}", "[*a]", "(1, 2)", "[]", "{1, 1.0, True}",
+         "[(1, 2), -3]", "[1, [2]]", "{(1, 2), 1 + 2}", "a", "[1] + [2]", "[a for a in b]",
+         "[-0.0, 0.0]", "{-0.0, 0.0}", "[__debug__]"]
+
+
+def iter_source(code, end_op):
+    """What the instruction before END_OP (GET_ITER/GET_AITER) loads or builds."""
+    ins = [i for i in dis.get_instructions(code) if i.opname != "CACHE"]
+    for k, i in enumerate(ins):
+        if i.opname == end_op and k > 0:
+            prev = ins[k - 1]
+            if prev.opname == "LOAD_CONST":
+                return "const:" + canon(prev.argval)
+            return {"BUILD_TUPLE": "tuple", "BUILD_LIST": "list", "LIST_EXTEND": "list",
+                    "BUILD_SET": "set", "SET_UPDATE": "set"}.get(prev.opname, "other")
+    return "none"
+
+
+def stored_doc(code):
+    """The constant a module or class body stores into `__doc__`, if any."""
+    ins = [i for i in dis.get_instructions(code) if i.opname != "CACHE"]
+    for k, i in enumerate(ins):
+        if i.opname == "STORE_NAME" and i.argval == "__doc__" and ins[k - 1].opname == "LOAD_CONST":
+            return ins[k - 1].argval
+    return None
+
+
+def statements():
+    """Docstrings and loop iterables: one line per case, `kind\x1esource\x1eresult`."""
+    out = []
+    for b in DOC_BODIES:
+        for kind, src in [("moddoc", f"{b}\n"), ("fndoc", f"def f():\n    {b}\n"),
+                          ("classdoc", f"class C:\n    {b}\n")]:
+            code = compile(src, "<fold>", "exec")
+            if kind == "fndoc":
+                code = code.co_consts[0]
+                first = code.co_consts[0] if code.co_consts else None
+                doc = first if isinstance(first, str) else None
+            else:
+                if kind == "classdoc":
+                    code = code.co_consts[0]
+                doc = stored_doc(code)
+            out.append((kind, src, "None" if doc is None else canon(doc)))
+    for it in ITERS:
+        src = f"for x in {it}: pass\n"
+        out.append(("for", src, iter_source(compile(src, "<fold>", "exec"), "GET_ITER")))
+        src = f"[y for y in {it}]\n"
+        out.append(("comp", src, iter_source(compile(src, "<fold>", "exec"), "GET_ITER")))
+        src = f"async def f():\n    async for x in {it}: pass\n"
+        fn = compile(src, "<fold>", "exec").co_consts[0]
+        out.append(("afor", src, iter_source(fn, "GET_AITER")))
+        src = f"x = a in {it}\n"
+        out.append(("in", src, iter_source(compile(src, "<fold>", "exec"), "CONTAINS_OP")))
+    for kind, src, result in out:
+        sys.stdout.write(kind + "\x1e" + src.replace("\n", "\\n") + "\x1e" + result + "\n")
+
+
 def main():
+    if sys.argv[1] == "--statements":
+        statements()
+        return
     seed, count = int(sys.argv[1]), int(sys.argv[2])
     random.seed(seed)
     exprs = list(EDGES) + [expr(0) for _ in range(count)]
+    exprs += [numeric_pair() for _ in range(count)]
     out = sys.stdout
     for e in exprs:
         consts = loaded_constants(e)

@@ -37,10 +37,33 @@ fn compile_file(path: &str, optimize: u32) -> Result<crate::code::CodeObject, i3
             return Err(2);
         }
     };
-    crate::compile(&source, path, syntax::Mode::Exec, optimize).map_err(|e| {
-        report_compile_error(path, &e);
-        1
-    })
+    let options = crate::CompileOptions { optimize, flags: 0 };
+    match crate::compile_with_options(&source, path, syntax::Mode::Exec, options) {
+        Ok((code, warnings)) => {
+            report_warnings(path, &source, &warnings);
+            Ok(code)
+        }
+        Err(e) => {
+            report_compile_error(path, &e);
+            Err(1)
+        }
+    }
+}
+
+/// Print compile-time warnings as `warnings.showwarning` does by default:
+/// `FILE:LINE: SyntaxWarning: MSG` and the stripped source line. CPython warns
+/// without a registry here, so a condition compiled twice (`while`) warns twice.
+fn report_warnings(path: &str, source: &[u8], warnings: &[crate::codegen::CompileWarning]) {
+    let text = String::from_utf8_lossy(source);
+    for w in warnings {
+        eprintln!("{path}:{}: SyntaxWarning: {}", w.lineno, w.msg);
+        let line = usize::try_from(w.lineno - 1)
+            .ok()
+            .and_then(|i| text.lines().nth(i));
+        if let Some(line) = line {
+            eprintln!("  {}", line.trim());
+        }
+    }
 }
 
 /// Print a compile error as the end of CPython's traceback for it.

@@ -34,7 +34,7 @@ pub mod pyc;
 pub mod future;
 pub mod symtable;
 
-pub use codegen::CompileError;
+pub use codegen::{CompileError, CompileOptions, CompileWarning};
 
 use syntax::ast;
 
@@ -46,8 +46,8 @@ pub fn compile(
     mode: syntax::Mode,
     optimize: u32,
 ) -> Result<code::CodeObject, CompileError> {
-    let mut module = syntax::parse(source, filename, mode)?;
-    compile_ast(&mut module, filename, optimize)
+    let options = CompileOptions { optimize, flags: 0 };
+    compile_with_options(source, filename, mode, options).map(|(c, _)| c)
 }
 
 /// Compile an AST as `_PyAST_Compile` does: future scan, constant folding, symbol
@@ -57,15 +57,40 @@ pub fn compile_ast(
     filename: &str,
     optimize: u32,
 ) -> Result<code::CodeObject, CompileError> {
-    let future = future::future_from_ast(module, filename)?;
-    let options = fold::FoldOptions {
-        optimize: optimize as i32,
+    let options = CompileOptions { optimize, flags: 0 };
+    compile_ast_with_options(module, filename, options).map(|(c, _)| c)
+}
+
+/// [`compile`] with `compile()`'s `flags` (inherited future features,
+/// `PyCF_ALLOW_TOP_LEVEL_AWAIT`), also returning the compile-time `SyntaxWarning`s
+/// for the caller to issue through `warnings`, as CPython's `compiler_warn` does.
+pub fn compile_with_options(
+    source: &[u8],
+    filename: &str,
+    mode: syntax::Mode,
+    options: CompileOptions,
+) -> Result<(code::CodeObject, Vec<CompileWarning>), CompileError> {
+    let mut module = syntax::parse(source, filename, mode)?;
+    compile_ast_with_options(&mut module, filename, options)
+}
+
+/// [`compile_ast`] with `compile()`'s flags, also returning the `SyntaxWarning`s.
+pub fn compile_ast_with_options(
+    module: &mut ast::Mod,
+    filename: &str,
+    options: CompileOptions,
+) -> Result<(code::CodeObject, Vec<CompileWarning>), CompileError> {
+    let mut future = future::future_from_ast(module, filename)?;
+    // `_PyAST_Compile`: the flags' features count as imported.
+    future.features |= options.flags;
+    let fold_options = fold::FoldOptions {
+        optimize: options.optimize as i32,
         future_annotations: future.features & future::CO_FUTURE_ANNOTATIONS != 0,
         recursion_limit: symtable::DEFAULT_RECURSION_LIMIT,
     };
-    fold::fold_module_with(module, &options).map_err(|_| CompileError::Recursion)?;
+    fold::fold_module_with(module, &fold_options).map_err(|_| CompileError::Recursion)?;
     let st = symtable::SymbolTable::build(module, filename, &future)?;
-    codegen::compile_mod(module, &st, future, filename, optimize, &finish_unit)
+    codegen::compile_mod_with_warnings(module, &st, future, filename, options, &finish_unit)
 }
 
 /// The flow-graph passes and assembler for one finished unit; their failures are

@@ -52,6 +52,10 @@ fn mask(s: &str) -> String {
 
 /// What Krait gives, in the oracle's format.
 fn krait(name: &str, src: &str) -> String {
+    let (flags, name) = match name.strip_prefix('F').and_then(|n| n.split_once(':')) {
+        Some((hex, n)) => (u32::from_str_radix(hex, 16).unwrap(), n),
+        None => (0, name),
+    };
     let (mode, name) = if let Some(n) = name.strip_prefix("single:") {
         (syntax::Mode::Single, n)
     } else if let Some(n) = name.strip_prefix("eval:") {
@@ -66,8 +70,9 @@ fn krait(name: &str, src: &str) -> String {
     } else {
         (0, name)
     };
-    match compiler::compile(src.as_bytes(), name, mode, optimize) {
-        Ok(code) => {
+    let options = compiler::CompileOptions { optimize, flags };
+    match compiler::compile_with_options(src.as_bytes(), name, mode, options) {
+        Ok((code, _)) => {
             let mut out = String::new();
             compiler::dis::dis_module(&mut out, &code);
             mask(&out)

@@ -124,18 +124,31 @@ fn run(seed: u32, count: u32) -> (usize, Vec<String>) {
     (total, failures)
 }
 
+/// Seeds 1 and 2 with 3,000 expressions of each kind; `FOLD_DIFF_SEEDS=1,2,3,...`
+/// and `FOLD_DIFF_COUNT=N` run a larger comparison.
 #[test]
 fn folding_matches_python3() {
-    let (total, failures) = run(1, 3000);
-    let (total2, failures2) = run(2, 3000);
-    let total = total + total2;
-    let failures: Vec<String> = failures.into_iter().chain(failures2).collect();
+    let seeds: Vec<u32> = std::env::var("FOLD_DIFF_SEEDS")
+        .ok()
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 2]);
+    let count: u32 = std::env::var("FOLD_DIFF_COUNT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3000);
+    let mut total = 0;
+    let mut failures = Vec::new();
+    for seed in seeds {
+        let (t, f) = run(seed, count);
+        total += t;
+        failures.extend(f);
+    }
     eprintln!(
         "fold_diff: {} expressions compared, {} identical",
         total,
         total - failures.len()
     );
-    assert!(total > 6000, "the oracle produced too few cases");
+    assert!(total > 12000, "the oracle produced too few cases");
     if !failures.is_empty() {
         let shown: Vec<&String> = failures.iter().take(40).collect();
         panic!(
@@ -149,4 +162,103 @@ fn folding_matches_python3() {
                 .join("\n")
         );
     }
+}
+
+/// What a folded iterable is, as the oracle reads it off the instruction before
+/// `GET_ITER`/`GET_AITER`/`CONTAINS_OP`.
+fn iter_kind(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Constant { value, .. } => format!("const:{}", canon(value)),
+        ExprKind::Tuple { .. } => "tuple".into(),
+        ExprKind::List { .. } => "list".into(),
+        ExprKind::Set { .. } => "set".into(),
+        _ => "other".into(),
+    }
+}
+
+/// The docstring a folded body keeps (`None` if it has none).
+fn docstring(body: &[syntax::ast::Stmt]) -> String {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr { value }) => match &value.kind {
+            ExprKind::Constant {
+                value: c @ Constant::Str(_),
+                ..
+            } => canon(c),
+            _ => "None".into(),
+        },
+        _ => "None".into(),
+    }
+}
+
+/// Krait's answer for one `--statements` case of the oracle.
+fn statement_result(kind: &str, src: &str) -> Result<String, String> {
+    let mut m = syntax::parse(src.as_bytes(), "<fold>", syntax::Mode::Exec)
+        .map_err(|e| format!("parse: {e:?}"))?;
+    fold_module(&mut m, 0).map_err(|e| e.to_string())?;
+    let Mod::Module { body, .. } = &m else {
+        return Err("not a module".into());
+    };
+    let first = body.first().map(|s| &s.kind).ok_or("empty module")?;
+    Ok(match (kind, first) {
+        ("moddoc", _) => docstring(body),
+        ("fndoc", StmtKind::FunctionDef(f)) => docstring(&f.body),
+        ("classdoc", StmtKind::ClassDef(c)) => docstring(&c.body),
+        ("for", StmtKind::For(f)) => iter_kind(&f.iter),
+        ("comp", StmtKind::Expr { value }) => match &value.kind {
+            ExprKind::ListComp { generators, .. } => iter_kind(&generators[0].iter),
+            _ => return Err("not a comprehension".into()),
+        },
+        ("afor", StmtKind::AsyncFunctionDef(f)) => match f.body.first().map(|s| &s.kind) {
+            Some(StmtKind::AsyncFor(af)) => iter_kind(&af.iter),
+            _ => return Err("not an async for".into()),
+        },
+        ("in", StmtKind::Assign { value, .. }) => match &value.kind {
+            ExprKind::Compare { comparators, .. } => {
+                iter_kind(comparators.last().ok_or("no comparator")?)
+            }
+            _ => return Err("not a comparison".into()),
+        },
+        _ => return Err(format!("unexpected case kind {kind}")),
+    })
+}
+
+/// Docstrings (kept, or blocked when folding made the string) and the iterables of
+/// `for`, comprehensions, `async for` and `in`, against python3's bytecode.
+#[test]
+fn statement_rules_match_python3() {
+    let out = Command::new("python3")
+        .arg(repo_root().join("tests/scripts/fold_oracle.py"))
+        .arg("--statements")
+        .output()
+        .expect("python3 is required for this test (CPython 3.11 is the oracle)");
+    assert!(
+        out.status.success(),
+        "oracle failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8 oracle output");
+    let mut total = 0;
+    let mut failures = Vec::new();
+    for line in text.lines() {
+        let parts: Vec<&str> = line.split('\x1e').collect();
+        let [kind, src, expected] = parts[..] else {
+            panic!("bad oracle line {line:?}");
+        };
+        let src = src.replace("\\n", "\n");
+        total += 1;
+        match statement_result(kind, &src) {
+            Ok(actual) if actual == expected => {}
+            Ok(actual) => failures.push(format!(
+                "{kind} {src:?}: python3 {expected}, krait {actual}"
+            )),
+            Err(e) => failures.push(format!("{kind} {src:?}: {e}")),
+        }
+    }
+    eprintln!(
+        "fold_diff statements: {} cases compared, {} identical",
+        total,
+        total - failures.len()
+    );
+    assert!(total > 100, "the oracle produced too few cases");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

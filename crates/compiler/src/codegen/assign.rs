@@ -126,9 +126,10 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Whether annotations are kept as strings (`from __future__ import annotations`).
+    /// Whether annotations are kept as strings (`from __future__ import annotations`,
+    /// in the module or inherited through the compile flags).
     pub(crate) fn future_annotations(&self) -> bool {
-        self.future.features & CO_FUTURE_ANNOTATIONS != 0
+        self.flags & CO_FUTURE_ANNOTATIONS != 0
     }
 
     /// `compiler_annassign`: `target: annotation [= value]`.

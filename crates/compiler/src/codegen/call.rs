@@ -40,7 +40,7 @@ impl<'a> Compiler<'a> {
         if self.maybe_optimize_method_call(e, func, args, keywords)? {
             return Ok(());
         }
-        // TODO: check_caller's "object is not callable" SyntaxWarning.
+        self.check_caller(func);
         self.set_loc(&func.loc);
         self.addop(Opcode::PUSH_NULL);
         self.set_loc(&e.loc);

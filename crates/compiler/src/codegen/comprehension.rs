@@ -52,24 +52,32 @@ impl<'a> Compiler<'a> {
             ));
         };
         let outer_scope = self.scope_type();
+        let is_top_level_await = self.is_top_level_await();
         let ste = self.st.lookup_expr(e).ok_or_else(|| {
             CompileError::System("no symtable entry for comprehension".to_owned())
         })?;
         self.enter_scope(name, ScopeType::Comprehension, ste, e.loc.lineno)?;
         self.set_loc(&e.loc);
         let is_async_generator = self.ste().coroutine;
-        let code = match self.comprehension_body(
-            kind,
-            generators,
-            elt,
-            val,
-            is_async_generator,
-            outer_scope,
-        ) {
-            Ok(()) => self.assemble(true),
-            Err(err) => Err(err),
+        let async_outside = is_async_generator
+            && kind != CompKind::GenExp
+            && !matches!(
+                outer_scope,
+                ScopeType::AsyncFunction | ScopeType::Comprehension
+            )
+            && !is_top_level_await;
+        let code = if async_outside {
+            Err(self.error("asynchronous comprehension outside of an asynchronous function"))
+        } else {
+            match self.comprehension_body(kind, generators, elt, val) {
+                Ok(()) => self.assemble(true),
+                Err(err) => Err(err),
+            }
         };
         self.exit_scope();
+        if is_top_level_await && is_async_generator {
+            self.u().coroutine = true;
+        }
         self.make_closure(code?, 0)?;
         self.visit_expr(&outermost.iter)?;
         self.addop(if outermost.is_async {
@@ -94,20 +102,7 @@ impl<'a> Compiler<'a> {
         generators: &'a [Comprehension],
         elt: &'a Expr,
         val: Option<&'a Expr>,
-        is_async_generator: bool,
-        outer_scope: ScopeType,
     ) -> CResult {
-        if is_async_generator
-            && kind != CompKind::GenExp
-            && !matches!(
-                outer_scope,
-                ScopeType::AsyncFunction | ScopeType::Comprehension
-            )
-        {
-            return Err(
-                self.error("asynchronous comprehension outside of an asynchronous function")
-            );
-        }
         match kind {
             CompKind::List => self.addop_i(Opcode::BUILD_LIST, 0),
             CompKind::Set => self.addop_i(Opcode::BUILD_SET, 0),

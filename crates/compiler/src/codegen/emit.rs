@@ -39,6 +39,16 @@ fn ends_block(op: Op) -> bool {
     }
 }
 
+/// Whether a constant is or holds a NaN float.
+fn has_nan(c: &Constant) -> bool {
+    match c {
+        Constant::Float(f) => f.is_nan(),
+        Constant::Complex(r, i) => r.is_nan() || i.is_nan(),
+        Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().any(has_nan),
+        _ => false,
+    }
+}
+
 impl<'a> Compiler<'a> {
     // ---- blocks ----
 
@@ -144,6 +154,12 @@ impl<'a> Compiler<'a> {
             if let Some(i) = same {
                 return i as u32;
             }
+        }
+        if has_nan(&c) {
+            // A NaN is never equal to another NaN object, so CPython's constant keys
+            // never merge two of them.
+            unit.consts.push(c);
+            return unit.consts.len() as u32 - 1;
         }
         unit.add_const(c)
     }

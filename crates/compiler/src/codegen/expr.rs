@@ -152,14 +152,16 @@ impl<'a> Compiler<'a> {
                 self.add_yield_from(false);
             }
             ExprKind::Await { value } => {
-                if !self.in_function_block() {
-                    return Err(self.error("'await' outside function"));
-                }
-                if !matches!(
-                    self.scope_type(),
-                    ScopeType::AsyncFunction | ScopeType::Comprehension
-                ) {
-                    return Err(self.error("'await' outside async function"));
+                if !self.is_top_level_await() {
+                    if !self.in_function_block() {
+                        return Err(self.error("'await' outside function"));
+                    }
+                    if !matches!(
+                        self.scope_type(),
+                        ScopeType::AsyncFunction | ScopeType::Comprehension
+                    ) {
+                        return Err(self.error("'await' outside async function"));
+                    }
                 }
                 self.visit_expr(value)?;
                 self.addop_i(Opcode::GET_AWAITABLE, 0);
@@ -214,7 +216,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Subscript { value, slice, ctx } => {
-                // TODO: check_subscripter / check_index SyntaxWarnings.
+                if *ctx == ExprContext::Load {
+                    self.check_subscript(value, slice);
+                }
                 self.visit_expr(value)?;
                 self.visit_expr(slice)?;
                 self.addop(match ctx {
@@ -347,7 +351,7 @@ impl<'a> Compiler<'a> {
         ops: &'a [CmpOp],
         comparators: &'a [Expr],
     ) -> CResult {
-        // TODO: check_compare's "is with a literal" SyntaxWarning.
+        self.check_compare(left, ops, comparators);
         self.visit_expr(left)?;
         let n = ops.len().min(comparators.len());
         if n == 0 {
@@ -429,6 +433,7 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 && comparators.len() == ops.len() => {
+                self.check_compare(left, ops, comparators);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
                 self.visit_expr(left)?;

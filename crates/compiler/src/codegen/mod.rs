@@ -1,20 +1,21 @@
 //! The code generator: CPython 3.11's `compile.c` visitors, from the AST (after the
-//! symbol table) to one [`ir::Unit`] per code object.
+//! symbol table) to one [`crate::ir::Unit`] per code object.
 //!
-//! A [`Compiler`] keeps a stack of [`CompilerUnit`]s, one per code object being
+//! A [`Compiler`] keeps a stack of `CompilerUnit`s, one per code object being
 //! generated (module, class body, function, lambda, comprehension), as `compile.c`
 //! keeps `c->u` and `c->c_stack`. Each unit appends instructions to its current basic
-//! block ([`emit`]); frame blocks ([`fblock`]) record the loops and handlers that
+//! block (`emit.rs`); frame blocks (`fblock.rs`) record the loops and handlers that
 //! `return`/`break`/`continue` must unwind. When a nested unit is finished it is
 //! handed to the flow-graph passes (the `finish` function given to
 //! [`compile_mod`]) and the resulting code object becomes a constant of its parent.
 //!
-//! Files, by construct: [`stmt`] (statement dispatch, `if`/`for`/`while`, `return`,
-//! `break`, `continue`, `raise`, `assert`), [`assign`] (assignment, unpacking,
-//! augmented and annotated assignment), [`expr`] (expressions, conditions),
-//! [`call`] (the 3.11 call sequence), [`function`] (`def`, `lambda`, arguments,
-//! closures, decorators), [`class`], [`comprehension`], [`import`], and the
-//! statements with exception handlers: [`try_stmt`], [`with_stmt`], [`pattern`].
+//! Files, by construct: `stmt.rs` (statement dispatch, `if`/`for`/`while`,
+//! `return`, `break`, `continue`, `raise`, `assert`), `assign.rs` (assignment,
+//! unpacking, augmented and annotated assignment), `expr.rs` (expressions,
+//! conditions), `call.rs` (the 3.11 call sequence), `function.rs` (`def`, `lambda`,
+//! arguments, closures, decorators), `class.rs`, `comprehension.rs`, `import.rs`,
+//! `unparse.rs` (annotations as strings), [`warnings`] (`SyntaxWarning`s), and the
+//! statements with exception handlers: `try_stmt.rs`, `with_stmt.rs`, `pattern.rs`.
 
 mod assign;
 mod call;
@@ -30,9 +31,11 @@ pub(crate) mod pattern;
 mod stmt;
 pub(crate) mod try_stmt;
 mod unparse;
+pub mod warnings;
 pub(crate) mod with_stmt;
 
 pub use error::CompileError;
+pub use warnings::CompileWarning;
 
 use common::text::Text;
 use syntax::ast;
@@ -62,6 +65,23 @@ const PYCF_MASK: u32 = crate::future::CO_FUTURE_DIVISION
     | crate::future::CO_FUTURE_BARRY_AS_BDFL
     | crate::future::CO_FUTURE_GENERATOR_STOP
     | crate::future::CO_FUTURE_ANNOTATIONS;
+
+/// `PyCF_ALLOW_TOP_LEVEL_AWAIT`: `await`, `async for`, `async with` and async
+/// comprehensions are allowed at module level, making the module a coroutine.
+pub const PYCF_ALLOW_TOP_LEVEL_AWAIT: u32 = 0x2000;
+
+/// What `compile()` passes beyond the source: the optimization level and the
+/// `flags` argument (`PyCompilerFlags.cf_flags`: inherited `CO_FUTURE_*` features
+/// and `PyCF_*` bits).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// `-O` level: 1 drops `assert`s and makes `__debug__` false, 2 also drops
+    /// docstrings.
+    pub optimize: u32,
+    /// `cf_flags`: `CO_FUTURE_*` features in effect as if imported, and
+    /// [`PYCF_ALLOW_TOP_LEVEL_AWAIT`].
+    pub flags: u32,
+}
 
 /// `co_flags` bits set by `compute_code_flags`.
 pub(crate) mod flags {
@@ -119,6 +139,9 @@ pub(crate) struct CompilerUnit<'a> {
     pub(crate) fblocks: Vec<FBlock<'a>>,
     /// The location given to the next instructions (`u_lineno` … `u_end_col_offset`).
     pub(crate) loc: Location,
+    /// The module became a coroutine through a top-level `async for`/`async with`
+    /// or async generator expression (the compiler's writes to `ste_coroutine`).
+    pub(crate) coroutine: bool,
 }
 
 /// The code generator's state for one compilation: CPython's `struct compiler`.
@@ -131,6 +154,8 @@ pub struct Compiler<'a> {
     pub(crate) filename: String,
     /// The optimization level: 1 drops `assert`s, 2 also docstrings (`c_optimize`).
     pub(crate) optimize: u32,
+    /// `c_flags->cf_flags`: the future features and `PyCF_*` bits.
+    pub(crate) flags: u32,
     /// Compiling `single` input: expression statements print (`c_interactive`).
     pub(crate) interactive: bool,
     /// How many units are open (`c_nestlevel`).
@@ -139,20 +164,36 @@ pub struct Compiler<'a> {
     pub(crate) units: Vec<CompilerUnit<'a>>,
     /// Turns finished units into code objects.
     finish: Finisher<'a>,
+    /// The `SyntaxWarning`s raised so far.
+    pub(crate) warnings: Vec<CompileWarning>,
 }
 
 /// Compile `module` (already past the future scan, constant folding and the symbol
 /// table `st` built from this very AST) into its code object (`compiler_mod`).
-/// Runs on a stack grown as needed, so deep (symtable-bounded) nesting cannot
-/// overflow.
+/// `future` holds the module's own features merged with those in
+/// `options.flags`. Runs on a stack grown as needed, so deep (symtable-bounded)
+/// nesting cannot overflow.
 pub fn compile_mod(
     module: &ast::Mod,
     st: &SymbolTable,
     future: FutureFeatures,
     filename: &str,
-    optimize: u32,
+    options: CompileOptions,
     finish: Finisher<'_>,
 ) -> Result<CodeObject, CompileError> {
+    compile_mod_with_warnings(module, st, future, filename, options, finish).map(|(c, _)| c)
+}
+
+/// [`compile_mod`], also returning the `SyntaxWarning`s the code generator raised,
+/// in order.
+pub fn compile_mod_with_warnings(
+    module: &ast::Mod,
+    st: &SymbolTable,
+    future: FutureFeatures,
+    filename: &str,
+    options: CompileOptions,
+    finish: Finisher<'_>,
+) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     // Nesting is bounded by the symbol table's recursion limit; this much stack
     // covers the deepest accepted input in unoptimized builds too. Less than that
     // left here: continue on a fresh stack.
@@ -162,13 +203,16 @@ pub fn compile_mod(
             st,
             future,
             filename: filename.to_owned(),
-            optimize,
+            optimize: options.optimize,
+            flags: options.flags | future.features,
             interactive: false,
             nestlevel: 0,
             units: Vec::new(),
             finish,
+            warnings: Vec::new(),
         };
-        c.compile_mod(module)
+        let code = c.compile_mod(module)?;
+        Ok((code, c.warnings))
     })
 }
 
@@ -306,6 +350,7 @@ impl<'a> Compiler<'a> {
                 col_offset: 0,
                 end_col_offset: 0,
             },
+            coroutine: false,
         });
         self.nestlevel += 1;
         if scope_type == ScopeType::Module {
@@ -387,7 +432,18 @@ impl<'a> Compiler<'a> {
                 f |= flags::VARKEYWORDS;
             }
         }
-        f | (self.future.features & PYCF_MASK)
+        f |= self.flags & PYCF_MASK;
+        let coroutine = ste.coroutine || self.u_ref().coroutine;
+        if self.is_top_level_await() && coroutine && !ste.generator {
+            f |= flags::COROUTINE;
+        }
+        f
+    }
+
+    /// `IS_TOP_LEVEL_AWAIT`: compiling the module with
+    /// [`PYCF_ALLOW_TOP_LEVEL_AWAIT`].
+    pub(crate) fn is_top_level_await(&self) -> bool {
+        self.flags & PYCF_ALLOW_TOP_LEVEL_AWAIT != 0 && self.ste().block_type == BlockType::Module
     }
 
     /// The start of `assemble()` that belongs to the code generator: append the
@@ -471,6 +527,27 @@ mod tests {
             .spawn(move || crate::compile(src.as_bytes(), "<deep>", syntax::Mode::Exec, 0).is_ok())
             .unwrap();
         assert!(handle.join().unwrap());
+    }
+
+    /// `co_flags` of modules compiled with compile()'s flags, as python3 gives them.
+    #[test]
+    fn module_flags_follow_compile_flags() {
+        let cases: &[(&str, u32, u32)] = &[
+            ("await x", 0x2000, 0x80),
+            ("x = 1", 0x2000, 0),
+            ("async for a in b: pass", 0x2000, 0x80),
+            ("g = (z async for z in w)", 0x2000, 0x80),
+            ("[z async for z in w]", 0x2000, 0x80),
+            ("def f(): pass", 0x2000, 0),
+            ("x: int", 0x100_0000, 0x100_0000),
+        ];
+        for &(src, flags, want) in cases {
+            let options = super::CompileOptions { optimize: 0, flags };
+            let (code, _) =
+                crate::compile_with_options(src.as_bytes(), "<t>", syntax::Mode::Exec, options)
+                    .unwrap();
+            assert_eq!(code.flags, want, "{src}");
+        }
     }
 
     /// Past the limit: CPython's RecursionError, not a crash.

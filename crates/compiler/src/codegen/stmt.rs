@@ -177,7 +177,9 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_async_for`.
     fn compile_async_for(&mut self, f: &'a ast::For) -> CResult {
-        if self.scope_type() != ScopeType::AsyncFunction {
+        if self.is_top_level_await() {
+            self.u().coroutine = true;
+        } else if self.scope_type() != ScopeType::AsyncFunction {
             return Err(self.error("'async for' outside async function"));
         }
         let start = self.new_block();
@@ -311,7 +313,7 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_assert` (nothing under `-O`).
     fn compile_assert(&mut self, test: &'a ast::Expr, msg: Option<&'a ast::Expr>) -> CResult {
-        // TODO: the "assertion is always true" SyntaxWarning.
+        self.check_assert(test);
         if self.optimize > 0 {
             return Ok(());
         }
@@ -323,7 +325,6 @@ impl<'a> Compiler<'a> {
             self.addop_i(Opcode::PRECALL, 0);
             self.addop_i(Opcode::CALL, 0);
         }
-        self.set_loc(&test.loc);
         self.addop_i(Opcode::RAISE_VARARGS, 1);
         self.use_next_block(end);
         Ok(())

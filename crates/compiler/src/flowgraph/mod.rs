@@ -102,8 +102,15 @@ pub fn finish(mut unit: Unit) -> Result<CodeObject, FlowgraphError> {
     let stacksize = u32::try_from(maxdepth).map_err(|_| FlowgraphError::Malformed("stack"))?;
     let out = assemble_with_stacksize(&instrs, firstlineno, stacksize)?;
     let (localsplusnames, localspluskinds) = prefix::localsplus_info(&unit);
+    // `makecode`: `co_argcount` counts the positional-only parameters too, while the
+    // unit's `argcount` is `u_argcount` (positional-or-keyword only), as the code
+    // generator sets it.
+    let argcount = unit
+        .argcount
+        .checked_add(unit.posonlyargcount)
+        .ok_or(FlowgraphError::Malformed("argument count"))?;
     Ok(CodeObject {
-        argcount: unit.argcount,
+        argcount,
         posonlyargcount: unit.posonlyargcount,
         kwonlyargcount: unit.kwonlyargcount,
         stacksize: out.stacksize,

@@ -14,6 +14,7 @@ use crate::code::Constant;
 use crate::ir::{BlockId, ConstKey, IrInstr, Op, Pseudo};
 use crate::opcode::Opcode;
 use common::bigint::BigInt;
+use std::collections::HashMap;
 
 /// `PyObject_IsTrue` of a constant.
 fn is_true(c: &Constant) -> bool {
@@ -36,14 +37,55 @@ fn get_const(consts: &[Constant], i: u32) -> Result<&Constant, FlowgraphError> {
         .ok_or(FlowgraphError::BadOparg("LOAD_CONST"))
 }
 
+/// The constants being optimized, with an index of the tuples among them so a
+/// folded tuple finds an equal existing constant without a scan.
+pub struct Consts<'a> {
+    /// `co_consts` so far.
+    pub list: &'a mut Vec<Constant>,
+    /// First index of each tuple constant's key, built on first use.
+    tuples: Option<HashMap<ConstKey, usize>>,
+}
+
+impl<'a> Consts<'a> {
+    /// Wraps the unit's constants.
+    pub fn new(list: &'a mut Vec<Constant>) -> Consts<'a> {
+        Consts { list, tuples: None }
+    }
+
+    /// The index of a constant equal to the tuple `c` (as the compiler's constant
+    /// cache makes them the same object), appending it if there is none.
+    fn tuple_index(&mut self, c: Constant) -> Result<usize, FlowgraphError> {
+        let list = &*self.list;
+        let tuples = self.tuples.get_or_insert_with(|| {
+            let mut m = HashMap::new();
+            for (i, k) in list.iter().enumerate() {
+                if matches!(k, Constant::Tuple(_)) {
+                    m.entry(ConstKey::of(k, i)).or_insert(i);
+                }
+            }
+            m
+        });
+        let key = ConstKey::of(&c, usize::MAX);
+        if let Some(&i) = tuples.get(&key) {
+            return Ok(i);
+        }
+        if self.list.len() >= i32::MAX as usize - 1 {
+            return Err(FlowgraphError::Malformed("too many constants"));
+        }
+        let i = self.list.len();
+        self.list.push(c);
+        tuples.insert(key, i);
+        Ok(i)
+    }
+}
+
 /// `fold_tuple_on_constants`: `LOAD_CONST`s then `BUILD_TUPLE n` at `at` become
-/// `NOP`s and one `LOAD_CONST` of the tuple (an equal constant is reused, as the
-/// compiler's constant cache makes them the same object).
+/// `NOP`s and one `LOAD_CONST` of the tuple.
 fn fold_tuple_on_constants(
     instrs: &mut [IrInstr],
     at: usize,
     n: usize,
-    consts: &mut Vec<Constant>,
+    consts: &mut Consts<'_>,
 ) -> Result<(), FlowgraphError> {
     let start = at - n;
     if !instrs[start..at]
@@ -54,24 +96,9 @@ fn fold_tuple_on_constants(
     }
     let mut items = Vec::with_capacity(n);
     for i in &instrs[start..at] {
-        items.push(get_const(consts, i.oparg)?.clone());
+        items.push(get_const(consts.list, i.oparg)?.clone());
     }
-    let newconst = Constant::Tuple(items);
-    let key = ConstKey::of(&newconst, usize::MAX);
-    let index = match consts
-        .iter()
-        .enumerate()
-        .position(|(k, c)| matches!(c, Constant::Tuple(_)) && ConstKey::of(c, k) == key)
-    {
-        Some(i) => i,
-        None => {
-            if consts.len() >= i32::MAX as usize - 1 {
-                return Err(FlowgraphError::Malformed("too many constants"));
-            }
-            consts.push(newconst);
-            consts.len() - 1
-        }
-    };
+    let index = consts.tuple_index(Constant::Tuple(items))?;
     for i in &mut instrs[start..at] {
         i.op = Op::Real(Opcode::NOP);
     }
@@ -105,7 +132,7 @@ const NOP: Op = Op::Real(Opcode::NOP);
 pub fn optimize_basic_block(
     g: &mut Graph,
     b: BlockId,
-    consts: &mut Vec<Constant>,
+    consts: &mut Consts<'_>,
 ) -> Result<(), FlowgraphError> {
     let nop = IrInstr::new(Opcode::NOP, 0, crate::assemble::Location::NONE);
     // Re-visits after a successful jump thread; bounded so a cycle cannot hang.
@@ -133,7 +160,7 @@ pub fn optimize_basic_block(
         match inst.op {
             Op::Real(Opcode::LOAD_CONST) => match nextop {
                 Some(POP_JUMP_IF_FALSE) | Some(POP_JUMP_IF_TRUE) => {
-                    let truth = is_true(get_const(consts, oparg)?);
+                    let truth = is_true(get_const(consts.list, oparg)?);
                     let blk = g.block_mut(b);
                     blk.instrs[i].op = NOP;
                     let jump_if_true = nextop == Some(POP_JUMP_IF_TRUE);
@@ -145,7 +172,7 @@ pub fn optimize_basic_block(
                     }
                 }
                 Some(JUMP_IF_FALSE_OR_POP) | Some(JUMP_IF_TRUE_OR_POP) => {
-                    let truth = is_true(get_const(consts, oparg)?);
+                    let truth = is_true(get_const(consts.list, oparg)?);
                     let blk = g.block_mut(b);
                     let jump_if_true = nextop == Some(JUMP_IF_TRUE_OR_POP);
                     if truth == jump_if_true {
@@ -157,7 +184,7 @@ pub fn optimize_basic_block(
                     }
                 }
                 Some(Op::Real(Opcode::IS_OP)) => {
-                    let is_none = matches!(get_const(consts, oparg)?, Constant::None);
+                    let is_none = matches!(get_const(consts.list, oparg)?, Constant::None);
                     let jump_op = g.block(b).instrs.get(i + 2).map(|x| x.op);
                     if is_none
                         && (jump_op == Some(POP_JUMP_IF_FALSE) || jump_op == Some(POP_JUMP_IF_TRUE))
@@ -271,8 +298,9 @@ pub fn optimize_basic_block(
 
 /// `optimize_cfg`.
 pub fn optimize_cfg(g: &mut Graph, consts: &mut Vec<Constant>) -> Result<(), FlowgraphError> {
+    let mut consts = Consts::new(consts);
     for b in g.order() {
-        optimize_basic_block(g, b, consts)?;
+        optimize_basic_block(g, b, &mut consts)?;
         clean_basic_block(g, b);
     }
     for b in g.list_order() {

@@ -697,3 +697,59 @@ fn try_finally_with_return() {
     assert_eq!(co.exceptiontable, hex("93102303"));
     assert_eq!(co.stacksize, 4);
 }
+
+/// `def f(a, /): pass`: `co_argcount` counts positional-only parameters too (the
+/// unit's `argcount` is CPython's `u_argcount`).
+#[test]
+fn argcount_includes_positional_only() {
+    let mut u = function_unit("f", &["a"], 0);
+    u.posonlyargcount = 1;
+    let none = u.add_const(Constant::None);
+    u.cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, at(1, 0, 0)),
+        op(Opcode::LOAD_CONST, none, Location::NONE),
+        op(Opcode::RETURN_VALUE, 0, Location::NONE),
+    ];
+    let co = finish(u).unwrap();
+    assert_eq!((co.argcount, co.posonlyargcount), (1, 1));
+}
+
+/// `def f(a=1, b=2): pass` then `x = (1, 2)` in a module: the defaults'
+/// `BUILD_TUPLE` folds into the equal `(1, 2)` constant already there.
+#[test]
+fn constant_tuple_folding_reuses_equal_constant() {
+    let mut u = function_unit("<module>", &[], 0);
+    u.flags = 0;
+    let one = u.add_const(Constant::Int(1.into()));
+    let two = u.add_const(Constant::Int(2.into()));
+    let code = u.add_const(Constant::Code(Box::default()));
+    let pair = u.add_const(Constant::Tuple(vec![
+        Constant::Int(1.into()),
+        Constant::Int(2.into()),
+    ]));
+    let none = u.add_const(Constant::None);
+    let f = u.names.add(&Text::from("f"));
+    let x = u.names.add(&Text::from("x"));
+    let def = at(1, 0, 21);
+    u.cfg.block_mut(Cfg::ENTRY).instrs = vec![
+        op(Opcode::RESUME, 0, span(0, 1, 0, 0)),
+        op(Opcode::LOAD_CONST, one, def),
+        op(Opcode::LOAD_CONST, two, def),
+        op(Opcode::BUILD_TUPLE, 2, def),
+        op(Opcode::LOAD_CONST, code, def),
+        op(Opcode::MAKE_FUNCTION, 1, def),
+        op(Opcode::STORE_NAME, f, def),
+        op(Opcode::LOAD_CONST, pair, at(2, 4, 10)),
+        op(Opcode::STORE_NAME, x, at(2, 0, 1)),
+        op(Opcode::LOAD_CONST, none, Location::NONE),
+        op(Opcode::RETURN_VALUE, 0, Location::NONE),
+    ];
+    let co = finish(u).unwrap();
+    assert_eq!(co.code, hex("97006403640284015a0064035a0164045300"));
+    assert_eq!(
+        co.linetable,
+        hex("f003010101d80015d00015d00015d00015d8040a800180018001")
+    );
+    assert_eq!(co.consts.len(), 5);
+    assert_eq!(co.stacksize, 2);
+}

@@ -34,6 +34,15 @@ pub enum FoldError {
     Recursion,
 }
 
+impl FoldError {
+    /// The message, as `str()` of the Python exception shows it.
+    pub fn message(&self) -> &str {
+        match self {
+            FoldError::Recursion => "maximum recursion depth exceeded during compilation",
+        }
+    }
+}
+
 impl fmt::Display for FoldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -184,17 +184,12 @@ pub fn float_floor_div(vx: f64, wx: f64) -> Option<f64> {
     if wx == 0.0 {
         return None;
     }
-    let mut m = vx % wx;
+    let m = vx % wx;
     let mut div = (vx - m) / wx;
-    if m != 0.0 {
-        if (wx < 0.0) != (m < 0.0) {
-            m += wx;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(wx);
+    // The remainder takes the divisor's sign; the quotient follows.
+    if m != 0.0 && (wx < 0.0) != (m < 0.0) {
+        div -= 1.0;
     }
-    let _ = m;
     let floordiv = if div != 0.0 {
         let mut f = div.floor();
         if div - f > 0.5 {
@@ -376,7 +371,7 @@ pub fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
 /// values (`None` here, which never equals the double it came from, except for
 /// exactly -2**63, returned as such).
 fn c_long_cast(x: f64) -> Option<i64> {
-    if x.is_nan() || x >= 9_223_372_036_854_775_808.0 || x < -9_223_372_036_854_775_808.0 {
+    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x) {
         None
     } else {
         Some(x as i64)
@@ -409,7 +404,7 @@ fn int_eq_float(i: &BigInt, f: f64) -> bool {
 }
 
 /// The integer value of a finite integral double.
-fn float_to_int(f: f64) -> Option<BigInt> {
+pub fn float_to_int(f: f64) -> Option<BigInt> {
     if !f.is_finite() {
         return None;
     }

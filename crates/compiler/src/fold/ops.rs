@@ -9,6 +9,9 @@ use common::bigint::BigInt;
 use common::text::Text;
 use dashu_int::ops::{BitTest, UnsignedAbs};
 use dashu_int::Sign;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use syntax::ast::{Constant, Operator, UnaryOp};
 
 /// `MAX_INT_SIZE`: the largest int (in bits) `*`, `**` and `<<` may produce.
@@ -168,9 +171,9 @@ fn safe_multiply(v: &Constant, w: &Constant) -> Option<Constant> {
         }
         (Some(n), None) => {
             if let Some(size) = collection_len(w) {
-                if size > 0 {
+                if let Some(most) = MAX_COLLECTION_SIZE.checked_div(size) {
                     let n = as_long(&n)?;
-                    if n < 0 || n > (MAX_COLLECTION_SIZE / size) as i64 {
+                    if n < 0 || n > most as i64 {
                         return None;
                     }
                     if n != 0 && check_complexity(w, MAX_TOTAL_ITEMS / n as isize) < 0 {
@@ -178,9 +181,9 @@ fn safe_multiply(v: &Constant, w: &Constant) -> Option<Constant> {
                     }
                 }
             } else if let Some(size) = text_len(w) {
-                if size > 0 {
+                if let Some(most) = MAX_STR_SIZE.checked_div(size) {
                     let n = as_long(&n)?;
-                    if n < 0 || n > (MAX_STR_SIZE / size) as i64 {
+                    if n < 0 || n > most as i64 {
                         return None;
                     }
                 }
@@ -456,13 +459,157 @@ pub fn const_eq(a: &Constant, b: &Constant) -> bool {
     }
 }
 
-/// `frozenset(items)`: duplicates dropped, the first of equal items kept.
+/// Feed `h` a hash consistent with [`const_eq`] (equal constants hash alike, as
+/// Python's `hash` does across int, float and complex); `false` for a constant that
+/// contains a NaN, which equals nothing.
+fn hash_const(c: &Constant, h: &mut impl Hasher) -> bool {
+    /// The number as an int if it is integral, else its float value.
+    fn hash_real(x: f64, h: &mut impl Hasher) -> bool {
+        if x.is_nan() {
+            return false;
+        }
+        if x.is_finite() && x.fract() == 0.0 {
+            match number::float_to_int(x) {
+                Some(i) => {
+                    0u8.hash(h);
+                    i.hash(h);
+                }
+                None => return false,
+            }
+        } else {
+            1u8.hash(h);
+            x.to_bits().hash(h);
+        }
+        true
+    }
+    match c {
+        Constant::Bool(b) => {
+            0u8.hash(h);
+            BigInt::from(*b as u8).hash(h);
+        }
+        Constant::Int(i) => {
+            0u8.hash(h);
+            i.hash(h);
+        }
+        Constant::Float(f) => return hash_real(*f, h),
+        Constant::Complex { real, imag } => {
+            if *imag == 0.0 {
+                return hash_real(*real, h);
+            }
+            if real.is_nan() || imag.is_nan() {
+                return false;
+            }
+            2u8.hash(h);
+            // +0.0 and -0.0 are equal: hash them alike.
+            (real + 0.0).to_bits().hash(h);
+            imag.to_bits().hash(h);
+        }
+        Constant::Str(t) => {
+            3u8.hash(h);
+            t.hash(h);
+        }
+        Constant::Bytes(b) => {
+            4u8.hash(h);
+            b.hash(h);
+        }
+        Constant::None => 5u8.hash(h),
+        Constant::Ellipsis => 6u8.hash(h),
+        Constant::Tuple(items) => {
+            7u8.hash(h);
+            items.len().hash(h);
+            for item in items {
+                if !hash_const(item, h) {
+                    return false;
+                }
+            }
+        }
+        Constant::FrozenSet(items) => {
+            8u8.hash(h);
+            items.len().hash(h);
+        }
+    }
+    true
+}
+
+/// `frozenset(items)`: duplicates dropped, the first of equal items kept, in
+/// insertion order.
 pub fn frozenset(items: Vec<Constant>) -> Constant {
     let mut out: Vec<Constant> = Vec::with_capacity(items.len());
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
     for item in items {
-        if !out.iter().any(|o| const_eq(o, &item)) {
+        let mut h = DefaultHasher::new();
+        if !hash_const(&item, &mut h) {
+            out.push(item);
+            continue;
+        }
+        let bucket = buckets.entry(h.finish()).or_default();
+        if !bucket
+            .iter()
+            .any(|&i| out.get(i).is_some_and(|o| const_eq(o, &item)))
+        {
+            bucket.push(out.len());
             out.push(item);
         }
     }
     Constant::FrozenSet(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(c: Constant) -> Vec<Constant> {
+        match c {
+            Constant::FrozenSet(items) => items,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn frozenset_drops_equal_items_across_numeric_types() {
+        let s = items(frozenset(vec![
+            Constant::Int(BigInt::ZERO),
+            Constant::Float(-0.0),
+            Constant::Bool(false),
+            Constant::Complex {
+                real: 0.0,
+                imag: -0.0,
+            },
+        ]));
+        assert_eq!(
+            s,
+            vec![Constant::Int(BigInt::ZERO)],
+            "the first one is kept"
+        );
+        let s = items(frozenset(vec![
+            Constant::Tuple(vec![Constant::Int(BigInt::ONE), Constant::Float(2.5)]),
+            Constant::Tuple(vec![
+                Constant::Float(1.0),
+                Constant::Complex {
+                    real: 2.5,
+                    imag: 0.0,
+                },
+            ]),
+            Constant::Str("a".into()),
+            Constant::Bytes(b"a".to_vec()),
+            Constant::Float(f64::NAN),
+            Constant::Float(f64::NAN),
+            Constant::Float(f64::INFINITY),
+            Constant::Float(f64::INFINITY),
+        ]));
+        assert_eq!(s.len(), 6, "{s:?}");
+    }
+
+    #[test]
+    fn guards_refuse_oversized_results() {
+        let big = Constant::Int(BigInt::ONE << 100);
+        assert!(binary(Operator::Mult, &big, &big).is_none());
+        assert!(
+            binary(Operator::Add, &big, &big).is_some(),
+            "+ has no guard"
+        );
+        let t = Constant::Tuple(vec![Constant::None; 3]);
+        assert!(binary(Operator::Mult, &Constant::Int(BigInt::from(85)), &t).is_some());
+        assert!(binary(Operator::Mult, &Constant::Int(BigInt::from(86)), &t).is_none());
+    }
 }
