@@ -65,10 +65,16 @@ fn mask(s: &str) -> String {
     out
 }
 
-/// What Krait gives, in the oracle's format.
+/// What Krait gives, in the oracle's format. A name `F<hex>:name` compiles with
+/// those `compile()` flags (as the oracle does).
 fn krait(name: &str, src: &str) -> String {
-    match compiler::compile(src.as_bytes(), name, syntax::Mode::Exec, 0) {
-        Ok(code) => {
+    let (flags, name) = match name.strip_prefix('F').and_then(|n| n.split_once(':')) {
+        Some((hex, n)) => (u32::from_str_radix(hex, 16).expect("hex flags"), n),
+        None => (0, name),
+    };
+    let options = compiler::CompileOptions { optimize: 0, flags };
+    match compiler::compile_with_options(src.as_bytes(), name, syntax::Mode::Exec, options) {
+        Ok((code, _)) => {
             let mut out = String::new();
             compiler::dis::dis_module(&mut out, &code);
             mask(&out)
@@ -109,7 +115,7 @@ fn check(items: Vec<(String, String)>) {
     assert_eq!(want.len(), items.len(), "oracle answered a different count");
     let mut failures = Vec::new();
     for ((name, src), want) in items.iter().zip(&want) {
-        let base = name.rsplit('/').next().unwrap_or(name);
+        let base = name.rsplit(['/', ':']).next().unwrap_or(name);
         if base.starts_with("err_") != want.starts_with("ERROR") {
             failures.push(format!("{name}: python3 says {want:.200}"));
             continue;

@@ -109,7 +109,10 @@ impl<'a> Compiler<'a> {
                 "async with statement without items".to_owned(),
             ));
         };
-        if self.scope_type() != ScopeType::AsyncFunction {
+        if self.is_top_level_await() {
+            // `ste_coroutine = 1`: the module becomes a coroutine.
+            self.u().coroutine = true;
+        } else if self.scope_type() != ScopeType::AsyncFunction {
             return Err(self.error("'async with' outside async function"));
         }
         let block = self.new_block();
