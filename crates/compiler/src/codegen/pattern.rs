@@ -709,6 +709,13 @@ impl<'a> Compiler<'a> {
                             return Err(self.error("alternative patterns bind different names"));
                         };
                         if icontrol != istores {
+                            // The names after `icontrol` are in place already, so
+                            // this one is further down (CPython asserts it).
+                            if istores > icontrol {
+                                return Err(CompileError::System(
+                                    "or-pattern capture order".to_owned(),
+                                ));
+                            }
                             // Reorder to the control's order: move the first
                             // `istores + 1` captures up by `icontrol - istores`.
                             let rotations = istores + 1;
