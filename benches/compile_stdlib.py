@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+import warnings
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "difftest"))
 from difftest import stdlib_files  # noqa: E402
@@ -29,6 +30,7 @@ def main():
         with open(p, "rb") as f:
             sources.append((p, f.read()))
 
+    warnings.simplefilter("ignore")  # compile-time SyntaxWarnings of test data files
     best = float("inf")
     for _ in range(args.repeat):
         failed = 0
