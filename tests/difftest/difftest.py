@@ -12,6 +12,10 @@ Layers (ARCHITECTURE.md section 10):
          code objects (the "Disassembly of" sections) that are identical, and the
          commonest first differing lines. CPython's listings are made in this process
          (no python3 per file) and cached in target/difftest-dis-cache.json.
+         With --codegen-only, each input is first rewritten (into
+         target/difftest-codegen-only/) without the constructs other passes own: try/with/match become
+         their bodies, `"..." % x` becomes `+`, set displays become lists (constant
+         folding turns `%` into f-strings and orders frozensets by hash).
 
 Inputs are files or directories (searched for *.py); `--stdlib` adds every .py file
 of the installed CPython's stdlib (site-packages skipped); `--subset N` keeps an even
@@ -234,7 +238,78 @@ def compare_dis(krait, path, want):
     return same, len(want_secs), firsts, None
 
 
+class CodegenOnly(ast.NodeTransformer):
+    """The rewrite behind --codegen-only."""
+
+    def visit_Try(self, node):
+        self.generic_visit(node)
+        body = node.body + node.orelse + node.finalbody
+        for h in node.handlers:
+            body += h.body
+        return body or [ast.Pass()]
+
+    visit_TryStar = visit_Try
+
+    def visit_With(self, node):
+        self.generic_visit(node)
+        out = []
+        for it in node.items:
+            if it.optional_vars is not None:
+                out.append(ast.Assign(targets=[it.optional_vars], value=it.context_expr))
+            else:
+                out.append(ast.Expr(it.context_expr))
+        return out + node.body
+
+    visit_AsyncWith = visit_With
+
+    def visit_Match(self, node):
+        self.generic_visit(node)
+        body = []
+        for c in node.cases:
+            body += c.body
+        return [ast.If(test=node.subject, body=body or [ast.Pass()], orelse=[])]
+
+    def visit_BinOp(self, node):
+        self.generic_visit(node)
+        if isinstance(node.op, ast.Mod):
+            node.op = ast.Add()
+        return node
+
+    def visit_Set(self, node):
+        self.generic_visit(node)
+        return ast.List(elts=node.elts, ctx=ast.Load())
+
+
+def rewrite_codegen_only(files, outdir):
+    """Rewritten copies of the files CPython can parse (see CodegenOnly)."""
+    out = []
+    for i, path in enumerate(files):
+        try:
+            with open(path, "rb") as f:
+                tree = ast.parse(f.read())
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                text = ast.unparse(ast.fix_missing_locations(CodegenOnly().visit(tree))) + "\n"
+        except Exception:
+            continue
+        dest = os.path.join(outdir, "%05d_%s" % (i, os.path.basename(path)))
+        try:
+            with open(dest, encoding="utf-8", errors="surrogateescape") as f:
+                same = f.read() == text
+        except OSError:
+            same = False
+        if not same:  # unchanged files keep their mtime, so the dis cache stays valid
+            with open(dest, "w", encoding="utf-8", errors="surrogateescape") as f:
+                f.write(text)
+        out.append(dest)
+    return out
+
+
 def main_dis(args, files):
+    if args.codegen_only:
+        outdir = os.path.join(ROOT, "target", "difftest-codegen-only")
+        os.makedirs(outdir, exist_ok=True)
+        files = rewrite_codegen_only(files, outdir)
     wants = cpython_dis_all(files)
     files = [f for f in files if wants.get(f) is not None]
     if not files:
@@ -293,6 +368,8 @@ def main():
     ap.add_argument("--krait", default=os.path.join(ROOT, "target", "release", "krait"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--show", type=int, default=15, help="differences to print in full")
+    ap.add_argument("--codegen-only", action="store_true",
+                    help="dis: rewrite inputs without constructs other passes own (see above)")
     args = ap.parse_intermixed_args()
 
     files = expand(args.paths)
