@@ -4,13 +4,17 @@ match: how many Krait compiles identically to CPython 3.11, field by field (code
 names, flags, stack size, positions, exception table, constants; nested code objects
 are counted on their own).
 
-Usage: cgexc_figures.py [--krait PATH] [--stdlib] [FILE_OR_DIR...]
+Usage: cgexc_figures.py [--krait PATH] [--stdlib] [--rewrite-others] [FILE_OR_DIR...]
+With --rewrite-others each file is first rewritten (ast.unparse) without the
+constructs other parts of the compiler still compile differently: `%` becomes `+`,
+set displays become lists, f-strings become constants; try/with/match are kept.
 A code object counts under a construct when CPython's bytecode for it has the
 construct's opcodes (PUSH_EXC_INFO/CHECK_EXC_MATCH, CHECK_EG_MATCH, BEFORE_WITH/
 BEFORE_ASYNC_WITH, MATCH_*).
 """
 
 import argparse
+import ast
 import collections
 import dis
 import marshal
@@ -72,6 +76,42 @@ def walk(a, b, total, same):
         walk(c, nested_b[i] if i < len(nested_b) else None, total, same)
 
 
+class RewriteOthers(ast.NodeTransformer):
+    """The rewrite behind --rewrite-others."""
+
+    def visit_BinOp(self, node):
+        self.generic_visit(node)
+        if isinstance(node.op, ast.Mod):
+            node.op = ast.Add()
+        return node
+
+    def visit_Set(self, node):
+        self.generic_visit(node)
+        return ast.List(elts=node.elts, ctx=ast.Load())
+
+    def visit_JoinedStr(self, node):
+        return ast.Constant("s")
+
+
+def rewritten(files, outdir):
+    """Copies of the files without what RewriteOthers removes."""
+    out = []
+    for i, path in enumerate(files):
+        try:
+            with open(path, "rb") as f:
+                tree = ast.parse(f.read())
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                text = ast.unparse(ast.fix_missing_locations(RewriteOthers().visit(tree))) + "\n"
+        except Exception:
+            continue
+        dest = os.path.join(outdir, "%05d_%s" % (i, os.path.basename(path)))
+        with open(dest, "w", encoding="utf-8", errors="surrogateescape") as f:
+            f.write(text)
+        out.append(dest)
+    return out
+
+
 def files_of(paths, stdlib):
     out = []
     roots = list(paths) + ([sysconfig.get_paths()["stdlib"]] if stdlib else [])
@@ -90,10 +130,15 @@ def main():
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--stdlib", action="store_true")
     ap.add_argument("--krait", default=os.path.join(ROOT, "target", "debug", "krait"))
+    ap.add_argument("--rewrite-others", action="store_true")
     args = ap.parse_args()
-    pyc = os.path.join(tempfile.mkdtemp(), "out.pyc")
+    work = tempfile.mkdtemp()
+    pyc = os.path.join(work, "out.pyc")
+    files = files_of(args.paths, args.stdlib)
+    if args.rewrite_others:
+        files = rewritten(files, work)
     total, same = collections.Counter(), collections.Counter()
-    for path in files_of(args.paths, args.stdlib):
+    for path in files:
         try:
             with open(path, "rb") as f:
                 src = f.read()
