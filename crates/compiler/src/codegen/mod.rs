@@ -239,8 +239,13 @@ pub(crate) fn str_const(s: &str) -> Constant {
     Constant::Str(Text::from(s))
 }
 
-/// An AST position as an instruction location.
+/// An AST position as an instruction location. A node the folder made without a
+/// position ([`crate::fold::format::NO_POSITION`], CPython's `-1`s) gives
+/// [`Location::NONE`].
 pub(crate) fn loc_of(l: &ast::Location) -> Location {
+    if *l == crate::fold::format::NO_POSITION {
+        return Location::NONE;
+    }
     Location {
         lineno: l.lineno as i32,
         end_lineno: l.end_lineno as i32,
