@@ -38,12 +38,13 @@ pub use error::CompileError;
 pub use warnings::CompileWarning;
 
 use common::text::Text;
+use std::collections::HashMap;
 use syntax::ast;
 
 use crate::assemble::Location;
 use crate::code::{CodeObject, Constant};
 use crate::future::FutureFeatures;
-use crate::ir::{BlockId, Cfg, NameTable, Unit};
+use crate::ir::{BlockId, Cfg, ConstKey, NameTable, Unit};
 use crate::opcode::Opcode;
 use crate::symtable::{BlockType, EntryId, Scope, SymbolTable, SymbolTableEntry};
 
@@ -166,6 +167,11 @@ pub struct Compiler<'a> {
     finish: Finisher<'a>,
     /// The `SyntaxWarning`s raised so far.
     pub(crate) warnings: Vec<CompileWarning>,
+    /// Each frozenset constant added so far, in its final order, by set key: the
+    /// frozenset part of CPython's module-wide constant cache (`c_const_cache`,
+    /// `merge_consts_recursive`), which hands later equal frozensets, in any code
+    /// object of the module, the first one's object.
+    pub(crate) frozenset_consts: HashMap<ConstKey, Constant>,
 }
 
 /// Compile `module` (already past the future scan, constant folding and the symbol
@@ -210,6 +216,7 @@ pub fn compile_mod_with_warnings(
             units: Vec::new(),
             finish,
             warnings: Vec::new(),
+            frozenset_consts: HashMap::new(),
         };
         let code = c.compile_mod(module)?;
         Ok((code, c.warnings))
