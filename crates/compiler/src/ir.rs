@@ -374,3 +374,29 @@ impl NameTable {
         self.list.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(i: i64) -> Constant {
+        Constant::Int(BigInt::from(i))
+    }
+
+    #[test]
+    fn frozenset_keys_compare_as_sets() {
+        let a = Constant::FrozenSet(vec![int(9), int(1), Constant::Str(Text::from("a"))]);
+        let b = Constant::FrozenSet(vec![Constant::Str(Text::from("a")), int(1), int(9)]);
+        assert_eq!(ConstKey::of(&a, 0), ConstKey::of(&b, 1));
+        let c = Constant::FrozenSet(vec![int(9), int(2)]);
+        assert_ne!(ConstKey::of(&a, 0), ConstKey::of(&c, 0));
+        // Tuples keep their order.
+        let t = Constant::Tuple(vec![int(1), int(9)]);
+        let u = Constant::Tuple(vec![int(9), int(1)]);
+        assert_ne!(ConstKey::of(&t, 0), ConstKey::of(&u, 0));
+        let mut unit = Unit::default();
+        assert_eq!(unit.add_const(a), 0);
+        assert_eq!(unit.add_const(b), 0);
+        assert_eq!(unit.add_const(c), 1);
+    }
+}

@@ -44,8 +44,9 @@ enum Part {
 }
 
 /// `parse_literal`: the text from `pos` up to the next lone `%` (or the end), with
-/// `%%` collapsed; `None` if there is none.
-fn parse_literal(fmt: &[u8], pos: &mut usize) -> Option<Text> {
+/// `%%` collapsed; `Ok(None)` if there is none. `Err` only if the text could not be
+/// rebuilt (never, for well-formed generalized UTF-8): the caller then bails.
+fn parse_literal(fmt: &[u8], pos: &mut usize) -> Result<Option<Text>, ()> {
     let start = *pos;
     let mut p = start;
     let mut has_percents = false;
@@ -61,7 +62,7 @@ fn parse_literal(fmt: &[u8], pos: &mut usize) -> Option<Text> {
     }
     *pos = p;
     if p == start {
-        return None;
+        return Ok(None);
     }
     let raw = &fmt[start..p];
     let bytes: Vec<u8> = if has_percents {
@@ -81,7 +82,7 @@ fn parse_literal(fmt: &[u8], pos: &mut usize) -> Option<Text> {
     };
     // The slice boundaries are ASCII bytes and only `%` bytes were removed, so the
     // generalized UTF-8 stays well formed.
-    Text::from_generalized_utf8(&bytes)
+    Text::from_generalized_utf8(&bytes).map(Some).ok_or(())
 }
 
 /// Up to two decimal digits starting with `first` (`simple_format_arg_parse`'s
@@ -165,7 +166,7 @@ fn parse(fmt: &Text, items: usize) -> Option<Vec<Part>> {
     let mut used = 0;
     let mut parts = Vec::new();
     loop {
-        if let Some(lit) = parse_literal(fmt, &mut pos) {
+        if let Some(lit) = parse_literal(fmt, &mut pos).ok()? {
             parts.push(Part::Literal(lit));
         }
         if pos >= fmt.len() {
