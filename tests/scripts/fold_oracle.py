@@ -3,10 +3,15 @@ differential test crates/compiler/tests/fold_diff.rs:
 
     python3 tests/scripts/fold_oracle.py SEED COUNT
 
-generates 2 * COUNT expressions (deterministically from SEED: nested mixed
-expressions and random-number arithmetic, plus a fixed list of edge cases), compiles `x = (EXPR)` for each, and prints one line per expression:
+generates 2.1 * COUNT expressions (deterministically from SEED: nested mixed
+expressions, random-number arithmetic and `%`-formatting, plus a fixed list of edge
+cases), compiles `x = (EXPR)` for each, and prints one line per expression:
 EXPR, then \\x1e, then the constants its LOAD_CONSTs load in order (the trailing
-`return None` left out), each in the canonical form `canon` gives, joined by \\x1f.
+`return None` left out), each in the canonical form `canon` gives, joined by \\x1f,
+then \\x1e and the instructions (`instructions`: opname, oparg and argrepr, a
+LOAD_CONST's argument in `canon` form), joined by \\x1f: the folded tree must also
+compile to the same bytecode (which catches rewrites such as `%`-formatting into f-strings, where
+the constants alone can agree).
 """
 import dis
 import random
@@ -26,12 +31,21 @@ def canon(v):
     return type(v).__name__ + ":" + repr(v)
 
 
-def loaded_constants(expr):
+def compiled(expr):
+    """The instructions of `x = (EXPR)`, without caches and the implicit
+    `LOAD_CONST None; RETURN_VALUE`."""
     code = compile(f"x = ({expr})\n", "<fold>", "exec")
     ins = [i for i in dis.get_instructions(code) if i.opname != "CACHE"]
-    # Drop the implicit `LOAD_CONST None; RETURN_VALUE`.
-    ins = ins[:-2]
+    return ins[:-2]
+
+
+def loaded_constants(ins):
     return [canon(i.argval) for i in ins if i.opname == "LOAD_CONST"]
+
+
+def instructions(ins):
+    return [f"{i.opname} {i.arg} " + (canon(i.argval) if i.opname == "LOAD_CONST" else i.argrepr)
+            for i in ins]
 
 
 INTS = ["0", "1", "2", "3", "7", "10", "255", "256", "4096", "4097", "127", "128", "129",
@@ -97,6 +111,24 @@ def expr(d):
     return f"({expr(d + 1)} if a else {expr(d + 1)})"
 
 
+FORMAT_PIECES = ["%s", "%r", "%a", "%d", "%%", "%5s", "%-3r", "%.2a", "%05.1s", "%99s",
+                 "%100s", "%.100s", "%0s", "%-0s", "%.s", "%+ #9.9a", "%(k)s", "%*s", "%",
+                 "x", "-", " ", "\\xe9", "\\U0001f600", "%\\xe9", "{}", "%i"]
+FORMAT_ITEMS = ["a", "b", "1", "'x'", "a.b", "*a", "(a, 1)", "f(a)", "a + 1", "None", "c[0]"]
+
+
+def format_expr():
+    """`'...' % (...)`: which units `optimize_format` converts, and when it bails."""
+    fmt = "".join(random.choice(FORMAT_PIECES) for _ in range(random.randint(0, 5)))
+    n = fmt.count("%") - 2 * fmt.count("%%") + random.choice([0, 0, 0, -1, 1])
+    items = [random.choice(FORMAT_ITEMS) for _ in range(max(n, 0))]
+    right = "(" + "".join(i + ", " for i in items) + ")"
+    if random.random() < 0.1:
+        right = random.choice(["a", "[a]", "(a)", "{a}"])
+    left = random.choice(["'", "'", "'", "b'"]) + fmt + "'"
+    return f"{left} % {right}"
+
+
 EDGES = [
     # Size limits: just below and just above each.
     "2**128", "2**127", "2**129", "(-2)**127", "3**80", "3**81", "2**64 * 2**63",
@@ -140,6 +172,13 @@ EDGES = [
     "'\\ud800' + '\\udc00'", "('\\ud800' + '\\udc00')[1]", "'\\U0001f600' * 4096",
     "'\\U0001f600' * 4097", "'\\U0001f600x'[-1]", "u'a' + 'b'", "'a' * True",
     "a in {-0.0, 0.0, -0j}", "a in {'', b'', (), None, ...}", "a in {1j, 1j+0, 0+1j}",
+    # `optimize_format`.
+    "'%s-%r' % (a, b)", "'%s' % (a,)", "'x%5.2sy%%z' % (a,)", "'%-5s|%05r|%.0a' % (a, b, c)",
+    "'%s' % (a, b)", "'%s %s' % (a,)", "'%d' % (a,)", "'%s' % (*a,)", "'%s' % a",
+    "b'%s' % (a,)", "'%100s' % (a,)", "'%s%' % (a,)", "'%%' % (a,)", "'' % (a,)",
+    "'%s' % (1,)", "'%s' % ('%s' % (a,),)", "('%s' % (a,)) % (b,)", "'%s' % (a, 1)[0]",
+    "'%s' * 2 % (a, b)", "'%s' + '%s' % (a,)", "u'%s' % (a,)", "'%s' 'x' % (a,)",
+    "'\\ud800%s\\udc00%%' % (a,)", "'\\U0001f600%5s\\xe9' % (a,)", "'%\\u0101' % (a,)",
 ]
 
 
@@ -269,10 +308,12 @@ def main():
     random.seed(seed)
     exprs = list(EDGES) + [expr(0) for _ in range(count)]
     exprs += [numeric_pair() for _ in range(count)]
+    exprs += [format_expr() for _ in range(count // 10)]
     out = sys.stdout
     for e in exprs:
-        consts = loaded_constants(e)
-        out.write(e + "\x1e" + "\x1f".join(consts) + "\n")
+        ins = compiled(e)
+        out.write(e + "\x1e" + "\x1f".join(loaded_constants(ins)) + "\x1e"
+                  + "\x1f".join(instructions(ins)) + "\n")
 
 
 main()

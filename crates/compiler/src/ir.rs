@@ -223,8 +223,9 @@ impl Cfg {
 
 /// Identity of a constant for de-duplication in `co_consts`, as CPython's
 /// `_PyCode_ConstantKey`: `1`, `1.0`, `True` and `-0.0`/`0.0` stay apart; equal tuples
-/// and frozensets of equal keys share an entry; code objects never merge.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// and frozensets of equal keys share an entry (frozensets compared as sets: the
+/// same items in any order are one key); code objects never merge.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ConstKey {
     /// `None`.
     None,
@@ -244,7 +245,9 @@ pub enum ConstKey {
     Bytes(Vec<u8>),
     /// A tuple of keys.
     Tuple(Vec<ConstKey>),
-    /// A frozenset of keys (in insertion order).
+    /// A frozenset of keys, sorted (so that equal sets have equal keys whatever
+    /// their iteration order, as `_PyCode_ConstantKey` keys a frozenset by a
+    /// frozenset of its items' keys).
     FrozenSet(Vec<ConstKey>),
     /// A code object: unique per insertion.
     Code(usize),
@@ -266,7 +269,10 @@ impl ConstKey {
                 ConstKey::Tuple(items.iter().map(|c| ConstKey::of(c, serial)).collect())
             }
             Constant::FrozenSet(items) => {
-                ConstKey::FrozenSet(items.iter().map(|c| ConstKey::of(c, serial)).collect())
+                let mut keys: Vec<ConstKey> =
+                    items.iter().map(|c| ConstKey::of(c, serial)).collect();
+                keys.sort();
+                ConstKey::FrozenSet(keys)
             }
             Constant::Code(_) => ConstKey::Code(serial),
         }
@@ -366,5 +372,31 @@ impl NameTable {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(i: i64) -> Constant {
+        Constant::Int(BigInt::from(i))
+    }
+
+    #[test]
+    fn frozenset_keys_compare_as_sets() {
+        let a = Constant::FrozenSet(vec![int(9), int(1), Constant::Str(Text::from("a"))]);
+        let b = Constant::FrozenSet(vec![Constant::Str(Text::from("a")), int(1), int(9)]);
+        assert_eq!(ConstKey::of(&a, 0), ConstKey::of(&b, 1));
+        let c = Constant::FrozenSet(vec![int(9), int(2)]);
+        assert_ne!(ConstKey::of(&a, 0), ConstKey::of(&c, 0));
+        // Tuples keep their order.
+        let t = Constant::Tuple(vec![int(1), int(9)]);
+        let u = Constant::Tuple(vec![int(9), int(1)]);
+        assert_ne!(ConstKey::of(&t, 0), ConstKey::of(&u, 0));
+        let mut unit = Unit::default();
+        assert_eq!(unit.add_const(a), 0);
+        assert_eq!(unit.add_const(b), 0);
+        assert_eq!(unit.add_const(c), 1);
     }
 }

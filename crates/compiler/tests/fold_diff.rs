@@ -3,9 +3,14 @@
 //! expressions and lists the constants the bytecode loads; Krait parses and folds the
 //! same source and lists the constants left in the folded tree, in evaluation order.
 //! The two lists must be identical (type and repr, `-0.0` apart from `0.0`), which
-//! checks both what is folded and what is left alone.
+//! checks both what is folded and what is left alone. The oracle also lists the
+//! instructions (opname, oparg, argrepr); Krait compiles the same source and must
+//! give the same ones, so a fold that rewrites a node into another kind (`%` into
+//! an f-string) is checked too.
 
 use common::repr;
+use compiler::code;
+use compiler::dis::get_instructions;
 use compiler::fold::fold_module;
 use std::path::PathBuf;
 use std::process::Command;
@@ -39,6 +44,58 @@ fn canon(c: &Constant) -> String {
     }
 }
 
+/// [`canon`] for a code-object constant.
+fn canon_code(c: &code::Constant) -> String {
+    match c {
+        code::Constant::None => "NoneType:None".into(),
+        code::Constant::Bool(b) => format!("bool:{}", if *b { "True" } else { "False" }),
+        code::Constant::Ellipsis => "ellipsis:Ellipsis".into(),
+        code::Constant::Int(i) => format!("int:{}", repr::repr_int(i)),
+        code::Constant::Float(f) => format!("float:{}", repr::repr_float(*f)),
+        code::Constant::Complex(real, imag) => {
+            format!("complex:{}", repr::repr_complex(*real, *imag))
+        }
+        code::Constant::Str(s) => format!("str:{}", repr::repr_str(s)),
+        code::Constant::Bytes(b) => format!("bytes:{}", repr::repr_bytes(b)),
+        code::Constant::Tuple(items) => {
+            let parts: Vec<String> = items.iter().map(canon_code).collect();
+            format!("({},)", parts.join(", "))
+        }
+        code::Constant::FrozenSet(items) => {
+            let mut parts: Vec<String> = items.iter().map(canon_code).collect();
+            parts.sort();
+            format!("frozenset{{{}}}", parts.join(", "))
+        }
+        code::Constant::Code(_) => "code".into(),
+    }
+}
+
+/// The oracle's `instructions` for Krait's compilation of `x = (EXPR)`: opname,
+/// oparg and argrepr (a `LOAD_CONST`'s argument canonical), without the implicit
+/// `return None`.
+fn krait_instructions(expr: &str) -> Result<Vec<String>, String> {
+    let src = format!("x = ({expr})\n");
+    let co = compiler::compile(src.as_bytes(), "<fold>", syntax::Mode::Exec, 0)
+        .map_err(|e| format!("compile: {e:?}"))?;
+    let ins = get_instructions(&co);
+    let keep = ins.len().saturating_sub(2);
+    Ok(ins[..keep]
+        .iter()
+        .map(|i| {
+            let arg = i.arg.map_or_else(|| "None".to_string(), |a| a.to_string());
+            let argrepr = if i.opname == "LOAD_CONST" {
+                i.arg
+                    .and_then(|a| usize::try_from(a).ok())
+                    .and_then(|a| co.consts.get(a))
+                    .map_or_else(|| "?".to_string(), canon_code)
+            } else {
+                i.argrepr.clone()
+            };
+            format!("{} {} {}", i.opname, arg, argrepr)
+        })
+        .collect())
+}
+
 /// The constants the code generator would load for `e`, in order (the expression
 /// kinds the oracle generates).
 fn collect(e: &Expr, out: &mut Vec<String>) {
@@ -67,7 +124,20 @@ fn collect(e: &Expr, out: &mut Vec<String>) {
             collect(body, out);
             collect(orelse, out);
         }
-        ExprKind::Starred { value, .. } => collect(value, out),
+        ExprKind::Starred { value, .. } | ExprKind::Attribute { value, .. } => collect(value, out),
+        ExprKind::JoinedStr { values } => values.iter().for_each(|c| collect(c, out)),
+        ExprKind::FormattedValue {
+            value, format_spec, ..
+        } => {
+            collect(value, out);
+            if let Some(spec) = format_spec {
+                collect(spec, out);
+            }
+        }
+        ExprKind::Call { func, args, .. } => {
+            collect(func, out);
+            args.iter().for_each(|c| collect(c, out));
+        }
         _ => {}
     }
 }
@@ -104,7 +174,7 @@ fn run(seed: u32, count: u32) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
     let mut total = 0;
     for line in text.lines() {
-        let Some((expr, consts)) = line.split_once('\x1e') else {
+        let [expr, consts, instrs] = line.split('\x1e').collect::<Vec<_>>()[..] else {
             panic!("bad oracle line {line:?}");
         };
         total += 1;
@@ -113,8 +183,15 @@ fn run(seed: u32, count: u32) -> (usize, Vec<String>) {
         } else {
             consts.split('\x1f').map(String::from).collect()
         };
+        let expected_instrs: Vec<String> = instrs.split('\x1f').map(String::from).collect();
         match krait_constants(expr) {
-            Ok(actual) if actual == expected => {}
+            Ok(actual) if actual == expected => match krait_instructions(expr) {
+                Ok(actual) if actual == expected_instrs => {}
+                Ok(actual) => failures.push(format!(
+                    "{expr}\n  python3 code: {expected_instrs:?}\n  krait code:   {actual:?}"
+                )),
+                Err(e) => failures.push(format!("{expr}\n  krait error: {e}")),
+            },
             Ok(actual) => failures.push(format!(
                 "{expr}\n  python3: {expected:?}\n  krait:   {actual:?}"
             )),

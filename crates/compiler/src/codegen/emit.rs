@@ -9,7 +9,8 @@ use syntax::ast::{self, ExprContext};
 use super::{CResult, Compiler, ScopeType};
 use crate::assemble::Location;
 use crate::code::Constant;
-use crate::ir::{BlockId, IrInstr, Op, Pseudo};
+use crate::frozenset;
+use crate::ir::{BlockId, ConstKey, IrInstr, Op, Pseudo};
 use crate::opcode::{JumpKind, Opcode};
 use crate::symtable::{mangle, BlockType, Scope};
 
@@ -145,6 +146,7 @@ impl<'a> Compiler<'a> {
     /// with `code_richcompare`), an equal code object already there is reused: the
     /// condition of a `while` is compiled twice, its lambdas and comprehensions once.
     pub(crate) fn add_const(&mut self, c: Constant) -> u32 {
+        let c = self.merged_frozenset(c);
         let unit = &mut self.u().unit;
         if let Constant::Code(code) = &c {
             let same = unit
@@ -162,6 +164,28 @@ impl<'a> Compiler<'a> {
             return unit.consts.len() as u32 - 1;
         }
         unit.add_const(c)
+    }
+
+    /// A frozenset constant as `merge_consts_recursive` and code-object creation
+    /// leave it: the first time an equal set is added to the module, its items
+    /// reordered by [`frozenset::finish_const`]; afterwards, that first result
+    /// (order included). Other constants are returned unchanged. A set holding a
+    /// NaN never matches another, so it is never cached.
+    fn merged_frozenset(&mut self, c: Constant) -> Constant {
+        let Constant::FrozenSet(items) = &c else {
+            return c;
+        };
+        if has_nan(&c) {
+            return Constant::FrozenSet(frozenset::finish_const(items, frozenset::likely_interned));
+        }
+        let key = ConstKey::of(&c, 0);
+        if let Some(first) = self.frozenset_consts.get(&key) {
+            return first.clone();
+        }
+        let merged =
+            Constant::FrozenSet(frozenset::finish_const(items, frozenset::likely_interned));
+        self.frozenset_consts.insert(key, merged.clone());
+        merged
     }
 
     /// `ADDOP_LOAD_CONST`.

@@ -493,7 +493,8 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::Tuple(folded));
             } else {
                 let folded = if kind.add == Opcode::SET_ADD {
-                    Constant::FrozenSet(dedup_set(folded))
+                    // `PyFrozenSet_New` of the items in source order.
+                    Constant::FrozenSet(crate::frozenset::build(folded))
                 } else {
                     Constant::Tuple(folded)
                 };
@@ -665,14 +666,4 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
-}
-
-/// The items of a frozenset built from `items`, duplicates (by constant identity
-/// key) dropped, first occurrence kept.
-fn dedup_set(items: Vec<Constant>) -> Vec<Constant> {
-    let mut seen = std::collections::HashSet::new();
-    items
-        .into_iter()
-        .filter(|c| seen.insert(crate::ir::ConstKey::of(c, 0)))
-        .collect()
 }

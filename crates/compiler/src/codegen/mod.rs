@@ -38,12 +38,13 @@ pub use error::CompileError;
 pub use warnings::CompileWarning;
 
 use common::text::Text;
+use std::collections::HashMap;
 use syntax::ast;
 
 use crate::assemble::Location;
 use crate::code::{CodeObject, Constant};
 use crate::future::FutureFeatures;
-use crate::ir::{BlockId, Cfg, NameTable, Unit};
+use crate::ir::{BlockId, Cfg, ConstKey, NameTable, Unit};
 use crate::opcode::Opcode;
 use crate::symtable::{BlockType, EntryId, Scope, SymbolTable, SymbolTableEntry};
 
@@ -166,6 +167,11 @@ pub struct Compiler<'a> {
     finish: Finisher<'a>,
     /// The `SyntaxWarning`s raised so far.
     pub(crate) warnings: Vec<CompileWarning>,
+    /// Each frozenset constant added so far, in its final order, by set key: the
+    /// frozenset part of CPython's module-wide constant cache (`c_const_cache`,
+    /// `merge_consts_recursive`), which hands later equal frozensets, in any code
+    /// object of the module, the first one's object.
+    pub(crate) frozenset_consts: HashMap<ConstKey, Constant>,
 }
 
 /// Compile `module` (already past the future scan, constant folding and the symbol
@@ -210,6 +216,7 @@ pub fn compile_mod_with_warnings(
             units: Vec::new(),
             finish,
             warnings: Vec::new(),
+            frozenset_consts: HashMap::new(),
         };
         let code = c.compile_mod(module)?;
         Ok((code, c.warnings))
@@ -239,8 +246,13 @@ pub(crate) fn str_const(s: &str) -> Constant {
     Constant::Str(Text::from(s))
 }
 
-/// An AST position as an instruction location.
+/// An AST position as an instruction location. A node the folder made without a
+/// position ([`crate::fold::format::NO_POSITION`], CPython's `-1`s) gives
+/// [`Location::NONE`].
 pub(crate) fn loc_of(l: &ast::Location) -> Location {
+    if *l == crate::fold::format::NO_POSITION {
+        return Location::NONE;
+    }
     Location {
         lineno: l.lineno as i32,
         end_lineno: l.end_lineno as i32,

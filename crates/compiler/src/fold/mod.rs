@@ -12,10 +12,13 @@
 //! - `__debug__` becomes `True`, or `False` under `-O`;
 //! - a body whose first statement folds into a string is kept from gaining a
 //!   docstring (the string is wrapped in a `JoinedStr`);
+//! - `'...' % (a, b)` with simple `%s`/`%r`/`%a` units becomes an f-string
+//!   ([`format`], `optimize_format`);
 //! - nesting deeper than the compile-time recursion bound is a `RecursionError`.
 //!
-//! `%`-formatting of strings is not folded in 3.11, nor are comparisons.
+//! Comparisons are not folded in 3.11.
 
+pub mod format;
 pub mod number;
 pub mod ops;
 
@@ -543,8 +546,12 @@ impl Folder {
     }
 }
 
-/// `fold_binop` (children already folded).
+/// `fold_binop` (children already folded): `str % (tuple display)` goes to
+/// [`format::optimize_format`]; two constants are computed.
 fn fold_binop(e: &mut Expr) {
+    if format::optimize_format(e) {
+        return;
+    }
     if let ExprKind::BinOp { left, op, right } = &e.kind {
         if let (Some(l), Some(r)) = (constant_of(left), constant_of(right)) {
             if let Some(c) = ops::binary(*op, l, r) {

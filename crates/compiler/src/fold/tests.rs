@@ -160,7 +160,7 @@ fn sequences_concatenate_repeat_and_index() {
     assert_eq!(constant("(1, 2)[1]"), Some(int(2)));
     assert!(constant("'abc'[3]").is_none());
     assert!(constant("'abc'[1.0]").is_none());
-    // %-formatting is not folded in 3.11.
+    // `str % x` is never computed (`safe_mod`), even with all-constant operands.
     assert!(constant("'%s' % ('a',)").is_none());
     assert!(constant("'a' + b'b'").is_none());
 }
@@ -416,4 +416,66 @@ fn deep_trees_do_not_overflow_a_small_stack() {
         })
         .unwrap();
     assert_eq!(handle.join().unwrap(), Ok(()));
+}
+
+#[test]
+fn percent_format_of_a_tuple_display_becomes_an_f_string() {
+    // python3: `"%s-%5r" % (a, b)` compiles to FORMAT_VALUE/BUILD_STRING.
+    let e = value("'%s-%5r' % (a, b)");
+    let ExprKind::JoinedStr { values } = &e.kind else {
+        panic!("not folded: {e:?}");
+    };
+    assert_eq!(values.len(), 3);
+    assert_eq!(e.loc.lineno, 1);
+    assert_eq!(e.loc.col_offset, 5);
+    match &values[0].kind {
+        ExprKind::FormattedValue {
+            value,
+            conversion,
+            format_spec: None,
+        } => {
+            assert_eq!(*conversion, i32::from(b's'));
+            assert_eq!(values[0].loc, value.loc);
+            assert_eq!(values[0].loc.col_offset, 17);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(values[1].loc, format::NO_POSITION);
+    assert!(matches!(&values[1].kind, ExprKind::Constant { value, .. } if *value == s("-")));
+    match &values[2].kind {
+        ExprKind::FormattedValue {
+            conversion,
+            format_spec: Some(spec),
+            ..
+        } => {
+            assert_eq!(*conversion, i32::from(b'r'));
+            assert_eq!(spec.loc, format::NO_POSITION);
+            assert!(matches!(&spec.kind, ExprKind::Constant { value, .. } if *value == s(">5")));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn percent_format_is_left_alone_when_3_11_bails() {
+    for src in [
+        "'%d' % (a,)",
+        "'%s %s' % (a,)",
+        "'%s' % (a, b)",
+        "'%s' % (*a,)",
+        "'%s' % a",
+        "'%s' % [a]",
+        "b'%s' % (a,)",
+        "'%100s' % (a,)",
+        "'%s' + (a,)",
+    ] {
+        let e = value(src);
+        assert!(matches!(e.kind, ExprKind::BinOp { .. }), "{src}: {e:?}");
+    }
+    // All-constant items: the tuple is a constant, and `safe_mod` never computes
+    // `str % x`.
+    assert!(matches!(
+        value("'%s-%r' % (1, 'x')").kind,
+        ExprKind::BinOp { .. }
+    ));
 }
