@@ -10,7 +10,9 @@ use std::process::ExitCode;
 const WORKER_STACK: usize = 512 * 1024 * 1024;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: krait --dump-ast FILE.py | --dis FILE.pyc | --pyc-roundtrip FILE.pyc...");
+    eprintln!(
+        "usage: krait FILE.pyc [ARG...] | --dump-ast FILE.py | --dis FILE.pyc | --pyc-roundtrip FILE.pyc..."
+    );
     ExitCode::from(2)
 }
 
@@ -36,6 +38,11 @@ fn run(args: &[String]) -> ExitCode {
         [flag, file] if flag == "--dis" => status(compiler::cli::cmd_dis_pyc(file)),
         [flag, files @ ..] if flag == "--pyc-roundtrip" => {
             status(compiler::cli::cmd_pyc_roundtrip(files))
+        }
+        [file, rest @ ..] if file.ends_with(".pyc") => {
+            let mut argv = vec![file.clone()];
+            argv.extend(rest.iter().cloned());
+            status(vm::runner::run_pyc_file(file, argv))
         }
         _ => usage(),
     }

@@ -184,6 +184,13 @@ impl Value {
 /// equally valid since addresses are not part of the contract.
 pub const NONE_HASH: isize = 0x04d7_528f_fe20;
 
+impl Default for Value {
+    /// `None`, the value of an empty slot.
+    fn default() -> Value {
+        Value::None
+    }
+}
+
 impl From<i64> for Value {
     fn from(i: i64) -> Value {
         Value::Int(i)
