@@ -74,16 +74,68 @@ fn exception_ctor(
     crate::exceptions::new_exception(vm, cls, pos)
 }
 
-/// Registers the constructors of `object` and the exception classes.
+/// `object.__init__(self)`: accepts no further arguments.
+fn object_init(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(PyErr::type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
+    }
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls, ...)`.
+fn object_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(Value::as_obj).cloned() else {
+        return Err(PyErr::type_error("object.__new__(): not enough arguments"));
+    };
+    match find_ctor(vm, &cls) {
+        Some((ctor, _, owner)) if !owner.is(&builtin_types().object) => {
+            ctor(vm, &cls, &args[1..], kw)
+        }
+        _ => object_ctor(vm, &cls, &[], None),
+    }
+}
+
+/// `type.__new__(meta, name, bases, ns)`.
+fn type_new_fn(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(meta) = args.first().and_then(Value::as_obj).cloned() else {
+        return Err(PyErr::type_error("type.__new__(): not enough arguments"));
+    };
+    type_new(vm, &meta, &args[1..], kw)
+}
+
+/// `BaseException.__init__(self, *args)`: stores `args`.
+fn exception_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let pos = positional(vm, args, kw).to_vec();
+    if let Some(e) = pos
+        .first()
+        .and_then(|v| v.downcast::<crate::exceptions::ExceptionObj>())
+    {
+        *e.args.borrow_mut(vm.token()) = Value::Obj(Tuple::alloc(pos[1..].to_vec()));
+    }
+    Ok(Value::None)
+}
+
+fn set_static(vm: &mut Vm, ty: &ObjRef, name: &'static str, f: crate::calls::NativeFn) {
+    let key = Value::Obj(intern(vm.token(), name));
+    let v = Value::Obj(crate::calls::new_native_function(name, f));
+    if let Some(t) = ty.downcast::<TypeObject>() {
+        let _ = t.dict.set(&mut NativeEq(vm.token()), key, v);
+    }
+}
+
+/// Registers the constructors of `object` and the exception classes, and the
+/// `__init__`/`__new__` methods `super()` reaches.
 pub fn install(vm: &mut Vm) {
     let b = builtin_types();
     register_ctor(&b.object, object_ctor, false);
     let base = crate::exceptions::exc_class(ExcKind::BaseException);
     register_ctor(&base, exception_ctor, false);
-    if let Some(t) = b.type_.downcast::<TypeObject>() {
-        let _ = t;
-    }
-    let _ = vm;
+    crate::calls::add_method(vm.token(), &b.object, "__init__", object_init);
+    crate::calls::add_method(vm.token(), &base, "__init__", exception_init);
+    set_static(vm, &b.object, "__new__", object_new);
+    set_static(vm, &b.type_, "__new__", type_new_fn);
 }
 
 /// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`
@@ -860,4 +912,49 @@ pub fn issubclass(vm: &mut Vm, a: &Value, cls: &Value) -> PyResult<bool> {
         ));
     };
     Ok(is_subtype(vm.token(), ao, c))
+}
+
+/// `type.__getattribute__`: the type's own data (`__name__`, `__mro__`, ...),
+/// then the generic lookup (CPython's `type_getattro` with `type_getsets`).
+pub fn type_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    if let (Some(t), Some(cls)) = (obj.downcast::<TypeObject>(), obj.as_obj()) {
+        let n = name
+            .downcast::<StrObj>()
+            .and_then(StrObj::as_str)
+            .unwrap_or("");
+        let tk = vm.token();
+        let v = match n {
+            "__name__" => Some(crate::builtins::str::new_str(&t.name(tk))),
+            "__qualname__" => Some(crate::builtins::str::new_str(&t.qualname(tk))),
+            "__module__" => {
+                let key = Value::Obj(intern(tk, "__module__"));
+                Some(
+                    t.dict
+                        .get_str(tk, &key)
+                        .unwrap_or_else(|| crate::builtins::str::new_str(&t.module(tk))),
+                )
+            }
+            "__mro__" => Some(Value::Obj(Tuple::alloc(
+                t.mro(tk).iter().cloned().map(Value::Obj).collect(),
+            ))),
+            "__bases__" => Some(Value::Obj(Tuple::alloc(
+                t.bases(tk).into_iter().map(Value::Obj).collect(),
+            ))),
+            "__base__" => Some(t.base(tk).map_or(Value::None, Value::Obj)),
+            "__dict__" => {
+                let d = ObjRef::new(&builtin_types().dict, t.dict.copy(tk));
+                Some(Value::Obj(d))
+            }
+            "__doc__" => {
+                let key = Value::Obj(intern(tk, "__doc__"));
+                Some(t.dict.get_str(tk, &key).unwrap_or_default())
+            }
+            _ => None,
+        };
+        if let Some(v) = v {
+            return Ok(v);
+        }
+        let _ = cls;
+    }
+    crate::builtins::object::generic_getattr(vm, obj, name)
 }

@@ -673,7 +673,12 @@ impl Vm {
                 }
             }
         }
-        self.binary_op(a, b, op).map_err(|mut e| {
+        let r = if op == BinOp::Power {
+            self.power(a, b)
+        } else {
+            self.binary_op(a, b, op)
+        };
+        r.map_err(|mut e| {
             if e.exc.is_none() && e.msg.starts_with("unsupported operand type(s) for ") {
                 let sym = op.symbol();
                 let sym = if op == BinOp::Power { "**" } else { sym };

@@ -70,8 +70,13 @@ pub fn install(token: &mut Token, r: &RtTypes) {
         t.slots
             .hash
             .set(Some(crate::types::builtin::hash_not_implemented));
+        t.slots
+            .richcompare
+            .set(Some(crate::builtins::set::set_richcompare));
+        t.slots.iter.set(Some(crate::builtins::set::set_iter));
     }
     if let Some(t) = ty(&crate::types::builtin_types().type_) {
         t.slots.call.set(Some(crate::class::type_call));
+        t.slots.getattro.set(Some(crate::class::type_getattro));
     }
 }

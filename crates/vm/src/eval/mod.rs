@@ -506,17 +506,10 @@ impl Vm {
                     self.push(Value::Bool(r));
                 }
                 RERAISE => {
+                    // CPython restores `f_lasti` from the stack for RERAISE n,
+                    // but looks the handler up at the RERAISE itself; tracebacks
+                    // of re-raised exceptions already hold the original entry.
                     let exc = self.pop();
-                    if arg != 0 {
-                        if let Some(Value::Int(l)) = self
-                            .stack
-                            .get(self.stack.len().wrapping_sub(arg as usize))
-                            .cloned()
-                            .flatten()
-                        {
-                            cur.lasti = l as usize;
-                        }
-                    }
                     return Err(self.reraise(exc));
                 }
                 RAISE_VARARGS => return Err(self.raise_varargs(arg)?),
@@ -553,7 +546,12 @@ impl Vm {
         let Some((op, inplace)) = BinOp::from_oparg(arg) else {
             return Err(bad_code("BINARY_OP oparg"));
         };
-        if inplace {
+        if op == BinOp::Power {
+            if inplace && a.as_obj().is_some() {
+                return self.inplace_op(a, b, op);
+            }
+            self.power(a, b)
+        } else if inplace {
             self.inplace_op(a, b, op)
         } else {
             self.binary_op(a, b, op)
