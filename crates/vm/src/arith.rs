@@ -145,7 +145,7 @@ impl Vm {
                 .and_then(|tp| tp.lookup(self.token(), &Value::Obj(key.clone())));
             if user.is_some() {
                 let m = self.getattr(obj, &key)?;
-                let r = self.call(&m, &[other.clone()], None)?;
+                let r = self.call(&m, std::slice::from_ref(other), None)?;
                 if !r.is(&Value::Obj(crate::rt_types::rt().not_implemented.clone())) {
                     return Ok(r);
                 }

@@ -515,7 +515,7 @@ fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
         if op == CompareOp::Ne {
             // Default `__ne__`: the inverse of `__eq__`.
             if lookup(vm, &t, "__eq__").filter(is_py_function).is_some() {
-                let r = call_special(vm, a, "__eq__", &[b.clone()])?.unwrap_or_default();
+                let r = call_special(vm, a, "__eq__", std::slice::from_ref(b))?.unwrap_or_default();
                 if not_implemented(&r) {
                     return Ok(None);
                 }
@@ -530,7 +530,7 @@ fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
             _ => None,
         });
     }
-    let r = call_special(vm, a, name, &[b.clone()])?.unwrap_or_default();
+    let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
     Ok(if not_implemented(&r) { None } else { Some(r) })
 }
 
@@ -578,7 +578,7 @@ fn slot_iternext(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 }
 
 fn slot_getitem(vm: &mut Vm, v: &Value, k: &Value) -> PyResult<Value> {
-    call_special(vm, v, "__getitem__", &[k.clone()])?.ok_or_else(|| {
+    call_special(vm, v, "__getitem__", std::slice::from_ref(k))?.ok_or_else(|| {
         PyErr::type_error(format!(
             "'{}' object is not subscriptable",
             type_name(vm.token(), &v.type_ref())
@@ -589,7 +589,7 @@ fn slot_getitem(vm: &mut Vm, v: &Value, k: &Value) -> PyResult<Value> {
 fn slot_setitem(vm: &mut Vm, v: &Value, k: &Value, val: Option<Value>) -> PyResult<()> {
     let r = match val {
         Some(x) => call_special(vm, v, "__setitem__", &[k.clone(), x])?,
-        None => call_special(vm, v, "__delitem__", &[k.clone()])?,
+        None => call_special(vm, v, "__delitem__", std::slice::from_ref(k))?,
     };
     match r {
         Some(_) => Ok(()),
@@ -632,7 +632,7 @@ fn slot_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> P
 fn slot_descr_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyResult<()> {
     match v {
         Some(v) => call_special(vm, d, "__set__", &[obj.clone(), v])?,
-        None => call_special(vm, d, "__delete__", &[obj.clone()])?,
+        None => call_special(vm, d, "__delete__", std::slice::from_ref(obj))?,
     };
     Ok(())
 }
@@ -699,13 +699,13 @@ fn user_binop(
             && lookup(vm, t, n).is_some()
     };
     if user(vm, &ta, name) {
-        let r = call_special(vm, a, name, &[b.clone()])?.unwrap_or_default();
+        let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));
         }
     }
     if !ta.is(&tb) && user(vm, &tb, rname) {
-        let r = call_special(vm, b, rname, &[a.clone()])?.unwrap_or_default();
+        let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));
         }

@@ -71,7 +71,7 @@ impl Payload for CodeObj {
 impl CodeObj {
     /// Builds the VM code object (and nested ones) from compiler data; errors on
     /// constants the VM can't represent yet.
-    pub fn new(token: &mut Token, data: CodeObject) -> PyResult<ObjRef> {
+    pub fn alloc(token: &mut Token, data: CodeObject) -> PyResult<ObjRef> {
         let consts = data
             .consts
             .iter()
@@ -98,6 +98,12 @@ impl CodeObj {
             + data.kwonlyargcount as usize
             + usize::from(data.flags & CO_VARARGS != 0)
             + usize::from(data.flags & CO_VARKEYWORDS != 0);
+        if total_args > nlocalsplus || data.localspluskinds.len() != nlocalsplus {
+            return Err(PyErr::new(
+                crate::error::ExcKind::SystemError,
+                "invalid code object: arguments don't fit in the local variables",
+            ));
+        }
         let mut instrs = data.code.clone();
         if instrs.len() % 2 == 1 {
             instrs.pop();
@@ -183,7 +189,7 @@ pub fn constant_to_value(token: &mut Token, c: &Constant) -> PyResult<Value> {
                 .collect::<PyResult<Vec<_>>>()?;
             Value::Obj(Tuple::alloc(v))
         }
-        Constant::Code(code) => Value::Obj(CodeObj::new(token, (**code).clone())?),
+        Constant::Code(code) => Value::Obj(CodeObj::alloc(token, (**code).clone())?),
         Constant::Complex(..) => {
             return Err(PyErr::new(
                 crate::error::ExcKind::NotImplementedError,

@@ -100,7 +100,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let b: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (i, ch) in b.iter().enumerate() {
-        if i > 0 && (b.len() - i) % every == 0 {
+        if i > 0 && (b.len() - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(*ch);
@@ -144,15 +144,12 @@ pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         return format_float(vm, *f, &s, v);
     }
     if let Some(i) = v.as_int() {
-        match s.ty {
-            Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-                let f = match i {
-                    IntRef::Small(x) => x as f64,
-                    IntRef::Big(_) => big_to_f64(v),
-                };
-                return format_float(vm, f, &s, v);
-            }
-            _ => {}
+        if let Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') = s.ty {
+            let f = match i {
+                IntRef::Small(x) => x as f64,
+                IntRef::Big(_) => big_to_f64(v),
+            };
+            return format_float(vm, f, &s, v);
         }
         let (neg, mag) = match i {
             IntRef::Small(x) => (x < 0, x.unsigned_abs().to_string()),
@@ -204,7 +201,7 @@ pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
 }
 
 fn format_float(vm: &mut Vm, f: f64, s: &Spec, v: &Value) -> PyResult<String> {
-    let neg = f.is_sign_negative() && !(f == 0.0 && s.ty.is_none() && false);
+    let neg = f.is_sign_negative();
     let a = f.abs();
     let body = if a.is_nan() {
         "nan".to_owned()
@@ -219,10 +216,7 @@ fn format_float(vm: &mut Vm, f: f64, s: &Spec, v: &Value) -> PyResult<String> {
                 let p = s.precision.unwrap_or(6).max(1);
                 general(a, p, s.alt)
             }
-            None => {
-                let r = common::repr::repr_float(a);
-                r
-            }
+            None => common::repr::repr_float(a),
             Some(t) => return Err(invalid(vm, t, v)),
         }
     };

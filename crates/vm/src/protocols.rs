@@ -100,7 +100,7 @@ impl Vm {
             .filter(|f| f.downcast::<crate::function::FunctionObj>().is_some());
         if user.is_some() {
             let m = self.getattr(v, &key)?;
-            return self.call(&m, &[spec.clone()], None);
+            return self.call(&m, std::slice::from_ref(spec), None);
         }
         crate::format::format_builtin(self, v, &spec_s).map(|s| new_str(&s))
     }
@@ -317,11 +317,7 @@ impl Vm {
             if old.is_none() {
                 return Err(PyErr::new(
                     ExcKind::IndexError,
-                    if value_is_set(ok) {
-                        "list assignment index out of range"
-                    } else {
-                        "list assignment index out of range"
-                    },
+                    "list assignment index out of range",
                 ));
             }
             return Ok(());
@@ -459,7 +455,7 @@ impl Vm {
             .and_then(|tp| tp.lookup(self.token(), &Value::Obj(key.clone())));
         if m.is_some() {
             let f = self.getattr(container, &key)?;
-            let r = self.call(&f, &[item.clone()], None)?;
+            let r = self.call(&f, std::slice::from_ref(item), None)?;
             return self.is_true(&r);
         }
         if !self.is_iterable(container) {
@@ -667,7 +663,7 @@ impl Vm {
                 .and_then(|tp| tp.lookup(self.token(), &Value::Obj(key.clone())));
             if found.is_some() {
                 let m = self.getattr(a, &key)?;
-                let r = self.call(&m, &[b.clone()], None)?;
+                let r = self.call(&m, std::slice::from_ref(b), None)?;
                 if !r.is(&Value::Obj(crate::rt_types::rt().not_implemented.clone())) {
                     return Ok(r);
                 }
@@ -703,10 +699,6 @@ fn has_index(v: &Value) -> bool {
     let t = v.type_ref();
     t.downcast::<TypeObject>()
         .is_some_and(|t| t.number.index.get().is_some())
-}
-
-fn value_is_set(_ok: bool) -> bool {
-    true
 }
 
 #[cold]

@@ -291,7 +291,7 @@ impl Vm {
     /// Runs a module's code as `__main__` (what `krait FILE.pyc` does); the
     /// module's globals are returned with the result.
     pub fn run_main(&mut self, code: compiler::code::CodeObject) -> PyResult<Value> {
-        let code = CodeObj::new(&mut self.token, code)?;
+        let code = CodeObj::alloc(&mut self.token, code)?;
         let module = crate::module::ModuleObj::alloc(&mut self.token, "__main__");
         let globals = module
             .downcast::<crate::module::ModuleObj>()

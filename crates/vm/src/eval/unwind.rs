@@ -27,10 +27,8 @@ impl Vm {
                 let f = &self.frames[fi];
                 (f.code.clone(), f.lasti, f.base)
             };
-            if first {
-                if !reraise {
-                    self.chain_context(&mut err);
-                }
+            if first && !reraise {
+                self.chain_context(&mut err);
             }
             if !(first && reraise) {
                 self.add_traceback(&mut err, &code, lasti);
