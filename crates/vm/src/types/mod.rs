@@ -193,6 +193,18 @@ impl TypeObject {
     /// The attribute `name` (an exact `str`) found along the MRO, without
     /// descriptors (CPython's `_PyType_Lookup`).
     pub fn lookup(&self, token: &mut Token, name: &Value) -> Option<Value> {
+        if name.downcast::<crate::builtins::str::StrObj>().is_some() {
+            // Exact-str fast path: no hashing beyond the cached hash, no copy
+            // of the MRO (nothing here can run Python code).
+            let tk: &Token = token;
+            for t in self.mro.borrow(tk).iter() {
+                let t = t.downcast::<TypeObject>()?;
+                if let Some(v) = t.dict.get_str(tk, name) {
+                    return Some(v);
+                }
+            }
+            return None;
+        }
         let mro = self.mro(token);
         for t in mro.iter() {
             let t = t.downcast::<TypeObject>()?;
