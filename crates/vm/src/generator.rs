@@ -139,11 +139,13 @@ impl Vm {
             ));
         }
         let base = self.stack.len();
-        let mut frame = saved.frame;
+        let SavedFrame { mut frame, mut values } = saved;
         frame.base = base;
         frame.ret_at = base;
         frame.entry = true;
-        self.stack.extend(saved.values);
+        // Moved back onto the data stack; `values` keeps its capacity for the
+        // next suspension, so a yield/resume cycle allocates nothing.
+        self.stack.extend(values.drain(..));
         let throwing = throw.is_some();
         if !throwing {
             self.push(sent);
@@ -168,7 +170,7 @@ impl Vm {
                 let Some(frame) = self.frames.pop() else {
                     return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
                 };
-                let values: Vec<Option<Value>> = self.stack.drain(frame.base..).collect();
+                values.extend(self.stack.drain(frame.base..));
                 *g.saved.borrow_mut(&mut self.token) = Some(SavedFrame { frame, values });
                 Ok(SendResult::Yield(v))
             }

@@ -314,6 +314,18 @@ impl Vm {
                             Some(v) => v,
                             None => self.binary_op_arg(&lhs, &rhs, arg)?,
                         },
+                        (Value::Int(a), Value::Float(b)) if a.unsigned_abs() < ops::EXACT_F64 => {
+                            match ops::float_fast(*a as f64, *b, arg) {
+                                Some(v) => v,
+                                None => self.binary_op_arg(&lhs, &rhs, arg)?,
+                            }
+                        }
+                        (Value::Float(a), Value::Int(b)) if b.unsigned_abs() < ops::EXACT_F64 => {
+                            match ops::float_fast(*a, *b as f64, arg) {
+                                Some(v) => v,
+                                None => self.binary_op_arg(&lhs, &rhs, arg)?,
+                            }
+                        }
                         _ => self.binary_op_arg(&lhs, &rhs, arg)?,
                     };
                     self.push(r);
