@@ -139,7 +139,10 @@ impl Vm {
             ));
         }
         let base = self.stack.len();
-        let SavedFrame { mut frame, mut values } = saved;
+        let SavedFrame {
+            mut frame,
+            mut values,
+        } = saved;
         frame.base = base;
         frame.ret_at = base;
         frame.entry = true;

@@ -163,6 +163,7 @@ impl Vm {
                 PRECALL => cur.ip += 1,
                 POP_TOP => {
                     self.stack.pop();
+                    self.finalizer_point();
                 }
                 PUSH_NULL => self.stack.push(None),
                 COPY => {
@@ -211,10 +212,17 @@ impl Vm {
                         Some(s) if s.is_some() => *s = None,
                         _ => return Err(self.unbound_local(co, arg as usize)),
                     }
+                    self.finalizer_point();
                 }
                 LOAD_NAME => self.load_name(co, fi, arg, &globals, &builtins)?,
-                STORE_NAME => self.store_name(co, fi, arg)?,
-                DELETE_NAME => self.delete_name(co, fi, arg)?,
+                STORE_NAME => {
+                    self.store_name(co, fi, arg)?;
+                    self.finalizer_point();
+                }
+                DELETE_NAME => {
+                    self.delete_name(co, fi, arg)?;
+                    self.finalizer_point();
+                }
                 LOAD_GLOBAL => {
                     let Some(name) = co.names.get((arg >> 1) as usize) else {
                         return Err(bad_code("LOAD_GLOBAL"));
@@ -461,7 +469,11 @@ impl Vm {
                 }
                 CALL_FUNCTION_EX => self.call_function_ex(arg)?,
                 MAKE_FUNCTION => self.make_function(arg, &globals, &builtins)?,
-                RETURN_VALUE => return Ok(Flow::Return(self.pop())),
+                RETURN_VALUE => {
+                    let v = self.pop();
+                    self.finalizer_point();
+                    return Ok(Flow::Return(v));
+                }
                 RETURN_GENERATOR => {
                     let g = self.make_generator(fi, cur.ip)?;
                     return Ok(Flow::Return(g));
@@ -550,6 +562,16 @@ impl Vm {
                     ));
                 }
             }
+        }
+    }
+
+    /// Runs pending `__del__` finalizers: at the statement-level points where an
+    /// object's last reference typically goes (CPython runs them inside the
+    /// decref itself). A thread-local read when none are pending.
+    #[inline(always)]
+    fn finalizer_point(&mut self) {
+        if crate::object::has_pending_finalizers() {
+            self.run_finalizers();
         }
     }
 
