@@ -148,7 +148,7 @@ impl Vm {
         frame.entry = true;
         // Moved back onto the data stack; `values` keeps its capacity for the
         // next suspension, so a yield/resume cycle allocates nothing.
-        self.stack.extend(values.drain(..));
+        self.stack.append(&mut values);
         let throwing = throw.is_some();
         if !throwing {
             self.push(sent);
