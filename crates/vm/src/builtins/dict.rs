@@ -503,6 +503,22 @@ impl Dict {
             .map(|e| e.value.clone())
     }
 
+    /// The value at position `ix` if the key there is the object `key` (an
+    /// identity check: for caches keyed by interned names, always correct).
+    #[inline]
+    pub fn value_at_if_key(
+        &self,
+        token: &Token,
+        ix: usize,
+        key: &crate::object::ObjRef,
+    ) -> Option<Value> {
+        let e = self.inner.borrow(token).entries.get(ix)?.as_ref()?;
+        match &e.key {
+            Value::Obj(k) if k.is(key) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
     /// `d[key] = value` (a new key goes last; an existing key keeps its place and
     /// its original key object, as in CPython).
     pub fn set(&self, cx: &mut impl PyEq, key: Value, value: Value) -> PyResult<()> {

@@ -224,20 +224,10 @@ impl Vm {
                     self.finalizer_point();
                 }
                 LOAD_GLOBAL => {
-                    let Some(name) = co.names.get((arg >> 1) as usize) else {
-                        return Err(bad_code("LOAD_GLOBAL"));
-                    };
-                    let key = Value::Obj(name.clone());
-                    let v = globals
-                        .downcast::<Dict>()
-                        .and_then(|d| d.get_str(&self.token, &key))
-                        .or_else(|| {
-                            builtins
-                                .downcast::<Dict>()
-                                .and_then(|d| d.get_str(&self.token, &key))
-                        });
-                    let Some(v) = v else {
-                        return Err(name_error(name));
+                    let ni = (arg >> 1) as usize;
+                    let v = match self.load_global_cached(co, ni, &globals, &builtins) {
+                        Some(v) => v,
+                        None => self.load_global_slow(co, ni, &globals, &builtins)?,
                     };
                     if arg & 1 != 0 {
                         self.stack.push(None);
@@ -562,6 +552,79 @@ impl Vm {
                     ));
                 }
             }
+        }
+    }
+
+    /// `LOAD_GLOBAL` through the code object's inline cache.
+    #[inline(always)]
+    fn load_global_cached(
+        &self,
+        co: &CodeObj,
+        ni: usize,
+        globals: &ObjRef,
+        builtins: &ObjRef,
+    ) -> Option<Value> {
+        let e = co.global_cache.get(ni)?.get();
+        if e.globals_id != globals.id() {
+            return None;
+        }
+        let name = co.names.get(ni)?;
+        let g = globals.downcast::<Dict>()?;
+        if !e.in_builtins {
+            return g.value_at_if_key(&self.token, e.index as usize, name);
+        }
+        if g.keys_version(&self.token) != e.globals_version {
+            return None;
+        }
+        builtins
+            .downcast::<Dict>()?
+            .value_at_if_key(&self.token, e.index as usize, name)
+    }
+
+    /// `LOAD_GLOBAL` by lookup, filling the cache.
+    #[cold]
+    fn load_global_slow(
+        &mut self,
+        co: &CodeObj,
+        ni: usize,
+        globals: &ObjRef,
+        builtins: &ObjRef,
+    ) -> PyResult<Value> {
+        let Some(name) = co.names.get(ni) else {
+            return Err(bad_code("LOAD_GLOBAL"));
+        };
+        let key = Value::Obj(name.clone());
+        let (Some(g), Some(b)) = (globals.downcast::<Dict>(), builtins.downcast::<Dict>()) else {
+            return Err(bad_code("globals or builtins is not a dict"));
+        };
+        let mut entry = crate::code::GlobalCache {
+            globals_id: globals.id(),
+            globals_version: g.keys_version(&self.token),
+            index: 0,
+            in_builtins: false,
+        };
+        let found = match g.index_of_str(&self.token, &key) {
+            Some(ix) => {
+                entry.index = ix as u32;
+                g.value_at(&self.token, ix)
+            }
+            None => match b.index_of_str(&self.token, &key) {
+                Some(ix) => {
+                    entry.index = ix as u32;
+                    entry.in_builtins = true;
+                    b.value_at(&self.token, ix)
+                }
+                None => None,
+            },
+        };
+        match found {
+            Some(v) => {
+                if let Some(c) = co.global_cache.get(ni) {
+                    c.set(entry);
+                }
+                Ok(v)
+            }
+            None => Err(name_error(name)),
         }
     }
 
