@@ -254,7 +254,10 @@ impl Vm {
                         return Err(bad_code("LOAD_ATTR"));
                     };
                     let obj = self.pop();
-                    let v = self.getattr(&obj, name)?;
+                    let v = match self.instance_attr_fast(&obj, name) {
+                        Some(v) => v,
+                        None => self.getattr(&obj, name)?,
+                    };
                     self.push(v);
                     cur.ip += 4;
                 }
@@ -553,6 +556,32 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// `LOAD_ATTR` of a plain instance attribute: the object's type uses the
+    /// generic `__getattribute__`, the type (through the attribute cache) has no
+    /// attribute of that name, and the instance dict has it (CPython 3.11's
+    /// `LOAD_ATTR_INSTANCE_VALUE` specialization covers the same case).
+    #[inline(always)]
+    fn instance_attr_fast(&mut self, obj: &Value, name: &ObjRef) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
+        let inst = o.downcast::<crate::builtins::object::Instance>()?;
+        let t = o.type_obj();
+        let generic = t.slots.getattro.get().is_some_and(|g| {
+            std::ptr::fn_addr_eq(
+                g,
+                crate::builtins::object::generic_getattr as crate::types::slots::GetAttroFn,
+            )
+        });
+        if !generic {
+            return None;
+        }
+        let key = Value::Obj(name.clone());
+        if t.lookup(&mut self.token, &key).is_some() {
+            return None;
+        }
+        let d = inst.existing_dict(&self.token)?;
+        d.downcast::<Dict>()?.get_str(&self.token, &key)
     }
 
     /// `LOAD_GLOBAL` through the code object's inline cache.
