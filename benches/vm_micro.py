@@ -3,7 +3,8 @@
 and report both times and the ratio (CPython time / Krait time; above 1 = Krait
 faster). Each program is compiled to a .pyc by CPython (so only the VM is
 measured), both sides must print the same output, and each side takes the best
-of --repeat runs (wall time, process startup included).
+of --repeat runs of CPU time (user + system of the child process, startup
+included; CPU time is steadier than wall time on a shared machine).
 
 Run from the repository root: python3 benches/vm_micro.py [--no-build]
 """
@@ -11,10 +12,10 @@ Run from the repository root: python3 benches/vm_micro.py [--no-build]
 import argparse
 import os
 import py_compile
+import resource
 import subprocess
 import sys
 import tempfile
-import time
 
 PROGRAMS = {
     "fib(27) recursive calls": """
@@ -83,9 +84,10 @@ def best_time(cmd, cwd, repeat):
     best = float("inf")
     out = None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
-        dt = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        dt = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if r.returncode != 0:
             raise SystemExit(f"{cmd} failed:\n{r.stderr}")
         best = min(best, dt)

@@ -90,6 +90,7 @@ programs!(
     exceptions,
     finalizers,
     functions,
+    generator_send,
     generators,
     loops,
     misc,
