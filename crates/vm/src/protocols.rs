@@ -14,11 +14,11 @@ use crate::builtins::slice::{slice_items, SliceObj};
 use crate::builtins::str::{new_str, StrObj};
 use crate::builtins::tuple::Tuple;
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::eval::opnums;
 use crate::object::{ObjRef, PyCell};
 use crate::types::{builtin_types, type_name, TypeObject};
 use crate::value::{IntRef, Value};
 use crate::vm::{BinOp, Vm};
+use compiler::opcode::num;
 
 fn tname(vm: &mut Vm, v: &Value) -> String {
     type_name(vm.token(), &v.type_ref())
@@ -597,34 +597,34 @@ impl Vm {
     pub(crate) fn unary_op(&mut self, op: u8, v: &Value) -> PyResult<Value> {
         use crate::builtins::int;
         match (op, v) {
-            (opnums::UNARY_NEGATIVE, Value::Int(i)) => return Ok(int::neg(IntRef::Small(*i))),
-            (opnums::UNARY_NEGATIVE, Value::Float(f)) => return Ok(Value::Float(-f)),
-            (opnums::UNARY_NEGATIVE, Value::Bool(b)) => return Ok(Value::Int(-(*b as i64))),
-            (opnums::UNARY_POSITIVE, Value::Int(_) | Value::Float(_)) => return Ok(v.clone()),
-            (opnums::UNARY_POSITIVE, Value::Bool(b)) => return Ok(Value::Int(*b as i64)),
-            (opnums::UNARY_INVERT, Value::Int(i)) => return Ok(Value::Int(!i)),
-            (opnums::UNARY_INVERT, Value::Bool(b)) => return Ok(Value::Int(!(*b as i64))),
+            (num::UNARY_NEGATIVE, Value::Int(i)) => return Ok(int::neg(IntRef::Small(*i))),
+            (num::UNARY_NEGATIVE, Value::Float(f)) => return Ok(Value::Float(-f)),
+            (num::UNARY_NEGATIVE, Value::Bool(b)) => return Ok(Value::Int(-(*b as i64))),
+            (num::UNARY_POSITIVE, Value::Int(_) | Value::Float(_)) => return Ok(v.clone()),
+            (num::UNARY_POSITIVE, Value::Bool(b)) => return Ok(Value::Int(*b as i64)),
+            (num::UNARY_INVERT, Value::Int(i)) => return Ok(Value::Int(!i)),
+            (num::UNARY_INVERT, Value::Bool(b)) => return Ok(Value::Int(!(*b as i64))),
             _ => {}
         }
-        if let (opnums::UNARY_NEGATIVE, Some(IntRef::Big(_))) = (op, v.as_int()) {
+        if let (num::UNARY_NEGATIVE, Some(IntRef::Big(_))) = (op, v.as_int()) {
             if let Some(i) = v.as_int() {
                 return Ok(int::neg(i));
             }
         }
-        if let (opnums::UNARY_INVERT, Some(i)) = (op, v.as_int()) {
+        if let (num::UNARY_INVERT, Some(i)) = (op, v.as_int()) {
             // ~x == -(x+1)
             let x1 = int::add(i, IntRef::Small(1));
             if let Some(j) = x1.as_int() {
                 return Ok(int::neg(j));
             }
         }
-        if let (opnums::UNARY_POSITIVE, Some(IntRef::Big(_))) = (op, v.as_int()) {
+        if let (num::UNARY_POSITIVE, Some(IntRef::Big(_))) = (op, v.as_int()) {
             return Ok(v.clone());
         }
         let t = slots(v);
         let f = t.downcast::<TypeObject>().and_then(|t| match op {
-            opnums::UNARY_NEGATIVE => t.number.negative.get(),
-            opnums::UNARY_POSITIVE => t.number.positive.get(),
+            num::UNARY_NEGATIVE => t.number.negative.get(),
+            num::UNARY_POSITIVE => t.number.positive.get(),
             _ => t.number.invert.get(),
         });
         match f {
@@ -632,8 +632,8 @@ impl Vm {
             None => Err(PyErr::type_error(format!(
                 "bad operand type for unary {}: '{}'",
                 match op {
-                    opnums::UNARY_NEGATIVE => "-",
-                    opnums::UNARY_POSITIVE => "+",
+                    num::UNARY_NEGATIVE => "-",
+                    num::UNARY_POSITIVE => "+",
                     _ => "~",
                 },
                 tname(self, v)

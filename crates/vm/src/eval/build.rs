@@ -2,7 +2,6 @@
 //! `UNPACK_*`) and f-strings (`FORMAT_VALUE`, `BUILD_STRING`).
 
 use super::bad_code;
-use super::opnums::*;
 use crate::builtins::dict::Dict;
 use crate::builtins::list::List;
 use crate::builtins::set::Set;
@@ -15,6 +14,7 @@ use crate::types::{builtin_types, type_name};
 use crate::value::Value;
 use crate::vm::Vm;
 use common::text::Text;
+use compiler::opcode::num::*;
 
 impl Vm {
     /// Pops the top `n` values, bottom first.

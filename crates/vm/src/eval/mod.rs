@@ -11,7 +11,6 @@
 mod build;
 mod calls;
 mod names;
-pub mod opnums;
 mod ops;
 mod unwind;
 
@@ -23,7 +22,7 @@ use crate::object::ObjRef;
 use crate::types::CompareOp;
 use crate::value::Value;
 use crate::vm::{BinOp, Vm};
-use opnums::*;
+use compiler::opcode::num::*;
 
 /// What the dispatcher asks the driver to do next.
 pub(crate) enum Flow {
