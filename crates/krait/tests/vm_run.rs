@@ -90,6 +90,7 @@ programs!(
     errors,
     exceptions,
     finalizers,
+    formatting,
     functions,
     generator_send,
     generators,
