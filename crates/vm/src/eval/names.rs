@@ -270,11 +270,12 @@ impl Vm {
                         .is_some_and(|o| o.type_is(&crate::rt_types::rt().function))
                 }) || m.downcast::<MethodDescr>().is_some();
                 if is_method {
-                    let shadowed = crate::builtins::object::instance_dict_of(&mut self.token, &obj)
-                        .and_then(|d| {
-                            d.downcast::<Dict>()
-                                .and_then(|d| d.get_str(&self.token, &key))
-                        });
+                    let shadowed =
+                        crate::builtins::object::existing_instance_dict(&self.token, &obj)
+                            .and_then(|d| {
+                                d.downcast::<Dict>()
+                                    .and_then(|d| d.get_str(&self.token, &key))
+                            });
                     if let Some(v) = shadowed {
                         self.stack.push(None);
                         self.push(v);
