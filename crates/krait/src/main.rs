@@ -10,7 +10,7 @@ use std::process::ExitCode;
 const WORKER_STACK: usize = 512 * 1024 * 1024;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: krait --dump-ast FILE.py | --dis FILE.py|FILE.pyc | --compile FILE.py -o OUT.pyc | --pyc-roundtrip FILE.pyc...");
+    eprintln!("usage: krait FILE.py|FILE.pyc [ARG...] | --dump-ast FILE.py | --dis FILE.py|FILE.pyc | --compile FILE.py -o OUT.pyc | --pyc-roundtrip FILE.pyc...");
     ExitCode::from(2)
 }
 
@@ -42,6 +42,16 @@ fn run(args: &[String]) -> ExitCode {
         }
         [flag, files @ ..] if flag == "--pyc-roundtrip" => {
             status(compiler::cli::cmd_pyc_roundtrip(files))
+        }
+        [file, rest @ ..] if file.ends_with(".pyc") => {
+            let mut argv = vec![file.clone()];
+            argv.extend(rest.iter().cloned());
+            status(vm::runner::run_pyc_file(file, argv))
+        }
+        [file, rest @ ..] if !file.starts_with('-') => {
+            let mut argv = vec![file.clone()];
+            argv.extend(rest.iter().cloned());
+            status(vm::runner::run_source_file(file, argv))
         }
         _ => usage(),
     }

@@ -8,10 +8,31 @@
 
 #![warn(missing_docs)]
 
+pub mod arith;
 pub mod builtins;
+pub mod builtins_module;
+pub mod callable;
+pub mod calls;
+pub mod class;
+pub mod code;
+pub mod descriptors;
 pub mod error;
+pub mod eval;
+pub mod exceptions;
+pub mod format;
+pub mod frame;
+pub mod function;
 pub mod gc;
+pub mod generator;
+pub mod io;
+pub mod module;
 pub mod object;
+pub mod protocols;
+pub mod report;
+pub mod rt_types;
+pub mod runner;
+pub mod setup;
+pub mod strformat;
 pub mod types;
 pub mod value;
 pub mod vm;

@@ -14,26 +14,77 @@ use crate::value::Value;
 
 /// The interpreter state of one thread.
 pub struct Vm {
-    token: Token,
+    pub(crate) token: Token,
     /// Nesting of native operations that re-enter the VM (comparisons, hashes of
     /// containers): bounded so deep nesting raises instead of overflowing the
     /// Rust stack (ARCHITECTURE §6).
-    native_depth: u32,
+    pub(crate) native_depth: u32,
     /// `sys.getrecursionlimit()`.
     recursion_limit: u32,
     /// Ids of containers whose `repr` is in progress (CPython's `Py_ReprEnter`).
     repr_stack: Vec<usize>,
+    /// The data stack: every frame's localsplus slots and value stack (see
+    /// `frame.rs`); `None` is CPython's `NULL`.
+    pub(crate) stack: Vec<Option<Value>>,
+    /// The frame records, innermost last.
+    pub(crate) frames: Vec<crate::frame::Frame>,
+    /// The exception being handled (`sys.exc_info()[1]`), or `None`.
+    pub(crate) exc_info: Value,
+    /// The `builtins` module.
+    pub(crate) builtins_module: ObjRef,
+    /// The `builtins` namespace dict.
+    pub(crate) builtins: ObjRef,
+    /// `sys.modules`: name -> module.
+    pub(crate) modules: ObjRef,
+    /// Where `print` writes when `file` isn't given (buffered stdout).
+    pub(crate) stdout: crate::io::StdStream,
+    /// Set by `RERAISE` and bare `raise`: the unwinder adds no traceback entry
+    /// for the raising frame.
+    pub(crate) reraising: bool,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
 }
 
 impl Vm {
     /// A new interpreter on this thread, or `None` if one already exists here.
     pub fn new() -> Option<Vm> {
-        Some(Vm {
-            token: Token::acquire()?,
+        let mut token = Token::acquire()?;
+        crate::rt_types::init(&mut token);
+        let builtins_module = crate::module::ModuleObj::alloc(&mut token, "builtins");
+        let builtins = builtins_module
+            .downcast::<crate::module::ModuleObj>()
+            .map(|m| m.dict.clone())?;
+        let modules = ObjRef::new(
+            &crate::types::builtin_types().dict,
+            crate::builtins::dict::Dict::new(),
+        );
+        let mut vm = Vm {
+            token,
             native_depth: 0,
             recursion_limit: 1000,
             repr_stack: Vec::new(),
-        })
+            stack: Vec::with_capacity(1 << 12),
+            frames: Vec::with_capacity(64),
+            exc_info: Value::None,
+            builtins_module,
+            builtins,
+            modules,
+            stdout: crate::io::StdStream::stdout(),
+            reraising: false,
+            argv: Vec::new(),
+        };
+        crate::builtins_module::install(&mut vm);
+        Some(vm)
+    }
+
+    /// Flushes buffered standard output.
+    pub fn flush_stdout(&mut self) {
+        self.stdout.flush();
+    }
+
+    /// `sys.getrecursionlimit()`.
+    pub fn recursion_limit(&self) -> u32 {
+        self.recursion_limit
     }
 
     /// The thread's token, to look inside objects.
@@ -56,11 +107,13 @@ impl Vm {
         what: &'static str,
         f: impl FnOnce(&mut Vm) -> PyResult<R>,
     ) -> PyResult<R> {
-        if self.native_depth >= self.recursion_limit {
+        if self.native_depth >= self.recursion_limit.min(MAX_NATIVE_DEPTH) {
             return Err(recursion_error(what));
         }
         self.native_depth += 1;
-        let r = f(self);
+        // Native re-entry needs Rust stack: grow it on the heap when little is
+        // left, so the depth bound (not the thread's stack size) is the limit.
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || f(self));
         self.native_depth -= 1;
         r
     }
@@ -400,6 +453,15 @@ impl Vm {
         }
     }
 }
+
+/// Stack that must remain before a native re-entry runs on the current stack.
+const STACK_RED_ZONE: usize = 256 * 1024;
+/// Size of each heap-allocated stack segment for deep native re-entry.
+const STACK_GROW: usize = 8 * 1024 * 1024;
+
+/// The bound on native re-entry whatever `sys.setrecursionlimit` says: each level
+/// costs Rust stack, which must not overflow (ARCHITECTURE §6).
+pub const MAX_NATIVE_DEPTH: u32 = 6000;
 
 #[cold]
 fn recursion_error(what: &str) -> PyErr {

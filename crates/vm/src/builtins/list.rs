@@ -61,6 +61,33 @@ impl List {
         self.items.borrow_mut(token).pop()
     }
 
+    /// `l[i] = v` for `0 <= i < len(l)`; returns the old item (to drop after
+    /// the borrow), or `None` if out of range.
+    pub fn set(&self, token: &mut Token, i: usize, v: Value) -> Option<Value> {
+        self.items
+            .borrow_mut(token)
+            .get_mut(i)
+            .map(|slot| std::mem::replace(slot, v))
+    }
+
+    /// `del l[i]` for `0 <= i < len(l)`; returns the removed item.
+    pub fn remove(&self, token: &mut Token, i: usize) -> Option<Value> {
+        let items = self.items.borrow_mut(token);
+        (i < items.len()).then(|| items.remove(i))
+    }
+
+    /// `l.insert(i, v)` (clamped to the length).
+    pub fn insert(&self, token: &mut Token, i: usize, v: Value) {
+        let items = self.items.borrow_mut(token);
+        let i = i.min(items.len());
+        items.insert(i, v);
+    }
+
+    /// Replaces all items; returns the old ones (to drop after the borrow).
+    pub fn replace_all(&self, token: &mut Token, items: Vec<Value>) -> Vec<Value> {
+        std::mem::replace(self.items.borrow_mut(token), items)
+    }
+
     /// A copy of the items (`l[:]`), to iterate while running Python code.
     pub fn to_vec(&self, token: &Token) -> Vec<Value> {
         self.items.borrow(token).clone()

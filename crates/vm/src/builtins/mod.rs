@@ -4,8 +4,12 @@
 pub mod dict;
 pub mod float;
 pub mod int;
+pub mod iter;
 pub mod list;
 pub mod object;
+pub mod range;
 pub mod repr;
+pub mod set;
+pub mod slice;
 pub mod str;
 pub mod tuple;

@@ -77,6 +77,35 @@ impl Instance {
     }
 }
 
+/// The `__dict__` of an object whose payload has one (instances, exceptions,
+/// functions), created if needed; `None` for objects without a dict.
+pub fn instance_dict_of(token: &mut Token, obj: &Value) -> Option<ObjRef> {
+    if let Some(i) = obj.downcast::<Instance>() {
+        return Some(i.dict(token));
+    }
+    if let Some(e) = obj.downcast::<crate::exceptions::ExceptionObj>() {
+        return Some(e.dict(token));
+    }
+    if let Some(f) = obj.downcast::<crate::function::FunctionObj>() {
+        return Some(f.dict(token));
+    }
+    None
+}
+
+/// The `__dict__` of an object if it has one already (no creation).
+pub fn existing_instance_dict(token: &Token, obj: &Value) -> Option<ObjRef> {
+    if let Some(i) = obj.downcast::<Instance>() {
+        return i.existing_dict(token);
+    }
+    if let Some(e) = obj.downcast::<crate::exceptions::ExceptionObj>() {
+        return e.dict.borrow(token).clone();
+    }
+    if let Some(f) = obj.downcast::<crate::function::FunctionObj>() {
+        return f.dict.borrow(token).clone();
+    }
+    None
+}
+
 #[cold]
 fn no_attribute(token: &Token, obj: &Value, name: &Value) -> PyErr {
     let attr = name
@@ -122,8 +151,8 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Valu
         }
         get = g;
     }
-    if let Some(inst) = obj.downcast::<Instance>() {
-        if let Some(d) = inst.existing_dict(vm.token()) {
+    {
+        if let Some(d) = existing_instance_dict(vm.token(), obj) {
             if let Some(v) = d
                 .downcast::<Dict>()
                 .and_then(|d| d.get_str(vm.token(), &name_v))
@@ -143,7 +172,19 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Valu
     match (from_type, get) {
         (Some(d), Some(g)) => g(vm, &d, Some(obj), &ty),
         (Some(d), None) => Ok(d),
-        (None, _) => Err(no_attribute(vm.token(), obj, &name_v)),
+        (None, _) => special_attribute(vm, obj, &ty, &name_v)
+            .ok_or_else(|| no_attribute(vm.token(), obj, &name_v)),
+    }
+}
+
+/// `__class__` and `__dict__`, which CPython defines as getset descriptors on
+/// `object` and on classes with instance dicts.
+#[cold]
+fn special_attribute(vm: &mut Vm, obj: &Value, ty: &ObjRef, name: &Value) -> Option<Value> {
+    match name.downcast::<StrObj>().and_then(StrObj::as_str)? {
+        "__class__" => Some(Value::Obj(ty.clone())),
+        "__dict__" => instance_dict_of(vm.token(), obj).map(Value::Obj),
+        _ => None,
     }
 }
 
@@ -166,10 +207,9 @@ pub fn generic_setattr(
             return set(vm, d, obj, value);
         }
     }
-    let Some(inst) = obj.downcast::<Instance>() else {
+    let Some(d) = instance_dict_of(vm.token(), obj) else {
         return Err(no_attribute(vm.token(), obj, &name_v));
     };
-    let d = inst.dict(vm.token());
     let Some(dict) = d.downcast::<Dict>() else {
         return Err(no_attribute(vm.token(), obj, &name_v));
     };

@@ -36,6 +36,13 @@ impl Tuple {
         )
     }
 
+    /// The payload for `items` (to allocate with a tuple subclass as type).
+    pub fn payload(items: Vec<Value>) -> Tuple {
+        Tuple {
+            items: PyCell::new(items.into_boxed_slice()),
+        }
+    }
+
     /// The items.
     pub fn items<'a>(&'a self, token: &'a Token) -> &'a [Value] {
         self.items.borrow(token)

@@ -1,0 +1,371 @@
+//! Constructors of the builtin types (`tp_new` of `int`, `float`, `str`,
+//! `bool`, `list`, `tuple`, `dict`, `set`, `range`), registered with
+//! `class::register_ctor` so `type.__call__` finds them.
+
+use common::bigint::BigInt;
+
+use crate::builtins::dict::Dict;
+use crate::builtins::list::List;
+use crate::builtins::set::Set;
+use crate::builtins::str::StrObj;
+use crate::builtins::tuple::Tuple;
+use crate::calls::{arg_range, ArgSpec};
+use crate::class::register_ctor;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::object::ObjRef;
+use crate::types::{builtin_types, type_name};
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn exact(cls: &ObjRef, t: &ObjRef) -> bool {
+    cls.is(t)
+}
+
+fn tname(vm: &mut Vm, v: &Value) -> String {
+    type_name(vm.token(), &v.type_ref())
+}
+
+/// Parses an int literal as `int(s, base)` does (whitespace, sign,
+/// underscores between digits, base prefixes for base 0 or matching).
+pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    let (base, digits) = match (base, lower.get(..2)) {
+        (0 | 16, Some("0x")) => (16, &t[2..]),
+        (0 | 8, Some("0o")) => (8, &t[2..]),
+        (0 | 2, Some("0b")) => (2, &t[2..]),
+        (0, _) => {
+            if t.len() > 1 && t.starts_with('0') && t.chars().any(|c| c != '0' && c != '_') {
+                return None;
+            }
+            (10, t)
+        }
+        (b, _) => (b, t),
+    };
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| base != 10 || digits.is_empty())
+        .unwrap_or(digits);
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return None;
+    }
+    let v = BigInt::from_str_radix(&clean, base).ok()?;
+    Some(if neg { -v } else { v })
+}
+
+fn int_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    if !exact(cls, &builtin_types().int) {
+        return Err(PyErr::new(
+            ExcKind::NotImplementedError,
+            "subclasses of int are not supported yet",
+        ));
+    }
+    let (pos, [base_kw]) = ArgSpec::parse(vm, "int", args, kw, ["base"])?;
+    if pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let base = base_kw.or_else(|| pos.get(1).cloned());
+    let Some(x) = pos.first() else {
+        if base.is_some() {
+            return Err(PyErr::type_error("int() missing string argument"));
+        }
+        return Ok(Value::Int(0));
+    };
+    if let Some(b) = base {
+        let b = vm.index_i64(&b)?;
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(PyErr::value_error(
+                "int() base must be >= 2 and <= 36, or 0",
+            ));
+        }
+        let Some(s) = x.downcast::<StrObj>() else {
+            return Err(PyErr::type_error(
+                "int() can't convert non-string with explicit base",
+            ));
+        };
+        let text = s.text().to_string_lossy().into_owned();
+        return parse_int(&text, b as u32)
+            .map(Value::from_bigint)
+            .ok_or_else(|| {
+                PyErr::value_error(format!(
+                    "invalid literal for int() with base {b}: {}",
+                    common::repr::repr_str(s.text())
+                ))
+            });
+    }
+    match x {
+        Value::Int(_) => Ok(x.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(PyErr::value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(PyErr::new(
+                    ExcKind::OverflowError,
+                    "cannot convert float infinity to integer",
+                ));
+            }
+            match crate::builtins::float::to_bigint(f.trunc()) {
+                Some(b) => Ok(Value::from_bigint(b)),
+                None => Ok(Value::Int(f.trunc() as i64)),
+            }
+        }
+        v if v.as_int().is_some() => Ok(v.clone()),
+        v => {
+            if let Some(s) = v.downcast::<StrObj>() {
+                let text = s.text().to_string_lossy().into_owned();
+                return parse_int(&text, 10).map(Value::from_bigint).ok_or_else(|| {
+                    PyErr::value_error(format!(
+                        "invalid literal for int() with base 10: {}",
+                        common::repr::repr_str(s.text())
+                    ))
+                });
+            }
+            for m in ["__int__", "__index__", "__trunc__"] {
+                if let Some(r) = crate::class::call_special(vm, v, m, &[])? {
+                    return Ok(r);
+                }
+            }
+            Err(PyErr::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                tname(vm, v)
+            )))
+        }
+    }
+}
+
+/// Parses a float literal as `float(s)` does.
+pub fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    let neg = lower.starts_with('-');
+    let special = match body {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Some(if neg { -v } else { v });
+    }
+    if t.is_empty() || t.contains("__") || t.starts_with('_') || t.ends_with('_') {
+        return None;
+    }
+    let clean: String = t.chars().filter(|c| *c != '_').collect();
+    if !clean
+        .chars()
+        .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
+    {
+        return None;
+    }
+    clean.parse().ok()
+}
+
+fn float_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    if !exact(cls, &builtin_types().float) {
+        return Err(PyErr::new(
+            ExcKind::NotImplementedError,
+            "subclasses of float are not supported yet",
+        ));
+    }
+    let a = arg_range(vm, "float", args, kw, 0, 1)?;
+    let Some(x) = a.first() else {
+        return Ok(Value::Float(0.0));
+    };
+    match x {
+        Value::Float(_) => Ok(x.clone()),
+        Value::Int(i) => Ok(Value::Float(*i as f64)),
+        Value::Bool(b) => Ok(Value::Float(*b as i64 as f64)),
+        v if v.as_int().is_some() => v
+            .as_int()
+            .map(crate::arith::int_to_f64)
+            .transpose()
+            .map(|f| Value::Float(f.unwrap_or(0.0))),
+        v => {
+            if let Some(s) = v.downcast::<StrObj>() {
+                let text = s.text().to_string_lossy().into_owned();
+                return parse_float(&text).map(Value::Float).ok_or_else(|| {
+                    PyErr::value_error(format!(
+                        "could not convert string to float: {}",
+                        common::repr::repr_str(s.text())
+                    ))
+                });
+            }
+            for m in ["__float__", "__index__"] {
+                if let Some(r) = crate::class::call_special(vm, v, m, &[])? {
+                    return match r {
+                        Value::Int(i) => Ok(Value::Float(i as f64)),
+                        r => Ok(r),
+                    };
+                }
+            }
+            Err(PyErr::type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                tname(vm, v)
+            )))
+        }
+    }
+}
+
+fn str_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let (pos, [obj, _encoding, _errors]) =
+        ArgSpec::parse(vm, "str", args, kw, ["object", "encoding", "errors"])?;
+    if pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let r = match obj.or_else(|| pos.first().cloned()) {
+        Some(v) => vm.str(&v)?,
+        None => crate::builtins::str::new_str(""),
+    };
+    if exact(cls, &builtin_types().str_) {
+        return Ok(r);
+    }
+    let t = r
+        .downcast::<StrObj>()
+        .map(|s| s.text().clone())
+        .unwrap_or_default();
+    Ok(Value::Obj(ObjRef::new(cls, StrObj::from_text(t))))
+}
+
+fn bool_new(vm: &mut Vm, _cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = arg_range(vm, "bool", args, kw, 0, 1)?;
+    match a.first() {
+        Some(v) => Ok(Value::Bool(vm.is_true(v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn list_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = arg_range(vm, "list", args, kw, 0, 1)?;
+    let items = match a.first() {
+        Some(v) => vm.sequence_to_vec(v)?,
+        None => vec![],
+    };
+    if exact(cls, &builtin_types().list) {
+        return Ok(Value::Obj(List::alloc(items)));
+    }
+    let l = ObjRef::new(cls, List::default());
+    if let Some(lp) = l.downcast::<List>() {
+        lp.replace_all(vm.token(), items);
+    }
+    Ok(Value::Obj(l))
+}
+
+fn tuple_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = arg_range(vm, "tuple", args, kw, 0, 1)?;
+    if let Some(v) = a.first() {
+        if v.as_obj()
+            .is_some_and(|o| o.type_is(&builtin_types().tuple))
+            && exact(cls, &builtin_types().tuple)
+        {
+            return Ok(v.clone());
+        }
+    }
+    let items = match a.first() {
+        Some(v) => vm.sequence_to_vec(v)?,
+        None => vec![],
+    };
+    Ok(Value::Obj(ObjRef::new(cls, Tuple::payload(items))))
+}
+
+fn dict_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let (pos, kws) = crate::class::split_kw(vm, args, kw);
+    if pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            pos.len()
+        )));
+    }
+    let d = ObjRef::new(cls, Dict::new());
+    let Some(dict) = d.downcast::<Dict>() else {
+        return Err(PyErr::type_error("dict"));
+    };
+    if let Some(src) = pos.first() {
+        if let Some(sd) = src.downcast::<Dict>() {
+            for (k, v) in sd.items(vm.token()) {
+                dict.set(vm, k, v)?;
+            }
+        } else {
+            let items = vm.sequence_to_vec(src)?;
+            for (i, item) in items.iter().enumerate() {
+                let kv = vm.sequence_to_vec(item).map_err(|_| {
+                    PyErr::type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    ))
+                })?;
+                if kv.len() != 2 {
+                    return Err(PyErr::value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        kv.len()
+                    )));
+                }
+                dict.set(vm, kv[0].clone(), kv[1].clone())?;
+            }
+        }
+    }
+    for (k, v) in kws {
+        let key = Value::Obj(crate::builtins::str::intern(vm.token(), &k));
+        dict.set(vm, key, v)?;
+    }
+    Ok(Value::Obj(d))
+}
+
+fn set_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = arg_range(vm, "set", args, kw, 0, 1)?;
+    let s = ObjRef::new(cls, Set::default());
+    if let (Some(v), Some(set)) = (a.first(), s.downcast::<Set>()) {
+        for x in vm.sequence_to_vec(v)? {
+            set.add(vm, x)?;
+        }
+    }
+    Ok(Value::Obj(s))
+}
+
+fn slice_new(vm: &mut Vm, _cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = arg_range(vm, "slice", args, kw, 1, 3)?;
+    let (start, stop, step) = match a {
+        [stop] => (Value::None, stop.clone(), Value::None),
+        [s, e] => (s.clone(), e.clone(), Value::None),
+        [s, e, st] => (s.clone(), e.clone(), st.clone()),
+        _ => return Err(PyErr::type_error("slice")),
+    };
+    Ok(Value::Obj(crate::builtins::slice::SliceObj::alloc(
+        start, stop, step,
+    )))
+}
+
+/// Registers the constructors.
+pub fn install(_vm: &mut Vm) {
+    let b = builtin_types();
+    let rt = crate::rt_types::rt();
+    register_ctor(&b.int, int_new, false);
+    register_ctor(&b.float, float_new, false);
+    register_ctor(&b.str_, str_new, false);
+    register_ctor(&b.bool_, bool_new, false);
+    register_ctor(&b.list, list_new, true);
+    register_ctor(&b.tuple, tuple_new, false);
+    register_ctor(&b.dict, dict_new, true);
+    register_ctor(&rt.set, set_new, true);
+    register_ctor(&rt.range, crate::builtins::range::range_new, false);
+    register_ctor(&rt.slice, slice_new, false);
+}

@@ -1,0 +1,1052 @@
+//! Classes: calling a type (`type.__call__`: `__new__` then `__init__`),
+//! creating classes (`type(name, bases, ns)`, `__build_class__`,
+//! `__classcell__`, metaclass selection, `__set_name__`), and the slots that
+//! make a user class's dunder methods work for the VM's protocols (CPython's
+//! `slot_tp_*` / `slot_nb_*` in `Objects/typeobject.c`).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::builtins::dict::{Dict, NativeEq};
+use crate::builtins::str::{intern, StrObj};
+use crate::builtins::tuple::Tuple;
+use crate::calls::{kwnames_len, positional};
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::function::{CellObj, FunctionObj};
+use crate::object::ObjRef;
+use crate::types::{
+    builtin_types, is_subtype, new_class, type_modified, type_name, CompareOp, TypeObject,
+};
+use crate::value::Value;
+use crate::vm::{BinOp, Vm};
+
+/// A native constructor (CPython's `tp_new` of a builtin type): `cls` may be a
+/// subclass; `args`/`kwnames` follow the native calling convention.
+pub type CtorFn = fn(&mut Vm, &ObjRef, &[Value], Option<&ObjRef>) -> PyResult<Value>;
+
+thread_local! {
+    /// Native constructors by type id, and whether the type is mutable (then a
+    /// user `__init__` gets the arguments instead of the constructor).
+    static CTORS: RefCell<HashMap<usize, (CtorFn, bool)>> = RefCell::new(HashMap::new());
+}
+
+/// Registers the constructor of builtin type `ty`.
+pub fn register_ctor(ty: &ObjRef, f: CtorFn, mutable: bool) {
+    CTORS.with(|c| c.borrow_mut().insert(ty.id(), (f, mutable)));
+}
+
+fn find_ctor(vm: &mut Vm, cls: &ObjRef) -> Option<(CtorFn, bool, ObjRef)> {
+    let mro = cls.downcast::<TypeObject>()?.mro(vm.token());
+    CTORS.with(|c| {
+        let c = c.borrow();
+        mro.iter()
+            .find_map(|t| c.get(&t.id()).map(|(f, m)| (*f, *m, t.clone())))
+    })
+}
+
+fn lookup(vm: &mut Vm, cls: &ObjRef, name: &str) -> Option<Value> {
+    let key = Value::Obj(intern(vm.token(), name));
+    cls.downcast::<TypeObject>()?.lookup(vm.token(), &key)
+}
+
+fn is_py_function(v: &Value) -> bool {
+    v.downcast::<FunctionObj>().is_some()
+}
+
+/// `object()` and classes on top of `object`: a new instance.
+fn object_ctor(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    _args: &[Value],
+    _kw: Option<&ObjRef>,
+) -> PyResult<Value> {
+    crate::builtins::object::Instance::alloc(vm.token(), cls).map(Value::Obj)
+}
+
+/// `BaseException.__new__`: `args` stored.
+fn exception_ctor(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    args: &[Value],
+    kw: Option<&ObjRef>,
+) -> PyResult<Value> {
+    let pos = positional(vm, args, kw);
+    crate::exceptions::new_exception(vm, cls, pos)
+}
+
+/// `object.__init__(self)`: accepts no further arguments.
+fn object_init(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(PyErr::type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
+    }
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls, ...)`.
+fn object_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(Value::as_obj).cloned() else {
+        return Err(PyErr::type_error("object.__new__(): not enough arguments"));
+    };
+    match find_ctor(vm, &cls) {
+        Some((ctor, _, owner)) if !owner.is(&builtin_types().object) => {
+            ctor(vm, &cls, &args[1..], kw)
+        }
+        _ => object_ctor(vm, &cls, &[], None),
+    }
+}
+
+/// `type.__new__(meta, name, bases, ns)`.
+fn type_new_fn(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(meta) = args.first().and_then(Value::as_obj).cloned() else {
+        return Err(PyErr::type_error("type.__new__(): not enough arguments"));
+    };
+    type_new(vm, &meta, &args[1..], kw)
+}
+
+/// `BaseException.__init__(self, *args)`: stores `args`.
+fn exception_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let pos = positional(vm, args, kw).to_vec();
+    if let Some(e) = pos
+        .first()
+        .and_then(|v| v.downcast::<crate::exceptions::ExceptionObj>())
+    {
+        *e.args.borrow_mut(vm.token()) = Value::Obj(Tuple::alloc(pos[1..].to_vec()));
+    }
+    Ok(Value::None)
+}
+
+fn object_repr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__repr__", args, kw, 1)?;
+    crate::builtins::repr::object_repr(vm, &a[0])
+}
+
+fn object_str_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__str__", args, kw, 1)?;
+    vm.repr(&a[0])
+}
+
+fn object_hash_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__hash__", args, kw, 1)?;
+    let id = a[0].as_obj().map_or(0, ObjRef::id);
+    let _ = vm;
+    Ok(Value::Int(id.rotate_right(4) as isize as i64))
+}
+
+fn object_eq_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__eq__", args, kw, 2)?;
+    Ok(if a[0].is(&a[1]) {
+        Value::Bool(true)
+    } else {
+        Value::Obj(crate::rt_types::rt().not_implemented.clone())
+    })
+}
+
+fn object_ne_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__ne__", args, kw, 2)?;
+    let r = vm.rich_compare(&a[0], &a[1], CompareOp::Eq)?;
+    Ok(Value::Bool(!vm.is_true(&r)?))
+}
+
+fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
+    match v.as_obj().filter(|o| o.downcast::<StrObj>().is_some()) {
+        Some(o) => Ok(crate::builtins::str::intern_obj(vm.token(), o.clone())),
+        None => Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(vm.token(), &v.type_ref())
+        ))),
+    }
+}
+
+fn object_getattribute_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__getattribute__", args, kw, 2)?;
+    let n = name_arg(vm, &a[1])?;
+    crate::builtins::object::generic_getattr(vm, &a[0], &n)
+}
+
+fn object_setattr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__setattr__", args, kw, 3)?;
+    let n = name_arg(vm, &a[1])?;
+    crate::builtins::object::generic_setattr(vm, &a[0], &n, Some(a[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn object_delattr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__delattr__", args, kw, 2)?;
+    let n = name_arg(vm, &a[1])?;
+    crate::builtins::object::generic_setattr(vm, &a[0], &n, None)?;
+    Ok(Value::None)
+}
+
+fn object_format_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__format__", args, kw, 2)?;
+    let empty = a[1].downcast::<StrObj>().is_some_and(|s| s.char_len() == 0);
+    if !empty {
+        return Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(vm.token(), &a[0].type_ref())
+        )));
+    }
+    vm.str(&a[0])
+}
+
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn set_static(vm: &mut Vm, ty: &ObjRef, name: &'static str, f: crate::calls::NativeFn) {
+    let key = Value::Obj(intern(vm.token(), name));
+    let v = Value::Obj(crate::calls::new_native_function(name, f));
+    if let Some(t) = ty.downcast::<TypeObject>() {
+        let _ = t.dict.set(&mut NativeEq(vm.token()), key, v);
+    }
+}
+
+/// Registers the constructors of `object` and the exception classes, and the
+/// `__init__`/`__new__` methods `super()` reaches.
+pub fn install(vm: &mut Vm) {
+    let b = builtin_types();
+    register_ctor(&b.object, object_ctor, false);
+    let base = crate::exceptions::exc_class(ExcKind::BaseException);
+    register_ctor(&base, exception_ctor, false);
+    crate::calls::add_method(vm.token(), &b.object, "__init__", object_init);
+    crate::calls::add_method(vm.token(), &base, "__init__", exception_init);
+    set_static(vm, &b.object, "__new__", object_new);
+    set_static(vm, &b.object, "__init_subclass__", object_init_subclass);
+    for (name, f) in [
+        ("__repr__", object_repr_m as crate::calls::NativeFn),
+        ("__str__", object_str_m),
+        ("__hash__", object_hash_m),
+        ("__eq__", object_eq_m),
+        ("__ne__", object_ne_m),
+        ("__getattribute__", object_getattribute_m),
+        ("__setattr__", object_setattr_m),
+        ("__delattr__", object_delattr_m),
+        ("__format__", object_format_m),
+    ] {
+        crate::calls::add_method(vm.token(), &b.object, name, f);
+    }
+    set_static(vm, &b.type_, "__new__", type_new_fn);
+}
+
+/// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`
+/// (a user function, or the nearest builtin constructor) then `__init__`.
+pub fn type_call(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &[Value],
+    kwnames: Option<&ObjRef>,
+) -> PyResult<Value> {
+    let Some(cls) = callable.as_obj().cloned() else {
+        return Err(PyErr::type_error("type_call on a non-type"));
+    };
+    let bt = builtin_types();
+    let nkw = kwnames_len(vm.token(), kwnames);
+    if cls.is(&bt.type_) && args.len() == 1 && nkw == 0 {
+        return Ok(Value::Obj(args[0].type_ref()));
+    }
+    let is_meta = is_subtype(vm.token(), &cls, &bt.type_);
+    let user_new = lookup(vm, &cls, "__new__").filter(|v| {
+        is_py_function(v) || v.downcast::<crate::descriptors::StaticMethod>().is_some()
+    });
+    let user_init = lookup(vm, &cls, "__init__").filter(is_py_function);
+    let obj = if let Some(new) = user_new {
+        let new = match new.downcast::<crate::descriptors::StaticMethod>() {
+            Some(s) => s.func.clone(),
+            None => new,
+        };
+        crate::calls::with_prepended(Value::Obj(cls.clone()), args, |all| {
+            vm.call(&new, all, kwnames)
+        })?
+    } else if is_meta {
+        type_new(vm, &cls, args, kwnames)?
+    } else {
+        let Some((ctor, mutable, owner)) = find_ctor(vm, &cls) else {
+            return Err(PyErr::type_error(format!(
+                "cannot create '{}' instances",
+                type_name(vm.token(), &cls)
+            )));
+        };
+        if owner.is(&bt.object) && user_init.is_none() && !args.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{}() takes no arguments",
+                type_name(vm.token(), &cls)
+            )));
+        }
+        if mutable && user_init.is_some() {
+            ctor(vm, &cls, &[], None)?
+        } else {
+            ctor(vm, &cls, args, kwnames)?
+        }
+    };
+    let ot = obj.type_ref();
+    if !is_subtype(vm.token(), &ot, &cls) {
+        return Ok(obj);
+    }
+    if let Some(init) = lookup(vm, &ot, "__init__").filter(is_py_function) {
+        let r =
+            crate::calls::with_prepended(obj.clone(), args, |all| vm.call(&init, all, kwnames))?;
+        if !r.is_none() {
+            return Err(PyErr::type_error(format!(
+                "__init__() should return None, not '{}'",
+                type_name(vm.token(), &r.type_ref())
+            )));
+        }
+    }
+    Ok(obj)
+}
+
+/// `type.__new__(meta, name, bases, ns)` (CPython's `type_new`).
+pub fn type_new(
+    vm: &mut Vm,
+    meta: &ObjRef,
+    args: &[Value],
+    kwnames: Option<&ObjRef>,
+) -> PyResult<Value> {
+    let args = positional(vm, args, kwnames);
+    let [name, bases, ns] = args else {
+        return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+    };
+    let Some(name_s) = name
+        .downcast::<StrObj>()
+        .map(|s| s.text().to_string_lossy().into_owned())
+    else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            type_name(vm.token(), &name.type_ref())
+        )));
+    };
+    let Some(bases_t) = bases.downcast::<Tuple>() else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            type_name(vm.token(), &bases.type_ref())
+        )));
+    };
+    let Some(ns_d) = ns.downcast::<Dict>() else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            type_name(vm.token(), &ns.type_ref())
+        )));
+    };
+    let mut base_refs = Vec::new();
+    for b in bases_t.items(vm.token()).to_vec() {
+        match b.as_obj().filter(|o| o.downcast::<TypeObject>().is_some()) {
+            Some(o) => base_refs.push(o.clone()),
+            None => return Err(PyErr::type_error("bases must be types")),
+        }
+    }
+    let cls = new_class(vm.token(), meta, &name_s, base_refs)?;
+    let items = ns_d.items(vm.token());
+    let t = cls
+        .downcast::<TypeObject>()
+        .ok_or_else(|| PyErr::type_error("new_class"))?;
+    let mut classcell = None;
+    for (k, v) in items {
+        let ks = k
+            .downcast::<StrObj>()
+            .map(|s| s.text().to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match ks.as_str() {
+            "__qualname__" => {
+                let q = v
+                    .downcast::<StrObj>()
+                    .map(|s| s.text().to_string_lossy().into_owned());
+                if let Some(q) = q {
+                    t.set_qualname(vm.token(), &q);
+                }
+                continue;
+            }
+            "__classcell__" => {
+                classcell = Some(v);
+                continue;
+            }
+            "__module__" => {
+                let m = v
+                    .downcast::<StrObj>()
+                    .map(|s| s.text().to_string_lossy().into_owned());
+                if let Some(m) = m {
+                    t.set_module(vm.token(), &m);
+                }
+            }
+            _ => {}
+        }
+        let k = match k.as_obj() {
+            Some(o) => Value::Obj(crate::builtins::str::intern_obj(vm.token(), o.clone())),
+            None => k,
+        };
+        t.dict.set(&mut NativeEq(vm.token()), k, v)?;
+    }
+    install_user_slots(vm, &cls);
+    type_modified(vm.token(), &cls);
+    if let Some(cell) = classcell {
+        if let Some(c) = cell.downcast::<CellObj>() {
+            *c.value.borrow_mut(vm.token()) = Some(Value::Obj(cls.clone()));
+        }
+    }
+    // `__set_name__` on attributes that define it.
+    let attrs = t.dict.items(vm.token());
+    for (k, v) in attrs {
+        let vt = v.type_ref();
+        if let Some(sn) = lookup(vm, &vt, "__set_name__").filter(is_py_function) {
+            vm.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k], None)?;
+        }
+    }
+    // `__init_subclass__` of the nearest base that defines one.
+    let mro = t.mro(vm.token());
+    for b in mro.iter().skip(1) {
+        let key = Value::Obj(intern(vm.token(), "__init_subclass__"));
+        let found = b
+            .downcast::<TypeObject>()
+            .and_then(|bt| bt.dict.get_str(vm.token(), &key));
+        if let Some(f) = found {
+            let f = match f.downcast::<crate::descriptors::ClassMethod>() {
+                Some(c) => c.func.clone(),
+                None => f,
+            };
+            if is_py_function(&f) {
+                vm.call(&f, &[Value::Obj(cls.clone())], None)?;
+            }
+            break;
+        }
+    }
+    Ok(Value::Obj(cls))
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Option<&ObjRef>) -> PyResult<Value> {
+    let (pos, kw) = split_kw(vm, args, kwnames);
+    if pos.len() < 2 {
+        return Err(PyErr::type_error("__build_class__: not enough arguments"));
+    }
+    let func = pos[0].clone();
+    let name = pos[1].clone();
+    let bases: Vec<Value> = pos[2..].to_vec();
+    let mut meta: Option<Value> = None;
+    let mut rest_names = Vec::new();
+    let mut rest_vals = Vec::new();
+    for (k, v) in kw {
+        if k == "metaclass" {
+            meta = Some(v);
+        } else {
+            rest_names.push(Value::Obj(intern(vm.token(), &k)));
+            rest_vals.push(v);
+        }
+    }
+    let Some(f) = func.downcast::<FunctionObj>() else {
+        return Err(PyErr::type_error(
+            "__build_class__: func must be a function",
+        ));
+    };
+    let explicit = meta.is_some();
+    let mut meta = match meta {
+        Some(m) => m,
+        None => match bases.first() {
+            Some(b) => Value::Obj(b.type_ref()),
+            None => Value::Obj(builtin_types().type_.clone()),
+        },
+    };
+    // The most derived metaclass (CPython's `_PyType_CalculateMetaclass`).
+    if meta.downcast::<TypeObject>().is_some() || !explicit {
+        for b in &bases {
+            let bt = b.type_ref();
+            let Some(m) = meta.as_obj().cloned() else {
+                break;
+            };
+            if is_subtype(vm.token(), &m, &bt) {
+                continue;
+            }
+            if is_subtype(vm.token(), &bt, &m) {
+                meta = Value::Obj(bt);
+                continue;
+            }
+            return Err(PyErr::type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+    }
+    let ns = ObjRef::new(&builtin_types().dict, Dict::new());
+    let code = f.code.clone();
+    let globals = f.globals.clone();
+    let fref = func.as_obj().cloned();
+    let cell = vm.run_code(&code, &globals, Some(ns.clone()), fref)?;
+    let bases_t = Value::Obj(Tuple::alloc(bases));
+    let mut call_args = vec![name, bases_t, Value::Obj(ns)];
+    call_args.extend(rest_vals);
+    let kwn = if rest_names.is_empty() {
+        None
+    } else {
+        Some(Tuple::alloc(rest_names))
+    };
+    let cls = vm.call(&meta, &call_args, kwn.as_ref())?;
+    if let Some(c) = cell.downcast::<CellObj>() {
+        let empty = c.value.borrow(vm.token()).is_none();
+        if empty {
+            *c.value.borrow_mut(vm.token()) = Some(cls.clone());
+        }
+    }
+    Ok(cls)
+}
+
+/// Splits native-call arguments into positional values and `(name, value)`
+/// keyword pairs.
+pub fn split_kw(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: Option<&ObjRef>,
+) -> (Vec<Value>, Vec<(String, Value)>) {
+    let names: Vec<Value> = kwnames
+        .and_then(|k| k.downcast::<Tuple>())
+        .map(|t| t.items(vm.token()).to_vec())
+        .unwrap_or_default();
+    let npos = args.len().saturating_sub(names.len());
+    let kw = names
+        .iter()
+        .zip(&args[npos..])
+        .map(|(k, v)| {
+            (
+                k.downcast::<StrObj>()
+                    .map(|s| s.text().to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                v.clone(),
+            )
+        })
+        .collect();
+    (args[..npos].to_vec(), kw)
+}
+
+/// The dunder of an in-place operator (`__iadd__`, ...).
+pub fn inplace_dunder(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "__iadd__",
+        BinOp::And => "__iand__",
+        BinOp::FloorDivide => "__ifloordiv__",
+        BinOp::Lshift => "__ilshift__",
+        BinOp::MatrixMultiply => "__imatmul__",
+        BinOp::Multiply => "__imul__",
+        BinOp::Remainder => "__imod__",
+        BinOp::Or => "__ior__",
+        BinOp::Power => "__ipow__",
+        BinOp::Rshift => "__irshift__",
+        BinOp::Subtract => "__isub__",
+        BinOp::TrueDivide => "__itruediv__",
+        BinOp::Xor => "__ixor__",
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Slots that call a user class's dunder methods.
+// ---------------------------------------------------------------------------
+
+/// Calls special method `name` looked up on `obj`'s type (not the instance),
+/// bound to `obj`; `None` if the type has none (CPython's `lookup_maybe_method`).
+pub fn call_special(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &str,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
+    let t = obj.type_ref();
+    let Some(f) = lookup(vm, &t, name) else {
+        return Ok(None);
+    };
+    let r = if is_py_function(&f) {
+        crate::calls::with_prepended(obj.clone(), args, |all| vm.call(&f, all, None))?
+    } else {
+        let bound = match f
+            .type_ref()
+            .downcast::<TypeObject>()
+            .and_then(|tt| tt.slots.descr_get.get())
+        {
+            Some(g) => g(vm, &f, Some(obj), &t)?,
+            None => f,
+        };
+        vm.call(&bound, args, None)?
+    };
+    Ok(Some(r))
+}
+
+fn not_implemented(v: &Value) -> bool {
+    v.is(&Value::Obj(crate::rt_types::rt().not_implemented.clone()))
+}
+
+fn slot_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    call_special(vm, v, "__repr__", &[])?.ok_or_else(|| PyErr::type_error("no __repr__"))
+}
+
+fn slot_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    call_special(vm, v, "__str__", &[])?.ok_or_else(|| PyErr::type_error("no __str__"))
+}
+
+fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+    let r = call_special(vm, v, "__hash__", &[])?.unwrap_or_default();
+    match r {
+        Value::Int(i) => Ok(if i == -1 { -2 } else { i as isize }),
+        Value::Bool(b) => Ok(b as isize),
+        _ => match r.as_int() {
+            Some(i) => Ok(crate::builtins::int::hash(i)),
+            None => Err(PyErr::type_error(
+                "__hash__ method should return an integer",
+            )),
+        },
+    }
+}
+
+fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {
+    let name = match op {
+        CompareOp::Lt => "__lt__",
+        CompareOp::Le => "__le__",
+        CompareOp::Eq => "__eq__",
+        CompareOp::Ne => "__ne__",
+        CompareOp::Gt => "__gt__",
+        CompareOp::Ge => "__ge__",
+    };
+    let t = a.type_ref();
+    let user = lookup(vm, &t, name).filter(is_py_function);
+    if user.is_none() {
+        if op == CompareOp::Ne {
+            // Default `__ne__`: the inverse of `__eq__`.
+            if lookup(vm, &t, "__eq__").filter(is_py_function).is_some() {
+                let r = call_special(vm, a, "__eq__", std::slice::from_ref(b))?.unwrap_or_default();
+                if not_implemented(&r) {
+                    return Ok(None);
+                }
+                let t = vm.is_true(&r)?;
+                return Ok(Some(Value::Bool(!t)));
+            }
+        }
+        // Fall back to object's comparison.
+        return Ok(match op {
+            CompareOp::Eq if a.is(b) => Some(Value::Bool(true)),
+            CompareOp::Ne if a.is(b) => Some(Value::Bool(false)),
+            _ => None,
+        });
+    }
+    let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
+    Ok(if not_implemented(&r) { None } else { Some(r) })
+}
+
+fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    let r = call_special(vm, v, "__len__", &[])?.unwrap_or_default();
+    match r {
+        Value::Int(i) if i >= 0 => Ok(i as usize),
+        Value::Int(_) => Err(PyErr::value_error("__len__() should return >= 0")),
+        Value::Bool(b) => Ok(b as usize),
+        _ => Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(vm.token(), &r.type_ref())
+        ))),
+    }
+}
+
+fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    let t = v.type_ref();
+    if lookup(vm, &t, "__bool__").is_some() {
+        let r = call_special(vm, v, "__bool__", &[])?.unwrap_or_default();
+        return match r {
+            Value::Bool(b) => Ok(b),
+            _ => Err(PyErr::type_error(format!(
+                "__bool__ should return bool, returned {}",
+                type_name(vm.token(), &r.type_ref())
+            ))),
+        };
+    }
+    if lookup(vm, &t, "__len__").is_some() {
+        return Ok(slot_len(vm, v)? != 0);
+    }
+    Ok(true)
+}
+
+fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    call_special(vm, v, "__iter__", &[])?.ok_or_else(|| PyErr::type_error("no __iter__"))
+}
+
+fn slot_iternext(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    match call_special(vm, v, "__next__", &[]) {
+        Ok(r) => Ok(r),
+        Err(e) if e.kind == ExcKind::StopIteration => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn slot_getitem(vm: &mut Vm, v: &Value, k: &Value) -> PyResult<Value> {
+    call_special(vm, v, "__getitem__", std::slice::from_ref(k))?.ok_or_else(|| {
+        PyErr::type_error(format!(
+            "'{}' object is not subscriptable",
+            type_name(vm.token(), &v.type_ref())
+        ))
+    })
+}
+
+fn slot_setitem(vm: &mut Vm, v: &Value, k: &Value, val: Option<Value>) -> PyResult<()> {
+    let r = match val {
+        Some(x) => call_special(vm, v, "__setitem__", &[k.clone(), x])?,
+        None => call_special(vm, v, "__delitem__", std::slice::from_ref(k))?,
+    };
+    match r {
+        Some(_) => Ok(()),
+        None => {
+            if let Some(d) = v.downcast::<Dict>() {
+                return Err(PyErr::type_error(format!(
+                    "dict subclass {}",
+                    d.len(vm.token())
+                )));
+            }
+            Err(PyErr::type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(vm.token(), &v.type_ref())
+            )))
+        }
+    }
+}
+
+fn slot_call(
+    vm: &mut Vm,
+    callable: &Value,
+    args: &[Value],
+    kwnames: Option<&ObjRef>,
+) -> PyResult<Value> {
+    let t = callable.type_ref();
+    let Some(f) = lookup(vm, &t, "__call__") else {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not callable",
+            type_name(vm.token(), &t)
+        )));
+    };
+    crate::calls::with_prepended(callable.clone(), args, |all| vm.call(&f, all, kwnames))
+}
+
+fn slot_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> PyResult<Value> {
+    let o = obj.cloned().unwrap_or_default();
+    Ok(call_special(vm, d, "__get__", &[o, Value::Obj(ty.clone())])?.unwrap_or_default())
+}
+
+fn slot_descr_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyResult<()> {
+    match v {
+        Some(v) => call_special(vm, d, "__set__", &[obj.clone(), v])?,
+        None => call_special(vm, d, "__delete__", std::slice::from_ref(obj))?,
+    };
+    Ok(())
+}
+
+fn slot_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    let t = obj.type_ref();
+    let r = if lookup(vm, &t, "__getattribute__")
+        .filter(is_py_function)
+        .is_some()
+    {
+        call_special(vm, obj, "__getattribute__", &[Value::Obj(name.clone())])?.unwrap_or_default()
+    } else {
+        match crate::builtins::object::generic_getattr(vm, obj, name) {
+            Ok(v) => return Ok(v),
+            Err(e) if e.kind == ExcKind::AttributeError => {
+                if lookup(vm, &t, "__getattr__").is_some() {
+                    return Ok(
+                        call_special(vm, obj, "__getattr__", &[Value::Obj(name.clone())])?
+                            .unwrap_or_default(),
+                    );
+                }
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    Ok(r)
+}
+
+fn slot_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> PyResult<()> {
+    match v {
+        Some(v) => call_special(vm, obj, "__setattr__", &[Value::Obj(name.clone()), v])?,
+        None => call_special(vm, obj, "__delattr__", &[Value::Obj(name.clone())])?,
+    };
+    Ok(())
+}
+
+fn slot_finalize(vm: &mut Vm, v: &Value) {
+    if let Err(mut e) = call_special(vm, v, "__del__", &[]) {
+        let exc = vm.exc_object(&mut e);
+        let _ = exc;
+    }
+}
+
+macro_rules! binary_slot {
+    ($name:ident, $dunder:literal, $rdunder:literal) => {
+        fn $name(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+            user_binop(vm, a, b, $dunder, $rdunder)
+        }
+    };
+}
+
+fn user_binop(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    name: &str,
+    rname: &str,
+) -> PyResult<Option<Value>> {
+    let (ta, tb) = (a.type_ref(), b.type_ref());
+    let user = |vm: &mut Vm, t: &ObjRef, n: &str| {
+        t.downcast::<TypeObject>()
+            .is_some_and(|tp| !tp.is_builtin())
+            && lookup(vm, t, n).is_some()
+    };
+    if user(vm, &ta, name) {
+        let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
+        if !not_implemented(&r) {
+            return Ok(Some(r));
+        }
+    }
+    if !ta.is(&tb) && user(vm, &tb, rname) {
+        let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
+        if !not_implemented(&r) {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
+}
+
+binary_slot!(slot_add, "__add__", "__radd__");
+binary_slot!(slot_sub, "__sub__", "__rsub__");
+binary_slot!(slot_mul, "__mul__", "__rmul__");
+binary_slot!(slot_truediv, "__truediv__", "__rtruediv__");
+binary_slot!(slot_floordiv, "__floordiv__", "__rfloordiv__");
+binary_slot!(slot_mod, "__mod__", "__rmod__");
+binary_slot!(slot_lshift, "__lshift__", "__rlshift__");
+binary_slot!(slot_rshift, "__rshift__", "__rrshift__");
+binary_slot!(slot_and, "__and__", "__rand__");
+binary_slot!(slot_or, "__or__", "__ror__");
+binary_slot!(slot_xor, "__xor__", "__rxor__");
+binary_slot!(slot_matmul, "__matmul__", "__rmatmul__");
+
+fn slot_neg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    call_special(vm, v, "__neg__", &[])?
+        .ok_or_else(|| PyErr::type_error("bad operand type for unary -"))
+}
+fn slot_pos(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    call_special(vm, v, "__pos__", &[])?
+        .ok_or_else(|| PyErr::type_error("bad operand type for unary +"))
+}
+fn slot_invert(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    call_special(vm, v, "__invert__", &[])?
+        .ok_or_else(|| PyErr::type_error("bad operand type for unary ~"))
+}
+fn slot_index(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    call_special(vm, v, "__index__", &[])?.ok_or_else(|| PyErr::type_error("no __index__"))
+}
+
+/// Sets the slots of class `cls` for the dunders its namespace defines
+/// (CPython's `fixup_slot_dispatchers`).
+pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
+    let Some(t) = cls.downcast::<TypeObject>() else {
+        return;
+    };
+    let keys: Vec<String> = t
+        .dict
+        .keys(vm.token())
+        .iter()
+        .filter_map(|k| {
+            k.downcast::<StrObj>()
+                .and_then(|s| s.as_str().map(str::to_owned))
+        })
+        .collect();
+    let has = |n: &str| keys.iter().any(|k| k == n);
+    let s = &t.slots;
+    let n = &t.number;
+    if has("__repr__") {
+        s.repr.set(Some(slot_repr));
+    }
+    if has("__str__") {
+        s.str_.set(Some(slot_str));
+    }
+    if has("__hash__") {
+        let key = Value::Obj(intern(vm.token(), "__hash__"));
+        let v = t.dict.get_str(vm.token(), &key);
+        if v.is_some_and(|v| v.is_none()) {
+            s.hash
+                .set(Some(crate::types::builtin::hash_not_implemented));
+        } else {
+            s.hash.set(Some(slot_hash));
+        }
+    } else if has("__eq__") {
+        // Defining `__eq__` without `__hash__` makes instances unhashable.
+        s.hash
+            .set(Some(crate::types::builtin::hash_not_implemented));
+        let key = Value::Obj(intern(vm.token(), "__hash__"));
+        let _ = t.dict.set(&mut NativeEq(vm.token()), key, Value::None);
+    }
+    if ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]
+        .iter()
+        .any(|d| has(d))
+    {
+        s.richcompare.set(Some(slot_richcompare));
+    }
+    if has("__len__") {
+        s.len.set(Some(slot_len));
+    }
+    if has("__bool__") || has("__len__") {
+        n.bool_.set(Some(slot_bool));
+    }
+    if has("__iter__") {
+        s.iter.set(Some(slot_iter));
+    }
+    if has("__next__") {
+        s.iternext.set(Some(slot_iternext));
+    }
+    if has("__getitem__") {
+        s.getitem.set(Some(slot_getitem));
+    }
+    if has("__setitem__") || has("__delitem__") {
+        s.setitem.set(Some(slot_setitem));
+    }
+    if has("__call__") {
+        s.call.set(Some(slot_call));
+    }
+    if has("__get__") {
+        s.descr_get.set(Some(slot_descr_get));
+    }
+    if has("__set__") || has("__delete__") {
+        s.descr_set.set(Some(slot_descr_set));
+    }
+    if has("__getattr__") || has("__getattribute__") {
+        s.getattro.set(Some(slot_getattro));
+    }
+    if has("__setattr__") || has("__delattr__") {
+        s.setattro.set(Some(slot_setattro));
+    }
+    if has("__del__") {
+        s.finalize.set(Some(slot_finalize));
+    }
+    let bin: [(
+        &str,
+        &str,
+        crate::types::slots::BinaryFn,
+        &std::cell::Cell<Option<crate::types::slots::BinaryFn>>,
+    ); 12] = [
+        ("__add__", "__radd__", slot_add, &n.add),
+        ("__sub__", "__rsub__", slot_sub, &n.subtract),
+        ("__mul__", "__rmul__", slot_mul, &n.multiply),
+        ("__truediv__", "__rtruediv__", slot_truediv, &n.true_divide),
+        (
+            "__floordiv__",
+            "__rfloordiv__",
+            slot_floordiv,
+            &n.floor_divide,
+        ),
+        ("__mod__", "__rmod__", slot_mod, &n.remainder),
+        ("__lshift__", "__rlshift__", slot_lshift, &n.lshift),
+        ("__rshift__", "__rrshift__", slot_rshift, &n.rshift),
+        ("__and__", "__rand__", slot_and, &n.and),
+        ("__or__", "__ror__", slot_or, &n.or),
+        ("__xor__", "__rxor__", slot_xor, &n.xor),
+        ("__matmul__", "__rmatmul__", slot_matmul, &n.matrix_multiply),
+    ];
+    for (d, r, f, cell) in bin {
+        if has(d) || has(r) {
+            cell.set(Some(f));
+        }
+    }
+    if has("__neg__") {
+        n.negative.set(Some(slot_neg));
+    }
+    if has("__pos__") {
+        n.positive.set(Some(slot_pos));
+    }
+    if has("__invert__") {
+        n.invert.set(Some(slot_invert));
+    }
+    if has("__index__") {
+        n.index.set(Some(slot_index));
+    }
+}
+
+/// Whether `v` is an instance of a class (for `isinstance`), honouring
+/// `__class__` only through the real type for now.
+pub fn isinstance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(t) = cls.downcast::<Tuple>() {
+        for c in t.items(vm.token()).to_vec() {
+            if isinstance(vm, v, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let Some(c) = cls
+        .as_obj()
+        .filter(|c| c.downcast::<TypeObject>().is_some())
+    else {
+        return Err(PyErr::type_error(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        ));
+    };
+    let t = v.type_ref();
+    Ok(is_subtype(vm.token(), &t, c))
+}
+
+/// `issubclass(a, cls)`.
+pub fn issubclass(vm: &mut Vm, a: &Value, cls: &Value) -> PyResult<bool> {
+    let Some(ao) = a.as_obj().filter(|o| o.downcast::<TypeObject>().is_some()) else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    if let Some(t) = cls.downcast::<Tuple>() {
+        for c in t.items(vm.token()).to_vec() {
+            if issubclass(vm, a, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let Some(c) = cls
+        .as_obj()
+        .filter(|c| c.downcast::<TypeObject>().is_some())
+    else {
+        return Err(PyErr::type_error(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        ));
+    };
+    Ok(is_subtype(vm.token(), ao, c))
+}
+
+/// `type.__getattribute__`: the type's own data (`__name__`, `__mro__`, ...),
+/// then the generic lookup (CPython's `type_getattro` with `type_getsets`).
+pub fn type_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    if let (Some(t), Some(cls)) = (obj.downcast::<TypeObject>(), obj.as_obj()) {
+        let n = name
+            .downcast::<StrObj>()
+            .and_then(StrObj::as_str)
+            .unwrap_or("");
+        let tk = vm.token();
+        let v = match n {
+            "__name__" => Some(crate::builtins::str::new_str(&t.name(tk))),
+            "__qualname__" => Some(crate::builtins::str::new_str(&t.qualname(tk))),
+            "__module__" => {
+                let key = Value::Obj(intern(tk, "__module__"));
+                Some(
+                    t.dict
+                        .get_str(tk, &key)
+                        .unwrap_or_else(|| crate::builtins::str::new_str(&t.module(tk))),
+                )
+            }
+            "__mro__" => Some(Value::Obj(Tuple::alloc(
+                t.mro(tk).iter().cloned().map(Value::Obj).collect(),
+            ))),
+            "__bases__" => Some(Value::Obj(Tuple::alloc(
+                t.bases(tk).into_iter().map(Value::Obj).collect(),
+            ))),
+            "__base__" => Some(t.base(tk).map_or(Value::None, Value::Obj)),
+            "__dict__" => {
+                let d = ObjRef::new(&builtin_types().dict, t.dict.copy(tk));
+                Some(Value::Obj(d))
+            }
+            "__doc__" => {
+                let key = Value::Obj(intern(tk, "__doc__"));
+                Some(t.dict.get_str(tk, &key).unwrap_or_default())
+            }
+            _ => None,
+        };
+        if let Some(v) = v {
+            return Ok(v);
+        }
+        let _ = cls;
+    }
+    crate::builtins::object::generic_getattr(vm, obj, name)
+}

@@ -1,0 +1,721 @@
+//! The evaluation loop (CPython's `_PyEval_EvalFrameDefault`, 3.11): one
+//! function, [`Vm::dispatch`], with one `match` on the opcode; the bigger
+//! handlers live in topic files (`names`, `calls`, `unwind`, `build`, `ops`).
+//!
+//! [`Vm::run_frames`] drives it: a Python-to-Python call pushes a frame and
+//! returns [`Flow::Call`], and the driver continues with the new top frame in the
+//! same Rust loop; `RETURN_VALUE` pops it. An error unwinds through the
+//! exception table (`unwind.rs`). Native code that calls Python code re-enters
+//! `run_frames` with an entry frame.
+
+mod build;
+mod calls;
+mod names;
+mod ops;
+mod unwind;
+
+use crate::builtins::dict::Dict;
+use crate::builtins::list::List;
+use crate::code::CodeObj;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::object::ObjRef;
+use crate::types::CompareOp;
+use crate::value::Value;
+use crate::vm::{BinOp, Vm};
+use compiler::opcode::num::*;
+
+/// What the dispatcher asks the driver to do next.
+pub(crate) enum Flow {
+    /// A callee frame was pushed: continue with the top frame.
+    Call,
+    /// The top frame returned this value.
+    Return(Value),
+    /// The top frame (a generator's) yielded this value.
+    Yield(Value),
+}
+
+/// How a re-entered eval loop ended.
+pub enum Exit {
+    /// The entry frame returned.
+    Return(Value),
+    /// The entry frame (a generator's) yielded; its frame is still on top.
+    Yield(Value),
+}
+
+/// The instruction position of the running frame.
+pub(crate) struct Cursor {
+    /// Next code unit.
+    pub ip: usize,
+    /// The code unit of the current instruction.
+    pub lasti: usize,
+}
+
+/// An error for malformed bytecode (CPython would crash or give SystemError).
+#[cold]
+pub(crate) fn bad_code(what: &str) -> PyErr {
+    PyErr::new(ExcKind::SystemError, format!("bad bytecode: {what}"))
+}
+
+impl Vm {
+    #[inline(always)]
+    pub(crate) fn push(&mut self, v: Value) {
+        self.stack.push(Some(v));
+    }
+
+    #[inline(always)]
+    pub(crate) fn pop(&mut self) -> Value {
+        self.stack.pop().flatten().unwrap_or_default()
+    }
+
+    #[inline(always)]
+    pub(crate) fn top(&self) -> Value {
+        self.stack.last().cloned().flatten().unwrap_or_default()
+    }
+
+    #[inline(always)]
+    fn peek(&self, n: usize) -> Value {
+        let len = self.stack.len();
+        if n == 0 || n > len {
+            return Value::None;
+        }
+        self.stack[len - n].clone().unwrap_or_default()
+    }
+
+    /// Runs frames until the entry frame (the one at index `entry`) returns or
+    /// yields.
+    pub(crate) fn run_frames(&mut self, entry: usize) -> PyResult<Exit> {
+        loop {
+            match self.run_top() {
+                Ok(Flow::Call) => {}
+                Ok(Flow::Return(v)) => {
+                    let Some(f) = self.frames.pop() else {
+                        return Err(bad_code("return without a frame"));
+                    };
+                    self.truncate_stack(f.ret_at);
+                    if self.frames.len() <= entry {
+                        return Ok(Exit::Return(v));
+                    }
+                    self.push(v);
+                }
+                Ok(Flow::Yield(v)) => return Ok(Exit::Yield(v)),
+                Err(e) => {
+                    if let Some(e) = self.unwind(e, entry) {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn run_top(&mut self) -> PyResult<Flow> {
+        let fi = self.frames.len().wrapping_sub(1);
+        let Some(frame) = self.frames.get(fi) else {
+            return Err(bad_code("no frame"));
+        };
+        let code = frame.code.clone();
+        let mut cur = Cursor {
+            ip: frame.ip,
+            lasti: frame.lasti,
+        };
+        let base = frame.base;
+        let Some(co) = code.downcast::<CodeObj>() else {
+            return Err(bad_code("frame without code"));
+        };
+        let r = self.dispatch(co, fi, base, &mut cur);
+        if let Some(f) = self.frames.get_mut(fi) {
+            f.ip = cur.ip;
+            f.lasti = cur.lasti;
+        }
+        r
+    }
+
+    /// Executes instructions of frame `fi` (whose localsplus start at `base`).
+    fn dispatch(
+        &mut self,
+        co: &CodeObj,
+        fi: usize,
+        base: usize,
+        cur: &mut Cursor,
+    ) -> PyResult<Flow> {
+        let instrs: &[u8] = &co.instrs;
+        let globals = self.frames[fi].globals.clone();
+        let builtins = self.frames[fi].builtins.clone();
+        loop {
+            let at = cur.ip;
+            let (mut op, mut arg) = match instrs.get(at * 2..at * 2 + 2) {
+                Some(&[o, a]) => (o, a as u32),
+                _ => return Err(bad_code("instruction pointer out of range")),
+            };
+            cur.ip = at + 1;
+            while op == EXTENDED_ARG {
+                let i = cur.ip;
+                let Some(&[o, a]) = instrs.get(i * 2..i * 2 + 2) else {
+                    return Err(bad_code("EXTENDED_ARG at end"));
+                };
+                op = o;
+                arg = (arg << 8) | a as u32;
+                cur.ip = i + 1;
+            }
+            cur.lasti = cur.ip - 1;
+            match op {
+                NOP | RESUME | CACHE => {}
+                PRECALL => cur.ip += 1,
+                POP_TOP => {
+                    self.stack.pop();
+                    self.finalizer_point();
+                }
+                PUSH_NULL => self.stack.push(None),
+                COPY => {
+                    let n = arg as usize;
+                    let len = self.stack.len();
+                    if n == 0 || n > len {
+                        return Err(bad_code("COPY"));
+                    }
+                    let v = self.stack[len - n].clone();
+                    self.stack.push(v);
+                }
+                SWAP => {
+                    let n = arg as usize;
+                    let len = self.stack.len();
+                    if n == 0 || n > len {
+                        return Err(bad_code("SWAP"));
+                    }
+                    self.stack.swap(len - 1, len - n);
+                }
+                LOAD_CONST => {
+                    let Some(v) = co.consts.get(arg as usize) else {
+                        return Err(bad_code("LOAD_CONST"));
+                    };
+                    self.push(v.clone());
+                }
+                LOAD_FAST | LOAD_CLOSURE => match self.stack.get(base + arg as usize) {
+                    Some(Some(v)) => {
+                        let v = v.clone();
+                        self.push(v);
+                    }
+                    _ => return Err(self.unbound_local(co, arg as usize)),
+                },
+                STORE_FAST => {
+                    let v = self.stack.pop().flatten();
+                    match self.stack.get_mut(base + arg as usize) {
+                        Some(slot) => {
+                            let old = std::mem::replace(slot, v);
+                            drop(old);
+                        }
+                        None => return Err(bad_code("STORE_FAST")),
+                    }
+                }
+                DELETE_FAST => {
+                    let slot = self.stack.get_mut(base + arg as usize);
+                    match slot {
+                        Some(s) if s.is_some() => *s = None,
+                        _ => return Err(self.unbound_local(co, arg as usize)),
+                    }
+                    self.finalizer_point();
+                }
+                LOAD_NAME => self.load_name(co, fi, arg, &globals, &builtins)?,
+                STORE_NAME => {
+                    self.store_name(co, fi, arg)?;
+                    self.finalizer_point();
+                }
+                DELETE_NAME => {
+                    self.delete_name(co, fi, arg)?;
+                    self.finalizer_point();
+                }
+                LOAD_GLOBAL => {
+                    let ni = (arg >> 1) as usize;
+                    let v = match self.load_global_cached(co, ni, &globals, &builtins) {
+                        Some(v) => v,
+                        None => self.load_global_slow(co, ni, &globals, &builtins)?,
+                    };
+                    if arg & 1 != 0 {
+                        self.stack.push(None);
+                    }
+                    self.push(v);
+                    cur.ip += 5;
+                }
+                STORE_GLOBAL => self.store_global(co, arg, &globals)?,
+                DELETE_GLOBAL => self.delete_global(co, arg, &globals)?,
+                LOAD_DEREF | LOAD_CLASSDEREF => self.load_deref(co, fi, base, arg, op)?,
+                STORE_DEREF => self.store_deref(base, arg)?,
+                DELETE_DEREF => self.delete_deref(co, base, arg)?,
+                MAKE_CELL => {
+                    let i = base + arg as usize;
+                    let Some(slot) = self.stack.get_mut(i) else {
+                        return Err(bad_code("MAKE_CELL"));
+                    };
+                    let v = slot.take();
+                    *slot = Some(Value::Obj(crate::function::CellObj::alloc(v)));
+                }
+                COPY_FREE_VARS => self.copy_free_vars(co, fi, base, arg)?,
+                LOAD_ATTR => {
+                    let Some(name) = co.names.get(arg as usize) else {
+                        return Err(bad_code("LOAD_ATTR"));
+                    };
+                    let obj = self.pop();
+                    let v = match self.instance_attr_fast(&obj, name) {
+                        Some(v) => v,
+                        None => self.getattr(&obj, name)?,
+                    };
+                    self.push(v);
+                    cur.ip += 4;
+                }
+                LOAD_METHOD => {
+                    let Some(name) = co.names.get(arg as usize) else {
+                        return Err(bad_code("LOAD_METHOD"));
+                    };
+                    self.load_method(name)?;
+                    cur.ip += 10;
+                }
+                STORE_ATTR => {
+                    let Some(name) = co.names.get(arg as usize) else {
+                        return Err(bad_code("STORE_ATTR"));
+                    };
+                    let obj = self.pop();
+                    let v = self.pop();
+                    self.setattr(&obj, name, Some(v))?;
+                    cur.ip += 4;
+                }
+                DELETE_ATTR => {
+                    let Some(name) = co.names.get(arg as usize) else {
+                        return Err(bad_code("DELETE_ATTR"));
+                    };
+                    let obj = self.pop();
+                    self.setattr(&obj, name, None)?;
+                }
+                BINARY_SUBSCR => {
+                    let sub = self.pop();
+                    let container = self.pop();
+                    let v = self.getitem(&container, &sub)?;
+                    self.push(v);
+                    cur.ip += 4;
+                }
+                STORE_SUBSCR => {
+                    let sub = self.pop();
+                    let container = self.pop();
+                    let v = self.pop();
+                    self.setitem(&container, &sub, Some(v))?;
+                    cur.ip += 1;
+                }
+                DELETE_SUBSCR => {
+                    let sub = self.pop();
+                    let container = self.pop();
+                    self.setitem(&container, &sub, None)?;
+                }
+                BINARY_OP => {
+                    let rhs = self.pop();
+                    let lhs = self.pop();
+                    let r = match (&lhs, &rhs) {
+                        (Value::Int(a), Value::Int(b)) => match ops::int_fast(*a, *b, arg) {
+                            Some(v) => v,
+                            None => self.binary_op_arg(&lhs, &rhs, arg)?,
+                        },
+                        (Value::Float(a), Value::Float(b)) => match ops::float_fast(*a, *b, arg) {
+                            Some(v) => v,
+                            None => self.binary_op_arg(&lhs, &rhs, arg)?,
+                        },
+                        (Value::Int(a), Value::Float(b)) if a.unsigned_abs() < ops::EXACT_F64 => {
+                            match ops::float_fast(*a as f64, *b, arg) {
+                                Some(v) => v,
+                                None => self.binary_op_arg(&lhs, &rhs, arg)?,
+                            }
+                        }
+                        (Value::Float(a), Value::Int(b)) if b.unsigned_abs() < ops::EXACT_F64 => {
+                            match ops::float_fast(*a, *b as f64, arg) {
+                                Some(v) => v,
+                                None => self.binary_op_arg(&lhs, &rhs, arg)?,
+                            }
+                        }
+                        _ => self.binary_op_arg(&lhs, &rhs, arg)?,
+                    };
+                    self.push(r);
+                    cur.ip += 1;
+                }
+                COMPARE_OP => {
+                    let rhs = self.pop();
+                    let lhs = self.pop();
+                    let r = match (&lhs, &rhs) {
+                        (Value::Int(a), Value::Int(b)) => Value::Bool(ops::cmp_fast(a, b, arg)),
+                        (Value::Float(a), Value::Float(b)) => Value::Bool(ops::cmp_fast(a, b, arg)),
+                        _ => {
+                            let op = compare_op(arg)?;
+                            self.rich_compare(&lhs, &rhs, op)?
+                        }
+                    };
+                    self.push(r);
+                    cur.ip += 2;
+                }
+                IS_OP => {
+                    let rhs = self.pop();
+                    let lhs = self.pop();
+                    self.push(Value::Bool(lhs.is(&rhs) != (arg != 0)));
+                }
+                CONTAINS_OP => {
+                    let container = self.pop();
+                    let item = self.pop();
+                    let r = self.contains(&container, &item)?;
+                    self.push(Value::Bool(r != (arg != 0)));
+                }
+                UNARY_NOT => {
+                    let v = self.pop();
+                    let b = self.is_true(&v)?;
+                    self.push(Value::Bool(!b));
+                }
+                UNARY_NEGATIVE | UNARY_POSITIVE | UNARY_INVERT => {
+                    let v = self.pop();
+                    let r = self.unary_op(op, &v)?;
+                    self.push(r);
+                }
+                JUMP_FORWARD => cur.ip += arg as usize,
+                JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
+                    cur.ip = cur.ip.saturating_sub(arg as usize);
+                    if crate::object::has_pending_finalizers() {
+                        self.run_finalizers();
+                    }
+                }
+                POP_JUMP_FORWARD_IF_FALSE
+                | POP_JUMP_FORWARD_IF_TRUE
+                | POP_JUMP_BACKWARD_IF_FALSE
+                | POP_JUMP_BACKWARD_IF_TRUE => {
+                    let v = self.pop();
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => self.is_true(&v)?,
+                    };
+                    let want = matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
+                    if b == want {
+                        jump(cur, op, arg);
+                    }
+                }
+                POP_JUMP_FORWARD_IF_NONE
+                | POP_JUMP_FORWARD_IF_NOT_NONE
+                | POP_JUMP_BACKWARD_IF_NONE
+                | POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                    let v = self.pop();
+                    let want_none =
+                        matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
+                    if v.is_none() == want_none {
+                        jump(cur, op, arg);
+                    }
+                }
+                JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
+                    let v = self.top();
+                    let b = self.is_true(&v)?;
+                    if b == (op == JUMP_IF_TRUE_OR_POP) {
+                        cur.ip += arg as usize;
+                    } else {
+                        self.stack.pop();
+                    }
+                }
+                GET_ITER | GET_YIELD_FROM_ITER => {
+                    let v = self.pop();
+                    let it = if op == GET_YIELD_FROM_ITER
+                        && v.downcast::<crate::generator::GeneratorObj>().is_some()
+                    {
+                        v
+                    } else {
+                        self.iter(&v)?
+                    };
+                    self.push(it);
+                }
+                FOR_ITER => {
+                    let it = self.top();
+                    match self.next(&it)? {
+                        Some(v) => self.push(v),
+                        None => {
+                            self.stack.pop();
+                            cur.ip += arg as usize;
+                        }
+                    }
+                }
+                BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_MAP | BUILD_CONST_KEY_MAP
+                | BUILD_STRING | BUILD_SLICE | LIST_TO_TUPLE => self.build(op, arg)?,
+                LIST_APPEND => {
+                    let v = self.pop();
+                    let l = self.peek(arg as usize);
+                    match l.downcast::<List>() {
+                        Some(l) => l.append(&mut self.token, v),
+                        None => return Err(bad_code("LIST_APPEND")),
+                    }
+                }
+                SET_ADD | MAP_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE => {
+                    self.collection_update(op, arg)?
+                }
+                UNPACK_SEQUENCE => {
+                    self.unpack_sequence(arg as usize)?;
+                    cur.ip += 1;
+                }
+                UNPACK_EX => self.unpack_ex(arg)?,
+                KW_NAMES => {
+                    let Some(Value::Obj(k)) = co.consts.get(arg as usize) else {
+                        return Err(bad_code("KW_NAMES"));
+                    };
+                    self.frames[fi].kwnames = Some(k.clone());
+                }
+                CALL => {
+                    cur.ip += 4;
+                    let kwnames = self.frames[fi].kwnames.take();
+                    if self.call_from_stack(arg as usize, kwnames)? {
+                        return Ok(Flow::Call);
+                    }
+                }
+                CALL_FUNCTION_EX => self.call_function_ex(arg)?,
+                MAKE_FUNCTION => self.make_function(arg, &globals, &builtins)?,
+                RETURN_VALUE => {
+                    let v = self.pop();
+                    self.finalizer_point();
+                    return Ok(Flow::Return(v));
+                }
+                RETURN_GENERATOR => {
+                    let g = self.make_generator(fi, cur.ip)?;
+                    return Ok(Flow::Return(g));
+                }
+                YIELD_VALUE => return Ok(Flow::Yield(self.pop())),
+                SEND => {
+                    let v = self.pop();
+                    let receiver = self.top();
+                    match self.send(&receiver, v)? {
+                        crate::generator::SendResult::Yield(r) => self.push(r),
+                        crate::generator::SendResult::Return(r) => {
+                            self.stack.pop();
+                            self.push(r);
+                            cur.ip += arg as usize;
+                        }
+                    }
+                }
+                LOAD_BUILD_CLASS => {
+                    let key = Value::Obj(crate::builtins::str::intern(
+                        &mut self.token,
+                        "__build_class__",
+                    ));
+                    let v = builtins
+                        .downcast::<Dict>()
+                        .and_then(|d| d.get_str(&self.token, &key));
+                    match v {
+                        Some(v) => self.push(v),
+                        None => {
+                            return Err(PyErr::new(ExcKind::NameError, "__build_class__ not found"))
+                        }
+                    }
+                }
+                LOAD_ASSERTION_ERROR => self.push(Value::Obj(crate::exceptions::exc_class(
+                    ExcKind::AssertionError,
+                ))),
+                IMPORT_NAME => self.import_name(co, arg)?,
+                IMPORT_FROM => self.import_from(co, arg)?,
+                PUSH_EXC_INFO => {
+                    let v = self.pop();
+                    let prev = std::mem::replace(&mut self.exc_info, v.clone());
+                    self.push(prev);
+                    self.push(v);
+                }
+                POP_EXCEPT => {
+                    let v = self.pop();
+                    self.exc_info = v;
+                }
+                CHECK_EXC_MATCH => {
+                    let cls = self.pop();
+                    let exc = self.top();
+                    self.check_except_class(&cls)?;
+                    let et = exc.type_ref();
+                    let r = self.class_matches(&et, &cls)?;
+                    self.push(Value::Bool(r));
+                }
+                RERAISE => {
+                    // CPython restores `f_lasti` from the stack for RERAISE n,
+                    // but looks the handler up at the RERAISE itself; tracebacks
+                    // of re-raised exceptions already hold the original entry.
+                    let exc = self.pop();
+                    return Err(self.reraise(exc));
+                }
+                RAISE_VARARGS => return Err(self.raise_varargs(arg)?),
+                BEFORE_WITH => self.before_with()?,
+                WITH_EXCEPT_START => self.with_except_start()?,
+                FORMAT_VALUE => self.format_value(arg)?,
+                SETUP_ANNOTATIONS => self.setup_annotations(fi)?,
+                PRINT_EXPR => {
+                    let v = self.pop();
+                    if !v.is_none() {
+                        let r = self.repr(&v)?;
+                        self.write_stdout_value(&r);
+                        self.stdout.write(b"\n");
+                    }
+                }
+                GET_LEN => {
+                    let v = self.top();
+                    let n = self.len(&v)?;
+                    self.push(Value::Int(n as i64));
+                }
+                _ => {
+                    let name = compiler::opcode::info(op).map_or("?", |i| i.name);
+                    return Err(PyErr::new(
+                        ExcKind::SystemError,
+                        format!("opcode {name} ({op}) is not supported yet"),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// `LOAD_ATTR` of a plain instance attribute: the object's type uses the
+    /// generic `__getattribute__`, the type (through the attribute cache) has no
+    /// attribute of that name, and the instance dict has it (CPython 3.11's
+    /// `LOAD_ATTR_INSTANCE_VALUE` specialization covers the same case).
+    #[inline(always)]
+    fn instance_attr_fast(&mut self, obj: &Value, name: &ObjRef) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
+        let inst = o.downcast::<crate::builtins::object::Instance>()?;
+        let t = o.type_obj();
+        let generic = t.slots.getattro.get().is_some_and(|g| {
+            std::ptr::fn_addr_eq(
+                g,
+                crate::builtins::object::generic_getattr as crate::types::slots::GetAttroFn,
+            )
+        });
+        if !generic {
+            return None;
+        }
+        let key = Value::Obj(name.clone());
+        if t.lookup(&mut self.token, &key).is_some() {
+            return None;
+        }
+        let d = inst.existing_dict(&self.token)?;
+        d.downcast::<Dict>()?.get_str(&self.token, &key)
+    }
+
+    /// `LOAD_GLOBAL` through the code object's inline cache.
+    #[inline(always)]
+    fn load_global_cached(
+        &self,
+        co: &CodeObj,
+        ni: usize,
+        globals: &ObjRef,
+        builtins: &ObjRef,
+    ) -> Option<Value> {
+        let e = co.global_cache.get(ni)?.get();
+        if e.globals_id != globals.id() {
+            return None;
+        }
+        let name = co.names.get(ni)?;
+        let g = globals.downcast::<Dict>()?;
+        if !e.in_builtins {
+            return g.value_at_if_key(&self.token, e.index as usize, name);
+        }
+        if g.keys_version(&self.token) != e.globals_version {
+            return None;
+        }
+        builtins
+            .downcast::<Dict>()?
+            .value_at_if_key(&self.token, e.index as usize, name)
+    }
+
+    /// `LOAD_GLOBAL` by lookup, filling the cache.
+    #[cold]
+    fn load_global_slow(
+        &mut self,
+        co: &CodeObj,
+        ni: usize,
+        globals: &ObjRef,
+        builtins: &ObjRef,
+    ) -> PyResult<Value> {
+        let Some(name) = co.names.get(ni) else {
+            return Err(bad_code("LOAD_GLOBAL"));
+        };
+        let key = Value::Obj(name.clone());
+        let (Some(g), Some(b)) = (globals.downcast::<Dict>(), builtins.downcast::<Dict>()) else {
+            return Err(bad_code("globals or builtins is not a dict"));
+        };
+        let mut entry = crate::code::GlobalCache {
+            globals_id: globals.id(),
+            globals_version: g.keys_version(&self.token),
+            index: 0,
+            in_builtins: false,
+        };
+        let found = match g.index_of_str(&self.token, &key) {
+            Some(ix) => {
+                entry.index = ix as u32;
+                g.value_at(&self.token, ix)
+            }
+            None => match b.index_of_str(&self.token, &key) {
+                Some(ix) => {
+                    entry.index = ix as u32;
+                    entry.in_builtins = true;
+                    b.value_at(&self.token, ix)
+                }
+                None => None,
+            },
+        };
+        match found {
+            Some(v) => {
+                if let Some(c) = co.global_cache.get(ni) {
+                    c.set(entry);
+                }
+                Ok(v)
+            }
+            None => Err(name_error(name)),
+        }
+    }
+
+    /// Runs pending `__del__` finalizers: at the statement-level points where an
+    /// object's last reference typically goes (CPython runs them inside the
+    /// decref itself). A thread-local read when none are pending.
+    #[inline(always)]
+    fn finalizer_point(&mut self) {
+        if crate::object::has_pending_finalizers() {
+            self.run_finalizers();
+        }
+    }
+
+    /// `BINARY_OP` by oparg, in-place variants included.
+    fn binary_op_arg(&mut self, a: &Value, b: &Value, arg: u32) -> PyResult<Value> {
+        let Some((op, inplace)) = BinOp::from_oparg(arg) else {
+            return Err(bad_code("BINARY_OP oparg"));
+        };
+        if op == BinOp::Power {
+            if inplace && a.as_obj().is_some() {
+                return self.inplace_op(a, b, op);
+            }
+            self.power(a, b)
+        } else if inplace {
+            self.inplace_op(a, b, op)
+        } else {
+            self.binary_op(a, b, op)
+        }
+    }
+}
+
+fn jump(cur: &mut Cursor, op: u8, arg: u32) {
+    if matches!(
+        op,
+        POP_JUMP_BACKWARD_IF_FALSE
+            | POP_JUMP_BACKWARD_IF_TRUE
+            | POP_JUMP_BACKWARD_IF_NONE
+            | POP_JUMP_BACKWARD_IF_NOT_NONE
+    ) {
+        cur.ip = cur.ip.saturating_sub(arg as usize);
+    } else {
+        cur.ip += arg as usize;
+    }
+}
+
+fn compare_op(arg: u32) -> PyResult<CompareOp> {
+    Ok(match arg {
+        0 => CompareOp::Lt,
+        1 => CompareOp::Le,
+        2 => CompareOp::Eq,
+        3 => CompareOp::Ne,
+        4 => CompareOp::Gt,
+        5 => CompareOp::Ge,
+        _ => return Err(bad_code("COMPARE_OP oparg")),
+    })
+}
+
+/// `NameError: name 'x' is not defined`.
+#[cold]
+pub(crate) fn name_error(name: &ObjRef) -> PyErr {
+    let n = name
+        .downcast::<crate::builtins::str::StrObj>()
+        .and_then(crate::builtins::str::StrObj::as_str)
+        .unwrap_or("?");
+    PyErr::new(ExcKind::NameError, format!("name '{n}' is not defined"))
+}

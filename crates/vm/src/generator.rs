@@ -1,0 +1,331 @@
+//! Generators (CPython 3.11's `Objects/genobject.c`): `RETURN_GENERATOR` moves
+//! the new frame (its record and its data-stack slice) into a generator object;
+//! each resumption moves it back onto the data stack and re-enters the eval
+//! loop, and `YIELD_VALUE` moves it out again. `send`, `throw`, `close`.
+
+use std::cell::Cell;
+
+use crate::builtins::str::new_str;
+use crate::calls::{add_method, arg_range, exact_args};
+use crate::code::CodeObj;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::eval::Exit;
+use crate::exceptions::{is_exception, is_exception_class};
+use crate::frame::Frame;
+use crate::object::{ObjRef, Payload, PayloadKind, PyCell, Token};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A suspended frame: its record and its data-stack slice (localsplus and
+/// value stack).
+pub struct SavedFrame {
+    /// The frame record (`base`/`ret_at` are reassigned on resumption).
+    pub frame: Frame,
+    /// The slots from `base` up.
+    pub values: Vec<Option<Value>>,
+}
+
+/// The payload of a `generator`.
+pub struct GeneratorObj {
+    /// The suspended frame; `None` while running or once finished.
+    pub saved: PyCell<Option<SavedFrame>>,
+    /// `gi_running`.
+    pub running: Cell<bool>,
+    /// Whether it has been resumed at least once (else only `None` may be sent).
+    pub started: Cell<bool>,
+    /// The generator's own "exception being handled" (swapped with the VM's
+    /// while it runs, as CPython's `gi_exc_state`).
+    pub exc_state: PyCell<Value>,
+    /// `__name__`.
+    pub name: ObjRef,
+    /// `__qualname__`.
+    pub qualname: ObjRef,
+}
+
+impl Payload for GeneratorObj {
+    const KIND: PayloadKind = PayloadKind::Other;
+    const GC: bool = true;
+
+    fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
+        if let Some(s) = self.saved.borrow(token) {
+            s.values.iter().flatten().for_each(&mut *visit);
+            visit(&Value::Obj(s.frame.code.clone()));
+            visit(&Value::Obj(s.frame.globals.clone()));
+            if let Some(f) = &s.frame.func {
+                visit(&Value::Obj(f.clone()));
+            }
+        }
+        visit(self.exc_state.borrow(token));
+    }
+
+    fn clear(&self, token: &mut Token) {
+        let old = self.saved.borrow_mut(token).take();
+        drop(old);
+    }
+}
+
+/// What a resumption produced.
+pub enum SendResult {
+    /// The generator yielded this value.
+    Yield(Value),
+    /// The generator returned this value (`StopIteration.value`).
+    Return(Value),
+}
+
+impl Vm {
+    /// `RETURN_GENERATOR`: moves frame `fi` (resuming at `ip`) into a new
+    /// generator object. The caller then pops the (now empty) frame.
+    pub(crate) fn make_generator(&mut self, fi: usize, ip: usize) -> PyResult<Value> {
+        let f = &self.frames[fi];
+        let base = f.base;
+        let mut frame = f.clone();
+        frame.ip = ip;
+        frame.lasti = ip.saturating_sub(1);
+        let values: Vec<Option<Value>> = self.stack.drain(base..).collect();
+        let (name, qualname) = match frame.code.downcast::<CodeObj>() {
+            Some(co) => (co.name.clone(), co.qualname.clone()),
+            None => (
+                crate::builtins::str::intern(&mut self.token, "?"),
+                crate::builtins::str::intern(&mut self.token, "?"),
+            ),
+        };
+        let is_coro = frame.code.downcast::<CodeObj>().is_some_and(|c| {
+            c.flags() & (crate::code::CO_COROUTINE | crate::code::CO_ASYNC_GENERATOR) != 0
+        });
+        if is_coro {
+            return Err(PyErr::new(
+                ExcKind::SystemError,
+                "coroutines are not supported yet",
+            ));
+        }
+        let g = GeneratorObj {
+            saved: PyCell::new(Some(SavedFrame { frame, values })),
+            running: Cell::new(false),
+            started: Cell::new(false),
+            exc_state: PyCell::new(Value::None),
+            name,
+            qualname,
+        };
+        Ok(Value::Obj(ObjRef::new(&crate::rt_types::rt().generator, g)))
+    }
+
+    /// Resumes generator `gen` with `sent` pushed, or with `throw` raised at its
+    /// suspension point (CPython's `gen_send_ex2`).
+    pub fn resume_generator(
+        &mut self,
+        gen: &Value,
+        sent: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<SendResult> {
+        let Some(g) = gen.downcast::<GeneratorObj>() else {
+            return Err(PyErr::type_error("not a generator"));
+        };
+        if g.running.get() {
+            return Err(PyErr::value_error("generator already executing"));
+        }
+        let Some(saved) = g.saved.borrow_mut(&mut self.token).take() else {
+            return match throw {
+                Some(e) => Err(e),
+                None => Ok(SendResult::Return(Value::None)),
+            };
+        };
+        if !g.started.get() && throw.is_none() && !sent.is_none() {
+            *g.saved.borrow_mut(&mut self.token) = Some(saved);
+            return Err(PyErr::type_error(
+                "can't send non-None value to a just-started generator",
+            ));
+        }
+        g.started.set(true);
+        if self.frames.len() >= self.recursion_limit() as usize {
+            *g.saved.borrow_mut(&mut self.token) = Some(saved);
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let base = self.stack.len();
+        let SavedFrame {
+            mut frame,
+            mut values,
+        } = saved;
+        frame.base = base;
+        frame.ret_at = base;
+        frame.entry = true;
+        // Moved back onto the data stack; `values` keeps its capacity for the
+        // next suspension, so a yield/resume cycle allocates nothing.
+        self.stack.append(&mut values);
+        let throwing = throw.is_some();
+        if !throwing {
+            self.push(sent);
+        }
+        self.frames.push(frame);
+        let entry = self.frames.len() - 1;
+        g.running.set(true);
+        let gen_exc = std::mem::take(g.exc_state.borrow_mut(&mut self.token));
+        let caller_exc = std::mem::replace(&mut self.exc_info, gen_exc);
+        let r = self.guarded("", |vm| match throw {
+            Some(e) => match vm.unwind(e, entry) {
+                Some(e) => Err(e),
+                None => vm.run_frames(entry),
+            },
+            None => vm.run_frames(entry),
+        });
+        let gen_exc = std::mem::replace(&mut self.exc_info, caller_exc);
+        g.running.set(false);
+        match r {
+            Ok(Exit::Yield(v)) => {
+                *g.exc_state.borrow_mut(&mut self.token) = gen_exc;
+                let Some(frame) = self.frames.pop() else {
+                    return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
+                };
+                values.extend(self.stack.drain(frame.base..));
+                *g.saved.borrow_mut(&mut self.token) = Some(SavedFrame { frame, values });
+                Ok(SendResult::Yield(v))
+            }
+            Ok(Exit::Return(v)) => Ok(SendResult::Return(v)),
+            Err(mut e) => {
+                if e.kind == ExcKind::StopIteration {
+                    let exc = self.exc_object(&mut e);
+                    let mut re = PyErr::runtime_error("generator raised StopIteration");
+                    let new = self.exc_object(&mut re);
+                    if let Some(n) = new.downcast::<crate::exceptions::ExceptionObj>() {
+                        *n.cause.borrow_mut(&mut self.token) = Value::Obj(exc.clone());
+                        *n.suppress_context.borrow_mut(&mut self.token) = true;
+                        *n.context.borrow_mut(&mut self.token) = Value::Obj(exc);
+                    }
+                    return Err(re);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `SEND`: sends `v` into `receiver` (a generator, or any iterator when `v`
+    /// is `None`).
+    pub(crate) fn send(&mut self, receiver: &Value, v: Value) -> PyResult<SendResult> {
+        if receiver.downcast::<GeneratorObj>().is_some() {
+            return self.resume_generator(receiver, v, None);
+        }
+        if v.is_none() {
+            return Ok(match self.next(receiver)? {
+                Some(x) => SendResult::Yield(x),
+                None => SendResult::Return(Value::None),
+            });
+        }
+        let r = self.call_method(receiver, "send", &[v]);
+        match r {
+            Ok(x) => Ok(SendResult::Yield(x)),
+            Err(e) if e.kind == ExcKind::StopIteration => Ok(SendResult::Return(Value::None)),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// `next(gen)`.
+pub fn gen_iternext(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    match vm.resume_generator(v, Value::None, None)? {
+        SendResult::Yield(x) => Ok(Some(x)),
+        SendResult::Return(_) => Ok(None),
+    }
+}
+
+/// A `StopIteration` carrying a generator's return value.
+fn stop_iteration(vm: &mut Vm, value: Value) -> PyErr {
+    if value.is_none() {
+        return PyErr::bare(ExcKind::StopIteration);
+    }
+    let cls = crate::exceptions::exc_class(ExcKind::StopIteration);
+    let e = crate::exceptions::ExceptionObj::alloc(&cls, vec![value]);
+    vm.err_from_object(e)
+}
+
+/// `next(gen)` from the `next` builtin: `StopIteration(value)` at the end.
+pub fn gen_next_builtin(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match vm.resume_generator(v, Value::None, None)? {
+        SendResult::Yield(x) => Ok(x),
+        SendResult::Return(r) => Err(stop_iteration(vm, r)),
+    }
+}
+
+fn gen_send(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let args = exact_args(vm, "send", args, kw, 2)?;
+    match vm.resume_generator(&args[0], args[1].clone(), None)? {
+        SendResult::Yield(x) => Ok(x),
+        SendResult::Return(r) => Err(stop_iteration(vm, r)),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let args = arg_range(vm, "throw", args, kw, 2, 4)?;
+    let typ = &args[1];
+    let exc = if is_exception(typ) {
+        typ.clone()
+    } else if is_exception_class(vm.token(), typ) {
+        let a: Vec<Value> = args
+            .get(2)
+            .filter(|v| !v.is_none())
+            .cloned()
+            .into_iter()
+            .collect();
+        vm.call(typ, &a, None)?
+    } else {
+        return Err(PyErr::type_error(
+            "exceptions must be classes or instances deriving from BaseException, not str",
+        ));
+    };
+    let Value::Obj(o) = exc else {
+        return Err(PyErr::type_error("bad exception"));
+    };
+    let err = vm.err_from_object(o);
+    match vm.resume_generator(&args[0], Value::None, Some(err))? {
+        SendResult::Yield(x) => Ok(x),
+        SendResult::Return(r) => Err(stop_iteration(vm, r)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let args = exact_args(vm, "close", args, kw, 1)?;
+    let g = &args[0];
+    let started = g
+        .downcast::<GeneratorObj>()
+        .and_then(|g| g.saved.borrow(vm.token()).as_ref().map(|s| s.frame.lasti))
+        .is_some();
+    if !started {
+        return Ok(Value::None);
+    }
+    let err = PyErr::bare(ExcKind::GeneratorExit);
+    match vm.resume_generator(g, Value::None, Some(err)) {
+        Ok(SendResult::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Return(_)) => Ok(Value::None),
+        Err(e) if matches!(e.kind, ExcKind::GeneratorExit | ExcKind::StopIteration) => {
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `repr(gen)`: `<generator object f at 0x...>`.
+pub fn gen_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let q = v
+        .downcast::<GeneratorObj>()
+        .and_then(|g| {
+            g.qualname
+                .downcast::<crate::builtins::str::StrObj>()
+                .map(|s| s.text().to_string_lossy().into_owned())
+        })
+        .unwrap_or_default();
+    let id = v.as_obj().map_or(0, ObjRef::id);
+    Ok(new_str(&format!("<generator object {q} at {id:#x}>")))
+}
+
+/// Installs the generator type's slots and methods.
+pub fn install(token: &mut Token, ty: &ObjRef) {
+    if let Some(t) = ty.downcast::<crate::types::TypeObject>() {
+        t.slots.iter.set(Some(crate::builtins::iter::self_iter));
+        t.slots.iternext.set(Some(gen_iternext));
+        t.slots.repr.set(Some(gen_repr));
+    }
+    add_method(token, ty, "send", gen_send);
+    add_method(token, ty, "throw", gen_throw);
+    add_method(token, ty, "close", gen_close);
+}

@@ -1,0 +1,97 @@
+//! Running a program as `__main__` (what `krait FILE.pyc` does, CPython's
+//! `pymain_run_file`): load, run, print an uncaught exception's traceback on
+//! stderr, and turn `SystemExit` into the exit status.
+
+use std::io::Write;
+
+use crate::error::{ExcKind, PyErr};
+use crate::exceptions::ExceptionObj;
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// Runs `code` as the `__main__` module and returns the process exit status
+    /// (0, 1 after an uncaught exception, or `SystemExit`'s code).
+    pub fn run_main_program(&mut self, code: compiler::code::CodeObject) -> i32 {
+        let r = self.run_main(code);
+        self.run_finalizers();
+        let status = match r {
+            Ok(_) => 0,
+            Err(e) => self.report_uncaught(e),
+        };
+        self.flush_stdout();
+        status
+    }
+
+    /// Handles an exception that reached the top: `SystemExit` gives its status,
+    /// anything else is printed as CPython does; returns the exit status.
+    pub fn report_uncaught(&mut self, mut e: PyErr) -> i32 {
+        self.flush_stdout();
+        if e.kind == ExcKind::SystemExit {
+            let exc = self.exc_object(&mut e);
+            let args = exc
+                .downcast::<ExceptionObj>()
+                .map(|x| x.args_vec(&self.token))
+                .unwrap_or_default();
+            return match args.first() {
+                None | Some(Value::None) => 0,
+                Some(Value::Int(i)) => *i as i32,
+                Some(Value::Bool(b)) => *b as i32,
+                Some(v) => {
+                    let s = crate::exceptions::exc_str_text(self, v);
+                    let _ = writeln!(std::io::stderr(), "{s}");
+                    1
+                }
+            };
+        }
+        let text = self.format_exception(&mut e);
+        let _ = std::io::stderr().write_all(text.as_bytes());
+        1
+    }
+}
+
+/// Compiles and runs the source file at `path` as `__main__` (what `krait
+/// FILE.py` does); compile errors are reported as CPython reports them (status
+/// 1). The code's filename is the absolute path, as CPython 3.11 gives
+/// `__main__`.
+pub fn run_source_file(path: &str, argv: Vec<String>) -> i32 {
+    let abs = std::path::absolute(path)
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_owned))
+        .unwrap_or_else(|| path.to_owned());
+    let code = match compiler::cli::compile_file(&abs, 0) {
+        Ok(c) => c,
+        Err(status) => return status,
+    };
+    let Some(mut vm) = Vm::new() else {
+        eprintln!("krait: an interpreter already runs on this thread");
+        return 2;
+    };
+    vm.argv = argv;
+    vm.run_main_program(code)
+}
+
+/// Runs the `.pyc` file at `path` as `__main__` with `sys.argv = argv`; the
+/// exit status.
+pub fn run_pyc_file(path: &str, argv: Vec<String>) -> i32 {
+    let data = match std::fs::read(path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("krait: can't open file '{path}': {e}");
+            return 2;
+        }
+    };
+    let pyc = match compiler::pyc::read(&data) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("krait: {path}: not a CPython 3.11 .pyc file ({e:?})");
+            return 2;
+        }
+    };
+    let Some(mut vm) = Vm::new() else {
+        eprintln!("krait: an interpreter already runs on this thread");
+        return 2;
+    };
+    vm.argv = argv;
+    vm.run_main_program(pyc.code)
+}
