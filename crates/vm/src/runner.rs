@@ -53,6 +53,12 @@ impl Vm {
 /// Runs the `.pyc` file at `path` as `__main__` with `sys.argv = argv`; the
 /// exit status.
 pub fn run_pyc_file(path: &str, argv: Vec<String>) -> i32 {
+    run_pyc_file_with(path, argv, |_| {})
+}
+
+/// [`run_pyc_file`], with `setup` run on the new VM first (how the `krait`
+/// command registers the native standard-library modules).
+pub fn run_pyc_file_with(path: &str, argv: Vec<String>, setup: fn(&mut Vm)) -> i32 {
     let data = match std::fs::read(path) {
         Ok(d) => d,
         Err(e) => {
@@ -72,5 +78,6 @@ pub fn run_pyc_file(path: &str, argv: Vec<String>) -> i32 {
         return 2;
     };
     vm.argv = argv;
+    setup(&mut vm);
     vm.run_main_program(pyc.code)
 }

@@ -43,7 +43,13 @@ pub struct Vm {
     pub(crate) reraising: bool,
     /// `sys.argv`.
     pub argv: Vec<String>,
+    /// Native modules registered by crates above the VM (`stdlib`), consulted by
+    /// `import` after `sys` (CPython's `PyImport_Inittab`).
+    pub(crate) native_modules: Vec<(&'static str, NativeModuleInit)>,
 }
+
+/// Creates a native module object on its first import (CPython's `PyInit_*`).
+pub type NativeModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 
 impl Vm {
     /// A new interpreter on this thread, or `None` if one already exists here.
@@ -72,9 +78,17 @@ impl Vm {
             stdout: crate::io::StdStream::stdout(),
             reraising: false,
             argv: Vec::new(),
+            native_modules: Vec::new(),
         };
         crate::builtins_module::install(&mut vm);
         Some(vm)
+    }
+
+    /// Registers native module `name` (created by `init` on its first import),
+    /// replacing an earlier registration of the same name.
+    pub fn register_native_module(&mut self, name: &'static str, init: NativeModuleInit) {
+        self.native_modules.retain(|(n, _)| *n != name);
+        self.native_modules.push((name, init));
     }
 
     /// Flushes buffered standard output.
