@@ -1,10 +1,19 @@
 //! Native standard-library modules for Krait (ARCHITECTURE §9): each module's
-//! names and behaviour match CPython's module of the same name.
+//! names and behaviour match CPython's module of the same name. One file per
+//! module; [`register_all`] makes them importable on a [`vm::Vm`].
+
+mod util;
+
+pub mod errno;
+pub mod itertools;
+pub mod math;
+pub mod operator;
+pub mod time;
 
 use vm::Vm;
 
 /// Registers every native module of this crate on `vm` (called by the `krait`
 /// command when it creates the interpreter).
 pub fn register_all(vm: &mut Vm) {
-    let _ = vm;
+    vm.register_native_module("itertools", itertools::create);
 }
