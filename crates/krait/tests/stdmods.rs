@@ -82,4 +82,4 @@ macro_rules! programs {
     };
 }
 
-programs!(itertools_basic,);
+programs!(itertools_basic, math_funcs,);

@@ -16,4 +16,5 @@ use vm::Vm;
 /// command when it creates the interpreter).
 pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("itertools", itertools::create);
+    vm.register_native_module("math", math::create);
 }
