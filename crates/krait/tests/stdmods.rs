@@ -82,4 +82,4 @@ macro_rules! programs {
     };
 }
 
-programs!(itertools_basic, math_funcs,);
+programs!(collections_deque, itertools_basic, math_funcs,);

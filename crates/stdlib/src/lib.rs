@@ -4,6 +4,7 @@
 
 mod util;
 
+pub mod collections;
 pub mod errno;
 pub mod itertools;
 pub mod math;
@@ -17,4 +18,5 @@ use vm::Vm;
 pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("itertools", itertools::create);
     vm.register_native_module("math", math::create);
+    vm.register_native_module("_collections", collections::create);
 }
