@@ -82,4 +82,9 @@ macro_rules! programs {
     };
 }
 
-programs!(collections_deque, itertools_basic, math_funcs,);
+programs!(
+    collections_deque,
+    itertools_basic,
+    math_funcs,
+    operator_funcs,
+);

@@ -19,4 +19,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("itertools", itertools::create);
     vm.register_native_module("math", math::create);
     vm.register_native_module("_collections", collections::create);
+    vm.register_native_module("_operator", operator::create);
 }
