@@ -87,4 +87,5 @@ programs!(
     itertools_basic,
     math_funcs,
     operator_funcs,
+    small_modules,
 );

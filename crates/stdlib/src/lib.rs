@@ -6,6 +6,7 @@ mod util;
 
 pub mod collections;
 pub mod errno;
+pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod operator;
@@ -20,4 +21,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("math", math::create);
     vm.register_native_module("_collections", collections::create);
     vm.register_native_module("_operator", operator::create);
+    vm.register_native_module("time", time::create);
+    vm.register_native_module("errno", errno::create);
+    vm.register_native_module("gc", gc::create);
 }
