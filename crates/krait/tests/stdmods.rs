@@ -84,6 +84,7 @@ macro_rules! programs {
 
 programs!(
     collections_deque,
+    functools_mod,
     itertools_basic,
     math_funcs,
     operator_funcs,

@@ -6,6 +6,7 @@ mod util;
 
 pub mod collections;
 pub mod errno;
+pub mod functools;
 pub mod gc;
 pub mod itertools;
 pub mod math;
@@ -24,4 +25,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("time", time::create);
     vm.register_native_module("errno", errno::create);
     vm.register_native_module("gc", gc::create);
+    vm.register_native_module("_functools", functools::create);
 }
