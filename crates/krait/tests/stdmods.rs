@@ -89,4 +89,5 @@ programs!(
     math_funcs,
     operator_funcs,
     small_modules,
+    string_opcode,
 );

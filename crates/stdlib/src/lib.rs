@@ -10,7 +10,9 @@ pub mod functools;
 pub mod gc;
 pub mod itertools;
 pub mod math;
+pub mod opcode;
 pub mod operator;
+pub mod string;
 pub mod time;
 
 use vm::Vm;
@@ -26,4 +28,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("errno", errno::create);
     vm.register_native_module("gc", gc::create);
     vm.register_native_module("_functools", functools::create);
+    vm.register_native_module("_string", string::create);
+    vm.register_native_module("_opcode", opcode::create);
 }
