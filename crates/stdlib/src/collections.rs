@@ -385,12 +385,10 @@ fn norm_index(vm: &mut Vm, d: &Deque, key: &Value) -> PyResult<usize> {
 
 fn deque_getitem(vm: &mut Vm, me: &Value, key: &Value) -> PyResult<Value> {
     let d = dq(vm, me)?;
-    if key.as_int().is_none() && !matches!(key, Value::Int(_)) {
-        if key.downcast::<vm::builtins::slice::SliceObj>().is_some() {
-            return Err(PyErr::type_error(
-                "sequence index must be integer, not 'slice'",
-            ));
-        }
+    if key.as_int().is_none() && key.downcast::<vm::builtins::slice::SliceObj>().is_some() {
+        return Err(PyErr::type_error(
+            "sequence index must be integer, not 'slice'",
+        ));
     }
     let i = norm_index(vm, d, key)?;
     Ok(d.items.borrow(vm.token())[i].clone())

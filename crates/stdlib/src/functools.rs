@@ -120,7 +120,10 @@ fn partial_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -
     )))
 }
 
-fn partial_parts(vm: &mut Vm, me: &Value) -> PyResult<(Value, Vec<Value>, Vec<(Value, Value)>)> {
+/// A partial's function, positional arguments and keyword items.
+type PartialParts = (Value, Vec<Value>, Vec<(Value, Value)>);
+
+fn partial_parts(vm: &mut Vm, me: &Value) -> PyResult<PartialParts> {
     let Some(p) = me.downcast::<Partial>() else {
         return Err(PyErr::type_error(format!(
             "descriptor requires a 'functools.partial' object but received '{}'",

@@ -739,13 +739,7 @@ fn prod(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 }
 
 fn points(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {
-    let is_seq = v.downcast::<vm::builtins::tuple::Tuple>().is_some()
-        || v.downcast::<vm::builtins::list::List>().is_some();
-    let items = if is_seq {
-        vm.sequence_to_vec(v)?
-    } else {
-        vm.sequence_to_vec(v)?
-    };
+    let items = vm.sequence_to_vec(v)?;
     let mut out = Vec::with_capacity(items.len());
     for x in &items {
         out.push(to_f64(vm, x)?);

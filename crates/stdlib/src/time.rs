@@ -194,11 +194,7 @@ fn localtime(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 fn tuple_fields(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<[i64; 9]> {
     let items = match v.downcast::<Tuple>() {
         Some(t) => t.items(vm.token()).to_vec(),
-        None => {
-            return Err(PyErr::type_error(format!(
-                "Tuple or struct_time argument required"
-            )))
-        }
+        None => return Err(PyErr::type_error("Tuple or struct_time argument required")),
     };
     if items.len() < 9 {
         return Err(PyErr::type_error(format!(
