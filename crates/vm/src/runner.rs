@@ -19,8 +19,27 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.report_uncaught(e),
         };
+        self.run_atexit_callbacks();
         self.flush_stdout();
         status
+    }
+
+    /// Runs `atexit._run_exitfuncs()` if the program imported `atexit` (CPython's
+    /// `Py_FinalizeEx` calls the registered functions after the main module).
+    fn run_atexit_callbacks(&mut self) {
+        let key = Value::Obj(crate::builtins::str::intern(&mut self.token, "atexit"));
+        let module = self
+            .modules
+            .downcast::<crate::builtins::dict::Dict>()
+            .and_then(|d| d.get_str(&self.token, &key));
+        let Some(m) = module else {
+            return;
+        };
+        let name = crate::builtins::str::intern(&mut self.token, "_run_exitfuncs");
+        if let Ok(f) = self.getattr(&m, &name) {
+            let _ = self.call(&f, &[], None);
+        }
+        self.run_finalizers();
     }
 
     /// Handles an exception that reached the top: `SystemExit` gives its status,
