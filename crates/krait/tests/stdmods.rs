@@ -83,6 +83,7 @@ macro_rules! programs {
 }
 
 programs!(
+    atexit_mod,
     collections_deque,
     functools_mod,
     itertools_basic,

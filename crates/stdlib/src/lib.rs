@@ -4,6 +4,7 @@
 
 mod util;
 
+pub mod atexit;
 pub mod collections;
 pub mod errno;
 pub mod functools;
@@ -30,4 +31,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_functools", functools::create);
     vm.register_native_module("_string", string::create);
     vm.register_native_module("_opcode", opcode::create);
+    vm.register_native_module("atexit", atexit::create);
 }
