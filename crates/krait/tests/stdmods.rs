@@ -91,4 +91,5 @@ programs!(
     operator_funcs,
     small_modules,
     string_opcode,
+    thread_mod,
 );

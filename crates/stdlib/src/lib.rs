@@ -14,6 +14,7 @@ pub mod math;
 pub mod opcode;
 pub mod operator;
 pub mod string;
+pub mod thread;
 pub mod time;
 
 use vm::Vm;
@@ -32,4 +33,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_string", string::create);
     vm.register_native_module("_opcode", opcode::create);
     vm.register_native_module("atexit", atexit::create);
+    vm.register_native_module("_thread", thread::create);
 }
