@@ -91,6 +91,17 @@ impl Vm {
         self.native_modules.push((name, init));
     }
 
+    /// Where Python frame `depth` levels out from the innermost (0) is: its
+    /// code's file name, current line, and globals (what `sys._getframe(depth)`
+    /// gives natives such as `_warnings.warn`); `None` past the outermost frame.
+    pub fn frame_location(&self, depth: usize) -> Option<(String, Option<i32>, ObjRef)> {
+        let idx = self.frames.len().checked_sub(depth + 1)?;
+        let f = self.frames.get(idx)?;
+        let co = f.code.downcast::<crate::code::CodeObj>()?;
+        let file = co.data.filename.to_string_lossy().into_owned();
+        Some((file, co.line_at(f.lasti), f.globals.clone()))
+    }
+
     /// Flushes buffered standard output.
     pub fn flush_stdout(&mut self) {
         self.stdout.flush();
