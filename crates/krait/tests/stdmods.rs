@@ -92,4 +92,5 @@ programs!(
     small_modules,
     string_opcode,
     thread_mod,
+    warnings_mod,
 );

@@ -16,6 +16,7 @@ pub mod operator;
 pub mod string;
 pub mod thread;
 pub mod time;
+pub mod warnings;
 
 use vm::Vm;
 
@@ -34,4 +35,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_opcode", opcode::create);
     vm.register_native_module("atexit", atexit::create);
     vm.register_native_module("_thread", thread::create);
+    vm.register_native_module("_warnings", warnings::create);
 }
