@@ -84,6 +84,7 @@ macro_rules! programs {
 
 programs!(
     atexit_mod,
+    collections_defaultdict,
     collections_deque,
     functools_mod,
     itertools_basic,

@@ -1,7 +1,7 @@
 //! The `_collections` module (CPython's `Modules/_collectionsmodule.c`):
 //! `deque` (a double-ended queue with optional `maxlen`), its iterator types,
 //! and `_count_elements` (the fast path of `collections.Counter`).
-//! `defaultdict` is not native yet (it needs a native `dict` subclass).
+//! `defaultdict` is in `defaultdict.rs`.
 
 use std::collections::VecDeque;
 
@@ -663,6 +663,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         );
     }
     set_attr(vm, &m, "deque", Value::Obj(t));
+    crate::defaultdict::install(vm, &m);
     for name in ["_deque_iterator", "_deque_reverse_iterator"] {
         let it = new_native_type(vm.token(), name, DequeIter::LAYOUT, None);
         if let Some(tp) = it.downcast::<TypeObject>() {

@@ -6,6 +6,7 @@ mod util;
 
 pub mod atexit;
 pub mod collections;
+pub mod defaultdict;
 pub mod errno;
 pub mod functools;
 pub mod gc;
