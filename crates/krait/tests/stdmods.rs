@@ -94,4 +94,5 @@ programs!(
     string_opcode,
     thread_mod,
     warnings_mod,
+    weakref_mod,
 );

@@ -18,6 +18,7 @@ pub mod string;
 pub mod thread;
 pub mod time;
 pub mod warnings;
+pub mod weakref;
 
 use vm::Vm;
 
@@ -37,4 +38,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("atexit", atexit::create);
     vm.register_native_module("_thread", thread::create);
     vm.register_native_module("_warnings", warnings::create);
+    vm.register_native_module("_weakref", weakref::create);
 }
