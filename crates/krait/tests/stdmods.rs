@@ -90,6 +90,7 @@ programs!(
     itertools_basic,
     math_funcs,
     operator_funcs,
+    posix_mod,
     small_modules,
     string_opcode,
     thread_mod,

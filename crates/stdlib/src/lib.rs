@@ -14,6 +14,7 @@ pub mod itertools;
 pub mod math;
 pub mod opcode;
 pub mod operator;
+pub mod posix;
 pub mod string;
 pub mod thread;
 pub mod time;
@@ -39,4 +40,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_thread", thread::create);
     vm.register_native_module("_warnings", warnings::create);
     vm.register_native_module("_weakref", weakref::create);
+    vm.register_native_module("posix", posix::create);
 }
