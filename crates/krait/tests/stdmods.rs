@@ -87,6 +87,7 @@ programs!(
     collections_defaultdict,
     collections_deque,
     functools_mod,
+    io_text,
     itertools_basic,
     math_funcs,
     operator_funcs,

@@ -10,6 +10,7 @@ pub mod defaultdict;
 pub mod errno;
 pub mod functools;
 pub mod gc;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod opcode;
@@ -41,4 +42,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_warnings", warnings::create);
     vm.register_native_module("_weakref", weakref::create);
     vm.register_native_module("posix", posix::create);
+    vm.register_native_module("_io", io::create);
 }

@@ -167,7 +167,7 @@ fn repr_str(s: &str) -> String {
 }
 
 /// An `OSError` for an I/O error on `path` (and `path2` for two-path calls).
-fn os_error(e: &std::io::Error, path: Option<&str>, path2: Option<&str>) -> PyErr {
+pub(crate) fn os_error(e: &std::io::Error, path: Option<&str>, path2: Option<&str>) -> PyErr {
     let code = e.raw_os_error().map_or(0, i64::from);
     let mut msg = format!("[Errno {code}] {}", strerror_text(code));
     if let Some(p) = path {
@@ -177,6 +177,11 @@ fn os_error(e: &std::io::Error, path: Option<&str>, path2: Option<&str>) -> PyEr
         }
     }
     PyErr::new(ExcKind::OSError, msg)
+}
+
+/// A path argument as text (for other modules' `open`-like functions).
+pub(crate) fn path_arg(vm: &mut Vm, v: &Value, fname: &str, arg: &str) -> PyResult<String> {
+    path_text(vm, v, fname, arg)
 }
 
 /// `os.fspath(path)` as text: `str`, or the `str` `__fspath__` returns.
