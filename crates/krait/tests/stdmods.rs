@@ -89,6 +89,7 @@ programs!(
     functools_mod,
     io_text,
     itertools_basic,
+    limits,
     math_funcs,
     operator_funcs,
     posix_mod,

@@ -160,7 +160,11 @@ fn readlines(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     Ok(Value::Obj(List::alloc(out)))
 }
 
-fn write_text(vm: &mut Vm, t: &TextBuf, s: &str) -> usize {
+/// Positions past the end that a write may pad with NULs (CPython would try
+/// and raise `MemoryError` far beyond this).
+const MAX_PAD: usize = 1 << 28;
+
+fn write_text(vm: &mut Vm, t: &TextBuf, s: &str) -> PyResult<usize> {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     let append = t
@@ -170,6 +174,9 @@ fn write_text(vm: &mut Vm, t: &TextBuf, s: &str) -> usize {
         .is_some_and(|f| f.mode.contains('a'));
     let buf = t.buf.borrow_mut(vm.token());
     let mut pos = if append { buf.len() } else { t.pos.get() };
+    if pos > buf.len().saturating_add(MAX_PAD) {
+        return Err(PyErr::new(ExcKind::MemoryError, ""));
+    }
     if pos > buf.len() {
         buf.resize(pos, '\0');
     }
@@ -185,7 +192,7 @@ fn write_text(vm: &mut Vm, t: &TextBuf, s: &str) -> usize {
     if let Some(f) = t.file.borrow_mut(vm.token()).as_mut() {
         f.dirty = true;
     }
-    n
+    Ok(n)
 }
 
 fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -199,7 +206,7 @@ fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         )));
     };
     let text = s.text().to_string_lossy().into_owned();
-    Ok(Value::Int(write_text(vm, t, &text) as i64))
+    Ok(Value::Int(write_text(vm, t, &text)? as i64))
 }
 
 fn writelines(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {

@@ -311,27 +311,31 @@ fn it_next(vm: &mut Vm, me: &Value) -> PyResult<Option<Value>> {
             Ok(Some(new))
         }
         ItState::Chain { source, active } => {
-            let (source, active) = (source.clone(), active.clone());
-            if let Some(a) = active {
-                if let Some(x) = vm.next(&a)? {
-                    return Ok(Some(x));
-                }
-            }
-            let Some(src) = source else {
-                set_state(vm, me, ItState::Done);
-                return Ok(None);
-            };
-            match vm.next(&src)? {
-                Some(iterable) => {
-                    let a = vm.iter(&iterable)?;
-                    if let Some(ItState::Chain { active, .. }) = state(vm, me) {
-                        *active = Some(a);
+            let (source, mut active) = (source.clone(), active.clone());
+            // A loop, not recursion: many empty iterables in a row must not
+            // deepen the Rust stack.
+            loop {
+                if let Some(a) = &active {
+                    if let Some(x) = vm.next(a)? {
+                        return Ok(Some(x));
                     }
-                    it_next(vm, me)
                 }
-                None => {
+                let Some(src) = &source else {
                     set_state(vm, me, ItState::Done);
-                    Ok(None)
+                    return Ok(None);
+                };
+                match vm.next(src)? {
+                    Some(iterable) => {
+                        let a = vm.iter(&iterable)?;
+                        if let Some(ItState::Chain { active: slot, .. }) = state(vm, me) {
+                            *slot = Some(a.clone());
+                        }
+                        active = Some(a);
+                    }
+                    None => {
+                        set_state(vm, me, ItState::Done);
+                        return Ok(None);
+                    }
                 }
             }
         }

@@ -204,6 +204,13 @@ fn tuple_fields(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<[i64; 9]> {
     let mut out = [0i64; 9];
     for (o, it) in out.iter_mut().zip(&items) {
         *o = vm.index_i64(it)?;
+        // Far outside any calendar: keep the date arithmetic from overflowing.
+        if o.unsigned_abs() > 1 << 40 {
+            return Err(PyErr::new(
+                ExcKind::OverflowError,
+                format!("{fname} argument out of range"),
+            ));
+        }
     }
     Ok(out)
 }
