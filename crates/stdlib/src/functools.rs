@@ -73,9 +73,10 @@ fn partial_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -
     let mut func = args[0].clone();
     let mut pargs: Vec<Value> = Vec::new();
     let keywords = new_dict();
-    // Flatten a partial of a partial (CPython does so for exact partials).
+    // Flatten a partial of a partial (of any partial type, as CPython does for
+    // every object called through `partial_call`): nesting stays one level deep.
     if let Some(inner) = func.downcast::<Partial>() {
-        if func.type_ref().is(cls) {
+        {
             let (f, a, k) = (
                 inner.func.borrow(vm.token()).clone(),
                 inner.args.borrow(vm.token()).clone(),

@@ -8,3 +8,11 @@ for bad in [lambda: time.mktime((10**18, 1, 1, 0, 0, 0, 0, 0, 0)), lambda: time.
         print(type(e).__name__)
 print(list(itertools.islice(itertools.product(range(100), repeat=3), 99999, 100001)))
 print(next(itertools.islice(itertools.count(), 10**5, None)))
+# partial of a partial (any partial type) is flattened: nesting stays shallow.
+from _functools import partial
+class P(partial): pass
+class Q(partial): pass
+f = len
+for i in range(100000):
+    f = P(f) if i % 2 else Q(f)
+print(f('abc'), type(f).__name__, f.func)
