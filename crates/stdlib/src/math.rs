@@ -244,74 +244,160 @@ fn erfc_f(x: f64) -> f64 {
     }
 }
 
-const LANCZOS: [f64; 9] = [
-    0.999_999_999_999_809_9,
-    676.520_368_121_885_1,
-    -1_259.139_216_722_402_8,
-    771.323_428_777_653_1,
-    -176.615_029_162_140_6,
-    12.507_343_278_686_905,
-    -0.138_571_095_265_720_12,
-    9.984_369_578_019_572e-6,
-    1.505_632_735_149_311_6e-7,
+/// Lanczos approximation with g = 6.024680040776729583740234375 and 13 terms
+/// (the coefficients Boost and CPython use), as a rational function: the
+/// numerator coefficients, then the denominator's (`x(x+1)...(x+11)`).
+const LANCZOS_G: f64 = 6.024_680_040_776_73;
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_73;
+const LANCZOS_NUM: [f64; 13] = [
+    23_531_376_880.410_76,
+    42_919_803_642.649_1,
+    35_711_959_237.355_67,
+    17_921_034_426.037_21,
+    6_039_542_586.352_028,
+    1_439_720_407.311_721_6,
+    248_874_557.862_054_16,
+    31_426_415.585_400_194,
+    2_876_370.628_935_372_5,
+    186_056.265_395_223_5,
+    8_071.672_002_365_816,
+    210.824_277_751_579_35,
+    2.506_628_274_631_000_3,
+];
+const LANCZOS_DEN: [f64; 13] = [
+    0.0,
+    39_916_800.0,
+    120_543_840.0,
+    150_917_976.0,
+    105_258_076.0,
+    45_995_730.0,
+    13_339_535.0,
+    2_637_558.0,
+    357_423.0,
+    32_670.0,
+    1_925.0,
+    66.0,
+    1.0,
 ];
 
-/// `ln(Gamma(x))` for `x >= 0.5` (Lanczos, g = 7).
-fn lanczos_ln(x: f64) -> f64 {
-    let x = x - 1.0;
-    let mut a = LANCZOS[0];
-    let t = x + 7.5;
-    for (i, c) in LANCZOS.iter().enumerate().skip(1) {
-        a += c / (x + i as f64);
+/// The Lanczos sum for `x > 0` (rescaled by `x**-12` for large `x`, which
+/// avoids overflow and loses less accuracy).
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..13).rev() {
+            num = num * x + LANCZOS_NUM[i];
+            den = den * x + LANCZOS_DEN[i];
+        }
+    } else {
+        for i in 0..13 {
+            num = num / x + LANCZOS_NUM[i];
+            den = den / x + LANCZOS_DEN[i];
+        }
     }
-    0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + a.ln()
+    num / den
+}
+
+/// `sin(pi * x)`, reducing `x` first so that exact zeros stay exact.
+fn sinpi(x: f64) -> f64 {
+    let y = x.abs() % 2.0;
+    let n = (2.0 * y).round() as i64;
+    let pi = std::f64::consts::PI;
+    let r = match n {
+        0 => (pi * y).sin(),
+        1 => (pi * (y - 0.5)).cos(),
+        2 => (pi * (1.0 - y)).sin(),
+        3 => -(pi * (y - 1.5)).cos(),
+        _ => (pi * (y - 2.0)).sin(),
+    };
+    1f64.copysign(x) * r
 }
 
 fn gamma_f(x: f64) -> f64 {
-    if x.is_nan() || x == f64::INFINITY {
-        return x;
+    if !x.is_finite() {
+        return if x.is_nan() || x > 0.0 { x } else { f64::NAN };
     }
-    if x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor()) {
+    if x == 0.0 {
+        // A pole: CPython raises "math domain error" (the caller sees inf).
         return f64::NAN;
     }
-    if x == x.floor() && x <= 23.0 {
-        let mut r = 1.0;
-        let mut k = 2.0;
-        while k < x {
-            r *= k;
-            k += 1.0;
+    if x == x.floor() {
+        if x < 0.0 {
+            return f64::NAN;
         }
-        return r;
+        if x <= 23.0 {
+            let mut r = 1.0;
+            let mut k = 2.0;
+            while k < x {
+                r *= k;
+                k += 1.0;
+            }
+            return r;
+        }
     }
-    if x > 171.7 {
-        return f64::INFINITY;
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return 1.0 / x;
     }
-    if x < 0.5 {
-        let s = (std::f64::consts::PI * x).sin();
-        return std::f64::consts::PI / (s * gamma_f(1.0 - x));
+    if absx > 200.0 {
+        return if x < 0.0 {
+            0.0 / sinpi(x)
+        } else {
+            f64::INFINITY
+        };
     }
-    lanczos_ln(x).exp()
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    // The rounding error in y, carried as a correction factor.
+    let z = if absx > LANCZOS_G_MINUS_HALF {
+        (y - absx) - LANCZOS_G_MINUS_HALF
+    } else {
+        (y - LANCZOS_G_MINUS_HALF) - absx
+    };
+    let z = z * LANCZOS_G / y;
+    let mut r;
+    if x < 0.0 {
+        r = -std::f64::consts::PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= y.powf(absx - 0.5);
+        } else {
+            let s = y.powf(absx / 2.0 - 0.25);
+            r /= s;
+            r /= s;
+        }
+    } else {
+        r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r *= y.powf(absx - 0.5);
+        } else {
+            let s = y.powf(absx / 2.0 - 0.25);
+            r *= s;
+            r *= s;
+        }
+    }
+    r
 }
 
 fn lgamma_f(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
+    if !x.is_finite() {
+        return if x.is_nan() { x } else { f64::INFINITY };
     }
-    if x.is_infinite() {
-        return f64::INFINITY;
+    if x == x.floor() && x <= 2.0 {
+        // Poles at the non-positive integers: CPython raises "math domain error".
+        return if x <= 0.0 { f64::NAN } else { 0.0 };
     }
-    if x <= 0.0 && x == x.floor() {
-        // A pole: CPython raises "math domain error".
-        return f64::NAN;
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return -absx.ln();
     }
-    if x == 1.0 || x == 2.0 {
-        return 0.0;
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        let logpi = 1.144_729_885_849_400_2;
+        r = logpi - sinpi(absx).abs().ln() - absx.ln() - r;
     }
-    if x < 0.5 {
-        let s = (std::f64::consts::PI * x).sin().abs();
-        return (std::f64::consts::PI / s).ln() - lgamma_f(1.0 - x);
-    }
-    lanczos_ln(x)
+    r
 }
 
 fn two_floats(
@@ -747,19 +833,65 @@ fn points(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {
     Ok(out)
 }
 
+/// `(a + b)` as a double-length value, exact when `|a| >= |b|`.
+fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
+    let x = a + b;
+    let z = x - a;
+    (x, b - z)
+}
+
+/// `x * y` as a double-length value (exact, through a fused multiply-add).
+fn two_product(x: f64, y: f64) -> (f64, f64) {
+    let z = x * y;
+    (z, x.mul_add(y, -z))
+}
+
+/// The Euclidean norm of `v` with CPython 3.11's accurate algorithm: scale by
+/// a power of two, sum the squares in extended precision, then correct the
+/// square root once.
 fn hypot_of(v: &[f64]) -> f64 {
-    if v.iter().any(|x| x.is_infinite()) {
-        return f64::INFINITY;
+    let mut max = 0.0f64;
+    let mut found_nan = false;
+    for x in v {
+        let a = x.abs();
+        found_nan |= a.is_nan();
+        if a > max {
+            max = a;
+        }
     }
-    if v.iter().any(|x| x.is_nan()) {
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
         return f64::NAN;
     }
-    let max = v.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-    if max == 0.0 {
-        return 0.0;
+    if max == 0.0 || v.len() <= 1 {
+        return max;
     }
-    let s: f64 = v.iter().map(|x| (x / max) * (x / max)).sum();
-    max * s.sqrt()
+    let (_, max_e) = vm::builtins::float::frexp(max);
+    if max_e < -1023 {
+        let scaled: Vec<f64> = v.iter().map(|x| x / f64::MIN_POSITIVE).collect();
+        return f64::MIN_POSITIVE * hypot_of(&scaled);
+    }
+    let scale = 2f64.powi(-max_e);
+    let (mut csum, mut frac1, mut frac2) = (1.0f64, 0.0f64, 0.0f64);
+    for x in v {
+        let x = x * scale;
+        let (hi, lo) = two_product(x, x);
+        let (s, t) = fast_two_sum(csum, hi);
+        csum = s;
+        frac1 += lo;
+        frac2 += t;
+    }
+    let mut h = (csum - 1.0 + (frac1 + frac2)).sqrt();
+    let (hi, lo) = two_product(-h, h);
+    let (s, t) = fast_two_sum(csum, hi);
+    csum = s;
+    frac1 += lo;
+    frac2 += t;
+    let x = csum - 1.0 + (frac1 + frac2);
+    h += x / (2.0 * h);
+    h / scale
 }
 
 fn hypot(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -767,9 +899,6 @@ fn hypot(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let mut v = Vec::with_capacity(args.len());
     for a in args {
         v.push(to_f64(vm, a)?);
-    }
-    if v.len() == 2 {
-        return Ok(Value::Float(v[0].hypot(v[1])));
     }
     Ok(Value::Float(hypot_of(&v)))
 }
@@ -784,9 +913,6 @@ fn dist(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         ));
     }
     let d: Vec<f64> = p.iter().zip(&q).map(|(x, y)| x - y).collect();
-    if d.len() == 2 {
-        return Ok(Value::Float(d[0].hypot(d[1])));
-    }
     Ok(Value::Float(hypot_of(&d)))
 }
 

@@ -34,3 +34,13 @@ for f in [lambda: math.factorial(5.0), lambda: math.factorial(-1), lambda: math.
         print(f())
     except Exception as e:
         print(type(e).__name__, e)
+# hypot/dist: CPython 3.11's accurate vector norm, bit for bit.
+x = 0.1
+for i in range(200):
+    x = (x * 7.3 + 0.37) % 13.1
+    y = (x * 3.1 + 1.7) % 5.3
+    z = (x * y) % 2.2
+    print(math.hypot(x, y), math.hypot(x, y, z), math.dist((x, 1e-3), (y, z)))
+for v in [0.1, 0.5, 0.9, 1.3, 2.5, 3.7, 7.1, 10.5, 25.3, -0.3, -1.7, -2.5, 1e-5, 170.5, 1e-25, -250.5]:
+    print(v, math.gamma(v), math.lgamma(v))
+print(math.lgamma(100.2), math.lgamma(1e300), math.gamma(-0.0) if False else math.gamma(1e-300))
