@@ -571,6 +571,46 @@ fn deque_iadd(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     Ok(Some(a.clone()))
 }
 
+/// `deque * n` and `n * deque`: the items repeated, trimmed to `maxlen` from
+/// the left as appends would.
+fn deque_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (d, n) = match (a.downcast::<Deque>(), b.downcast::<Deque>()) {
+        (Some(_), _) => (a, b),
+        (None, Some(_)) => (b, a),
+        _ => return Ok(None),
+    };
+    if n.as_int().is_none() {
+        return Err(PyErr::type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            tname(vm, n)
+        )));
+    }
+    let times = vm.index_i64(n)?.max(0) as usize;
+    let Some(x) = d.downcast::<Deque>() else {
+        return Ok(None);
+    };
+    let items: Vec<Value> = snapshot(vm, x);
+    let maxlen = *x.maxlen.borrow(vm.token());
+    let total = items.len().saturating_mul(times);
+    let keep = maxlen.map_or(total, |m| m.min(total));
+    if keep > 1 << 28 {
+        return Err(PyErr::new(ExcKind::MemoryError, ""));
+    }
+    let out: VecDeque<Value> = if items.is_empty() {
+        VecDeque::new()
+    } else {
+        (total - keep..total)
+            .map(|i| items[i % items.len()].clone())
+            .collect()
+    };
+    Ok(Some(new_deque(&d.type_ref(), out, maxlen)))
+}
+
+fn deque_unhashable(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+    let _ = (vm, v);
+    Err(PyErr::type_error("unhashable type: 'collections.deque'"))
+}
+
 fn deque_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     Ok(deque_len(vm, v)? > 0)
 }
@@ -614,6 +654,8 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         tp.slots.repr.set(Some(deque_repr));
         tp.slots.richcompare.set(Some(deque_richcompare));
         tp.number.add.set(Some(deque_add));
+        tp.number.multiply.set(Some(deque_mul));
+        tp.slots.hash.set(Some(deque_unhashable));
         tp.number.inplace_add.set(Some(deque_iadd));
         tp.number.bool_.set(Some(deque_bool));
     }

@@ -37,3 +37,13 @@ print(sorted(counts.items()))
 class D(deque):
     pass
 print(D([1, 2]), type(D()).__name__, deque.__name__)
+try:
+    hash(deque())
+except TypeError as e:
+    print(e)
+d = deque([1, 2])
+print(d * 2, 2 * d, deque([1, 2, 3], maxlen=4) * 2, d * 0, d * -1)
+try:
+    d * 'a'
+except TypeError as e:
+    print(e)
