@@ -20,13 +20,13 @@ use crate::util::{new_module, set_attr, tname};
 
 /// The buffer `tee` iterators share: items read from the source, and the
 /// number of items dropped from the front.
-pub struct TeeBuffer {
+pub(crate) struct TeeBuffer {
     source: Value,
     items: Vec<Value>,
 }
 
 /// The state of one itertools iterator.
-pub enum ItState {
+pub(crate) enum ItState {
     /// `count(n, step)`.
     Count { n: Value, step: Value },
     /// `cycle(it)`: `it` is `None` once exhausted, then `saved` replays.
@@ -110,7 +110,7 @@ pub enum ItState {
 }
 
 /// The combinatoric iterators' state.
-pub struct Combi {
+pub(crate) struct Combi {
     kind: CombiKind,
     pools: Vec<Vec<Value>>,
     indices: Vec<usize>,

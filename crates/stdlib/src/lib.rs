@@ -2,6 +2,8 @@
 //! names and behaviour match CPython's module of the same name. One file per
 //! module; [`register_all`] makes them importable on a [`vm::Vm`].
 
+#![warn(missing_docs)]
+
 mod util;
 
 pub mod atexit;
