@@ -576,6 +576,142 @@ fn install_stat_result(vm: &mut Vm, m: &ObjRef) {
     set_attr(vm, m, "stat_result", Value::Obj(t));
 }
 
+// ----- process and system identity (from /proc, no libc) -----
+
+/// A field of `/proc/self/status` (`Uid:`, `Gid:`): the `index`-th number.
+fn proc_status_field(key: &str, index: usize) -> Option<i64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    line[key.len()..]
+        .split_whitespace()
+        .nth(index)?
+        .parse()
+        .ok()
+}
+
+macro_rules! id_getters {
+    ($($name:ident = $key:literal, $i:literal;)*) => {
+        $(
+            fn $name(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+                exact_args(vm, stringify!($name), args, kw, 0)?;
+                Ok(Value::Int(proc_status_field($key, $i).unwrap_or(0)))
+            }
+        )*
+    };
+}
+
+id_getters! {
+    getuid = "Uid:", 0;
+    geteuid = "Uid:", 1;
+    getgid = "Gid:", 0;
+    getegid = "Gid:", 1;
+}
+
+fn getppid(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    exact_args(vm, "getppid", args, kw, 0)?;
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ppid = rest
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Ok(Value::Int(ppid))
+}
+
+const UNAME_FIELDS: [&str; 5] = ["sysname", "nodename", "release", "version", "machine"];
+
+fn uname(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    exact_args(vm, "uname", args, kw, 0)?;
+    let read = |f: &str| {
+        std::fs::read_to_string(format!("/proc/sys/kernel/{f}"))
+            .map(|s| s.trim_end_matches('\n').to_owned())
+            .unwrap_or_default()
+    };
+    let items = vec![
+        new_str(&read("ostype")),
+        new_str(&read("hostname")),
+        new_str(&read("osrelease")),
+        new_str(&read("version")),
+        new_str(std::env::consts::ARCH),
+    ];
+    let m = vm.import_module("posix")?;
+    let k = vm::builtins::str::intern(vm.token(), "uname_result");
+    let Value::Obj(t) = vm.getattr(&m, &k)? else {
+        return Err(PyErr::runtime_error("posix.uname_result is missing"));
+    };
+    Ok(Value::Obj(ObjRef::new(&t, Tuple::payload(items))))
+}
+
+fn uname_item(vm: &mut Vm, v: &Value, i: usize) -> PyResult<Value> {
+    v.downcast::<Tuple>()
+        .and_then(|t| t.get(vm.token(), i))
+        .ok_or_else(|| PyErr::type_error("not a uname_result"))
+}
+
+macro_rules! uname_getters {
+    ($($name:ident = $i:expr),*) => {
+        $(
+            fn $name(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+                let a = exact_args(vm, stringify!($name), args, kw, 1)?;
+                uname_item(vm, &a[0], $i)
+            }
+        )*
+    };
+}
+
+uname_getters!(
+    u_sysname = 0,
+    u_nodename = 1,
+    u_release = 2,
+    u_version = 3,
+    u_machine = 4
+);
+
+fn uname_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let mut parts = Vec::new();
+    for (i, name) in UNAME_FIELDS.iter().enumerate() {
+        let x = uname_item(vm, v, i)?;
+        let r = vm.repr(&x)?;
+        parts.push(format!("{name}={}", vm.str_text(&r)?));
+    }
+    Ok(new_str(&format!(
+        "posix.uname_result({})",
+        parts.join(", ")
+    )))
+}
+
+fn install_uname_result(vm: &mut Vm, m: &ObjRef) {
+    let bt = vm::types::builtin_types();
+    let Some(layout) = bt.tuple.downcast::<TypeObject>().map(TypeObject::layout) else {
+        return;
+    };
+    let t = new_native_type(vm.token(), "uname_result", layout, Some(&bt.tuple));
+    if let Some(tp) = t.downcast::<TypeObject>() {
+        tp.set_module(vm.token(), "posix");
+        tp.slots.repr.set(Some(uname_repr));
+    }
+    let getters: [NativeFn; 5] = [u_sysname, u_nodename, u_release, u_version, u_machine];
+    for (name, g) in UNAME_FIELDS.iter().zip(getters) {
+        let f = new_native_function(name, g);
+        let prop = ObjRef::new(
+            &vm::rt_types::rt().property,
+            vm::descriptors::Property {
+                funcs: PyCell::new([Value::Obj(f), Value::None, Value::None, Value::None]),
+            },
+        );
+        if let Some(tp) = t.downcast::<TypeObject>() {
+            let k = Value::Obj(vm::builtins::str::intern(vm.token(), name));
+            let _ = tp.dict.set(
+                &mut vm::builtins::dict::NativeEq(vm.token()),
+                k,
+                Value::Obj(prop),
+            );
+        }
+    }
+    set_attr(vm, m, "uname_result", Value::Obj(t));
+}
+
 /// Creates the `posix` module.
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let funcs: &[(&'static str, NativeFn)] = &[
@@ -584,7 +720,13 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("cpu_count", cpu_count),
         ("fspath", fspath),
         ("getcwd", getcwd),
+        ("getegid", getegid),
+        ("geteuid", geteuid),
+        ("getgid", getgid),
         ("getpid", getpid),
+        ("getppid", getppid),
+        ("getuid", getuid),
+        ("uname", uname),
         ("listdir", listdir),
         ("lstat", lstat),
         ("mkdir", mkdir),
@@ -598,6 +740,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     ];
     let m = new_module(vm, "posix", funcs);
     install_stat_result(vm, &m);
+    install_uname_result(vm, &m);
     for (name, v) in [("F_OK", 0), ("R_OK", 4), ("W_OK", 2), ("X_OK", 1)] {
         set_attr(vm, &m, name, Value::Int(v));
     }

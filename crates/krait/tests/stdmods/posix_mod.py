@@ -32,3 +32,6 @@ for bad in [lambda: posix.fspath(1), lambda: posix.stat(1.5)]:
     except TypeError as e:
         print(e)
 print(posix.error is OSError)
+u = posix.uname()
+print(u, type(u).__name__, len(u), u.sysname, u[4] == u.machine, isinstance(u, tuple))
+print(posix.getppid() > 0, posix.getuid(), posix.getgid(), posix.geteuid(), posix.getegid())
