@@ -46,7 +46,11 @@ fn run(args: &[String]) -> ExitCode {
         [file, rest @ ..] if file.ends_with(".pyc") => {
             let mut argv = vec![file.clone()];
             argv.extend(rest.iter().cloned());
-            status(vm::runner::run_pyc_file(file, argv))
+            status(vm::runner::run_pyc_file_with(
+                file,
+                argv,
+                stdlib::register_all,
+            ))
         }
         [file, rest @ ..] if !file.starts_with('-') => {
             let mut argv = vec![file.clone()];

@@ -1,1 +1,48 @@
-//! Native standard-library modules (math, _sre, ...); filled in by the VM issues.
+//! Native standard-library modules for Krait (ARCHITECTURE §9): each module's
+//! names and behaviour match CPython's module of the same name. One file per
+//! module; [`register_all`] makes them importable on a [`vm::Vm`].
+
+#![warn(missing_docs)]
+
+mod util;
+
+pub mod atexit;
+pub mod collections;
+pub mod defaultdict;
+pub mod errno;
+pub mod functools;
+pub mod gc;
+pub mod io;
+pub mod itertools;
+pub mod math;
+pub mod opcode;
+pub mod operator;
+pub mod posix;
+pub mod string;
+pub mod thread;
+pub mod time;
+pub mod warnings;
+pub mod weakref;
+
+use vm::Vm;
+
+/// Registers every native module of this crate on `vm` (called by the `krait`
+/// command when it creates the interpreter).
+pub fn register_all(vm: &mut Vm) {
+    vm.register_native_module("itertools", itertools::create);
+    vm.register_native_module("math", math::create);
+    vm.register_native_module("_collections", collections::create);
+    vm.register_native_module("_operator", operator::create);
+    vm.register_native_module("time", time::create);
+    vm.register_native_module("errno", errno::create);
+    vm.register_native_module("gc", gc::create);
+    vm.register_native_module("_functools", functools::create);
+    vm.register_native_module("_string", string::create);
+    vm.register_native_module("_opcode", opcode::create);
+    vm.register_native_module("atexit", atexit::create);
+    vm.register_native_module("_thread", thread::create);
+    vm.register_native_module("_warnings", warnings::create);
+    vm.register_native_module("_weakref", weakref::create);
+    vm.register_native_module("posix", posix::create);
+    vm.register_native_module("_io", io::create);
+}

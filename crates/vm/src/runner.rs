@@ -19,8 +19,27 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.report_uncaught(e),
         };
+        self.run_atexit_callbacks();
         self.flush_stdout();
         status
+    }
+
+    /// Runs `atexit._run_exitfuncs()` if the program imported `atexit` (CPython's
+    /// `Py_FinalizeEx` calls the registered functions after the main module).
+    fn run_atexit_callbacks(&mut self) {
+        let key = Value::Obj(crate::builtins::str::intern(&mut self.token, "atexit"));
+        let module = self
+            .modules
+            .downcast::<crate::builtins::dict::Dict>()
+            .and_then(|d| d.get_str(&self.token, &key));
+        let Some(m) = module else {
+            return;
+        };
+        let name = crate::builtins::str::intern(&mut self.token, "_run_exitfuncs");
+        if let Ok(f) = self.getattr(&m, &name) {
+            let _ = self.call(&f, &[], None);
+        }
+        self.run_finalizers();
     }
 
     /// Handles an exception that reached the top: `SystemExit` gives its status,
@@ -74,6 +93,12 @@ pub fn run_source_file(path: &str, argv: Vec<String>) -> i32 {
 /// Runs the `.pyc` file at `path` as `__main__` with `sys.argv = argv`; the
 /// exit status.
 pub fn run_pyc_file(path: &str, argv: Vec<String>) -> i32 {
+    run_pyc_file_with(path, argv, |_| {})
+}
+
+/// [`run_pyc_file`], with `setup` run on the new VM first (how the `krait`
+/// command registers the native standard-library modules).
+pub fn run_pyc_file_with(path: &str, argv: Vec<String>, setup: fn(&mut Vm)) -> i32 {
     let data = match std::fs::read(path) {
         Ok(d) => d,
         Err(e) => {
@@ -93,5 +118,6 @@ pub fn run_pyc_file(path: &str, argv: Vec<String>) -> i32 {
         return 2;
     };
     vm.argv = argv;
+    setup(&mut vm);
     vm.run_main_program(pyc.code)
 }

@@ -43,7 +43,13 @@ pub struct Vm {
     pub(crate) reraising: bool,
     /// `sys.argv`.
     pub argv: Vec<String>,
+    /// Native modules registered by crates above the VM (`stdlib`), consulted by
+    /// `import` after `sys` (CPython's `PyImport_Inittab`).
+    pub(crate) native_modules: Vec<(&'static str, NativeModuleInit)>,
 }
+
+/// Creates a native module object on its first import (CPython's `PyInit_*`).
+pub type NativeModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 
 impl Vm {
     /// A new interpreter on this thread, or `None` if one already exists here.
@@ -72,9 +78,28 @@ impl Vm {
             stdout: crate::io::StdStream::stdout(),
             reraising: false,
             argv: Vec::new(),
+            native_modules: Vec::new(),
         };
         crate::builtins_module::install(&mut vm);
         Some(vm)
+    }
+
+    /// Registers native module `name` (created by `init` on its first import),
+    /// replacing an earlier registration of the same name.
+    pub fn register_native_module(&mut self, name: &'static str, init: NativeModuleInit) {
+        self.native_modules.retain(|(n, _)| *n != name);
+        self.native_modules.push((name, init));
+    }
+
+    /// Where Python frame `depth` levels out from the innermost (0) is: its
+    /// code's file name, current line, and globals (what `sys._getframe(depth)`
+    /// gives natives such as `_warnings.warn`); `None` past the outermost frame.
+    pub fn frame_location(&self, depth: usize) -> Option<(String, Option<i32>, ObjRef)> {
+        let idx = self.frames.len().checked_sub(depth + 1)?;
+        let f = self.frames.get(idx)?;
+        let co = f.code.downcast::<crate::code::CodeObj>()?;
+        let file = co.data.filename.to_string_lossy().into_owned();
+        Some((file, co.line_at(f.lasti), f.globals.clone()))
     }
 
     /// Flushes buffered standard output.

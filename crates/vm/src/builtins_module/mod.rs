@@ -84,6 +84,13 @@ pub fn install(vm: &mut Vm) {
 pub fn builtin_module(vm: &mut Vm, name: &str) -> Option<ObjRef> {
     match name {
         "sys" => Some(sys::create(vm)),
-        _ => None,
+        _ => {
+            let init = vm
+                .native_modules
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, f)| *f)?;
+            init(vm).ok()
+        }
     }
 }

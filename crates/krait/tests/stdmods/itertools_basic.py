@@ -1,0 +1,32 @@
+import itertools as it
+from itertools import count, cycle, repeat, accumulate, chain, compress, dropwhile, takewhile
+print(list(it.islice(count(), 5)), list(it.islice(count(10, 2), 3)), list(it.islice(count(1.5, 0.5), 3)))
+c = count(5)
+next(c)
+print(repr(c), repr(count(1, 3)), repr(repeat('a', 2)), repr(repeat(1)))
+print(list(it.islice(cycle('abc'), 7)), list(cycle([])))
+print(list(repeat(7, 3)), list(repeat(1, -2)))
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([1, 2, 3], lambda a, b: a * b)), list(accumulate([1, 2], initial=100)), list(accumulate([])))
+print(list(chain('ab', [1, 2], ())), list(chain.from_iterable(['xy', 'z'])))
+print(list(compress('ABCDEF', [1, 0, 1, 0, 1, 1])))
+print(list(dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])))
+print(list(it.filterfalse(lambda x: x % 2, range(10))), list(it.filterfalse(None, [0, 1, '', 'a'])))
+print(list(it.starmap(pow, [(2, 5), (3, 2)])))
+print(list(it.islice('ABCDEFG', 2)), list(it.islice('ABCDEFG', 2, 4)), list(it.islice('ABCDEFG', 2, None)), list(it.islice('ABCDEFG', 0, None, 2)))
+print(list(it.pairwise('ABCD')), list(it.pairwise('A')))
+print(list(it.zip_longest('ABCD', 'xy', fillvalue='-')), list(it.zip_longest()))
+print(list(it.product('AB', repeat=2)), list(it.product([1, 2], 'xy')), list(it.product()), list(it.product('a', [])))
+print(list(it.permutations(range(3))), list(it.permutations('ABCD', 2))[:5], list(it.permutations('A', 2)))
+print(list(it.combinations('ABCD', 2)), list(it.combinations(range(4), 3)), list(it.combinations('AB', 3)))
+print(list(it.combinations_with_replacement('ABC', 2)), list(it.combinations_with_replacement('', 0)))
+print([(k, list(g)) for k, g in it.groupby('AAAABBBCCDAABBB')])
+print([k for k, g in it.groupby('AAAABBBCCD')])
+print([(k, list(g)) for k, g in it.groupby([1, 2, 3, 4, 5, 6], key=lambda x: x // 3)])
+a, b = it.tee([1, 2, 3])
+print(list(a), list(b), len(it.tee('ab', 3)))
+for bad in [lambda: it.islice('abc', -1), lambda: it.islice('abc', 0, 1, 0), lambda: it.combinations('abc', -1), lambda: it.repeat(), lambda: it.count('a'), lambda: it.chain(1).__next__()]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+print(type(count()).__name__, type(it.chain()).__name__, isinstance(it.chain(), it.chain))
