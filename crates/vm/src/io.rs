@@ -6,6 +6,8 @@ use std::io::Write;
 /// A buffered writer to fd 1.
 pub struct StdStream {
     buf: Vec<u8>,
+    /// `-u` / `PYTHONUNBUFFERED`: every write goes straight out.
+    pub unbuffered: bool,
 }
 
 impl StdStream {
@@ -13,13 +15,14 @@ impl StdStream {
     pub fn stdout() -> StdStream {
         StdStream {
             buf: Vec::with_capacity(8192),
+            unbuffered: false,
         }
     }
 
     /// Appends bytes, flushing when the buffer is full.
     pub fn write(&mut self, b: &[u8]) {
         self.buf.extend_from_slice(b);
-        if self.buf.len() >= 8192 {
+        if self.unbuffered || self.buf.len() >= 8192 {
             self.flush();
         }
     }

@@ -43,7 +43,8 @@ impl Vm {
     }
 
     /// Handles an exception that reached the top: `SystemExit` gives its status,
-    /// anything else is printed as CPython does; returns the exit status.
+    /// anything else is printed as CPython does; returns the exit status
+    /// ([`crate::interactive::EXIT_SIGINT`] after a `KeyboardInterrupt`).
     pub fn report_uncaught(&mut self, mut e: PyErr) -> i32 {
         self.flush_stdout();
         if e.kind == ExcKind::SystemExit {
@@ -63,9 +64,14 @@ impl Vm {
                 }
             };
         }
+        let interrupt = e.kind == ExcKind::KeyboardInterrupt;
         let text = self.format_exception(&mut e);
         let _ = std::io::stderr().write_all(text.as_bytes());
-        1
+        if interrupt {
+            crate::interactive::EXIT_SIGINT
+        } else {
+            1
+        }
     }
 }
 

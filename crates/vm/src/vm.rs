@@ -43,6 +43,8 @@ pub struct Vm {
     pub(crate) reraising: bool,
     /// `sys.argv`.
     pub argv: Vec<String>,
+    /// The command line's settings for `sys` (`flags`, `path`, `orig_argv`...).
+    pub sys_config: crate::sys_config::SysConfig,
     /// Native modules registered by crates above the VM (`stdlib`), consulted by
     /// `import` after `sys` (CPython's `PyImport_Inittab`).
     pub(crate) native_modules: Vec<(&'static str, NativeModuleInit)>,
@@ -78,6 +80,7 @@ impl Vm {
             stdout: crate::io::StdStream::stdout(),
             reraising: false,
             argv: Vec::new(),
+            sys_config: crate::sys_config::SysConfig::default(),
             native_modules: Vec::new(),
         };
         crate::builtins_module::install(&mut vm);

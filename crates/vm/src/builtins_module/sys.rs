@@ -153,5 +153,6 @@ pub fn create(vm: &mut Vm) -> ObjRef {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
     }
+    crate::sys_config::install(vm, &m);
     m
 }
