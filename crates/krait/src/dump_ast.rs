@@ -3,10 +3,9 @@
 //! SyntaxError exactly as CPython reports an uncaught one (exit status 1).
 
 use std::io::Write;
-use std::process::ExitCode;
 
 /// Parse `path` and print its AST dump to stdout, or its syntax error to stderr.
-pub fn run(path: &str) -> ExitCode {
+pub fn run(path: &str) -> i32 {
     let source = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -15,7 +14,7 @@ pub fn run(path: &str) -> ExitCode {
                 e.raw_os_error().unwrap_or(0),
                 e
             );
-            return ExitCode::from(2);
+            return 2;
         }
     };
     match syntax::parse(&source, path, syntax::parser::Mode::Exec) {
@@ -23,18 +22,18 @@ pub fn run(path: &str) -> ExitCode {
             Ok(mut text) => {
                 text.push('\n');
                 let _ = std::io::stdout().lock().write_all(text.as_bytes());
-                ExitCode::SUCCESS
+                0
             }
             Err(too_deep) => {
                 eprintln!("{too_deep}");
-                ExitCode::from(1)
+                1
             }
         },
         Err(err) => {
             let _ = std::io::stderr()
                 .lock()
                 .write_all(err.format_uncaught().as_bytes());
-            ExitCode::from(1)
+            1
         }
     }
 }

@@ -1,0 +1,270 @@
+//! Running a program the way CPython 3.11's `Modules/main.c` does: the
+//! configuration from options and `PYTHON*` variables, then the file, `-c`
+//! command, `-m` module, stdin program or the interactive loop.
+
+use std::io::{IsTerminal, Read, Write};
+
+use crate::args::{Options, Program};
+use vm::sys_config::{Flags, SysConfig};
+use vm::vm::Vm;
+
+/// The environment variable `name` unless `-E`/`-I`, and only when non-empty
+/// (CPython's `config_get_env`).
+fn env(o: &Options, name: &str) -> Option<String> {
+    if o.ignore_environment || o.isolated {
+        return None;
+    }
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// An integer environment flag: its value if a number, else 1 (CPython's
+/// `_Py_get_env_flag`).
+fn env_flag(o: &Options, name: &str) -> i64 {
+    env(o, name).map_or(0, |v| v.trim().parse::<i64>().unwrap_or(1).max(1))
+}
+
+/// `sys.flags` and the other `sys` settings for options `o`, `orig_argv` and
+/// the program's `sys.path[0]` (`None`: none, as with `-P`/`-I`).
+pub fn sys_config(o: &Options, orig_argv: Vec<String>, path0: Option<String>) -> SysConfig {
+    let isolated = o.isolated;
+    let flags = Flags {
+        debug: o.debug as i64,
+        inspect: o.inspect as i64,
+        interactive: o.inspect as i64,
+        optimize: o.optimize.max(env_flag(o, "PYTHONOPTIMIZE")),
+        dont_write_bytecode: (o.dont_write_bytecode || env_flag(o, "PYTHONDONTWRITEBYTECODE") > 0)
+            as i64,
+        no_user_site: (o.no_user_site || isolated || env_flag(o, "PYTHONNOUSERSITE") > 0) as i64,
+        no_site: o.no_site as i64,
+        ignore_environment: (o.ignore_environment || isolated) as i64,
+        verbose: o.verbose.max(env_flag(o, "PYTHONVERBOSE")),
+        bytes_warning: o.bytes_warning,
+        quiet: o.quiet as i64,
+        hash_randomization: (env(o, "PYTHONHASHSEED").as_deref() != Some("0")) as i64,
+        isolated: isolated as i64,
+        dev_mode: o.xoptions.iter().any(|x| x == "dev") || env(o, "PYTHONDEVMODE").is_some(),
+        utf8_mode: o.xoptions.iter().any(|x| x == "utf8" || x == "utf8=1") as i64,
+        warn_default_encoding: o.xoptions.iter().any(|x| x == "warn_default_encoding") as i64,
+        safe_path: o.safe_path || isolated || env(o, "PYTHONSAFEPATH").is_some(),
+        int_max_str_digits: -1,
+    };
+    let mut warnoptions: Vec<String> = env(o, "PYTHONWARNINGS")
+        .map(|w| {
+            w.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    warnoptions.extend(o.warnoptions.iter().cloned());
+    let xoptions = o
+        .xoptions
+        .iter()
+        .map(|x| match x.split_once('=') {
+            Some((k, v)) => (k.to_owned(), Some(v.to_owned())),
+            None => (x.clone(), None),
+        })
+        .collect();
+    let mut path = Vec::new();
+    if !flags.safe_path {
+        path.extend(path0);
+    }
+    if let Some(pp) = env(o, "PYTHONPATH") {
+        path.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_owned));
+    }
+    let executable = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_owned))
+        .unwrap_or_default();
+    SysConfig {
+        flags,
+        orig_argv,
+        executable,
+        warnoptions,
+        xoptions,
+        path,
+    }
+}
+
+/// A new interpreter set up for `config`, with the native standard library.
+pub(crate) fn new_vm(o: &Options, config: SysConfig, argv: Vec<String>) -> Option<Vm> {
+    let Some(mut vm) = Vm::new() else {
+        eprintln!("krait: an interpreter already runs on this thread");
+        return None;
+    };
+    vm.argv = argv;
+    let unbuffered = o.unbuffered || env_flag(o, "PYTHONUNBUFFERED") > 0;
+    vm.apply_sys_config(config, unbuffered);
+    stdlib::register_all(&mut vm);
+    Some(vm)
+}
+
+/// Compiles `source` (named `filename`) in `mode` at `optimize`, printing a
+/// syntax error's report as CPython does; `Err(1)` then.
+pub(crate) fn compile(
+    source: &[u8],
+    filename: &str,
+    mode: syntax::Mode,
+    optimize: i64,
+) -> Result<compiler::code::CodeObject, compiler::CompileError> {
+    let options = compiler::CompileOptions {
+        optimize: optimize.clamp(0, 2) as u32,
+        flags: 0,
+    };
+    compiler::compile_with_options(source, filename, mode, options).map(|(code, warnings)| {
+        let text = String::from_utf8_lossy(source);
+        for w in warnings {
+            eprintln!("{filename}:{}: SyntaxWarning: {}", w.lineno, w.msg);
+            let line = usize::try_from(w.lineno - 1)
+                .ok()
+                .and_then(|i| text.lines().nth(i));
+            if let Some(line) = line {
+                eprintln!("  {}", line.trim());
+            }
+        }
+        code
+    })
+}
+
+/// Prints a compile error as CPython's uncaught-exception report.
+pub(crate) fn report_compile_error(e: &compiler::CompileError) {
+    let text = match e {
+        compiler::CompileError::Syntax(s) => s.format_uncaught(),
+        other => format!("{}: {}\n", other.type_name(), other.message()),
+    };
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// The message CPython gives for an I/O error: `[Errno N] text`.
+pub(crate) fn errno_text(e: &std::io::Error) -> String {
+    let msg = e.to_string();
+    let msg = msg.split(" (os error").next().unwrap_or(&msg).to_owned();
+    match e.raw_os_error() {
+        Some(n) => format!("[Errno {n}] {msg}"),
+        None => msg,
+    }
+}
+
+/// Runs `code` as `__main__` and gives the exit status.
+fn run_code(vm: &mut Vm, code: compiler::code::CodeObject) -> i32 {
+    vm.run_main_program(code)
+}
+
+/// Skips the first line for `-x`, keeping the line count (CPython reads past
+/// it; line numbers then start at the second line, which we keep as line 2
+/// by leaving an empty line).
+fn skip_first(source: Vec<u8>) -> Vec<u8> {
+    match source.iter().position(|&b| b == b'\n') {
+        Some(i) => source[i..].to_vec(),
+        None => Vec::new(),
+    }
+}
+
+/// Runs the program `o` names; the process exit status.
+pub fn run(prog: &str, o: &Options, orig_argv: Vec<String>) -> i32 {
+    let program = o.program.clone().unwrap_or(Program::Stdin);
+    let mut argv = Vec::new();
+    match &program {
+        Program::Command(_) => argv.push("-c".to_owned()),
+        Program::Module(_) => argv.push("-m".to_owned()),
+        Program::File(f) => argv.push(f.clone()),
+        Program::Stdin => argv.push(if o.program.is_some() { "-" } else { "" }.to_owned()),
+    }
+    argv.extend(o.rest.iter().cloned());
+    match program {
+        Program::Command(cmd) => {
+            let config = sys_config(o, orig_argv, Some(String::new()));
+            let optimize = config.flags.optimize;
+            let Some(mut vm) = new_vm(o, config, argv) else {
+                return 2;
+            };
+            match compile(cmd.as_bytes(), "<string>", syntax::Mode::Exec, optimize) {
+                Ok(code) => run_code(&mut vm, code),
+                Err(e) => {
+                    report_compile_error(&e);
+                    1
+                }
+            }
+        }
+        Program::Module(m) => {
+            // `runpy._run_module_as_main` needs the import system of `.py`
+            // modules, which the VM doesn't have yet.
+            eprintln!("{prog}: -m {m}: running a module as __main__ needs the import system, which Krait does not have yet");
+            1
+        }
+        Program::File(f) => run_file(prog, o, orig_argv, argv, &f),
+        Program::Stdin => {
+            let config = sys_config(o, orig_argv, Some(String::new()));
+            if std::io::stdin().is_terminal() {
+                return crate::repl::run(o, config, argv);
+            }
+            let mut source = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut source) {
+                eprintln!("{prog}: can't read <stdin>: {}", errno_text(&e));
+                return 1;
+            }
+            if o.skip_first_line {
+                source = skip_first(source);
+            }
+            let optimize = config.flags.optimize;
+            let Some(mut vm) = new_vm(o, config, argv) else {
+                return 2;
+            };
+            match compile(&source, "<stdin>", syntax::Mode::Exec, optimize) {
+                Ok(code) => run_code(&mut vm, code),
+                Err(e) => {
+                    report_compile_error(&e);
+                    1
+                }
+            }
+        }
+    }
+}
+
+fn run_file(prog: &str, o: &Options, orig_argv: Vec<String>, argv: Vec<String>, f: &str) -> i32 {
+    let abs = std::path::absolute(f)
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_owned))
+        .unwrap_or_else(|| f.to_owned());
+    let data = match std::fs::read(f) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{prog}: can't open file '{abs}': {}", errno_text(&e));
+            return 2;
+        }
+    };
+    // sys.path[0]: the script's directory (symlinks resolved, as CPython).
+    let dir = std::fs::canonicalize(f)
+        .ok()
+        .and_then(|p| p.parent().and_then(|d| d.to_str().map(str::to_owned)))
+        .unwrap_or_default();
+    let config = sys_config(o, orig_argv, Some(dir));
+    let optimize = config.flags.optimize;
+    let code = if data.starts_with(&compiler::pyc::MAGIC) {
+        match compiler::pyc::read(&data) {
+            Ok(p) => p.code,
+            Err(e) => {
+                eprintln!("{prog}: {f}: not a CPython 3.11 .pyc file ({e:?})");
+                return 1;
+            }
+        }
+    } else {
+        let data = if o.skip_first_line {
+            skip_first(data)
+        } else {
+            data
+        };
+        match compile(&data, &abs, syntax::Mode::Exec, optimize) {
+            Ok(c) => c,
+            Err(e) => {
+                report_compile_error(&e);
+                return 1;
+            }
+        }
+    };
+    let Some(mut vm) = new_vm(o, config, argv) else {
+        return 2;
+    };
+    run_code(&mut vm, code)
+}
