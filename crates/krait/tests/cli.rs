@@ -1,0 +1,250 @@
+//! The `krait` command line against CPython 3.11's: `krait ARGS` and `python3
+//! ARGS` must give the same stdout, stderr (with the executable's name
+//! normalized) and exit status, for each mode (file, `-c`, stdin), option, bad
+//! option, missing file and exit code.
+
+use std::io::Write;
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// A scratch directory with the test scripts.
+fn scratch() -> PathBuf {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let d = std::env::temp_dir().join(format!("krait-cli-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    let files: &[(&str, &str)] = &[
+        (
+            "argv.py",
+            "import sys\nprint(sys.argv)\nprint(sys.path[0])\n",
+        ),
+        ("boom.py", "def f():\n    1/0\nf()\n"),
+        ("exit3.py", "import sys\nsys.exit(3)\n"),
+        ("bad.py", "x = (\n"),
+        ("shebang.py", "#!not python\nprint('after')\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(d.join(name), text).unwrap();
+    }
+    d
+}
+
+struct Out {
+    stdout: String,
+    stderr: String,
+    status: Option<i32>,
+    signal: Option<i32>,
+}
+
+fn run(exe: &str, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)], dir: &Path) -> Out {
+    let mut cmd = Command::new(exe);
+    cmd.args(args).current_dir(dir).env_remove("PYTHONWARNINGS");
+    cmd.env_remove("PYTHONPATH").env_remove("PYTHONOPTIMIZE");
+    cmd.env("PYTHONDONTWRITEBYTECODE", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("process starts");
+    if let Some(mut i) = child.stdin.take() {
+        let _ = i.write_all(stdin.unwrap_or("").as_bytes());
+    }
+    let o = child.wait_with_output().expect("process runs");
+    // The executable's own name, as both print it in usage and error lines.
+    let norm = |b: &[u8]| {
+        let s = String::from_utf8_lossy(b).into_owned();
+        s.lines()
+            .map(|l| {
+                if let Some(i) = l.find(": can't open file") {
+                    format!("EXE{}", &l[i..])
+                } else if let Some(rest) = l.strip_prefix("usage: ") {
+                    let i = rest.find(' ').unwrap_or(0);
+                    format!("usage: EXE{}", &rest[i..])
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Out {
+        stdout: norm(&o.stdout),
+        stderr: norm(&o.stderr),
+        status: o.status.code(),
+        signal: o.status.signal(),
+    }
+}
+
+fn same_env(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) {
+    let dir = scratch();
+    let want = run("python3", args, stdin, env, &dir);
+    let got = run(env!("CARGO_BIN_EXE_krait"), args, stdin, env, &dir);
+    assert_eq!(got.stdout, want.stdout, "{args:?}: stdout differs");
+    assert_eq!(got.stderr, want.stderr, "{args:?}: stderr differs");
+    assert_eq!(got.status, want.status, "{args:?}: exit status differs");
+    assert_eq!(got.signal, want.signal, "{args:?}: signal differs");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn same(args: &[&str]) {
+    same_env(args, None, &[]);
+}
+
+#[test]
+fn command_argv_and_path() {
+    same(&[
+        "-c",
+        "import sys; print(sys.argv, sys.path[0], sys.warnoptions, sys._xoptions)",
+        "-W",
+        "x",
+        "a",
+    ]);
+}
+
+#[test]
+fn combined_and_attached_options() {
+    same(&[
+        "-BSs",
+        "-Werror",
+        "-W",
+        "ignore::DeprecationWarning",
+        "-Xfoo=1",
+        "-X",
+        "bar",
+        "-c",
+        "import sys; print(sys.warnoptions, sys._xoptions, sys.flags.no_site, sys.flags.no_user_site, sys.flags.dont_write_bytecode)",
+    ]);
+}
+
+#[test]
+fn flags_repr() {
+    same(&["-c", "import sys; print(sys.flags)"]);
+    same(&["-E", "-q", "-c", "import sys; print(sys.flags)"]);
+    same(&["-I", "-c", "import sys; print(sys.flags)"]);
+}
+
+#[test]
+fn optimize() {
+    same(&[
+        "-O",
+        "-c",
+        "import sys; assert False; print(__debug__, sys.flags.optimize)",
+    ]);
+    same(&["-OO", "-c", "import sys; print(sys.flags.optimize)"]);
+    same_env(
+        &["-c", "import sys; print(sys.flags.optimize)"],
+        None,
+        &[("PYTHONOPTIMIZE", "2")],
+    );
+    same_env(
+        &["-E", "-c", "import sys; print(sys.flags.optimize)"],
+        None,
+        &[("PYTHONOPTIMIZE", "2")],
+    );
+}
+
+#[test]
+fn environment() {
+    same_env(
+        &["-c", "import sys; print(sys.warnoptions)"],
+        None,
+        &[("PYTHONWARNINGS", "error,ignore::UserWarning")],
+    );
+    same_env(
+        &["-W", "once", "-c", "import sys; print(sys.warnoptions)"],
+        None,
+        &[("PYTHONWARNINGS", "error")],
+    );
+    same_env(
+        &["-c", "import sys; print(sys.path[1])"],
+        None,
+        &[("PYTHONPATH", "/nonexistent/a")],
+    );
+}
+
+#[test]
+fn script_argv_and_options_after_it() {
+    same(&["argv.py", "-c", "x", "--", "-S"]);
+    same(&["--", "argv.py", "y"]);
+}
+
+#[test]
+fn stdin_program() {
+    same_env(&["-", "a", "b"], Some("import sys\nprint(sys.argv)\n"), &[]);
+    same_env(
+        &[],
+        Some("import sys\nprint(sys.argv, repr(sys.path[0]))\n"),
+        &[],
+    );
+    same_env(&[], Some("x = (\n"), &[]);
+    same_env(&["-"], Some("1/0\n"), &[]);
+}
+
+#[test]
+fn skip_first_line() {
+    same(&["-x", "shebang.py"]);
+}
+
+#[test]
+fn version() {
+    same(&["-V"]);
+    same(&["--version"]);
+}
+
+#[test]
+fn bad_options() {
+    same(&["-z"]);
+    same(&["-Bz"]);
+    same(&["--frobnicate"]);
+    same(&["-c"]);
+    same(&["-W"]);
+    same(&["-X"]);
+    same(&["-m"]);
+}
+
+#[test]
+fn missing_file() {
+    same(&["nonexistent_script.py"]);
+    same(&["-S", "nonexistent_dir/x.py", "arg"]);
+}
+
+#[test]
+fn exit_statuses() {
+    same(&["boom.py"]);
+    same(&["exit3.py"]);
+    same(&["bad.py"]);
+    same(&["-c", "raise SystemExit('bye')"]);
+    same(&["-c", "raise SystemExit(None)"]);
+    same(&["-c", "raise SystemExit(7)"]);
+    same(&["-c", "import sys; sys.exit()"]);
+    same(&["-c", "print('out'); raise ValueError('x')"]);
+    same(&["-c", "x = ("]);
+}
+
+#[test]
+fn keyboard_interrupt_kills_with_sigint() {
+    same(&["-c", "raise KeyboardInterrupt"]);
+}
+
+#[test]
+fn unbuffered_interleaves() {
+    same(&[
+        "-u",
+        "-c",
+        "import sys; print('a'); sys.stderr.write('b\\n'); print('c')",
+    ]);
+}
+
+#[test]
+fn help_mentions_every_option() {
+    let dir = scratch();
+    let got = run(env!("CARGO_BIN_EXE_krait"), &["-h"], None, &[], &dir);
+    let want = run("python3", &["-h"], None, &[], &dir);
+    assert_eq!(got.status, Some(0));
+    // CPython's help, then Krait's developer commands.
+    assert!(got.stdout.starts_with(&want.stdout), "{}", got.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+}
