@@ -1,0 +1,126 @@
+//! The method tables of the builtin types (CPython's `PyMethodDef` arrays in
+//! `Objects/*object.c`), one file per type. [`install`] runs after
+//! `builtins_module::methods::install`, so a method defined here replaces the
+//! first, simpler version there.
+
+pub mod containers;
+pub mod numbers;
+mod str_format;
+pub mod str_methods;
+
+use common::error::TextError;
+use common::text::Text;
+
+use crate::builtins::str::{intern, StrObj};
+use crate::calls::{new_native_function, NativeFn};
+use crate::descriptors::{ClassMethod, Property, StaticMethod};
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::object::{ObjRef, PyCell, Token};
+use crate::types::{type_name, TypeObject};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Adds every method table to the builtin types.
+pub fn install(vm: &mut Vm) {
+    str_methods::install(vm);
+    containers::install(vm);
+    numbers::install(vm);
+}
+
+fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
+    let key = Value::Obj(intern(token, name));
+    if let Some(t) = ty.downcast::<TypeObject>() {
+        let _ = t
+            .dict
+            .set(&mut crate::builtins::dict::NativeEq(token), key, v);
+    }
+    crate::types::type_modified(token, ty);
+}
+
+/// Adds a read-only attribute computed by `f(vm, [self], None)` (CPython's
+/// `PyGetSetDef` / `PyMemberDef`, e.g. `int.real`), as a `property`.
+pub fn add_getter(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let fget = Value::Obj(new_native_function(name, f));
+    let p = ObjRef::new(
+        &crate::rt_types::rt().property,
+        Property {
+            funcs: PyCell::new([fget, Value::None, Value::None, Value::None]),
+        },
+    );
+    set_type_attr(token, ty, name, Value::Obj(p));
+}
+
+/// Adds a class method (CPython's `METH_CLASS`, e.g. `int.from_bytes`): `f` gets
+/// the class as `args[0]`.
+pub fn add_classmethod(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let func = Value::Obj(new_native_function(name, f));
+    let c = ObjRef::new(&crate::rt_types::rt().classmethod, ClassMethod { func });
+    set_type_attr(token, ty, name, Value::Obj(c));
+}
+
+/// Adds a static method (CPython's `METH_STATIC`, e.g. `str.maketrans`).
+pub fn add_staticmethod(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let func = Value::Obj(new_native_function(name, f));
+    let c = ObjRef::new(&crate::rt_types::rt().staticmethod, StaticMethod { func });
+    set_type_attr(token, ty, name, Value::Obj(c));
+}
+
+/// `type(v).__name__`, for messages.
+pub fn tname(vm: &mut Vm, v: &Value) -> String {
+    let t = v.type_ref();
+    type_name(vm.token(), &t)
+}
+
+/// A `TextError` from the common text library as a Python exception.
+pub fn text_err(e: TextError) -> PyErr {
+    use common::error::ExcKind as K;
+    let kind = match e.kind {
+        K::ValueError => ExcKind::ValueError,
+        K::TypeError => ExcKind::TypeError,
+        K::OverflowError => ExcKind::OverflowError,
+        K::MemoryError => ExcKind::MemoryError,
+        K::IndexError => ExcKind::IndexError,
+        K::KeyError => ExcKind::KeyError,
+    };
+    PyErr::new(kind, e.message)
+}
+
+/// A new `str` object from text.
+pub fn str_value(t: Text) -> Value {
+    Value::Obj(StrObj::alloc_text(t))
+}
+
+/// A slice-style optional index argument (`start`/`end` of `str.find` & co.):
+/// `None` for omitted or `None`, else the int clamped to `isize` (CPython's
+/// `_PyEval_SliceIndex`, with its `TypeError`).
+pub fn slice_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<isize>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => {
+            if let Some(i) = v.as_int() {
+                return Ok(Some(match i {
+                    crate::value::IntRef::Small(s) => {
+                        s.clamp(isize::MIN as i64, isize::MAX as i64) as isize
+                    }
+                    crate::value::IntRef::Big(b) => {
+                        if *b < common::bigint::BigInt::ZERO {
+                            isize::MIN
+                        } else {
+                            isize::MAX
+                        }
+                    }
+                }));
+            }
+            let has_index = v
+                .type_ref()
+                .downcast::<TypeObject>()
+                .is_some_and(|t| t.number.index.get().is_some());
+            if !has_index {
+                return Err(PyErr::type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ));
+            }
+            Ok(Some(vm.index_isize(v)?))
+        }
+    }
+}
