@@ -657,6 +657,9 @@ impl Vm {
                 return Ok(a.clone());
             }
         }
+        if let Some(r) = crate::methods::containers::inplace_builtin(self, a, b, op)? {
+            return Ok(r);
+        }
         if let Value::Obj(_) = a {
             let name = crate::class::inplace_dunder(op);
             let t = a.type_ref();
