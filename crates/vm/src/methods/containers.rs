@@ -631,3 +631,60 @@ pub fn install(vm: &mut Vm) {
     }
     let _ = tname;
 }
+
+/// Generic dunder methods that go through the VM's protocols
+/// (`l.__getitem__(i)`, `s.__contains__(x)`, ...), for types whose operators are
+/// slots or built into the protocol functions.
+mod dunders {
+    use super::pos_args;
+    use crate::error::PyResult;
+    use crate::object::ObjRef;
+    use crate::value::Value;
+    use crate::vm::Vm;
+
+    pub fn getitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+        let a = pos_args(vm, "__getitem__", args, kw, 1, 1)?;
+        vm.getitem(&args[0], &a[0])
+    }
+
+    pub fn setitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+        let a = pos_args(vm, "__setitem__", args, kw, 2, 2)?;
+        vm.setitem(&args[0], &a[0], Some(a[1].clone()))?;
+        Ok(Value::None)
+    }
+
+    pub fn delitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+        let a = pos_args(vm, "__delitem__", args, kw, 1, 1)?;
+        vm.setitem(&args[0], &a[0], None)?;
+        Ok(Value::None)
+    }
+
+    pub fn contains(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+        let a = pos_args(vm, "__contains__", args, kw, 1, 1)?;
+        Ok(Value::Bool(vm.contains(&args[0], &a[0])?))
+    }
+
+    pub fn len(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+        pos_args(vm, "__len__", args, kw, 0, 0)?;
+        Ok(Value::Int(vm.len(&args[0])? as i64))
+    }
+}
+
+/// Adds `__getitem__`, `__contains__`, `__len__` (and for mutable containers
+/// `__setitem__`/`__delitem__`) as methods of the builtin containers and `str`.
+pub fn install_dunders(vm: &mut Vm) {
+    let b = builtin_types();
+    let rt = crate::rt_types::rt();
+    let t = vm.token();
+    for ty in [&b.list, &b.tuple, &b.dict, &b.str_, &rt.range] {
+        add_method(t, ty, "__getitem__", dunders::getitem);
+        add_method(t, ty, "__contains__", dunders::contains);
+        add_method(t, ty, "__len__", dunders::len);
+    }
+    add_method(t, &rt.set, "__contains__", dunders::contains);
+    add_method(t, &rt.set, "__len__", dunders::len);
+    for ty in [&b.list, &b.dict] {
+        add_method(t, ty, "__setitem__", dunders::setitem);
+        add_method(t, ty, "__delitem__", dunders::delitem);
+    }
+}

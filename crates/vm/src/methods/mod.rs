@@ -24,6 +24,7 @@ use crate::vm::Vm;
 pub fn install(vm: &mut Vm) {
     str_methods::install(vm);
     containers::install(vm);
+    containers::install_dunders(vm);
     numbers::install(vm);
 }
 
