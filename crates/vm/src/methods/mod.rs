@@ -7,6 +7,7 @@ pub mod containers;
 pub mod numbers;
 mod str_format;
 pub mod str_methods;
+mod str_percent;
 
 use common::error::TextError;
 use common::text::Text;
@@ -26,6 +27,7 @@ pub fn install(vm: &mut Vm) {
     containers::install(vm);
     containers::install_dunders(vm);
     numbers::install(vm);
+    str_percent::install();
 }
 
 fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
@@ -124,4 +126,47 @@ pub fn slice_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<isize>> {
             Ok(Some(vm.index_isize(v)?))
         }
     }
+}
+
+/// `format(v, spec)` for exact `str`, `int`, `bool` and `float` through the common
+/// format-spec implementation (CPython's `Python/formatter_unicode.c`); `None` for
+/// other values.
+pub fn format_common(vm: &mut Vm, v: &Value, spec: &str) -> Option<PyResult<String>> {
+    let spec_t = Text::from_str(spec);
+    let r = match v {
+        Value::Float(f) => common::format_number::format_float(*f, &spec_t, "float"),
+        Value::Bool(_) | Value::Int(_) => {
+            let name = tname(vm, v);
+            let big = match v.as_int() {
+                Some(crate::value::IntRef::Small(i)) => common::bigint::BigInt::from(i),
+                _ => return None,
+            };
+            common::format_number::format_int(
+                &big,
+                &spec_t,
+                &name,
+                crate::builtins::repr::INT_MAX_STR_DIGITS,
+            )
+        }
+        Value::Obj(o) => {
+            if let Some(s) = o.downcast::<StrObj>() {
+                common::format_spec::format_str(s.text(), &spec_t)
+            } else if let Some(b) = o.downcast::<crate::builtins::int::IntObj>() {
+                let name = tname(vm, v);
+                common::format_number::format_int(
+                    &b.value,
+                    &spec_t,
+                    &name,
+                    crate::builtins::repr::INT_MAX_STR_DIGITS,
+                )
+            } else {
+                return None;
+            }
+        }
+        Value::None => return None,
+    };
+    Some(
+        r.map(|t| t.to_string_lossy().into_owned())
+            .map_err(text_err),
+    )
 }
