@@ -127,6 +127,9 @@ fn invalid(vm: &mut Vm, ty: char, v: &Value) -> PyErr {
 
 /// `format(v, spec)` for builtin values.
 pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
+    if let Some(r) = crate::methods::format_common(vm, v, spec) {
+        return r;
+    }
     let Some(s) = parse(spec) else {
         return Err(PyErr::value_error("Invalid format specifier"));
     };
