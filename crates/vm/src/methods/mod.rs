@@ -4,6 +4,7 @@
 //! first, simpler version there.
 
 pub mod containers;
+mod dict_views;
 pub mod numbers;
 mod str_format;
 pub mod str_methods;
@@ -28,6 +29,7 @@ pub fn install(vm: &mut Vm) {
     containers::install_dunders(vm);
     numbers::install(vm);
     str_percent::install();
+    dict_views::install(vm);
 }
 
 fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
