@@ -306,7 +306,16 @@ fn set_binop(vm: &mut Vm, a: &Value, b: &Value, op: SetOp) -> PyResult<Option<Va
         return Ok(None);
     }
     let items = combine(vm, a, b, op)?;
-    new_set(vm, items).map(Some)
+    new_set_like(vm, a, items).map(Some)
+}
+
+/// A new set of the same kind (`set` or `frozenset`) as `like`.
+fn new_set_like(vm: &mut Vm, like: &Value, items: Vec<Value>) -> PyResult<Value> {
+    if super::frozenset::is_frozenset(vm, like) {
+        super::frozenset::new_frozenset(vm, items)
+    } else {
+        new_set(vm, items)
+    }
 }
 
 fn set_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
@@ -372,6 +381,10 @@ fn multi(
         let items = combine(vm, &acc, o, op)?;
         acc = new_set(vm, items)?;
     }
+    if super::frozenset::is_frozenset(vm, &args[0]) {
+        let items = elements(vm, &acc)?;
+        return super::frozenset::new_frozenset(vm, items);
+    }
     Ok(acc)
 }
 
@@ -387,7 +400,7 @@ fn set_difference(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
 fn set_symmetric_difference(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = pos_args(vm, "set.symmetric_difference", args, kw, 1, 1)?;
     let items = combine(vm, &args[0], &a[0], SetOp::SymmetricDifference)?;
-    new_set(vm, items)
+    new_set_like(vm, &args[0], items)
 }
 
 fn update_multi(
@@ -619,6 +632,17 @@ pub fn install(vm: &mut Vm) {
         }
     }
     super::add_classmethod(t, &b.dict, "fromkeys", dict_fromkeys);
+    let frozen_methods: [(&'static str, NativeFn); 9] = [
+        ("union", set_union),
+        ("intersection", set_intersection),
+        ("difference", set_difference),
+        ("symmetric_difference", set_symmetric_difference),
+        ("issubset", set_issubset),
+        ("issuperset", set_issuperset),
+        ("isdisjoint", set_isdisjoint),
+        ("__contains__", dunders::contains),
+        ("__len__", dunders::len),
+    ];
     if let Some(d) = slots(&b.dict) {
         d.number.or.set(Some(dict_or));
     }
@@ -630,6 +654,7 @@ pub fn install(vm: &mut Vm) {
         s.slots.richcompare.set(Some(set_richcompare));
     }
     let _ = tname;
+    super::frozenset::install(vm, &frozen_methods);
 }
 
 /// Generic dunder methods that go through the VM's protocols

@@ -5,6 +5,7 @@
 
 pub mod containers;
 mod dict_views;
+pub mod frozenset;
 pub mod numbers;
 mod str_format;
 pub mod str_methods;
