@@ -3,6 +3,7 @@
 //! `builtins_module::methods::install`, so a method defined here replaces the
 //! first, simpler version there.
 
+pub mod complex;
 pub mod containers;
 mod dict_views;
 pub mod frozenset;
@@ -31,6 +32,7 @@ pub fn install(vm: &mut Vm) {
     numbers::install(vm);
     str_percent::install();
     dict_views::install(vm);
+    complex::install(vm);
 }
 
 fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
@@ -152,6 +154,9 @@ pub fn format_common(vm: &mut Vm, v: &Value, spec: &str) -> Option<PyResult<Stri
             )
         }
         Value::Obj(o) => {
+            if o.downcast::<complex::ComplexObj>().is_some() {
+                return complex::format(vm, v, spec);
+            }
             if let Some(s) = o.downcast::<StrObj>() {
                 common::format_spec::format_str(s.text(), &spec_t)
             } else if let Some(b) = o.downcast::<crate::builtins::int::IntObj>() {
