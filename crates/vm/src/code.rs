@@ -184,12 +184,15 @@ pub fn constant_to_value(token: &mut Token, c: &Constant) -> PyResult<Value> {
             Value::Obj(Tuple::alloc(v))
         }
         Constant::Code(code) => Value::Obj(CodeObj::new(token, (**code).clone())?),
-        Constant::Complex(..) => {
-            return Err(PyErr::new(
-                crate::error::ExcKind::NotImplementedError,
-                "complex constants are not supported yet",
-            ))
-        }
+        Constant::Complex(re, im) => match crate::methods::complex::new_complex(*re, *im) {
+            Some(v) => v,
+            None => {
+                return Err(PyErr::new(
+                    crate::error::ExcKind::NotImplementedError,
+                    "complex constants need the complex type",
+                ))
+            }
+        },
         Constant::Bytes(..) => {
             return Err(PyErr::new(
                 crate::error::ExcKind::NotImplementedError,
