@@ -30,6 +30,7 @@ pub fn install(vm: &mut Vm) {
     containers::install(vm);
     containers::install_dunders(vm);
     numbers::install(vm);
+    numbers::install_extra(vm);
     str_percent::install();
     dict_views::install(vm);
     complex::install(vm);

@@ -514,3 +514,86 @@ pub fn install(vm: &mut Vm) {
     super::add_getter(t, &rt.range, "step", range_step);
     add_method(t, &rt.slice, "indices", slice_indices);
 }
+
+/// `range[slice]` (CPython's `compute_slice`): another range.
+pub fn range_slice(vm: &mut Vm, r: &RangeObj, s: &SliceObj) -> PyResult<Value> {
+    let len = usize::try_from(r.len()).unwrap_or(usize::MAX);
+    let (start, _stop, step, n) = s.indices(vm, len)?;
+    let new_start = r.start as i128 + start as i128 * r.step as i128;
+    let new_step = r.step as i128 * step as i128;
+    let new_stop = new_start + n as i128 * new_step;
+    let fit = |x: i128| i64::try_from(x).ok();
+    match (fit(new_start), fit(new_stop), fit(new_step)) {
+        (Some(start), Some(stop), Some(step)) => Ok(Value::Obj(ObjRef::new(
+            &crate::rt_types::rt().range,
+            RangeObj { start, stop, step },
+        ))),
+        _ => Err(PyErr::new(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+    }
+}
+
+/// The `(len, start, step)` triple that identifies a range's contents (CPython's
+/// `range_richcompare`/`range_hash`: empty ranges are all equal, and the step
+/// doesn't matter for a single element).
+fn range_key(r: &RangeObj) -> (u64, Option<i64>, Option<i64>) {
+    match r.len() {
+        0 => (0, None, None),
+        1 => (1, Some(r.start), None),
+        n => (n, Some(r.start), Some(r.step)),
+    }
+}
+
+fn range_richcompare(
+    _vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::types::CompareOp,
+) -> PyResult<Option<Value>> {
+    use crate::types::CompareOp;
+    let (Some(x), Some(y)) = (a.downcast::<RangeObj>(), b.downcast::<RangeObj>()) else {
+        return Ok(None);
+    };
+    let eq = range_key(x) == range_key(y);
+    Ok(match op {
+        CompareOp::Eq => Some(Value::Bool(eq)),
+        CompareOp::Ne => Some(Value::Bool(!eq)),
+        _ => None,
+    })
+}
+
+fn range_hash(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+    let Some(r) = v.downcast::<RangeObj>() else {
+        return Ok(0);
+    };
+    let (n, start, step) = range_key(r);
+    let opt = |x: Option<i64>| x.map_or(Value::None, Value::Int);
+    let t = Value::Obj(Tuple::alloc(vec![
+        Value::Int(n as i64),
+        opt(start),
+        opt(step),
+    ]));
+    vm.hash(&t)
+}
+
+/// `float.__round__(ndigits=None)`: the builtin `round`.
+fn float_round(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    pos_args(vm, "float.__round__", args, kw, 0, 1)?;
+    float_self(args)?;
+    let m = Value::Obj(vm.builtins_module.clone());
+    let name = crate::builtins::str::intern(vm.token(), "round");
+    let round = vm.getattr(&m, &name)?;
+    vm.call(&round, args, None)
+}
+
+/// Range comparison and hashing, and `float.__round__`.
+pub fn install_extra(vm: &mut Vm) {
+    let rt = crate::rt_types::rt();
+    if let Some(t) = rt.range.downcast::<crate::types::TypeObject>() {
+        t.slots.richcompare.set(Some(range_richcompare));
+        t.slots.hash.set(Some(range_hash));
+    }
+    add_method(vm.token(), &builtin_types().float, "__round__", float_round);
+}
