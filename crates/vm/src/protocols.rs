@@ -227,6 +227,9 @@ impl Vm {
             });
         }
         if let Some(r) = container.downcast::<RangeObj>() {
+            if let Some(sl) = key.downcast::<SliceObj>() {
+                return crate::methods::numbers::range_slice(self, r, sl);
+            }
             let n = r.len();
             let i = self.index_i64(key)?;
             let j = if i < 0 { i + n as i64 } else { i };
@@ -268,11 +271,13 @@ impl Vm {
         get: impl FnOnce(&mut Vm, usize) -> PyResult<Option<Value>>,
     ) -> PyResult<Value> {
         if key.as_int().is_none() && !has_index(key) {
-            let indices = if what == "string" {
-                "string indices"
-            } else {
-                &format!("{what} indices")
-            };
+            if what == "string" {
+                return Err(PyErr::type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    tname(self, key)
+                )));
+            }
+            let indices = &format!("{what} indices");
             return Err(PyErr::type_error(format!(
                 "{indices} must be integers or slices, not {}",
                 tname(self, key)
