@@ -3,6 +3,8 @@
 //! `builtins_module::methods::install`, so a method defined here replaces the
 //! first, simpler version there.
 
+pub mod bytes;
+mod bytes_percent;
 pub mod complex;
 pub mod containers;
 mod dict_views;
@@ -34,6 +36,7 @@ pub fn install(vm: &mut Vm) {
     str_percent::install();
     dict_views::install(vm);
     complex::install(vm);
+    bytes::install(vm);
 }
 
 fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
