@@ -193,11 +193,14 @@ pub fn constant_to_value(token: &mut Token, c: &Constant) -> PyResult<Value> {
                 ))
             }
         },
-        Constant::Bytes(..) => {
-            return Err(PyErr::new(
-                crate::error::ExcKind::NotImplementedError,
-                "bytes constants are not supported yet",
-            ))
-        }
+        Constant::Bytes(b) => match crate::methods::bytes::new_bytes(b.clone(), false) {
+            Value::None => {
+                return Err(PyErr::new(
+                    crate::error::ExcKind::NotImplementedError,
+                    "bytes constants need the bytes type",
+                ))
+            }
+            v => v,
+        },
     })
 }
