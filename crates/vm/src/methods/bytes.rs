@@ -1215,3 +1215,150 @@ pub fn install(vm: &mut Vm) {
         m.set(vm.token(), "bytearray", Value::Obj(ba));
     }
 }
+
+// ----- int.to_bytes / int.from_bytes -----
+
+fn byteorder_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<bool> {
+    let Some(v) = v else {
+        return Ok(false);
+    };
+    let s = match v.downcast::<StrObj>() {
+        Some(s) => s.text().to_string_lossy().into_owned(),
+        None => {
+            let tn = tname(vm, &v);
+            return Err(PyErr::type_error(format!(
+                "to_bytes() argument 'byteorder' must be str, not {tn}"
+            )));
+        }
+    };
+    match s.as_str() {
+        "little" => Ok(true),
+        "big" => Ok(false),
+        _ => Err(PyErr::value_error(
+            "byteorder must be either 'little' or 'big'",
+        )),
+    }
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+pub fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    use common::bigint::BigInt;
+    let x = match args.first().and_then(|v| v.as_int()) {
+        Some(IntRef::Small(s)) => BigInt::from(s),
+        Some(IntRef::Big(b)) => b.clone(),
+        None => {
+            return Err(PyErr::type_error(
+                "descriptor 'to_bytes' requires an 'int' object",
+            ))
+        }
+    };
+    let [length, order, signed] = super::str_methods::clinic_kw(
+        vm,
+        "to_bytes",
+        args,
+        kw,
+        ["length", "byteorder", "signed"],
+        true,
+    )?;
+    let length = match length {
+        Some(l) => vm.index_isize(&l)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(PyErr::value_error("length argument must be non-negative"));
+    }
+    let little = byteorder_arg(vm, order)?;
+    let signed = match signed {
+        Some(s) => vm.is_true(&s)?,
+        None => false,
+    };
+    if !signed && x < BigInt::ZERO {
+        return Err(PyErr::new(
+            ExcKind::OverflowError,
+            "can't convert negative int to unsigned",
+        ));
+    }
+    let length = length as usize;
+    let too_big = || PyErr::new(ExcKind::OverflowError, "int too big to convert");
+    // Two's complement in `length` bytes: x mod 256**length, checked for range.
+    let bits = length.checked_mul(8).ok_or_else(too_big)?;
+    if bits > 1 << 34 {
+        return Err(PyErr::bare(ExcKind::MemoryError));
+    }
+    let fits = if signed {
+        bits > 0 && {
+            let half = BigInt::ONE << (bits - 1);
+            x >= -half.clone() && x < half
+        } || (bits == 0 && x == BigInt::ZERO)
+    } else {
+        x < (BigInt::ONE << bits)
+    };
+    if !fits {
+        return Err(too_big());
+    }
+    let modulus = BigInt::ONE << bits;
+    let mut u = if x < BigInt::ZERO { x + &modulus } else { x };
+    let mut out = vec![0u8; length];
+    for slot in out.iter_mut() {
+        let byte = &u % BigInt::from(256);
+        *slot = u8::try_from(byte).unwrap_or(0);
+        u >>= 8;
+    }
+    if !little {
+        out.reverse();
+    }
+    Ok(new_bytes(out, false))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a class method).
+pub fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    use common::bigint::BigInt;
+    let [src, order, signed] = super::str_methods::clinic_kw(
+        vm,
+        "from_bytes",
+        args,
+        kw,
+        ["bytes", "byteorder", "signed"],
+        true,
+    )?;
+    let Some(src) = src else {
+        return Err(PyErr::type_error(
+            "from_bytes() missing required argument 'bytes' (pos 1)",
+        ));
+    };
+    if src.downcast::<StrObj>().is_some() {
+        return Err(PyErr::type_error("cannot convert 'str' object to bytes"));
+    }
+    let data = bytes_from_source(vm, &src, None, None, "bytes")?;
+    let little = byteorder_arg(vm, order)?;
+    let signed = match signed {
+        Some(s) => vm.is_true(&s)?,
+        None => false,
+    };
+    let mut x = BigInt::ZERO;
+    let ordered: Vec<u8> = if little {
+        data.iter().rev().copied().collect()
+    } else {
+        data.clone()
+    };
+    for b in &ordered {
+        x = (x << 8) + BigInt::from(*b);
+    }
+    if signed && ordered.first().is_some_and(|b| b & 0x80 != 0) {
+        x -= BigInt::ONE << (8 * ordered.len());
+    }
+    let v = crate::builtins::int::normalize(x);
+    let cls = &args[0];
+    if cls.as_obj().is_some_and(|c| c.is(&builtin_types().int)) {
+        Ok(v)
+    } else {
+        vm.call(cls, &[v], None)
+    }
+}
+
+/// Adds `int.to_bytes` and `int.from_bytes`.
+pub fn install_int(vm: &mut Vm) {
+    let int = builtin_types().int.clone();
+    add_method(vm.token(), &int, "to_bytes", int_to_bytes);
+    super::add_classmethod(vm.token(), &int, "from_bytes", int_from_bytes);
+}

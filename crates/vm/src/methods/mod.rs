@@ -37,6 +37,7 @@ pub fn install(vm: &mut Vm) {
     dict_views::install(vm);
     complex::install(vm);
     bytes::install(vm);
+    bytes::install_int(vm);
 }
 
 fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
