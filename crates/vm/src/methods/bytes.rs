@@ -1362,3 +1362,32 @@ pub fn install_int(vm: &mut Vm) {
     add_method(vm.token(), &int, "to_bytes", int_to_bytes);
     super::add_classmethod(vm.token(), &int, "from_bytes", int_from_bytes);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codecs_round_trip_and_report_errors() {
+        let t = Text::from_str("aé€");
+        assert_eq!(
+            encode(&t, "utf-8", "strict").ok(),
+            Some("aé€".as_bytes().to_vec())
+        );
+        assert_eq!(encode(&t, "ascii", "replace").ok(), Some(b"a??".to_vec()));
+        assert_eq!(encode(&t, "latin-1", "ignore").ok(), Some(vec![b'a', 0xe9]));
+        assert!(encode(&t, "ascii", "strict").is_err());
+        assert!(encode(&t, "no-such", "strict").is_err());
+        let d = decode(b"a\xffb", "utf-8", "replace").ok();
+        assert_eq!(
+            d.map(|t| t.to_string_lossy().into_owned()),
+            Some("a\u{fffd}b".into())
+        );
+        assert!(decode(b"\xe2\x82", "utf-8", "strict").is_err());
+        let s = decode(b"\xff", "utf-8", "surrogateescape").ok();
+        assert_eq!(
+            s.map(|t| t.code_points().collect::<Vec<_>>()),
+            Some(vec![0xdcff])
+        );
+    }
+}

@@ -62,7 +62,10 @@ fn operand(v: &Value) -> PyResult<Option<(f64, f64)>> {
 }
 
 /// Both operands, when at least one is complex and the other a number.
-fn operands(a: &Value, b: &Value) -> PyResult<Option<((f64, f64), (f64, f64))>> {
+/// A complex number as `(real, imag)`.
+type Parts = (f64, f64);
+
+fn operands(a: &Value, b: &Value) -> PyResult<Option<(Parts, Parts)>> {
     if a.downcast::<ComplexObj>().is_none() && b.downcast::<ComplexObj>().is_none() {
         return Ok(None);
     }
@@ -462,5 +465,29 @@ pub fn install(vm: &mut Vm) {
     let m = vm.builtins_module.clone();
     if let Some(m) = m.downcast::<crate::module::ModuleObj>() {
         m.set(vm.token(), "complex", Value::Obj(ty));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_complex_literals() {
+        assert_eq!(parse("1+2j"), Some((1.0, 2.0)));
+        assert_eq!(parse(" (-1.5e3-2J) "), Some((-1500.0, -2.0)));
+        assert_eq!(parse("j"), Some((0.0, 1.0)));
+        assert_eq!(parse("-j"), Some((0.0, -1.0)));
+        assert_eq!(parse("1e-2j"), Some((0.0, 0.01)));
+        assert_eq!(parse("1+"), None);
+        assert_eq!(parse("x"), None);
+    }
+
+    #[test]
+    fn quotient_and_power() {
+        assert_eq!(quot((1.0, 0.0), (0.0, 0.0)), None);
+        assert_eq!(quot((3.0, 4.0), (1.0, 0.0)), Some((3.0, 4.0)));
+        assert_eq!(pow_parts((0.0, 1.0), (2.0, 0.0)).ok(), Some((-1.0, 0.0)));
+        assert!(pow_parts((0.0, 0.0), (-1.0, 0.0)).is_err());
     }
 }

@@ -597,3 +597,35 @@ pub fn install_extra(vm: &mut Vm) {
     }
     add_method(vm.token(), &builtin_types().float, "__round__", float_round);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_round_trips_and_matches_cpython_spelling() {
+        assert_eq!(float_to_hex(1.5), "0x1.8000000000000p+0");
+        assert_eq!(float_to_hex(-0.0), "-0x0.0p+0");
+        assert_eq!(float_to_hex(5e-324), "0x0.0000000000001p-1022");
+        for x in [0.1, 1e300, 5e-324, 2.2250738585072014e-308, -123.456] {
+            assert_eq!(float_from_hex(&float_to_hex(x)), Some(Ok(x)));
+        }
+        assert_eq!(float_from_hex("0x1p-1075"), Some(Ok(0.0)));
+        assert!(matches!(float_from_hex("0x1p1024"), Some(Err(_))));
+        assert_eq!(float_from_hex("0xg"), None);
+    }
+
+    #[test]
+    fn round_int_is_half_even() {
+        let r = |x: i64, nd: i64| match round_int(BigInt::from(x), nd) {
+            Value::Int(i) => i,
+            _ => i64::MIN,
+        };
+        assert_eq!(r(25, -1), 20);
+        assert_eq!(r(35, -1), 40);
+        assert_eq!(r(-25, -1), -20);
+        assert_eq!(r(149, -2), 100);
+        assert_eq!(r(7, 3), 7);
+        assert_eq!(r(i64::MAX, -40), 0);
+    }
+}
