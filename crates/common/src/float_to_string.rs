@@ -68,8 +68,8 @@ fn decompose(x: f64) -> (u64, i32) {
     }
 }
 
-/// `round_half_even(x * 10^t)` for finite `x >= 0`, exactly.
-fn scaled_round(x: f64, t: i64) -> UBig {
+/// `round_half_even(x * 10^t)` for finite `x >= 0`, exactly (dtoa mode 3 digits).
+pub(crate) fn scaled_round(x: f64, t: i64) -> UBig {
     let (m, e) = decompose(x);
     let ten = UBig::from(10u8);
     let mut num = UBig::from(m);

@@ -274,12 +274,17 @@ pub fn pad_text(body: &Text, len: usize, spec: &FormatSpec) -> TextResult<Text> 
 /// `format(s, spec)` for a `str` (CPython's `format_string_internal`; an empty spec
 /// returns `s` unchanged, as `str.__format__` does).
 pub fn format_str(s: &Text, spec: &Text) -> TextResult<Text> {
+    format_str_typed(s, spec, "str")
+}
+
+/// [`format_str`] for a `str` subclass: `type_name` appears in the messages.
+pub fn format_str_typed(s: &Text, spec: &Text, type_name: &str) -> TextResult<Text> {
     if spec.is_empty() {
         return Ok(s.clone());
     }
-    let spec = FormatSpec::parse(spec, Align::Left, Some('s'), "str")?;
+    let spec = FormatSpec::parse(spec, Align::Left, Some('s'), type_name)?;
     if let Some(ty) = spec.ty.filter(|&t| t != u32::from(b's')) {
-        return Err(unknown_code(ty, "str"));
+        return Err(unknown_code(ty, type_name));
     }
     match spec.sign {
         SignOption::Default => {}

@@ -192,7 +192,7 @@ pub fn parse_int_bytes(b: &[u8], base: i64, max_str_digits: usize) -> TextResult
         IntParseFailure::Other(e) => e,
         IntParseFailure::Invalid => TextError::value(format!(
             "invalid literal for int() with base {base}: {}",
-            repr_bytes(&b[..b.len().min(200)])
+            truncated_repr(repr_bytes(&b[..b.len().min(200)]))
         )),
     })
 }
@@ -309,6 +309,146 @@ pub fn parse_float_bytes(b: &[u8]) -> TextResult<f64> {
         })
 }
 
+/// `_PyOS_ascii_strtod` on a prefix of `s`: the longest float literal at its start (a
+/// sign, digits with an optional point and exponent, or `inf`/`infinity`/`nan`) and
+/// how many bytes it took; `None` if there is none. No whitespace is skipped.
+fn float_prefix(s: &[u8]) -> Option<(f64, usize)> {
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    let mut i = usize::from(matches!(at(0), b'+' | b'-'));
+    let int_digits = s[i.min(s.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    i += int_digits;
+    let mut frac_digits = 0;
+    if at(i) == b'.' {
+        frac_digits = s[(i + 1).min(s.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if int_digits + frac_digits > 0 {
+            i += 1 + frac_digits;
+        }
+    }
+    if int_digits + frac_digits == 0 {
+        // `_Py_parse_inf_or_nan`, sign included.
+        let start = usize::from(matches!(at(0), b'+' | b'-'));
+        let rest = s.get(start..).unwrap_or_default().to_ascii_lowercase();
+        let len = if rest.starts_with(b"infinity") {
+            8
+        } else if rest.starts_with(b"inf") || rest.starts_with(b"nan") {
+            3
+        } else {
+            return None;
+        };
+        let end = start + len;
+        let text = std::str::from_utf8(&s[..end]).ok()?;
+        return text.parse::<f64>().ok().map(|x| (x, end));
+    }
+    if matches!(at(i), b'e' | b'E') {
+        let mut j = i + 1;
+        if matches!(at(j), b'+' | b'-') {
+            j += 1;
+        }
+        let exp_digits = s[j.min(s.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if exp_digits > 0 {
+            i = j + exp_digits;
+        }
+    }
+    let text = std::str::from_utf8(&s[..i]).ok()?;
+    text.parse::<f64>().ok().map(|x| (x, i))
+}
+
+/// CPython's `complex_from_string_inner` on ASCII `s`: `(real, imag)` or `None`.
+fn complex_from_ascii(s: &[u8]) -> Option<(f64, f64)> {
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while is_c_space(at(i)) {
+        i += 1;
+    }
+    let bracket = at(i) == b'(';
+    if bracket {
+        i += 1;
+        while is_c_space(at(i)) {
+            i += 1;
+        }
+    }
+    let is_j = |b: u8| b == b'j' || b == b'J';
+    let (mut x, mut y) = (0.0, 0.0);
+    match float_prefix(&s[i..]) {
+        Some((z, n)) => {
+            i += n;
+            if matches!(at(i), b'+' | b'-') {
+                x = z;
+                match float_prefix(&s[i..]) {
+                    Some((w, m)) => {
+                        y = w;
+                        i += m;
+                    }
+                    None => {
+                        y = if at(i) == b'+' { 1.0 } else { -1.0 };
+                        i += 1;
+                    }
+                }
+                if !is_j(at(i)) {
+                    return None;
+                }
+                i += 1;
+            } else if is_j(at(i)) {
+                i += 1;
+                y = z;
+            } else {
+                x = z;
+            }
+        }
+        None => {
+            if matches!(at(i), b'+' | b'-') {
+                y = if at(i) == b'+' { 1.0 } else { -1.0 };
+                i += 1;
+            } else {
+                y = 1.0;
+            }
+            if !is_j(at(i)) {
+                return None;
+            }
+            i += 1;
+        }
+    }
+    while is_c_space(at(i)) {
+        i += 1;
+    }
+    if bracket {
+        if at(i) != b')' {
+            return None;
+        }
+        i += 1;
+        while is_c_space(at(i)) {
+            i += 1;
+        }
+    }
+    (i == s.len()).then_some((x, y))
+}
+
+/// `complex(text)`: `(real, imag)`. Whitespace and one pair of parentheses around,
+/// `<float>`, `<float>j`, `<float><signed-float>j`, and the old `<float><sign>j`,
+/// `<sign>j`, `j` forms; Unicode digits and spaces; underscores between digits
+/// ("could not convert string to complex: 'text'" if misplaced); otherwise
+/// "complex() arg is a malformed string".
+pub fn parse_complex(text: &Text) -> TextResult<(f64, f64)> {
+    let ascii = to_ascii_digits(text);
+    let stripped = strip_underscores(&ascii).ok_or_else(|| {
+        TextError::value(format!(
+            "could not convert string to complex: {}",
+            repr_str(text)
+        ))
+    })?;
+    complex_from_ascii(&stripped)
+        .ok_or_else(|| TextError::value("complex() arg is a malformed string"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,6 +477,19 @@ mod tests {
         assert_eq!(
             pi("1", 1),
             "ValueError: int() base must be >= 2 and <= 36, or 0"
+        );
+    }
+
+    #[test]
+    fn complexes() {
+        let pc = |s: &str| parse_complex(&Text::from(s));
+        assert_eq!(pc(" ( 1+2j ) ").unwrap(), (1.0, 2.0));
+        assert_eq!(pc("-j").unwrap(), (0.0, -1.0));
+        assert_eq!(pc("1.e-3+.5j").unwrap(), (0.001, 0.5));
+        assert!(pc("1 +2j").is_err());
+        assert_eq!(
+            pc("1_j").unwrap_err().message,
+            "could not convert string to complex: '1_j'"
         );
     }
 

@@ -4,7 +4,9 @@
 mod support;
 
 use common::format_number::int_to_prefixed_radix;
-use common::parse_number::{parse_float, parse_int};
+use common::parse_number::{
+    parse_complex, parse_float, parse_float_bytes, parse_int, parse_int_bytes,
+};
 use common::text::Text;
 use support::{compare, hex, hex_str, run_python, Rng, PY_PRELUDE};
 
@@ -76,6 +78,33 @@ fn number_parsing_matches_cpython() {
             Err(e) => format!("ERR {e}"),
         });
         cases.push(format!("f 0 {}", hex(&text)));
+        // The same bytes as a `bytes` argument (no Unicode digits or spaces there).
+        let b = s.as_bytes();
+        ours.push(match parse_int_bytes(b, base, 4300) {
+            Ok(v) => format!("OK {}", hex_str(&int_to_prefixed_radix(&v, 16))),
+            Err(e) => format!("ERR {e}"),
+        });
+        cases.push(format!("I {base} {}", hex(&text)));
+        ours.push(match parse_float_bytes(b) {
+            Ok(x) => format!("OK {}", x.to_bits()),
+            Err(e) => format!("ERR {e}"),
+        });
+        cases.push(format!("F 0 {}", hex(&text)));
+    }
+    // complex(): pieces of complex literals.
+    let complex_pieces: &[&str] = &[
+        "1", "2.5", "j", "J", "+", "-", "(", ")", " ", "e", "e-3", "inf", "nan", "infinity", "_",
+        "0", ".", "\u{663}", "\u{3000}", "7", "1e5", "x",
+    ];
+    for _ in 0..6000 {
+        let n = rng.below(7) + 1;
+        let s: String = (0..n).map(|_| rng.pick(complex_pieces)).collect();
+        let text = Text::from(s.as_str());
+        ours.push(match parse_complex(&text) {
+            Ok((re, im)) => format!("OK {} {}", re.to_bits(), im.to_bits()),
+            Err(e) => format!("ERR {e}"),
+        });
+        cases.push(format!("c 0 {}", hex(&text)));
     }
     let script = format!(
         "{PY_PRELUDE}\n{}",
@@ -84,8 +113,17 @@ def bits(x): return struct.unpack('<Q', struct.pack('<d', x))[0]
 for line in sys.stdin:
     kind, base, h = line.rstrip('\n').split(' ')
     s = unhex(h)
+    b = bytes.fromhex(h)
     if kind == 'i': print(outcome(lambda: hex(int(s, int(base)))))
-    else: print(outcome(lambda: bits(float(s))))
+    elif kind == 'f': print(outcome(lambda: bits(float(s))))
+    elif kind == 'I': print(outcome(lambda: hex(int(b, int(base)))))
+    elif kind == 'c':
+        try:
+            z = complex(s)
+            print('OK %d %d' % (bits(z.real), bits(z.imag)))
+        except Exception as e:
+            print('ERR ' + type(e).__name__ + ': ' + str(e))
+    else: print(outcome(lambda: bits(float(b))))
 "#
     );
     let input: String = cases.iter().map(|c| c.clone() + "\n").collect();

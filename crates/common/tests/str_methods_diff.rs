@@ -305,6 +305,19 @@ fn run(method: &str, s: &Text, a: &[Arg]) -> String {
         "isidentifier" => ok(format!("b{}", u8::from(p::isidentifier(s)))),
         "isspace" => ok(format!("b{}", u8::from(p::isspace(s)))),
         "isalnum" => ok(format!("b{}", u8::from(p::isalnum(s)))),
+        "removeprefix" => ok(enc_text(&search::removeprefix(s, t0))),
+        "removesuffix" => ok(enc_text(&search::removesuffix(s, t0))),
+        "join" => {
+            let items: Vec<Text> = t0
+                .code_points()
+                .map(|c| {
+                    let mut t = Text::new();
+                    t.push_code_point(c);
+                    t
+                })
+                .collect();
+            res(search::join(s, &items), |t| enc_text(&t))
+        }
         other => panic!("no method {other}"),
     }
 }
@@ -347,6 +360,9 @@ fn random_call(rng: &mut Rng) -> (&'static str, Vec<Arg>) {
         "split",
         "lower",
         "title",
+        "removeprefix",
+        "removesuffix",
+        "join",
     ]);
     let args = match method {
         "split" | "rsplit" => vec![opt_str(rng, true), Arg::Int(rng.below(6) as isize - 1)],
@@ -360,7 +376,8 @@ fn random_call(rng: &mut Rng) -> (&'static str, Vec<Arg>) {
             opt_str(rng, false),
             Arg::Int(rng.below(5) as isize - 1),
         ],
-        "partition" | "rpartition" => vec![opt_str(rng, false)],
+        "partition" | "rpartition" | "removeprefix" | "removesuffix" => vec![opt_str(rng, false)],
+        "join" => vec![Arg::Str(random_text(rng, 4))],
         "expandtabs" => vec![Arg::Int(rng.below(11) as isize - 1)],
         "center" | "ljust" | "rjust" => vec![
             Arg::Int(rng.below(16) as isize - 1),

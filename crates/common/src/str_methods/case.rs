@@ -47,6 +47,9 @@ fn map_all(t: &Text, mapping: CaseMapping) -> Text {
 
 /// `str.upper()`.
 pub fn upper(t: &Text) -> Text {
+    if let Some(s) = t.as_str().filter(|s| s.is_ascii()) {
+        return Text::from(s.to_ascii_uppercase());
+    }
     map_all(t, CaseMapping::Upper)
 }
 
@@ -57,6 +60,9 @@ pub fn casefold(t: &Text) -> Text {
 
 /// `str.lower()`, with Σ → ς at the end of a word.
 pub fn lower(t: &Text) -> Text {
+    if let Some(s) = t.as_str().filter(|s| s.is_ascii()) {
+        return Text::from(s.to_ascii_lowercase());
+    }
     let s = cps(t);
     let mut out = Vec::with_capacity(s.len());
     for i in 0..s.len() {

@@ -3,6 +3,7 @@
 //! work on code points, so lone surrogates behave as in CPython.
 
 pub mod case;
+mod fast;
 pub mod pad;
 pub mod predicates;
 pub mod search;

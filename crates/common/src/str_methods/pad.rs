@@ -21,6 +21,14 @@ pub enum StripSide {
 /// `s.strip(chars)` / `lstrip` / `rstrip`: whitespace when `chars` is `None`, else any
 /// code point of `chars`.
 pub fn strip(s: &Text, chars: Option<&Text>, side: StripSide) -> Text {
+    if let (Some(h), None) = (s.as_str(), chars) {
+        let ws = |c: char| is_space(c as u32);
+        return Text::from(match side {
+            StripSide::Both => h.trim_matches(ws),
+            StripSide::Left => h.trim_start_matches(ws),
+            StripSide::Right => h.trim_end_matches(ws),
+        });
+    }
     let hay = cps(s);
     let set: Option<Vec<u32>> = chars.map(cps);
     let strip_it = |c: u32| match &set {

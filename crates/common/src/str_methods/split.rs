@@ -1,7 +1,7 @@
 //! Splitting: `str.split`, `rsplit`, `splitlines`, `partition`, `rpartition`, as
 //! CPython 3.11's `stringlib/split.h` and `partition.h`.
 
-use super::{cps, text};
+use super::{cps, fast, text};
 use crate::error::{TextError, TextResult};
 use crate::text::Text;
 use crate::unicode_props::is_space;
@@ -13,6 +13,17 @@ fn empty_separator() -> TextError {
 /// `s.split(sep, maxsplit)`; `sep = None` splits on runs of whitespace and drops empty
 /// pieces; a negative `maxsplit` means no limit. "empty separator" for `sep == ''`.
 pub fn split(s: &Text, sep: Option<&Text>, maxsplit: isize) -> TextResult<Vec<Text>> {
+    if let (None, Some(h)) = (sep, s.as_str()) {
+        return Ok(fast::split_whitespace(h, maxsplit));
+    }
+    if let Some(sep) = sep {
+        if sep.is_empty() {
+            return Err(empty_separator());
+        }
+        if let (Some(h), Some(n)) = (s.as_str(), sep.as_str()) {
+            return Ok(fast::split(h, n, maxsplit));
+        }
+    }
     let hay = cps(s);
     let limit = if maxsplit < 0 {
         usize::MAX
@@ -68,6 +79,17 @@ pub fn split(s: &Text, sep: Option<&Text>, maxsplit: isize) -> TextResult<Vec<Te
 
 /// `s.rsplit(sep, maxsplit)`: like [`split`] but splitting from the right.
 pub fn rsplit(s: &Text, sep: Option<&Text>, maxsplit: isize) -> TextResult<Vec<Text>> {
+    if let (None, Some(h)) = (sep, s.as_str()) {
+        return Ok(fast::rsplit_whitespace(h, maxsplit));
+    }
+    if let Some(sep) = sep {
+        if sep.is_empty() {
+            return Err(empty_separator());
+        }
+        if let (Some(h), Some(n)) = (s.as_str(), sep.as_str()) {
+            return Ok(fast::rsplit(h, n, maxsplit));
+        }
+    }
     let hay = cps(s);
     let limit = if maxsplit < 0 {
         usize::MAX
@@ -121,15 +143,11 @@ pub fn rsplit(s: &Text, sep: Option<&Text>, maxsplit: isize) -> TextResult<Vec<T
 }
 
 fn find_from(hay: &[u32], needle: &[u32], from: usize) -> Option<usize> {
-    let last = hay.len().checked_sub(needle.len())?;
-    (from..=last).find(|&i| hay[i..i + needle.len()] == *needle)
+    crate::substring::find(hay, needle, from)
 }
 
 fn rfind_before(hay: &[u32], needle: &[u32]) -> Option<usize> {
-    let last = hay.len().checked_sub(needle.len())?;
-    (0..=last)
-        .rev()
-        .find(|&i| hay[i..i + needle.len()] == *needle)
+    crate::substring::rfind(hay, needle)
 }
 
 /// Whether `c` ends a line for `str.splitlines` (`\n \r \v \f \x1c \x1d \x1e \x85
@@ -167,6 +185,12 @@ pub fn splitlines(s: &Text, keepends: bool) -> Vec<Text> {
 
 /// `s.partition(sep)`: `(before, sep, after)` at the first `sep`, or `(s, '', '')`.
 pub fn partition(s: &Text, sep: &Text) -> TextResult<(Text, Text, Text)> {
+    if let (Some(h), Some(n)) = (s.as_str(), sep.as_str()) {
+        if n.is_empty() {
+            return Err(empty_separator());
+        }
+        return Ok(fast::partition(h, n, false));
+    }
     let hay = cps(s);
     let needle = cps(sep);
     if needle.is_empty() {
@@ -180,6 +204,12 @@ pub fn partition(s: &Text, sep: &Text) -> TextResult<(Text, Text, Text)> {
 
 /// `s.rpartition(sep)`: `(before, sep, after)` at the last `sep`, or `('', '', s)`.
 pub fn rpartition(s: &Text, sep: &Text) -> TextResult<(Text, Text, Text)> {
+    if let (Some(h), Some(n)) = (s.as_str(), sep.as_str()) {
+        if n.is_empty() {
+            return Err(empty_separator());
+        }
+        return Ok(fast::partition(h, n, true));
+    }
     let hay = cps(s);
     let needle = cps(sep);
     if needle.is_empty() {
