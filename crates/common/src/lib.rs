@@ -19,6 +19,7 @@
 //! | [`str_methods`] | `str` methods: split, find, strip, pad, case mapping, `is*` |
 //! | [`bytes_methods`] | `bytes` methods (ASCII semantics) |
 //! | [`unicode_props`] | per-character Unicode 14.0 properties and full case mappings |
+//! | [`hash`], [`set_order`] | `hash()` of constant kinds (PYTHONHASHSEED=0); set iteration order |
 
 pub mod bigint;
 pub mod bytes_methods;
@@ -29,9 +30,11 @@ pub mod float_to_string;
 pub mod format_number;
 pub mod format_spec;
 pub mod format_string;
+pub mod hash;
 pub mod parse_number;
 pub mod percent_format;
 pub mod repr;
+pub mod set_order;
 pub mod str_methods;
 pub mod substring;
 pub mod text;

@@ -156,13 +156,47 @@ pub fn assemble_with_entries(
     firstlineno: i32,
     entries: &[(usize, u32)],
 ) -> Result<Assembled, AssembleError> {
+    assemble_inner(instrs, firstlineno, StackSize::Compute(entries))
+}
+
+/// [`assemble`] with `co_stacksize` given rather than computed: the flow-graph passes
+/// compute it on the graph, before handler set-up instructions are removed, as
+/// CPython's `assemble()` does.
+pub fn assemble_with_stacksize(
+    instrs: &[Instr],
+    firstlineno: i32,
+    stacksize: u32,
+) -> Result<Assembled, AssembleError> {
+    assemble_inner(instrs, firstlineno, StackSize::Given(stacksize))
+}
+
+/// Where `co_stacksize` comes from.
+enum StackSize<'a> {
+    /// Computed on the instruction sequence, with these extra block entries.
+    Compute(&'a [(usize, u32)]),
+    /// Already known.
+    Given(u32),
+}
+
+fn assemble_inner(
+    instrs: &[Instr],
+    firstlineno: i32,
+    stack: StackSize<'_>,
+) -> Result<Assembled, AssembleError> {
     let mut instrs = instrs.to_vec();
     check(&instrs)?;
+    let entries = match stack {
+        StackSize::Compute(e) => e,
+        StackSize::Given(_) => &[],
+    };
     if let Some(&(i, _)) = entries.iter().find(|e| e.0 >= instrs.len()) {
         return Err(AssembleError::TargetOutOfRange(i));
     }
     normalize_jumps(&mut instrs);
-    let stacksize = stackdepth(&instrs, entries)?;
+    let stacksize = match stack {
+        StackSize::Compute(entries) => stackdepth(&instrs, entries)?,
+        StackSize::Given(n) => n,
+    };
     let (opargs, offsets) = resolve_jumps(&instrs)?;
     let mut code = Vec::with_capacity(offsets.last().copied().unwrap_or(0) as usize * 2);
     for (ins, &oparg) in instrs.iter().zip(&opargs) {
@@ -743,6 +777,21 @@ mod tests {
         assert_eq!(out.code, b"\x97\x00d\x00S\x00");
         assert_eq!(out.stacksize, 1);
         assert!(out.exceptiontable.is_empty());
+    }
+
+    /// A given stack size is used as is (the flow-graph passes computed it).
+    #[test]
+    fn given_stacksize_is_kept() {
+        let l = at(1, 0, 1);
+        let instrs = [
+            Instr::new(Opcode::RESUME, 0, l),
+            Instr::new(Opcode::LOAD_CONST, 0, l),
+            Instr::new(Opcode::RETURN_VALUE, 0, l),
+        ];
+        assert_eq!(assemble(&instrs, 1).unwrap().stacksize, 1);
+        let out = assemble_with_stacksize(&instrs, 1, 7).unwrap();
+        assert_eq!(out.stacksize, 7);
+        assert_eq!(out.code, assemble(&instrs, 1).unwrap().code);
     }
 
     /// Jumps take the direction their target calls for, whatever variant is given.

@@ -10,9 +10,7 @@ use std::process::ExitCode;
 const WORKER_STACK: usize = 512 * 1024 * 1024;
 
 fn usage() -> ExitCode {
-    eprintln!(
-        "usage: krait FILE.pyc [ARG...] | --dump-ast FILE.py | --dis FILE.pyc | --pyc-roundtrip FILE.pyc..."
-    );
+    eprintln!("usage: krait FILE.py|FILE.pyc [ARG...] | --dump-ast FILE.py | --dis FILE.py|FILE.pyc | --compile FILE.py -o OUT.pyc | --pyc-roundtrip FILE.pyc...");
     ExitCode::from(2)
 }
 
@@ -35,7 +33,13 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> ExitCode {
     match args {
         [flag, file] if flag == "--dump-ast" => dump_ast::run(file),
-        [flag, file] if flag == "--dis" => status(compiler::cli::cmd_dis_pyc(file)),
+        [flag, file] if flag == "--dis" && file.ends_with(".pyc") => {
+            status(compiler::cli::cmd_dis_pyc(file))
+        }
+        [flag, file] if flag == "--dis" => status(compiler::cli::cmd_dis_source(file)),
+        [flag, file, o, out] if flag == "--compile" && o == "-o" => {
+            status(compiler::cli::cmd_compile(file, out))
+        }
         [flag, files @ ..] if flag == "--pyc-roundtrip" => {
             status(compiler::cli::cmd_pyc_roundtrip(files))
         }
@@ -43,6 +47,11 @@ fn run(args: &[String]) -> ExitCode {
             let mut argv = vec![file.clone()];
             argv.extend(rest.iter().cloned());
             status(vm::runner::run_pyc_file(file, argv))
+        }
+        [file, rest @ ..] if !file.starts_with('-') => {
+            let mut argv = vec![file.clone()];
+            argv.extend(rest.iter().cloned());
+            status(vm::runner::run_source_file(file, argv))
         }
         _ => usage(),
     }

@@ -148,7 +148,7 @@ impl Vm {
                 .and_then(|tp| tp.lookup(self.token(), &Value::Obj(key.clone())));
             if user.is_some() {
                 let m = self.getattr(obj, &key)?;
-                let r = self.call(&m, &[other.clone()], None)?;
+                let r = self.call(&m, std::slice::from_ref(other), None)?;
                 if !r.is(&Value::Obj(crate::rt_types::rt().not_implemented.clone())) {
                     return Ok(r);
                 }
@@ -256,7 +256,7 @@ pub fn str_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
 /// `str * int`, `int * str`.
 pub fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (s, n) = match (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
-        (Some(s), None) => (s, b),
+        (Some(s), _) => (s, b),
         (None, Some(s)) => (s, a),
         _ => return Ok(None),
     };
@@ -320,7 +320,7 @@ fn seq_items(vm: &mut Vm, v: &Value) -> Option<(Vec<Value>, bool)> {
 /// `list * int`, `tuple * int` (and reflected).
 pub fn seq_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (items, is_list, n) = match (seq_items(vm, a), seq_items(vm, b)) {
-        (Some((i, l)), None) => (i, l, b),
+        (Some((i, l)), _) => (i, l, b),
         (None, Some((i, l))) => (i, l, a),
         _ => return Ok(None),
     };

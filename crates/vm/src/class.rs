@@ -74,16 +74,160 @@ fn exception_ctor(
     crate::exceptions::new_exception(vm, cls, pos)
 }
 
-/// Registers the constructors of `object` and the exception classes.
+/// `object.__init__(self)`: accepts no further arguments.
+fn object_init(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(PyErr::type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
+    }
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls, ...)`.
+fn object_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(Value::as_obj).cloned() else {
+        return Err(PyErr::type_error("object.__new__(): not enough arguments"));
+    };
+    match find_ctor(vm, &cls) {
+        Some((ctor, _, owner)) if !owner.is(&builtin_types().object) => {
+            ctor(vm, &cls, &args[1..], kw)
+        }
+        _ => object_ctor(vm, &cls, &[], None),
+    }
+}
+
+/// `type.__new__(meta, name, bases, ns)`.
+fn type_new_fn(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(meta) = args.first().and_then(Value::as_obj).cloned() else {
+        return Err(PyErr::type_error("type.__new__(): not enough arguments"));
+    };
+    type_new(vm, &meta, &args[1..], kw)
+}
+
+/// `BaseException.__init__(self, *args)`: stores `args`.
+fn exception_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let pos = positional(vm, args, kw).to_vec();
+    if let Some(e) = pos
+        .first()
+        .and_then(|v| v.downcast::<crate::exceptions::ExceptionObj>())
+    {
+        *e.args.borrow_mut(vm.token()) = Value::Obj(Tuple::alloc(pos[1..].to_vec()));
+    }
+    Ok(Value::None)
+}
+
+fn object_repr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__repr__", args, kw, 1)?;
+    crate::builtins::repr::object_repr(vm, &a[0])
+}
+
+fn object_str_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__str__", args, kw, 1)?;
+    vm.repr(&a[0])
+}
+
+fn object_hash_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__hash__", args, kw, 1)?;
+    let id = a[0].as_obj().map_or(0, ObjRef::id);
+    let _ = vm;
+    Ok(Value::Int(id.rotate_right(4) as isize as i64))
+}
+
+fn object_eq_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__eq__", args, kw, 2)?;
+    Ok(if a[0].is(&a[1]) {
+        Value::Bool(true)
+    } else {
+        Value::Obj(crate::rt_types::rt().not_implemented.clone())
+    })
+}
+
+fn object_ne_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__ne__", args, kw, 2)?;
+    let r = vm.rich_compare(&a[0], &a[1], CompareOp::Eq)?;
+    Ok(Value::Bool(!vm.is_true(&r)?))
+}
+
+fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
+    match v.as_obj().filter(|o| o.downcast::<StrObj>().is_some()) {
+        Some(o) => Ok(crate::builtins::str::intern_obj(vm.token(), o.clone())),
+        None => Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(vm.token(), &v.type_ref())
+        ))),
+    }
+}
+
+fn object_getattribute_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__getattribute__", args, kw, 2)?;
+    let n = name_arg(vm, &a[1])?;
+    crate::builtins::object::generic_getattr(vm, &a[0], &n)
+}
+
+fn object_setattr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__setattr__", args, kw, 3)?;
+    let n = name_arg(vm, &a[1])?;
+    crate::builtins::object::generic_setattr(vm, &a[0], &n, Some(a[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn object_delattr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__delattr__", args, kw, 2)?;
+    let n = name_arg(vm, &a[1])?;
+    crate::builtins::object::generic_setattr(vm, &a[0], &n, None)?;
+    Ok(Value::None)
+}
+
+fn object_format_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__format__", args, kw, 2)?;
+    let empty = a[1].downcast::<StrObj>().is_some_and(|s| s.char_len() == 0);
+    if !empty {
+        return Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(vm.token(), &a[0].type_ref())
+        )));
+    }
+    vm.str(&a[0])
+}
+
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn set_static(vm: &mut Vm, ty: &ObjRef, name: &'static str, f: crate::calls::NativeFn) {
+    let key = Value::Obj(intern(vm.token(), name));
+    let v = Value::Obj(crate::calls::new_native_function(name, f));
+    if let Some(t) = ty.downcast::<TypeObject>() {
+        let _ = t.dict.set(&mut NativeEq(vm.token()), key, v);
+    }
+}
+
+/// Registers the constructors of `object` and the exception classes, and the
+/// `__init__`/`__new__` methods `super()` reaches.
 pub fn install(vm: &mut Vm) {
     let b = builtin_types();
     register_ctor(&b.object, object_ctor, false);
     let base = crate::exceptions::exc_class(ExcKind::BaseException);
     register_ctor(&base, exception_ctor, false);
-    if let Some(t) = b.type_.downcast::<TypeObject>() {
-        let _ = t;
+    crate::calls::add_method(vm.token(), &b.object, "__init__", object_init);
+    crate::calls::add_method(vm.token(), &base, "__init__", exception_init);
+    set_static(vm, &b.object, "__new__", object_new);
+    set_static(vm, &b.object, "__init_subclass__", object_init_subclass);
+    for (name, f) in [
+        ("__repr__", object_repr_m as crate::calls::NativeFn),
+        ("__str__", object_str_m),
+        ("__hash__", object_hash_m),
+        ("__eq__", object_eq_m),
+        ("__ne__", object_ne_m),
+        ("__getattribute__", object_getattribute_m),
+        ("__setattr__", object_setattr_m),
+        ("__delattr__", object_delattr_m),
+        ("__format__", object_format_m),
+    ] {
+        crate::calls::add_method(vm.token(), &b.object, name, f);
     }
-    let _ = vm;
+    set_static(vm, &b.type_, "__new__", type_new_fn);
 }
 
 /// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`
@@ -463,7 +607,7 @@ fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
         if op == CompareOp::Ne {
             // Default `__ne__`: the inverse of `__eq__`.
             if lookup(vm, &t, "__eq__").filter(is_py_function).is_some() {
-                let r = call_special(vm, a, "__eq__", &[b.clone()])?.unwrap_or_default();
+                let r = call_special(vm, a, "__eq__", std::slice::from_ref(b))?.unwrap_or_default();
                 if not_implemented(&r) {
                     return Ok(None);
                 }
@@ -478,7 +622,7 @@ fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
             _ => None,
         });
     }
-    let r = call_special(vm, a, name, &[b.clone()])?.unwrap_or_default();
+    let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
     Ok(if not_implemented(&r) { None } else { Some(r) })
 }
 
@@ -526,7 +670,7 @@ fn slot_iternext(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 }
 
 fn slot_getitem(vm: &mut Vm, v: &Value, k: &Value) -> PyResult<Value> {
-    call_special(vm, v, "__getitem__", &[k.clone()])?.ok_or_else(|| {
+    call_special(vm, v, "__getitem__", std::slice::from_ref(k))?.ok_or_else(|| {
         PyErr::type_error(format!(
             "'{}' object is not subscriptable",
             type_name(vm.token(), &v.type_ref())
@@ -537,7 +681,7 @@ fn slot_getitem(vm: &mut Vm, v: &Value, k: &Value) -> PyResult<Value> {
 fn slot_setitem(vm: &mut Vm, v: &Value, k: &Value, val: Option<Value>) -> PyResult<()> {
     let r = match val {
         Some(x) => call_special(vm, v, "__setitem__", &[k.clone(), x])?,
-        None => call_special(vm, v, "__delitem__", &[k.clone()])?,
+        None => call_special(vm, v, "__delitem__", std::slice::from_ref(k))?,
     };
     match r {
         Some(_) => Ok(()),
@@ -580,7 +724,7 @@ fn slot_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> P
 fn slot_descr_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyResult<()> {
     match v {
         Some(v) => call_special(vm, d, "__set__", &[obj.clone(), v])?,
-        None => call_special(vm, d, "__delete__", &[obj.clone()])?,
+        None => call_special(vm, d, "__delete__", std::slice::from_ref(obj))?,
     };
     Ok(())
 }
@@ -647,13 +791,13 @@ fn user_binop(
             && lookup(vm, t, n).is_some()
     };
     if user(vm, &ta, name) {
-        let r = call_special(vm, a, name, &[b.clone()])?.unwrap_or_default();
+        let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));
         }
     }
     if !ta.is(&tb) && user(vm, &tb, rname) {
-        let r = call_special(vm, b, rname, &[a.clone()])?.unwrap_or_default();
+        let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));
         }
@@ -860,4 +1004,49 @@ pub fn issubclass(vm: &mut Vm, a: &Value, cls: &Value) -> PyResult<bool> {
         ));
     };
     Ok(is_subtype(vm.token(), ao, c))
+}
+
+/// `type.__getattribute__`: the type's own data (`__name__`, `__mro__`, ...),
+/// then the generic lookup (CPython's `type_getattro` with `type_getsets`).
+pub fn type_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    if let (Some(t), Some(cls)) = (obj.downcast::<TypeObject>(), obj.as_obj()) {
+        let n = name
+            .downcast::<StrObj>()
+            .and_then(StrObj::as_str)
+            .unwrap_or("");
+        let tk = vm.token();
+        let v = match n {
+            "__name__" => Some(crate::builtins::str::new_str(&t.name(tk))),
+            "__qualname__" => Some(crate::builtins::str::new_str(&t.qualname(tk))),
+            "__module__" => {
+                let key = Value::Obj(intern(tk, "__module__"));
+                Some(
+                    t.dict
+                        .get_str(tk, &key)
+                        .unwrap_or_else(|| crate::builtins::str::new_str(&t.module(tk))),
+                )
+            }
+            "__mro__" => Some(Value::Obj(Tuple::alloc(
+                t.mro(tk).iter().cloned().map(Value::Obj).collect(),
+            ))),
+            "__bases__" => Some(Value::Obj(Tuple::alloc(
+                t.bases(tk).into_iter().map(Value::Obj).collect(),
+            ))),
+            "__base__" => Some(t.base(tk).map_or(Value::None, Value::Obj)),
+            "__dict__" => {
+                let d = ObjRef::new(&builtin_types().dict, t.dict.copy(tk));
+                Some(Value::Obj(d))
+            }
+            "__doc__" => {
+                let key = Value::Obj(intern(tk, "__doc__"));
+                Some(t.dict.get_str(tk, &key).unwrap_or_default())
+            }
+            _ => None,
+        };
+        if let Some(v) = v {
+            return Ok(v);
+        }
+        let _ = cls;
+    }
+    crate::builtins::object::generic_getattr(vm, obj, name)
 }

@@ -148,10 +148,8 @@ fn classmethod_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) ->
         .downcast::<ClassMethod>()
         .map(|s| s.func.clone())
         .unwrap_or_default();
-    let cls = match (obj, ty) {
-        (Some(o), _) if o.downcast::<TypeObject>().is_some() && false => o.clone(),
-        (_, t) => Value::Obj(t.clone()),
-    };
+    let _ = obj;
+    let cls = Value::Obj(ty.clone());
     Ok(Value::Obj(BoundMethod::alloc(f, cls)))
 }
 
@@ -169,7 +167,7 @@ fn property_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: &ObjRef) -> Py
             "property has no getter",
         ));
     }
-    vm.call(&fget, &[obj.clone()], None)
+    vm.call(&fget, std::slice::from_ref(obj), None)
 }
 
 fn property_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyResult<()> {
@@ -190,7 +188,7 @@ fn property_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyResu
     }
     match v {
         Some(v) => vm.call(&f, &[obj.clone(), v], None)?,
-        None => vm.call(&f, &[obj.clone()], None)?,
+        None => vm.call(&f, std::slice::from_ref(obj), None)?,
     };
     Ok(())
 }

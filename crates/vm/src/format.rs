@@ -1,6 +1,6 @@
-//! The format-spec mini-language for builtin `int`, `float` and `str`
-//! (CPython's `Python/formatter_unicode.c`): `[[fill]align][sign][#][0][width]
-//! [,|_][.precision][type]`.
+//! `format(value, spec)` for the builtin `int`, `bool`, `float` and `str`
+//! (CPython's `Python/formatter_unicode.c`), through the shared text library
+//! (`common::format_spec`, `common::format_number`).
 
 use crate::builtins::str::StrObj;
 use crate::error::{PyErr, PyResult};
@@ -8,293 +8,49 @@ use crate::types::type_name;
 use crate::value::{IntRef, Value};
 use crate::vm::Vm;
 
-/// A parsed format spec.
-#[derive(Default, Debug)]
-struct Spec {
-    fill: Option<char>,
-    align: Option<char>,
-    sign: Option<char>,
-    alt: bool,
-    zero: bool,
-    width: usize,
-    grouping: Option<char>,
-    precision: Option<usize>,
-    ty: Option<char>,
-}
-
-fn parse(spec: &str) -> Option<Spec> {
-    let c: Vec<char> = spec.chars().collect();
-    let mut s = Spec::default();
-    let mut i = 0;
-    let is_align = |ch: char| matches!(ch, '<' | '>' | '=' | '^');
-    if c.len() >= 2 && is_align(c[1]) {
-        s.fill = Some(c[0]);
-        s.align = Some(c[1]);
-        i = 2;
-    } else if !c.is_empty() && is_align(c[0]) {
-        s.align = Some(c[0]);
-        i = 1;
-    }
-    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
-        s.sign = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '#' {
-        s.alt = true;
-        i += 1;
-    }
-    if i < c.len() && c[i] == '0' {
-        s.zero = true;
-        i += 1;
-    }
-    let start = i;
-    while i < c.len() && c[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i > start {
-        s.width = c[start..i].iter().collect::<String>().parse().ok()?;
-    }
-    if i < c.len() && matches!(c[i], ',' | '_') {
-        s.grouping = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '.' {
-        i += 1;
-        let start = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start {
-            return None;
-        }
-        s.precision = Some(c[start..i].iter().collect::<String>().parse().ok()?);
-    }
-    if i < c.len() {
-        s.ty = Some(c[i]);
-        i += 1;
-    }
-    (i == c.len()).then_some(s)
-}
-
-fn pad(body: String, sign: &str, s: &Spec, default_align: char) -> String {
-    let len = body.chars().count() + sign.chars().count();
-    if len >= s.width {
-        return format!("{sign}{body}");
-    }
-    let n = s.width - len;
-    let (fill, align) = if s.zero && s.align.is_none() {
-        ('0', '=')
-    } else {
-        (s.fill.unwrap_or(' '), s.align.unwrap_or(default_align))
+/// A text-library error as a `PyErr`.
+pub fn text_err(e: common::error::TextError) -> PyErr {
+    use common::error::ExcKind as K;
+    let kind = match e.kind {
+        K::ValueError => crate::error::ExcKind::ValueError,
+        K::TypeError => crate::error::ExcKind::TypeError,
+        K::OverflowError => crate::error::ExcKind::OverflowError,
+        K::KeyError => crate::error::ExcKind::KeyError,
+        K::IndexError => crate::error::ExcKind::IndexError,
+        K::MemoryError => crate::error::ExcKind::MemoryError,
     };
-    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    match align {
-        '<' => format!("{sign}{body}{}", f(n)),
-        '^' => format!("{}{sign}{body}{}", f(n / 2), f(n - n / 2)),
-        '=' => format!("{sign}{}{body}", f(n)),
-        _ => format!("{}{sign}{body}", f(n)),
-    }
+    PyErr::new(kind, e.message)
 }
 
-fn group(digits: &str, sep: char, every: usize) -> String {
-    let b: Vec<char> = digits.chars().collect();
-    let mut out = String::new();
-    for (i, ch) in b.iter().enumerate() {
-        if i > 0 && (b.len() - i) % every == 0 {
-            out.push(sep);
-        }
-        out.push(*ch);
-    }
-    out
-}
-
-fn sign_of(neg: bool, s: &Spec) -> &'static str {
-    match (neg, s.sign) {
-        (true, _) => "-",
-        (false, Some('+')) => "+",
-        (false, Some(' ')) => " ",
-        _ => "",
-    }
-}
-
-fn invalid(vm: &mut Vm, ty: char, v: &Value) -> PyErr {
-    let t = v.type_ref();
-    PyErr::value_error(format!(
-        "Unknown format code '{ty}' for object of type '{}'",
-        type_name(vm.token(), &t)
-    ))
-}
-
-/// `format(v, spec)` for builtin values.
+/// `format(v, spec)` for builtin values: `int`, `bool`, `float` and `str`
+/// through the shared text library (`common::format_number`,
+/// `common::format_spec`, CPython's exact output).
 pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
-    if let Some(r) = crate::methods::format_common(vm, v, spec) {
+    if let Some(r) = crate::methods::complex::format(vm, v, spec) {
         return r;
     }
-    let Some(s) = parse(spec) else {
-        return Err(PyErr::value_error("Invalid format specifier"));
-    };
+    let spec_t = common::text::Text::from(spec);
+    let tname = type_name(vm.token(), &v.type_ref());
     if let Some(st) = v.downcast::<StrObj>() {
-        if let Some(t) = s.ty.filter(|t| *t != 's') {
-            return Err(invalid(vm, t, v));
-        }
-        let mut text = st.text().to_string_lossy().into_owned();
-        if let Some(p) = s.precision {
-            text = text.chars().take(p).collect();
-        }
-        return Ok(pad(text, "", &s, '<'));
+        return common::format_spec::format_str_typed(st.text(), &spec_t, &tname)
+            .map(|t| t.to_string_lossy().into_owned())
+            .map_err(text_err);
     }
     if let Value::Float(f) = v {
-        return format_float(vm, *f, &s, v);
+        return common::format_number::format_float(*f, &spec_t, &tname)
+            .map(|t| t.to_string_lossy().into_owned())
+            .map_err(text_err);
     }
     if let Some(i) = v.as_int() {
-        match s.ty {
-            Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-                let f = match i {
-                    IntRef::Small(x) => x as f64,
-                    IntRef::Big(_) => big_to_f64(v),
-                };
-                return format_float(vm, f, &s, v);
-            }
-            _ => {}
-        }
-        let (neg, mag) = match i {
-            IntRef::Small(x) => (x < 0, x.unsigned_abs().to_string()),
-            IntRef::Big(b) => {
-                let t = b.to_string();
-                match t.strip_prefix('-') {
-                    Some(m) => (true, m.to_owned()),
-                    None => (false, t),
-                }
-            }
+        let b = match i {
+            IntRef::Small(x) => common::bigint::BigInt::from(x),
+            IntRef::Big(b) => b.clone(),
         };
-        let small = match i {
-            IntRef::Small(x) => Some(x.unsigned_abs()),
-            IntRef::Big(_) => None,
-        };
-        let (body, prefix) = match s.ty {
-            None | Some('d') | Some('n') => (
-                match s.grouping {
-                    Some(g) => group(&mag, g, 3),
-                    None => mag,
-                },
-                "",
-            ),
-            Some('b') => (small.map(|m| format!("{m:b}")).unwrap_or_default(), "0b"),
-            Some('o') => (small.map(|m| format!("{m:o}")).unwrap_or_default(), "0o"),
-            Some('x') => (small.map(|m| format!("{m:x}")).unwrap_or_default(), "0x"),
-            Some('X') => (small.map(|m| format!("{m:X}")).unwrap_or_default(), "0X"),
-            Some('c') => (
-                small
-                    .and_then(|m| char::from_u32(m as u32))
-                    .map(String::from)
-                    .unwrap_or_default(),
-                "",
-            ),
-            Some(t) => return Err(invalid(vm, t, v)),
-        };
-        let body = match (s.grouping, s.ty) {
-            (Some('_'), Some('b' | 'o' | 'x' | 'X')) => group(&body, '_', 4),
-            _ => body,
-        };
-        let sign = format!("{}{}", sign_of(neg, &s), if s.alt { prefix } else { "" });
-        return Ok(pad(body, &sign, &s, '>'));
+        return common::format_number::format_int(&b, &spec_t, &tname, 4300)
+            .map(|t| t.to_string_lossy().into_owned())
+            .map_err(text_err);
     }
-    let t = v.type_ref();
     Err(PyErr::type_error(format!(
-        "unsupported format string passed to {}.__format__",
-        type_name(vm.token(), &t)
+        "unsupported format string passed to {tname}.__format__"
     )))
-}
-
-fn format_float(vm: &mut Vm, f: f64, s: &Spec, v: &Value) -> PyResult<String> {
-    let neg = f.is_sign_negative() && !(f == 0.0 && s.ty.is_none() && false);
-    let a = f.abs();
-    let body = if a.is_nan() {
-        "nan".to_owned()
-    } else if a.is_infinite() {
-        "inf".to_owned()
-    } else {
-        match s.ty {
-            Some('f' | 'F') => format!("{:.*}", s.precision.unwrap_or(6), a),
-            Some('%') => format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0),
-            Some('e' | 'E') => exp_format(a, s.precision.unwrap_or(6), s.ty == Some('E')),
-            Some('g' | 'G') | None if s.precision.is_some() || s.ty.is_some() => {
-                let p = s.precision.unwrap_or(6).max(1);
-                general(a, p, s.alt)
-            }
-            None => {
-                let r = common::repr::repr_float(a);
-                r
-            }
-            Some(t) => return Err(invalid(vm, t, v)),
-        }
-    };
-    let body = match s.grouping {
-        Some(g) => {
-            let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
-                Some(i) => body.split_at(i),
-                None => (body.as_str(), ""),
-            };
-            format!("{}{rest}", group(int_part, g, 3))
-        }
-        None => body,
-    };
-    Ok(pad(body, sign_of(neg && !a.is_nan(), s), s, '>'))
-}
-
-fn exp_format(a: f64, p: usize, upper: bool) -> String {
-    let s = format!("{:.*e}", p, a);
-    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-    let e: i32 = e.parse().unwrap_or(0);
-    let r = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
-    if upper {
-        r.to_uppercase()
-    } else {
-        r
-    }
-}
-
-fn general(a: f64, p: usize, alt: bool) -> String {
-    if a == 0.0 {
-        return "0".to_owned();
-    }
-    let exp = a.log10().floor() as i32;
-    let s = format!("{:.*e}", p - 1, a);
-    let e: i32 = s
-        .split_once('e')
-        .and_then(|(_, e)| e.parse().ok())
-        .unwrap_or(exp);
-    let out = if e < -4 || e >= p as i32 {
-        let m = s
-            .split_once('e')
-            .map(|(m, _)| m.to_owned())
-            .unwrap_or_default();
-        let m = if alt { m } else { trim_zeros(&m) };
-        format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
-    } else {
-        let decimals = (p as i32 - 1 - e).max(0) as usize;
-        let m = format!("{:.*}", decimals, a);
-        if alt {
-            m
-        } else {
-            trim_zeros(&m)
-        }
-    };
-    out
-}
-
-fn trim_zeros(m: &str) -> String {
-    if m.contains('.') {
-        m.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        m.to_owned()
-    }
-}
-
-fn big_to_f64(v: &Value) -> f64 {
-    match v.as_int() {
-        Some(IntRef::Big(b)) => b.to_string().parse().unwrap_or(f64::INFINITY),
-        Some(IntRef::Small(i)) => i as f64,
-        None => 0.0,
-    }
 }

@@ -96,9 +96,10 @@ impl Vm {
             let d = f.defaults.borrow(&self.token).clone();
             if let Some(t) = d.as_ref().and_then(|d| d.downcast::<Tuple>()) {
                 let items = t.items(&self.token);
-                let first = argcount - items.len();
+                let needed = argcount - nargs;
+                let from = items.len().saturating_sub(needed);
                 self.stack
-                    .extend(items[nargs - first..].iter().map(|v| Some(v.clone())));
+                    .extend(items[from..].iter().map(|v| Some(v.clone())));
             }
         } else if let Err(e) = self.bind_general(f, co, base, nargs, kwnames) {
             self.truncate_stack(ret_at);
@@ -126,6 +127,7 @@ impl Vm {
         self.stack.truncate(n);
     }
 
+    #[allow(clippy::needless_range_loop)]
     /// The general argument binding (CPython's `initialize_locals`): keywords,
     /// `*args`, `**kwargs`, defaults, keyword-only defaults, and the
     /// `TypeError`s. Leaves exactly `total_args` slots at `base..`.

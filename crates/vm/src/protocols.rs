@@ -14,11 +14,11 @@ use crate::builtins::slice::{slice_items, SliceObj};
 use crate::builtins::str::{new_str, StrObj};
 use crate::builtins::tuple::Tuple;
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::eval::opnums;
 use crate::object::{ObjRef, PyCell};
 use crate::types::{builtin_types, type_name, TypeObject};
 use crate::value::{IntRef, Value};
 use crate::vm::{BinOp, Vm};
+use compiler::opcode::num;
 
 fn tname(vm: &mut Vm, v: &Value) -> String {
     type_name(vm.token(), &v.type_ref())
@@ -100,7 +100,7 @@ impl Vm {
             .filter(|f| f.downcast::<crate::function::FunctionObj>().is_some());
         if user.is_some() {
             let m = self.getattr(v, &key)?;
-            return self.call(&m, &[spec.clone()], None);
+            return self.call(&m, std::slice::from_ref(spec), None);
         }
         crate::format::format_builtin(self, v, &spec_s).map(|s| new_str(&s))
     }
@@ -322,11 +322,7 @@ impl Vm {
             if old.is_none() {
                 return Err(PyErr::new(
                     ExcKind::IndexError,
-                    if value_is_set(ok) {
-                        "list assignment index out of range"
-                    } else {
-                        "list assignment index out of range"
-                    },
+                    "list assignment index out of range",
                 ));
             }
             return Ok(());
@@ -464,7 +460,7 @@ impl Vm {
             .and_then(|tp| tp.lookup(self.token(), &Value::Obj(key.clone())));
         if m.is_some() {
             let f = self.getattr(container, &key)?;
-            let r = self.call(&f, &[item.clone()], None)?;
+            let r = self.call(&f, std::slice::from_ref(item), None)?;
             return self.is_true(&r);
         }
         if !self.is_iterable(container) {
@@ -606,34 +602,34 @@ impl Vm {
     pub(crate) fn unary_op(&mut self, op: u8, v: &Value) -> PyResult<Value> {
         use crate::builtins::int;
         match (op, v) {
-            (opnums::UNARY_NEGATIVE, Value::Int(i)) => return Ok(int::neg(IntRef::Small(*i))),
-            (opnums::UNARY_NEGATIVE, Value::Float(f)) => return Ok(Value::Float(-f)),
-            (opnums::UNARY_NEGATIVE, Value::Bool(b)) => return Ok(Value::Int(-(*b as i64))),
-            (opnums::UNARY_POSITIVE, Value::Int(_) | Value::Float(_)) => return Ok(v.clone()),
-            (opnums::UNARY_POSITIVE, Value::Bool(b)) => return Ok(Value::Int(*b as i64)),
-            (opnums::UNARY_INVERT, Value::Int(i)) => return Ok(Value::Int(!i)),
-            (opnums::UNARY_INVERT, Value::Bool(b)) => return Ok(Value::Int(!(*b as i64))),
+            (num::UNARY_NEGATIVE, Value::Int(i)) => return Ok(int::neg(IntRef::Small(*i))),
+            (num::UNARY_NEGATIVE, Value::Float(f)) => return Ok(Value::Float(-f)),
+            (num::UNARY_NEGATIVE, Value::Bool(b)) => return Ok(Value::Int(-(*b as i64))),
+            (num::UNARY_POSITIVE, Value::Int(_) | Value::Float(_)) => return Ok(v.clone()),
+            (num::UNARY_POSITIVE, Value::Bool(b)) => return Ok(Value::Int(*b as i64)),
+            (num::UNARY_INVERT, Value::Int(i)) => return Ok(Value::Int(!i)),
+            (num::UNARY_INVERT, Value::Bool(b)) => return Ok(Value::Int(!(*b as i64))),
             _ => {}
         }
-        if let (opnums::UNARY_NEGATIVE, Some(IntRef::Big(_))) = (op, v.as_int()) {
+        if let (num::UNARY_NEGATIVE, Some(IntRef::Big(_))) = (op, v.as_int()) {
             if let Some(i) = v.as_int() {
                 return Ok(int::neg(i));
             }
         }
-        if let (opnums::UNARY_INVERT, Some(i)) = (op, v.as_int()) {
+        if let (num::UNARY_INVERT, Some(i)) = (op, v.as_int()) {
             // ~x == -(x+1)
             let x1 = int::add(i, IntRef::Small(1));
             if let Some(j) = x1.as_int() {
                 return Ok(int::neg(j));
             }
         }
-        if let (opnums::UNARY_POSITIVE, Some(IntRef::Big(_))) = (op, v.as_int()) {
+        if let (num::UNARY_POSITIVE, Some(IntRef::Big(_))) = (op, v.as_int()) {
             return Ok(v.clone());
         }
         let t = slots(v);
         let f = t.downcast::<TypeObject>().and_then(|t| match op {
-            opnums::UNARY_NEGATIVE => t.number.negative.get(),
-            opnums::UNARY_POSITIVE => t.number.positive.get(),
+            num::UNARY_NEGATIVE => t.number.negative.get(),
+            num::UNARY_POSITIVE => t.number.positive.get(),
             _ => t.number.invert.get(),
         });
         match f {
@@ -641,8 +637,8 @@ impl Vm {
             None => Err(PyErr::type_error(format!(
                 "bad operand type for unary {}: '{}'",
                 match op {
-                    opnums::UNARY_NEGATIVE => "-",
-                    opnums::UNARY_POSITIVE => "+",
+                    num::UNARY_NEGATIVE => "-",
+                    num::UNARY_POSITIVE => "+",
                     _ => "~",
                 },
                 tname(self, v)
@@ -675,13 +671,18 @@ impl Vm {
                 .and_then(|tp| tp.lookup(self.token(), &Value::Obj(key.clone())));
             if found.is_some() {
                 let m = self.getattr(a, &key)?;
-                let r = self.call(&m, &[b.clone()], None)?;
+                let r = self.call(&m, std::slice::from_ref(b), None)?;
                 if !r.is(&Value::Obj(crate::rt_types::rt().not_implemented.clone())) {
                     return Ok(r);
                 }
             }
         }
-        self.binary_op(a, b, op).map_err(|mut e| {
+        let r = if op == BinOp::Power {
+            self.power(a, b)
+        } else {
+            self.binary_op(a, b, op)
+        };
+        r.map_err(|mut e| {
             if e.exc.is_none() && e.msg.starts_with("unsupported operand type(s) for ") {
                 let sym = op.symbol();
                 let sym = if op == BinOp::Power { "**" } else { sym };
@@ -706,10 +707,6 @@ fn has_index(v: &Value) -> bool {
     let t = v.type_ref();
     t.downcast::<TypeObject>()
         .is_some_and(|t| t.number.index.get().is_some())
-}
-
-fn value_is_set(_ok: bool) -> bool {
-    true
 }
 
 #[cold]

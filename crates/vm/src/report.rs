@@ -2,9 +2,10 @@
 //! `Python/traceback.c`): the chain of causes and contexts, "Traceback (most
 //! recent call last):", one `File "...", line N, in f` entry per frame with the
 //! source line and the carets under the failing expression (from
-//! `co_positions`; the `~`/`^` anchors of binary operators and subscripts are
-//! not computed yet, plain `^` are printed), repeated-line folding, and the
-//! final `Type: message` line.
+//! `co_positions`, with the `~`/`^` anchors of binary operators and subscripts
+//! found by parsing the segment, as 3.11's `traceback.py` does), repeated-line
+//! folding, and the final `Type: message` line. Wide (East Asian) characters
+//! count as one column here.
 
 use std::collections::HashMap;
 
@@ -142,16 +143,30 @@ impl Vm {
                 if col < 0 || end_col < 0 {
                     continue;
                 }
+                let chars: Vec<char> = text.chars().collect();
                 let start = byte_to_char(&text, col as usize);
-                let end = if end_line == line {
-                    byte_to_char(&text, end_col as usize)
+                let mut end = byte_to_char(&text, end_col as usize);
+                let mut anchors = None;
+                if end_line == line {
+                    let segment: String = chars[start.min(end)..end].iter().collect();
+                    anchors = caret_anchors(&segment);
                 } else {
-                    stripped_chars + stripped.chars().count()
-                };
-                if end > start && end - start < stripped.chars().count() {
+                    end = text.trim_end().chars().count();
+                }
+                let stripped_len = text.trim().chars().count();
+                let show =
+                    end.saturating_sub(start) < stripped_len || anchors.is_some_and(|(l, r)| r > l);
+                if show && end >= start {
                     out.push_str("    ");
                     out.push_str(&" ".repeat(start.saturating_sub(stripped_chars)));
-                    out.push_str(&"^".repeat(end - start));
+                    match anchors {
+                        Some((l, r)) => {
+                            out.push_str(&"~".repeat(l));
+                            out.push_str(&"^".repeat(r.saturating_sub(l)));
+                            out.push_str(&"~".repeat((end - start).saturating_sub(r)));
+                        }
+                        None => out.push_str(&"^".repeat(end - start)),
+                    }
                     out.push('\n');
                 }
             }
@@ -159,6 +174,56 @@ impl Vm {
         if count > RECURSIVE_CUTOFF {
             repeated(out, count - RECURSIVE_CUTOFF);
         }
+    }
+}
+
+/// `(left_end, right_start)` character offsets in `segment` of the operator of
+/// a binary operation or the brackets of a subscript (3.11's
+/// `_extract_caret_anchors_from_line_segment`).
+fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use syntax::ast::{ExprKind, Mod, StmtKind};
+    let tree = syntax::parse(segment.as_bytes(), "<segment>", syntax::Mode::Exec).ok()?;
+    let Mod::Module { body, .. } = tree else {
+        return None;
+    };
+    let [stmt] = body.as_slice() else { return None };
+    let StmtKind::Expr { value } = &stmt.kind else {
+        return None;
+    };
+    let seg: Vec<char> = segment.chars().collect();
+    let norm = |b: u32| byte_to_char(segment, b as usize);
+    match &value.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let op_start = norm(left.loc.end_col_offset);
+            let op_end = norm(right.loc.col_offset);
+            let op_str: Vec<char> = seg.get(op_start..op_end)?.to_vec();
+            let offset = op_str.iter().take_while(|c| c.is_whitespace()).count();
+            let mut l = left.loc.end_col_offset as usize + offset;
+            let mut r = l + 1;
+            if offset + 1 < op_str.len() && !op_str[offset + 1].is_whitespace() {
+                r += 1;
+            }
+            while l < seg.len() && (seg[l].is_whitespace() || seg[l] == ')' || seg[l] == '#') {
+                l += 1;
+                r += 1;
+            }
+            Some((norm(l as u32), norm(r as u32)))
+        }
+        ExprKind::Subscript { value, slice, .. } => {
+            let mut l = norm(value.loc.end_col_offset);
+            let mut r = norm(slice.loc.end_col_offset + 1);
+            while l < seg.len() && (seg[l].is_whitespace() || seg[l] != '[') {
+                l += 1;
+            }
+            while r < seg.len() && (seg[r].is_whitespace() || seg[r] != ']') {
+                r += 1;
+            }
+            if r < seg.len() {
+                r += 1;
+            }
+            Some((l, r))
+        }
+        _ => None,
     }
 }
 

@@ -59,6 +59,11 @@ pub fn install(token: &mut Token, r: &RtTypes) {
             Ok(crate::builtins::str::new_str("NotImplemented"))
         }));
     }
+    if let Some(t) = ty(&r.traceback) {
+        t.slots
+            .getattro
+            .set(Some(crate::exceptions::traceback_getattro));
+    }
     if let Some(t) = ty(&r.range) {
         t.slots.iter.set(Some(crate::builtins::range::range_iter));
         t.slots.repr.set(Some(crate::builtins::range::range_repr));
@@ -70,8 +75,13 @@ pub fn install(token: &mut Token, r: &RtTypes) {
         t.slots
             .hash
             .set(Some(crate::types::builtin::hash_not_implemented));
+        t.slots
+            .richcompare
+            .set(Some(crate::builtins::set::set_richcompare));
+        t.slots.iter.set(Some(crate::builtins::set::set_iter));
     }
     if let Some(t) = ty(&crate::types::builtin_types().type_) {
         t.slots.call.set(Some(crate::class::type_call));
+        t.slots.getattro.set(Some(crate::class::type_getattro));
     }
 }

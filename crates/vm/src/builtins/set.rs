@@ -99,3 +99,42 @@ pub fn set_repr(vm: &mut crate::vm::Vm, v: &Value) -> PyResult<Value> {
 pub fn set_len(vm: &mut crate::vm::Vm, v: &Value) -> PyResult<usize> {
     Ok(v.downcast::<Set>().map_or(0, |s| s.len(vm.token())))
 }
+
+/// `set == set`, `set != set` (subset comparisons come with the full set type).
+pub fn set_richcompare(
+    vm: &mut crate::vm::Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::types::CompareOp,
+) -> PyResult<Option<Value>> {
+    use crate::types::CompareOp;
+    let (Some(x), Some(y)) = (a.downcast::<Set>(), b.downcast::<Set>()) else {
+        return Ok(None);
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(None);
+    }
+    let mut eq = x.len(vm.token()) == y.len(vm.token());
+    if eq {
+        for v in x.items(vm.token()) {
+            if !y.contains(vm, &v)? {
+                eq = false;
+                break;
+            }
+        }
+    }
+    Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
+}
+
+/// `iter(set)`: over a snapshot of the elements.
+pub fn set_iter(vm: &mut crate::vm::Vm, v: &Value) -> PyResult<Value> {
+    let items = v
+        .downcast::<Set>()
+        .map(|s| s.items(vm.token()))
+        .unwrap_or_default();
+    let rt = crate::rt_types::rt();
+    Ok(Value::Obj(crate::builtins::iter::SeqIter::alloc(
+        &rt.set_iterator,
+        Value::Obj(crate::builtins::tuple::Tuple::alloc(items)),
+    )))
+}

@@ -17,7 +17,7 @@ use crate::types::builtin_types;
 use crate::value::Value;
 use crate::vm::Vm;
 
-fn list_of<'a>(v: &'a Value) -> PyResult<&'a List> {
+fn list_of(v: &Value) -> PyResult<&List> {
     v.downcast::<List>()
         .ok_or_else(|| PyErr::type_error("expected a list"))
 }

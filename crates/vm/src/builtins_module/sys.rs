@@ -99,6 +99,13 @@ fn exc_info(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
     ])))
 }
 
+fn exit(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::arg_range(vm, "exit", args, kw, 0, 1)?;
+    let cls = crate::exceptions::exc_class(ExcKind::SystemExit);
+    let e = crate::exceptions::ExceptionObj::alloc(&cls, a.to_vec());
+    Err(vm.err_from_object(e))
+}
+
 /// Creates the `sys` module.
 pub fn create(vm: &mut Vm) -> ObjRef {
     let m = ModuleObj::alloc(vm.token(), "sys");
@@ -141,6 +148,7 @@ pub fn create(vm: &mut Vm) -> ObjRef {
             ),
             ("getrecursionlimit", getrecursionlimit),
             ("exc_info", exc_info),
+            ("exit", exit),
         ] {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }

@@ -2,12 +2,11 @@
 //! `UNPACK_*`) and f-strings (`FORMAT_VALUE`, `BUILD_STRING`).
 
 use super::bad_code;
-use super::opnums::*;
 use crate::builtins::dict::Dict;
 use crate::builtins::list::List;
 use crate::builtins::set::Set;
 use crate::builtins::slice::SliceObj;
-use crate::builtins::str::StrObj;
+use crate::builtins::str::{intern, StrObj};
 use crate::builtins::tuple::Tuple;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::ObjRef;
@@ -15,6 +14,7 @@ use crate::types::{builtin_types, type_name};
 use crate::value::Value;
 use crate::vm::Vm;
 use common::text::Text;
+use compiler::opcode::num::*;
 
 impl Vm {
     /// Pops the top `n` values, bottom first.
@@ -162,8 +162,10 @@ impl Vm {
                 let d = self.peek(n);
                 let Some(src) = other.downcast::<Dict>() else {
                     let tn = type_name(&self.token, &other.type_ref());
+                    let f = self.peek(n + 2);
+                    let fname = self.function_str(&f);
                     return Err(PyErr::type_error(if op == DICT_MERGE {
-                        format!("argument after ** must be a mapping, not {tn}")
+                        format!("{fname} argument after ** must be a mapping, not {tn}")
                     } else {
                         format!("'{tn}' object is not a mapping")
                     }));
@@ -179,8 +181,10 @@ impl Vm {
                             .downcast::<StrObj>()
                             .map(|s| s.text().to_string_lossy().into_owned())
                             .unwrap_or_default();
+                        let f = self.peek(n + 2);
+                        let fname = self.function_str(&f);
                         return Err(PyErr::type_error(format!(
-                            "function got multiple values for keyword argument {ks}"
+                            "{fname} got multiple values for keyword argument {ks}"
                         )));
                     }
                     dict.set(self, k, v)?;
@@ -188,6 +192,32 @@ impl Vm {
                 Ok(())
             }
             _ => Err(bad_code("collection update")),
+        }
+    }
+
+    /// How CPython names a callable in call errors (`_PyObject_FunctionStr`):
+    /// `module.qualname()`, without the module for builtins.
+    pub(crate) fn function_str(&mut self, f: &Value) -> String {
+        let q = intern(&mut self.token, "__qualname__");
+        let m = intern(&mut self.token, "__module__");
+        let qual = self.getattr(f, &q).ok().and_then(|v| {
+            v.downcast::<StrObj>()
+                .map(|s| s.text().to_string_lossy().into_owned())
+        });
+        let Some(qual) = qual else {
+            let r = self.str(f).ok().and_then(|v| {
+                v.downcast::<StrObj>()
+                    .map(|s| s.text().to_string_lossy().into_owned())
+            });
+            return format!("{} object", r.unwrap_or_default());
+        };
+        let module = self.getattr(f, &m).ok().and_then(|v| {
+            v.downcast::<StrObj>()
+                .map(|s| s.text().to_string_lossy().into_owned())
+        });
+        match module {
+            Some(m) if m != "builtins" => format!("{m}.{qual}()"),
+            _ => format!("{qual}()"),
         }
     }
 

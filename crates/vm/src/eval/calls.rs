@@ -288,10 +288,33 @@ impl Vm {
         })
     }
 
+    /// Runs `code` as a new module named `name` (not registered in
+    /// `sys.modules`) and returns its globals dict.
+    pub fn exec_module(
+        &mut self,
+        name: &str,
+        code: compiler::code::CodeObject,
+    ) -> PyResult<ObjRef> {
+        let code = CodeObj::alloc(&mut self.token, code)?;
+        let module = crate::module::ModuleObj::alloc(&mut self.token, name);
+        let globals = module
+            .downcast::<crate::module::ModuleObj>()
+            .map(|m| m.dict.clone())
+            .ok_or_else(|| bad_code("module"))?;
+        self.run_code(&code, &globals, Some(globals.clone()), None)?;
+        Ok(globals)
+    }
+
+    /// The value of global `name` in a globals dict.
+    pub fn global(&mut self, globals: &ObjRef, name: &str) -> Option<Value> {
+        let key = Value::Obj(crate::builtins::str::intern(&mut self.token, name));
+        globals.downcast::<Dict>()?.get_str(&self.token, &key)
+    }
+
     /// Runs a module's code as `__main__` (what `krait FILE.pyc` does); the
     /// module's globals are returned with the result.
     pub fn run_main(&mut self, code: compiler::code::CodeObject) -> PyResult<Value> {
-        let code = CodeObj::new(&mut self.token, code)?;
+        let code = CodeObj::alloc(&mut self.token, code)?;
         let module = crate::module::ModuleObj::alloc(&mut self.token, "__main__");
         let globals = module
             .downcast::<crate::module::ModuleObj>()

@@ -162,7 +162,7 @@ impl Vm {
         arg: u32,
         op: u8,
     ) -> PyResult<()> {
-        if op == super::opnums::LOAD_CLASSDEREF {
+        if op == compiler::opcode::num::LOAD_CLASSDEREF {
             if let Some(locals) = self.frames[fi].locals.clone() {
                 let name = co
                     .localsplus_names
