@@ -669,17 +669,31 @@ mod dunders {
 
     pub fn getitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         let a = pos_args(vm, "__getitem__", args, kw, 1, 1)?;
-        vm.getitem(&args[0], &a[0])
+        if let Some(d) = args[0].downcast::<crate::builtins::dict::Dict>() {
+            return match d.get(vm, &a[0])? {
+                Some(v) => Ok(v),
+                None => super::dict_missing(vm, &args[0], &a[0]),
+            };
+        }
+        vm.getitem_builtin(&args[0], &a[0])
     }
 
     pub fn setitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         let a = pos_args(vm, "__setitem__", args, kw, 2, 2)?;
+        if let Some(d) = args[0].downcast::<crate::builtins::dict::Dict>() {
+            d.set(vm, a[0].clone(), a[1].clone())?;
+            return Ok(Value::None);
+        }
         vm.setitem(&args[0], &a[0], Some(a[1].clone()))?;
         Ok(Value::None)
     }
 
     pub fn delitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         let a = pos_args(vm, "__delitem__", args, kw, 1, 1)?;
+        if let Some(d) = args[0].downcast::<crate::builtins::dict::Dict>() {
+            d.del(vm, &a[0])?;
+            return Ok(Value::None);
+        }
         vm.setitem(&args[0], &a[0], None)?;
         Ok(Value::None)
     }
@@ -712,4 +726,19 @@ pub fn install_dunders(vm: &mut Vm) {
         add_method(t, ty, "__setitem__", dunders::setitem);
         add_method(t, ty, "__delitem__", dunders::delitem);
     }
+}
+
+/// `d[key]` for a missing key of a dict subclass: `type(d).__missing__(d, key)`
+/// if the class defines it, else `KeyError(key)` (CPython's `dict_subscript`).
+pub fn dict_missing(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Value> {
+    let name = crate::builtins::str::intern(vm.token(), "__missing__");
+    let t = d.type_ref();
+    let found = t
+        .downcast::<TypeObject>()
+        .and_then(|tp| tp.lookup(vm.token(), &Value::Obj(name.clone())));
+    if found.is_some() {
+        let m = vm.getattr(d, &name)?;
+        return vm.call(&m, std::slice::from_ref(key), None);
+    }
+    Err(PyErr::key_error(key.clone()))
 }
