@@ -171,6 +171,20 @@ impl Vm {
 
     /// `container[key]` (CPython's `PyObject_GetItem`).
     pub fn getitem(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+        if let Value::Obj(o) = container {
+            let t = o.type_obj();
+            if !t.is_builtin() {
+                if let Some(f) = t.slots.getitem.get() {
+                    return f(self, container, key);
+                }
+            }
+        }
+        self.getitem_builtin(container, key)
+    }
+
+    /// `container[key]` by the builtin base's behaviour, ignoring a user class's
+    /// `__getitem__` (what `list.__getitem__(self, key)` does).
+    pub fn getitem_builtin(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
         if let Some(l) = container.downcast::<List>() {
             if let Value::Int(i) = key {
                 let n = l.len(self.token()) as i64;
@@ -249,7 +263,10 @@ impl Vm {
             return f(self, container, key);
         }
         if let Some(d) = container.downcast::<Dict>() {
-            return d.getitem(self, key);
+            return match d.get(self, key)? {
+                Some(v) => Ok(v),
+                None => crate::methods::containers::dict_missing(self, container, key),
+            };
         }
         if container.downcast::<TypeObject>().is_some() {
             let name = type_name(self.token(), container.as_obj().unwrap_or(&t));
