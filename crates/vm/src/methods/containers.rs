@@ -742,3 +742,18 @@ pub fn dict_missing(vm: &mut Vm, d: &Value, key: &Value) -> PyResult<Value> {
     }
     Err(PyErr::key_error(key.clone()))
 }
+
+/// `dict.__reversed__()`: an iterator over the keys, last first.
+fn dict_reversed(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    pos_args(vm, "dict.__reversed__", args, kw, 0, 0)?;
+    let mut keys = the::<Dict>(&args[0])?.keys(vm.token());
+    keys.reverse();
+    let l = Value::Obj(List::alloc(keys));
+    vm.iter(&l)
+}
+
+/// Adds `dict.__reversed__`.
+pub fn install_dict_reversed(vm: &mut Vm) {
+    let d = builtin_types().dict.clone();
+    add_method(vm.token(), &d, "__reversed__", dict_reversed);
+}

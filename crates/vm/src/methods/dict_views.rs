@@ -148,6 +148,22 @@ fn view_reversed(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<
     vm.iter(&l)
 }
 
+/// `view.isdisjoint(iterable)`.
+fn view_isdisjoint(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(other) = args.get(1) else {
+        return Err(PyErr::type_error(
+            "isdisjoint() takes exactly one argument (0 given)",
+        ));
+    };
+    let mine = to_set(vm, &args[0])?;
+    for x in vm.sequence_to_vec(other)? {
+        if vm.contains(&mine, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
 fn view_mapping(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
     Ok(view_of(&args[0])?.dict.clone())
 }
@@ -277,6 +293,9 @@ pub fn install(vm: &mut Vm) {
         }
         add_method(t, &ty, "__contains__", view_contains);
         add_method(t, &ty, "__reversed__", view_reversed);
+        if name != "dict_values" {
+            add_method(t, &ty, "isdisjoint", view_isdisjoint);
+        }
         super::add_getter(t, &ty, "mapping", view_mapping);
         ty
     });

@@ -31,6 +31,8 @@ pub fn install(vm: &mut Vm) {
     str_methods::install(vm);
     containers::install(vm);
     containers::install_dunders(vm);
+    containers::install_dict_reversed(vm);
+    numbers::install_slice_attrs(vm);
     numbers::install(vm);
     numbers::install_extra(vm);
     str_percent::install();
