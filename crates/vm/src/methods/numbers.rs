@@ -598,6 +598,33 @@ pub fn install_extra(vm: &mut Vm) {
     add_method(vm.token(), &builtin_types().float, "__round__", float_round);
 }
 
+fn slice_part(args: &[Value], which: usize) -> PyResult<Value> {
+    let s = args
+        .first()
+        .and_then(|v| v.downcast::<SliceObj>())
+        .ok_or_else(|| PyErr::type_error("descriptor requires a 'slice' object"))?;
+    Ok([&s.start, &s.stop, &s.step][which].clone())
+}
+
+fn slice_start(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    slice_part(args, 0)
+}
+fn slice_stop(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    slice_part(args, 1)
+}
+fn slice_step(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    slice_part(args, 2)
+}
+
+/// `slice.start`, `slice.stop`, `slice.step`.
+pub fn install_slice_attrs(vm: &mut Vm) {
+    let rt = crate::rt_types::rt();
+    let t = vm.token();
+    super::add_getter(t, &rt.slice, "start", slice_start);
+    super::add_getter(t, &rt.slice, "stop", slice_stop);
+    super::add_getter(t, &rt.slice, "step", slice_step);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -628,31 +655,4 @@ mod tests {
         assert_eq!(r(7, 3), 7);
         assert_eq!(r(i64::MAX, -40), 0);
     }
-}
-
-fn slice_part(args: &[Value], which: usize) -> PyResult<Value> {
-    let s = args
-        .first()
-        .and_then(|v| v.downcast::<SliceObj>())
-        .ok_or_else(|| PyErr::type_error("descriptor requires a 'slice' object"))?;
-    Ok([&s.start, &s.stop, &s.step][which].clone())
-}
-
-fn slice_start(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
-    slice_part(args, 0)
-}
-fn slice_stop(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
-    slice_part(args, 1)
-}
-fn slice_step(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
-    slice_part(args, 2)
-}
-
-/// `slice.start`, `slice.stop`, `slice.step`.
-pub fn install_slice_attrs(vm: &mut Vm) {
-    let rt = crate::rt_types::rt();
-    let t = vm.token();
-    super::add_getter(t, &rt.slice, "start", slice_start);
-    super::add_getter(t, &rt.slice, "stop", slice_stop);
-    super::add_getter(t, &rt.slice, "step", slice_step);
 }
