@@ -43,6 +43,11 @@ pub fn new_complex(re: f64, im: f64) -> Option<Value> {
     })
 }
 
+/// The `complex` type, once installed.
+pub fn complex_type() -> Option<ObjRef> {
+    COMPLEX.with(|c| c.borrow().clone())
+}
+
 fn make(re: f64, im: f64) -> PyResult<Value> {
     new_complex(re, im).ok_or_else(|| PyErr::runtime_error("complex is not installed"))
 }

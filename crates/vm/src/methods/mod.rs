@@ -8,6 +8,7 @@ mod bytes_percent;
 pub mod complex;
 pub mod containers;
 mod dict_views;
+mod dunders;
 pub mod frozenset;
 pub mod numbers;
 mod str_format;
@@ -40,6 +41,7 @@ pub fn install(vm: &mut Vm) {
     complex::install(vm);
     bytes::install(vm);
     bytes::install_int(vm);
+    dunders::install(vm);
 }
 
 fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
