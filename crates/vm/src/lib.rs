@@ -25,6 +25,7 @@ pub mod function;
 pub mod gc;
 pub mod generator;
 pub mod io;
+pub mod methods;
 pub mod module;
 pub mod object;
 pub mod protocols;

@@ -36,6 +36,7 @@ pub fn install(vm: &mut Vm) {
     crate::class::install(vm);
     ctors::install(vm);
     methods::install(vm);
+    crate::methods::install(vm);
     let rt = crate::rt_types::rt();
     crate::generator::install(vm.token(), &rt.generator);
     let b = builtin_types();
