@@ -156,13 +156,47 @@ pub fn assemble_with_entries(
     firstlineno: i32,
     entries: &[(usize, u32)],
 ) -> Result<Assembled, AssembleError> {
+    assemble_inner(instrs, firstlineno, StackSize::Compute(entries))
+}
+
+/// [`assemble`] with `co_stacksize` given rather than computed: the flow-graph passes
+/// compute it on the graph, before handler set-up instructions are removed, as
+/// CPython's `assemble()` does.
+pub fn assemble_with_stacksize(
+    instrs: &[Instr],
+    firstlineno: i32,
+    stacksize: u32,
+) -> Result<Assembled, AssembleError> {
+    assemble_inner(instrs, firstlineno, StackSize::Given(stacksize))
+}
+
+/// Where `co_stacksize` comes from.
+enum StackSize<'a> {
+    /// Computed on the instruction sequence, with these extra block entries.
+    Compute(&'a [(usize, u32)]),
+    /// Already known.
+    Given(u32),
+}
+
+fn assemble_inner(
+    instrs: &[Instr],
+    firstlineno: i32,
+    stack: StackSize<'_>,
+) -> Result<Assembled, AssembleError> {
     let mut instrs = instrs.to_vec();
     check(&instrs)?;
+    let entries = match stack {
+        StackSize::Compute(e) => e,
+        StackSize::Given(_) => &[],
+    };
     if let Some(&(i, _)) = entries.iter().find(|e| e.0 >= instrs.len()) {
         return Err(AssembleError::TargetOutOfRange(i));
     }
     normalize_jumps(&mut instrs);
-    let stacksize = stackdepth(&instrs, entries)?;
+    let stacksize = match stack {
+        StackSize::Compute(entries) => stackdepth(&instrs, entries)?,
+        StackSize::Given(n) => n,
+    };
     let (opargs, offsets) = resolve_jumps(&instrs)?;
     let mut code = Vec::with_capacity(offsets.last().copied().unwrap_or(0) as usize * 2);
     for (ins, &oparg) in instrs.iter().zip(&opargs) {

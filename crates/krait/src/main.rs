@@ -11,7 +11,7 @@ const WORKER_STACK: usize = 512 * 1024 * 1024;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: krait FILE.pyc [ARG...] | --dump-ast FILE.py | --dis FILE.pyc | --pyc-roundtrip FILE.pyc..."
+        "usage: krait FILE.py|FILE.pyc [ARG...] | --dump-ast FILE.py | --dis FILE.py|FILE.pyc | --compile FILE.py -o OUT.pyc | --pyc-roundtrip FILE.pyc..."
     );
     ExitCode::from(2)
 }
@@ -35,7 +35,13 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> ExitCode {
     match args {
         [flag, file] if flag == "--dump-ast" => dump_ast::run(file),
-        [flag, file] if flag == "--dis" => status(compiler::cli::cmd_dis_pyc(file)),
+        [flag, file] if flag == "--dis" && file.ends_with(".pyc") => {
+            status(compiler::cli::cmd_dis_pyc(file))
+        }
+        [flag, file] if flag == "--dis" => status(compiler::cli::cmd_dis_source(file)),
+        [flag, file, o, out] if flag == "--compile" && o == "-o" => {
+            status(compiler::cli::cmd_compile(file, out))
+        }
         [flag, files @ ..] if flag == "--pyc-roundtrip" => {
             status(compiler::cli::cmd_pyc_roundtrip(files))
         }
