@@ -1,0 +1,116 @@
+"""Krait's `_krait_importlib`: the Python-visible objects of the import system
+(what `importlib._bootstrap` defines in CPython): ModuleSpec, the builtin importer,
+the path finder and the source loader. The machinery itself is native
+(crates/vm/src/import); `_path_find_spec`, `_exec_source` and `_create_builtin`
+are its entry points, put in this module's namespace before this code runs."""
+
+
+class ModuleSpec:
+    """The import-system metadata of a module (importlib.machinery.ModuleSpec)."""
+
+    def __init__(self, name, loader, *, origin=None, loader_state=None,
+                 is_package=None):
+        self.name = name
+        self.loader = loader
+        self.origin = origin
+        self.loader_state = loader_state
+        self.submodule_search_locations = [] if is_package else None
+        self._set_fileattr = False
+        self.cached = None
+        self._initializing = False
+
+    def __repr__(self):
+        args = ['name={!r}'.format(self.name), 'loader={!r}'.format(self.loader)]
+        if self.origin is not None:
+            args.append('origin={!r}'.format(self.origin))
+        if self.submodule_search_locations is not None:
+            args.append('submodule_search_locations={}'.format(
+                self.submodule_search_locations))
+        return '{}({})'.format(self.__class__.__name__, ', '.join(args))
+
+    @property
+    def parent(self):
+        """The name of the package the module belongs to."""
+        if self.submodule_search_locations is None:
+            return self.name.rpartition('.')[0]
+        return self.name
+
+    @property
+    def has_location(self):
+        return self._set_fileattr
+
+
+class BuiltinImporter:
+    """Finds and creates the native modules compiled into Krait."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if path is not None:
+            return None
+        if _create_builtin(fullname) is None:
+            return None
+        return ModuleSpec(fullname, cls, origin='built-in')
+
+    @staticmethod
+    def create_module(spec):
+        return _create_builtin(spec.name)
+
+    @staticmethod
+    def exec_module(module):
+        pass
+
+
+class PathFinder:
+    """Finds modules and packages on sys.path or a package's __path__."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return _path_find_spec(fullname, path)
+
+    @classmethod
+    def invalidate_caches(cls):
+        pass
+
+
+class SourceFileLoader:
+    """Loads a module from a .py file, through the .pyc cache in __pycache__."""
+
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+
+    def __eq__(self, other):
+        return (self.__class__ == other.__class__ and
+                self.__dict__ == other.__dict__)
+
+    def __hash__(self):
+        return hash(self.name) ^ hash(self.path)
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        _exec_source(module, self.path)
+
+    def get_filename(self, name=None):
+        return self.path
+
+    def is_package(self, fullname):
+        tail = self.path.rpartition('/')[2]
+        return tail.rpartition('.')[0] == '__init__'
+
+
+class NamespaceLoader:
+    """The loader of a namespace package (a directory without __init__.py)."""
+
+    def __init__(self, name, path):
+        self._path = path
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        pass
+
+    def is_package(self, fullname):
+        return True

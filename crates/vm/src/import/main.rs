@@ -1,0 +1,132 @@
+//! `krait FILE.py`: compile a source file and run it as `__main__` (CPython's
+//! `pymain_run_file` + `_PyRun_SimpleFileObject`): `sys.argv`, `sys.path[0]` the
+//! script's directory, `__file__` absolute, a `SyntaxError` reported as
+//! CPython reports it (exit status 1), an unreadable file as "can't open
+//! file" (exit status 2).
+
+use std::path::{Path, PathBuf};
+
+use crate::builtins::str::new_str;
+use crate::error::PyResult;
+use crate::module::ModuleObj;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// How a script is run.
+pub struct RunOptions {
+    /// `sys.argv` (the script's path first).
+    pub argv: Vec<String>,
+    /// `-B`: don't write `__pycache__` files.
+    pub dont_write_bytecode: bool,
+}
+
+/// The absolute form of `path`, without resolving symlinks (`os.path.abspath`).
+fn absolute(path: &str) -> PathBuf {
+    let p = Path::new(path);
+    if p.is_absolute() {
+        return p.to_path_buf();
+    }
+    match std::env::current_dir() {
+        Ok(d) => d.join(p.strip_prefix("./").unwrap_or(p)),
+        Err(_) => p.to_path_buf(),
+    }
+}
+
+/// Fills a syntax error's missing source line from the file's text, so the
+/// report shows it (CPython reads it back from the file).
+fn with_text(mut e: syntax::SyntaxError, source: &[u8]) -> syntax::SyntaxError {
+    if e.text.is_none() {
+        if let Some(l) = e.lineno.and_then(|l| usize::try_from(l - 1).ok()) {
+            let text = String::from_utf8_lossy(source);
+            e.text = text.split_inclusive('\n').nth(l).map(str::to_owned);
+        }
+    }
+    e
+}
+
+/// Runs the Python source file at `path` as `__main__`; the exit status.
+pub fn run_source_file(path: &str, options: RunOptions) -> i32 {
+    let abs = absolute(path);
+    let display = abs.to_string_lossy().into_owned();
+    let source = match std::fs::read(&abs) {
+        Ok(s) => s,
+        Err(e) => {
+            let errno = e.raw_os_error().unwrap_or(0);
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "No such file or directory".to_owned(),
+                _ => e.to_string(),
+            };
+            eprintln!("krait: can't open file '{display}': [Errno {errno}] {why}");
+            return 2;
+        }
+    };
+    let code = match compiler::compile(&source, &display, syntax::Mode::Exec, 0) {
+        Ok(c) => c,
+        Err(compiler::CompileError::Syntax(e)) => {
+            eprint!("{}", with_text(e, &source).format_uncaught());
+            return 1;
+        }
+        Err(e) => {
+            eprintln!("{}: {}", e.type_name(), e.message());
+            return 1;
+        }
+    };
+    let Some(mut vm) = Vm::new() else {
+        eprintln!("krait: an interpreter already runs on this thread");
+        return 2;
+    };
+    vm.argv = options.argv;
+    let dir = abs
+        .parent()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let r = vm
+        .prepare_main(Some(&dir), options.dont_write_bytecode)
+        .and_then(|_| vm.run_as_main(code, &display));
+    vm.run_finalizers();
+    let status = match r {
+        Ok(()) => 0,
+        Err(e) => vm.report_uncaught(e),
+    };
+    vm.flush_stdout();
+    status
+}
+
+impl Vm {
+    /// Sets up `sys` for running a program: `sys.path` (with `first` in front),
+    /// `sys.dont_write_bytecode`, the import machinery's objects.
+    pub fn prepare_main(&mut self, first: Option<&str>, dont_write_bytecode: bool) -> PyResult<()> {
+        self.init_sys_path(first)?;
+        self.bootstrap()?;
+        let sys = self.sys_module()?;
+        self.setattr_str(
+            &sys,
+            "dont_write_bytecode",
+            Value::Bool(dont_write_bytecode),
+        )
+    }
+
+    /// Runs `code` as the `__main__` module of the file `file`.
+    pub fn run_as_main(&mut self, code: compiler::code::CodeObject, file: &str) -> PyResult<()> {
+        let code = crate::code::CodeObj::alloc(&mut self.token, code)?;
+        let module = ModuleObj::alloc(&mut self.token, "__main__");
+        let Some(dict) = module.downcast::<ModuleObj>().map(|m| m.dict.clone()) else {
+            return Ok(());
+        };
+        let boot = self.bootstrap()?;
+        let loader = Value::Obj(boot.source_loader.clone());
+        let loader = self.call(&loader, &[new_str("__main__"), new_str(file)], None)?;
+        if let Some(m) = module.downcast::<ModuleObj>() {
+            let t = &mut self.token;
+            m.set(t, "__file__", new_str(file));
+            m.set(t, "__cached__", Value::None);
+            m.set(t, "__spec__", Value::None);
+            m.set(t, "__package__", Value::None);
+            m.set(t, "__doc__", Value::None);
+            m.set(t, "__loader__", loader);
+        }
+        self.sys_modules_set("__main__", Value::Obj(module))?;
+        self.run_code(&code, &dict, Some(dict.clone()), None)?;
+        Ok(())
+    }
+}
