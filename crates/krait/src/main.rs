@@ -45,11 +45,24 @@ fn run(args: &[String]) -> ExitCode {
         [flag, files @ ..] if flag == "--pyc-roundtrip" => {
             status(compiler::cli::cmd_pyc_roundtrip(files))
         }
+        [flag, file, rest @ ..] if flag == "-B" => run_source(file, rest, true),
         [file, rest @ ..] if file.ends_with(".pyc") => {
             let mut argv = vec![file.clone()];
             argv.extend(rest.iter().cloned());
             status(vm::runner::run_pyc_file(file, argv))
         }
+        [file, rest @ ..] if !file.starts_with('-') => run_source(file, rest, false),
         _ => usage(),
     }
+}
+
+/// `krait [-B] FILE.py ARG...`: run a source file as `__main__`.
+fn run_source(file: &str, rest: &[String], dont_write_bytecode: bool) -> ExitCode {
+    let mut argv = vec![file.to_owned()];
+    argv.extend(rest.iter().cloned());
+    let options = vm::import::main::RunOptions {
+        argv,
+        dont_write_bytecode,
+    };
+    status(vm::import::main::run_source_file(file, options))
 }
