@@ -190,3 +190,59 @@ pub fn clean_all(g: &mut Graph) {
         clean_basic_block(g, b);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Cfg, Op};
+
+    fn line(l: i32) -> Location {
+        Location {
+            lineno: l,
+            end_lineno: l,
+            col_offset: 0,
+            end_col_offset: 1,
+        }
+    }
+
+    fn ops(g: &Graph, b: BlockId) -> Vec<(Op, i32)> {
+        g.block(b)
+            .instrs
+            .iter()
+            .map(|i| (i.op, i.loc.lineno))
+            .collect()
+    }
+
+    /// `clean_basic_block`'s rules: a NOP stays only when its line would otherwise
+    /// vanish; one before an instruction without line hands that instruction its
+    /// location.
+    #[test]
+    fn nop_removal_keeps_lines() {
+        let nop = |l: Location| IrInstr::new(Opcode::NOP, 0, l);
+        let pop = |l: Location| IrInstr::new(Opcode::POP_TOP, 0, l);
+        let mut cfg = Cfg::new();
+        let next = cfg.new_block();
+        cfg.block_mut(Cfg::ENTRY).next = Some(next);
+        let mut g = Graph::from_cfg(cfg).unwrap();
+        let b = BlockId(0);
+        g.block_mut(b).instrs = vec![
+            nop(Location::NONE), // no line: goes
+            nop(line(1)),        // line 1 only here: stays
+            nop(line(2)),        // next has line 2: goes
+            pop(line(2)),
+            nop(line(2)), // same as previous: goes
+            nop(line(3)), // next has no line: goes, gives it line 3
+            pop(Location::NONE),
+            nop(line(4)), // last, next block starts at line 4: goes
+        ];
+        g.block_mut(next).instrs = vec![pop(line(4))];
+        clean_basic_block(&mut g, b);
+        let nop_op = Op::Real(Opcode::NOP);
+        let pop_op = Op::Real(Opcode::POP_TOP);
+        assert_eq!(ops(&g, b), [(nop_op, 1), (pop_op, 2), (pop_op, 3)]);
+        // A last NOP whose line the next block does not start with stays.
+        g.block_mut(b).instrs.push(nop(line(5)));
+        clean_basic_block(&mut g, b);
+        assert_eq!(g.block(b).instrs.len(), 4);
+    }
+}

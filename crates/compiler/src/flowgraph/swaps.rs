@@ -158,3 +158,81 @@ pub fn apply_static_swaps(g: &mut Graph, b: BlockId, i: usize) {
         i -= 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assemble::Location;
+    use crate::ir::Cfg;
+
+    fn permutation(instrs: &[IrInstr], depth: usize) -> Vec<usize> {
+        let mut stack: Vec<usize> = (0..depth).collect();
+        for i in instrs {
+            if is_op(i, Opcode::SWAP) {
+                stack.swap(0, i.oparg as usize - 1);
+            }
+        }
+        stack
+    }
+
+    /// Random runs of `SWAP`s and `NOP`s keep their permutation under `swaptimize`,
+    /// with no more `SWAP`s than before, and `ix` ends on the run's last instruction.
+    #[test]
+    fn swaptimize_keeps_the_permutation() {
+        let mut seed: u64 = 0x1234_5678_9ABC_DEF1;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let len = (next() % 8) as usize + 1;
+            let mut instrs = vec![IrInstr::new(
+                Opcode::SWAP,
+                (next() % 5) as u32 + 2,
+                Location::NONE,
+            )];
+            for _ in 1..len {
+                instrs.push(if next() % 4 == 0 {
+                    IrInstr::new(Opcode::NOP, 0, Location::NONE)
+                } else {
+                    IrInstr::new(Opcode::SWAP, (next() % 6) as u32 + 1, Location::NONE)
+                });
+            }
+            instrs.push(IrInstr::new(Opcode::POP_TOP, 0, Location::NONE));
+            let before = permutation(&instrs, 8);
+            let swaps_before = instrs.iter().filter(|i| is_op(i, Opcode::SWAP)).count();
+            let mut g = Graph::from_cfg(Cfg::new()).unwrap();
+            g.blocks[0].instrs = instrs;
+            let mut ix = 0;
+            swaptimize(&mut g, ENTRY_FOR_TESTS, &mut ix);
+            let after = &g.blocks[0].instrs;
+            assert_eq!(permutation(after, 8), before);
+            assert!(after.iter().filter(|i| is_op(i, Opcode::SWAP)).count() <= swaps_before);
+            assert!(is_op(&after[len], Opcode::POP_TOP));
+            assert!(ix == 0 || ix == len - 1);
+        }
+    }
+
+    const ENTRY_FOR_TESTS: BlockId = BlockId(0);
+
+    /// `SWAP 2; STORE_FAST 0; STORE_FAST 0` must not be reordered (both store to the
+    /// same local: `a, a = x, y`).
+    #[test]
+    fn static_swap_refuses_same_target() {
+        let l = Location::NONE;
+        let mut g = Graph::from_cfg(Cfg::new()).unwrap();
+        g.blocks[0].instrs = vec![
+            IrInstr::new(Opcode::SWAP, 2, l),
+            IrInstr::new(Opcode::STORE_FAST, 0, l),
+            IrInstr::new(Opcode::STORE_FAST, 0, l),
+        ];
+        apply_static_swaps(&mut g, ENTRY_FOR_TESTS, 0);
+        assert!(is_op(&g.blocks[0].instrs[0], Opcode::SWAP));
+        g.blocks[0].instrs[2].oparg = 1;
+        apply_static_swaps(&mut g, ENTRY_FOR_TESTS, 0);
+        assert!(is_op(&g.blocks[0].instrs[0], Opcode::NOP));
+        assert_eq!(g.blocks[0].instrs[1].oparg, 1);
+    }
+}
