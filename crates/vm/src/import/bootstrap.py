@@ -26,13 +26,13 @@ class ModuleSpec:
         if self.submodule_search_locations is not None:
             args.append('submodule_search_locations={}'.format(
                 self.submodule_search_locations))
-        return '{}({})'.format(self.__class__.__name__, ', '.join(args))
+        return 'ModuleSpec({})'.format(', '.join(args))
 
     @property
     def parent(self):
         """The name of the package the module belongs to."""
         if self.submodule_search_locations is None:
-            return self.name.rpartition('.')[0]
+            return '.'.join(self.name.split('.')[:-1])
         return self.name
 
     @property
@@ -80,7 +80,7 @@ class SourceFileLoader:
         self.path = path
 
     def __eq__(self, other):
-        return (self.__class__ == other.__class__ and
+        return (type(self) == type(other) and
                 self.__dict__ == other.__dict__)
 
     def __hash__(self):
@@ -96,8 +96,7 @@ class SourceFileLoader:
         return self.path
 
     def is_package(self, fullname):
-        tail = self.path.rpartition('/')[2]
-        return tail.rpartition('.')[0] == '__init__'
+        return self.path.split('/')[-1].split('.')[0] == '__init__'
 
 
 class NamespaceLoader:
