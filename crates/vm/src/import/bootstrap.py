@@ -113,3 +113,19 @@ class NamespaceLoader:
 
     def is_package(self, fullname):
         return True
+
+
+class _Implementation:
+    """`sys.implementation` (a types.SimpleNamespace in CPython): `cache_tag`
+    names the files of `__pycache__`."""
+
+    def __init__(self, version):
+        self.name = 'krait'
+        self.cache_tag = 'krait-311'
+        self.version = version
+        self.hexversion = 0x030b07f0
+        self._multiarch = 'x86_64-linux-gnu'
+
+    def __repr__(self):
+        return "namespace(name='krait', cache_tag='krait-311', version={!r})".format(
+            self.version)

@@ -4,7 +4,8 @@
 //! `_bootstrap_external`), written in Python (`bootstrap.py`, embedded in the
 //! binary) over three native entry points; and the `sys` attributes the import
 //! system reads (`meta_path`, `path_hooks`, `path_importer_cache`,
-//! `dont_write_bytecode`).
+//! `dont_write_bytecode`, `pycache_prefix`, `implementation` with its
+//! `cache_tag`).
 
 use crate::builtins::dict::Dict;
 use crate::builtins::list::List;
@@ -143,6 +144,18 @@ impl Vm {
         if self.getattr_opt(&sys, "path_importer_cache")?.is_none() {
             let d = ObjRef::new(&crate::types::builtin_types().dict, Dict::new());
             self.setattr_str(&sys, "path_importer_cache", Value::Obj(d))?;
+        }
+        if self.getattr_opt(&sys, "pycache_prefix")?.is_none() {
+            self.setattr_str(&sys, "pycache_prefix", Value::None)?;
+        }
+        if self.getattr_opt(&sys, "implementation")?.is_none() {
+            let version = self
+                .getattr_opt(&sys, "version_info")?
+                .unwrap_or(Value::None);
+            if let Some(cls) = self.getattr_opt(&module, "_Implementation")? {
+                let imp = self.call(&cls, &[version], None)?;
+                self.setattr_str(&sys, "implementation", imp)?;
+            }
         }
         if self.getattr_opt(&sys, "dont_write_bytecode")?.is_none() {
             self.setattr_str(&sys, "dont_write_bytecode", Value::Bool(false))?;
