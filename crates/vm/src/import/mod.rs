@@ -462,6 +462,36 @@ impl Vm {
         level: &Value,
         globals: &ObjRef,
     ) -> PyResult<Value> {
+        let builtins = self.frames.last().map(|f| f.builtins.clone());
+        let key = Value::Obj(intern(&mut self.token, "__import__"));
+        let import = builtins
+            .as_ref()
+            .and_then(|b| b.downcast::<Dict>())
+            .and_then(|d| d.get_str(&self.token, &key));
+        let Some(import) = import else {
+            return Err(PyErr::new(ExcKind::ImportError, "__import__ not found"));
+        };
+        let is_native = import
+            .downcast::<crate::calls::NativeFunction>()
+            .is_some_and(|f| {
+                std::ptr::fn_addr_eq(f.func, builtin_import as crate::calls::NativeFn)
+            });
+        if !is_native {
+            // `builtins.__import__` was replaced: call it (CPython's `import_name`).
+            let locals = self
+                .frames
+                .last()
+                .and_then(|f| f.locals.clone())
+                .map_or(Value::None, Value::Obj);
+            let args = [
+                new_str(name),
+                Value::Obj(globals.clone()),
+                locals,
+                fromlist.clone(),
+                level.clone(),
+            ];
+            return self.call(&import, &args, None);
+        }
         let level = match level {
             Value::Int(i) => *i,
             v => self.index_i64(v)?,
