@@ -63,6 +63,7 @@ fn run_source(file: &str, rest: &[String], dont_write_bytecode: bool) -> ExitCod
     let options = vm::import::main::RunOptions {
         argv,
         dont_write_bytecode,
+        setup: None,
     };
     status(vm::import::main::run_source_file(file, options))
 }

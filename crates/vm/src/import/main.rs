@@ -18,6 +18,9 @@ pub struct RunOptions {
     pub argv: Vec<String>,
     /// `-B`: don't write `__pycache__` files.
     pub dont_write_bytecode: bool,
+    /// Run on the new VM before anything else (how the `krait` command
+    /// registers the native standard-library modules).
+    pub setup: Option<fn(&mut Vm)>,
 }
 
 /// The absolute form of `path`, without resolving symlinks (`os.path.abspath`).
@@ -76,6 +79,9 @@ pub fn run_source_file(path: &str, options: RunOptions) -> i32 {
         return 2;
     };
     vm.argv = options.argv;
+    if let Some(setup) = options.setup {
+        setup(&mut vm);
+    }
     let dir = abs
         .parent()
         .map(|d| d.to_string_lossy().into_owned())

@@ -354,10 +354,12 @@ impl Vm {
         let mut module = None;
         if !loader.is_none() {
             if loader.is(&boot.builtin_importer) {
-                module = crate::builtins_module::builtin_module(self, name).map(Value::Obj);
-                if name == "builtins" {
-                    module = Some(Value::Obj(self.builtins_module.clone()));
-                }
+                module = match self.getattr_opt(spec, "_krait_module")? {
+                    Some(m) if !m.is_none() => Some(m),
+                    _ if name == "builtins" => Some(Value::Obj(self.builtins_module.clone())),
+                    _ => crate::builtins_module::builtin_module(self, name).map(Value::Obj),
+                };
+                self.setattr_str(spec, "_krait_module", Value::None)?;
             } else if let Some(cm) = self.getattr_opt(&loader, "create_module")? {
                 let m = self.call(&cm, std::slice::from_ref(spec), None)?;
                 if !m.is_none() {
@@ -444,13 +446,19 @@ impl Vm {
 
     /// The spec of a native module compiled into Krait, or `None`.
     fn builtin_spec(&mut self, name: &str) -> PyResult<Value> {
-        let known =
-            name == "builtins" || crate::builtins_module::builtin_module(self, name).is_some();
-        if !known {
+        let module = match name {
+            "builtins" => Some(self.builtins_module.clone()),
+            _ => crate::builtins_module::builtin_module(self, name),
+        };
+        let Some(module) = module else {
             return Ok(Value::None);
-        }
+        };
         let boot = self.bootstrap()?;
-        spec::new_spec(self, &boot, name, &boot.builtin_importer, "built-in", false)
+        let spec = spec::new_spec(self, &boot, name, &boot.builtin_importer, "built-in", false)?;
+        // The module just created, for `load_spec` (native modules are created
+        // by finding them).
+        self.setattr_str(&spec, "_krait_module", Value::Obj(module))?;
+        Ok(spec)
     }
 
     /// `IMPORT_NAME namei`: `level` and `fromlist` on the stack, the current

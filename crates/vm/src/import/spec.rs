@@ -145,6 +145,20 @@ impl Vm {
             let d = ObjRef::new(&crate::types::builtin_types().dict, Dict::new());
             self.setattr_str(&sys, "path_importer_cache", Value::Obj(d))?;
         }
+        let builtins = Value::Obj(self.builtins_module.clone());
+        if self.sys_modules_get("builtins").is_none() {
+            self.sys_modules_set("builtins", builtins.clone())?;
+        }
+        let boot = self.bootstrap()?;
+        for (name, m) in [("sys", &sys), ("builtins", &builtins)] {
+            if self.getattr_opt(m, "__spec__")?.is_none() {
+                let loader = boot.builtin_importer.clone();
+                let spec = new_spec(self, &boot, name, &loader, "built-in", false)?;
+                self.setattr_str(m, "__spec__", spec)?;
+                self.setattr_str(m, "__loader__", loader)?;
+                self.setattr_str(m, "__package__", new_str(""))?;
+            }
+        }
         if self.getattr_opt(&sys, "pycache_prefix")?.is_none() {
             self.setattr_str(&sys, "pycache_prefix", Value::None)?;
         }
