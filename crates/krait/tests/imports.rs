@@ -46,6 +46,7 @@ const TREE: &[(&str, &str)] = &[
     ("circ_c.py", "from circ_d import D\nC = 1\n"),
     ("circ_d.py", "from circ_c import C\nD = 1\n"),
     ("bad.py", "x = 1\nraise ValueError('boom')\n"),
+    ("synmod.py", "x = 1\ny = (\n"),
     (
         "helper.py",
         "if __name__ == '__main__':\n    print('never')\nprint('helper', __name__)\n",
@@ -83,7 +84,15 @@ except ImportError as e:
 try:
     from pkg import nope
 except ImportError as e:
-    print(type(e).__name__, e.args[0].replace(sys.path[0], '.'))
+    print(type(e).__name__, e.args[0].replace(sys.path[0], '.'), e.name, e.path == pkg.__file__)
+try:
+    import synmod
+except SyntaxError as e:
+    print(e, e.msg, e.filename == sys.path[0] + '/synmod.py', e.lineno, e.offset, repr(e.text))
+try:
+    import pkg.sub.nothing
+except ModuleNotFoundError as e:
+    print(e, e.name, e.path)
 try:
     from pkg.mod_b import nope
 except ImportError as e:

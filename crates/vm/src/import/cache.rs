@@ -11,7 +11,9 @@ use compiler::code::CodeObject;
 use compiler::pyc::{self, Pyc, Validation};
 use compiler::CompileError;
 
+use crate::builtins::str::new_str;
 use crate::error::{ExcKind, PyErr, PyResult};
+use crate::value::Value;
 use crate::vm::Vm;
 
 /// Krait's cache tag (CPython's is `cpython-311`): compiled files of the two
@@ -72,17 +74,38 @@ fn write_cached(cache: &Path, stamp: Validation, code: &CodeObject) {
 }
 
 /// The Python exception for a compile error: `SyntaxError('msg (file.py, line
-/// N)')` as `str()` of CPython's shows it, `RecursionError`, `SystemError`.
-pub fn compile_error_to_exc(e: &CompileError) -> PyErr {
+/// N)')` as `str()` of CPython's shows it, with its `msg`, `filename`,
+/// `lineno`, `offset`, `text`, `end_lineno` and `end_offset` attributes;
+/// `RecursionError`; `SystemError`.
+pub fn compile_error_to_exc(vm: &mut Vm, e: &CompileError, source: &[u8]) -> PyErr {
     match e {
         CompileError::Syntax(s) => {
             let base = s.filename.rsplit('/').next().unwrap_or(&s.filename);
-            let kind = ExcKind::SyntaxError;
             let msg = match s.lineno {
                 Some(l) => format!("{} ({base}, line {l})", s.msg),
                 None => s.msg.clone(),
             };
-            PyErr::new(kind, msg)
+            let cls = crate::exceptions::exc_class(ExcKind::SyntaxError);
+            let exc = crate::exceptions::ExceptionObj::alloc(&cls, vec![new_str(&msg)]);
+            let v = Value::Obj(exc.clone());
+            let int = |n: Option<i32>| n.map_or(Value::None, |n| Value::Int(n.into()));
+            let text = s.text.clone().or_else(|| {
+                let l = usize::try_from(s.lineno? - 1).ok()?;
+                let all = String::from_utf8_lossy(source);
+                all.split_inclusive('\n').nth(l).map(str::to_owned)
+            });
+            for (name, value) in [
+                ("msg", new_str(&s.msg)),
+                ("filename", new_str(&s.filename)),
+                ("lineno", int(s.lineno)),
+                ("offset", int(s.offset)),
+                ("text", text.as_deref().map_or(Value::None, new_str)),
+                ("end_lineno", int(s.end_lineno)),
+                ("end_offset", int(s.end_offset)),
+            ] {
+                let _ = vm.setattr_str(&v, name, value);
+            }
+            vm.err_from_object(exc)
         }
         CompileError::Recursion => PyErr::new(
             ExcKind::RecursionError,
@@ -111,7 +134,7 @@ pub fn load_code(vm: &mut Vm, path: &Path) -> PyResult<CodeObject> {
         }
     }
     let code = compiler::compile(&source, &display, syntax::Mode::Exec, 0)
-        .map_err(|e| compile_error_to_exc(&e))?;
+        .map_err(|e| compile_error_to_exc(vm, &e, &source))?;
     let dont_write = match vm.sys_attr("dont_write_bytecode")? {
         Some(v) => vm.is_true(&v)?,
         None => false,

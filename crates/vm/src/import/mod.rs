@@ -242,9 +242,11 @@ impl Vm {
             }
             if self.getattr_opt(module, &sub)?.is_none() {
                 let full = format!("{modname}.{sub}");
-                if let Err(e) = self.import_absolute(&full) {
+                if let Err(mut e) = self.import_absolute(&full) {
+                    let exc = Value::Obj(self.exc_object(&mut e));
+                    let ename = self.getattr_opt(&exc, "name")?.and_then(|v| str_text(&v));
                     let not_found = e.kind == ExcKind::ModuleNotFoundError
-                        && e.msg == format!("No module named '{full}'");
+                        && ename.as_deref() == Some(full.as_str());
                     if !not_found || self.sys_modules_get(&full).is_some() {
                         return Err(e);
                     }
@@ -259,9 +261,13 @@ impl Vm {
     pub fn import_absolute(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.sys_modules_get(name) {
             if m.is_none() {
-                return Err(PyErr::new(
+                let msg = format!("import of {name} halted; None in sys.modules");
+                return Err(import_error(
+                    self,
                     ExcKind::ModuleNotFoundError,
-                    format!("import of {name} halted; None in sys.modules"),
+                    msg,
+                    name,
+                    None,
                 ));
             }
             return Ok(m);
@@ -281,27 +287,25 @@ impl Vm {
                 return Ok(m);
             }
             let Some(pm) = self.sys_modules_get(parent) else {
-                return Err(PyErr::new(
-                    ExcKind::ModuleNotFoundError,
-                    format!("No module named '{name}'"),
-                ));
+                return Err(not_found(self, name));
             };
             match self.getattr_opt(&pm, "__path__")? {
                 Some(p) => search = Some(p),
                 None => {
-                    return Err(PyErr::new(
+                    let msg = format!("No module named '{name}'; '{parent}' is not a package");
+                    return Err(import_error(
+                        self,
                         ExcKind::ModuleNotFoundError,
-                        format!("No module named '{name}'; '{parent}' is not a package"),
-                    ))
+                        msg,
+                        name,
+                        None,
+                    ));
                 }
             }
             parent_module = Some(pm);
         }
         let Some(found) = self.find_spec(name, search.as_ref())? else {
-            return Err(PyErr::new(
-                ExcKind::ModuleNotFoundError,
-                format!("No module named '{name}'"),
-            ));
+            return Err(not_found(self, name));
         };
         let module = self.load_spec(name, &found)?;
         if let (Some(pm), Some((_, child))) = (parent_module, name.rsplit_once('.')) {
@@ -544,12 +548,18 @@ impl Vm {
                 file.as_deref().unwrap_or("unknown location")
             )
         } else {
-            match file {
+            match &file {
                 Some(f) => format!("cannot import name '{attr}' from '{pkgname}' ({f})"),
                 None => format!("cannot import name '{attr}' from '{pkgname}' (unknown location)"),
             }
         };
-        Err(PyErr::new(ExcKind::ImportError, msg))
+        Err(import_error(
+            self,
+            ExcKind::ImportError,
+            msg,
+            &pkgname,
+            file.as_deref(),
+        ))
     }
 
     /// `IMPORT_STAR`: copies the module's public names (`__all__`, else the
@@ -598,6 +608,35 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// An `ImportError`/`ModuleNotFoundError` with its `name` and `path`
+/// attributes set, as importlib raises them.
+pub(crate) fn import_error(
+    vm: &mut Vm,
+    kind: ExcKind,
+    msg: String,
+    name: &str,
+    path: Option<&str>,
+) -> PyErr {
+    let cls = crate::exceptions::exc_class(kind);
+    let exc = crate::exceptions::ExceptionObj::alloc(&cls, vec![new_str(&msg)]);
+    let v = Value::Obj(exc.clone());
+    let _ = vm.setattr_str(&v, "name", new_str(name));
+    let p = path.map_or(Value::None, new_str);
+    let _ = vm.setattr_str(&v, "path", p);
+    vm.err_from_object(exc)
+}
+
+/// `ModuleNotFoundError("No module named 'name'", name=name)`.
+fn not_found(vm: &mut Vm, name: &str) -> PyErr {
+    import_error(
+        vm,
+        ExcKind::ModuleNotFoundError,
+        format!("No module named '{name}'"),
+        name,
+        None,
+    )
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
