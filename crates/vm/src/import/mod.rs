@@ -418,11 +418,15 @@ impl Vm {
         }
     }
 
-    /// Sets `__name__`, `__loader__`, `__package__`, `__spec__`, `__path__`,
+    /// Sets `__name__`, `__doc__` (if missing), `__loader__`, `__package__`, `__spec__`, `__path__`,
     /// `__file__` and `__cached__` from a spec (`_init_module_attrs`).
     fn init_module_attrs(&mut self, spec: &Value, module: &Value, loader: &Value) -> PyResult<()> {
         let name = self.getattr_opt(spec, "name")?.unwrap_or(Value::None);
         self.setattr_str(module, "__name__", name)?;
+        // A new module object has `__doc__ = None` (`module_init_dict`).
+        if self.getattr_opt(module, "__doc__")?.is_none() {
+            self.setattr_str(module, "__doc__", Value::None)?;
+        }
         self.setattr_str(module, "__loader__", loader.clone())?;
         let parent = self.getattr_opt(spec, "parent")?.unwrap_or(Value::None);
         self.setattr_str(module, "__package__", parent)?;

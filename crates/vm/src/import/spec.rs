@@ -158,6 +158,9 @@ impl Vm {
                 self.setattr_str(m, "__loader__", loader)?;
                 self.setattr_str(m, "__package__", new_str(""))?;
             }
+            if self.getattr_opt(m, "__doc__")?.is_none() {
+                self.setattr_str(m, "__doc__", Value::None)?;
+            }
         }
         if self.getattr_opt(&sys, "pycache_prefix")?.is_none() {
             self.setattr_str(&sys, "pycache_prefix", Value::None)?;
