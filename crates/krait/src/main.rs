@@ -11,7 +11,7 @@ const WORKER_STACK: usize = 512 * 1024 * 1024;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: krait FILE.py|FILE.pyc [ARG...] | --dump-ast FILE.py | --dis FILE.py|FILE.pyc | --compile FILE.py -o OUT.pyc | --pyc-roundtrip FILE.pyc..."
+        "usage: krait [-B] FILE.py|FILE.pyc [ARG...] | -c CODE [ARG...] | --dump-ast FILE.py | --dis FILE.py|FILE.pyc | --compile FILE.py -o OUT.pyc | --pyc-roundtrip FILE.pyc..."
     );
     ExitCode::from(2)
 }
@@ -45,25 +45,40 @@ fn run(args: &[String]) -> ExitCode {
         [flag, files @ ..] if flag == "--pyc-roundtrip" => {
             status(compiler::cli::cmd_pyc_roundtrip(files))
         }
-        [flag, file, rest @ ..] if flag == "-B" => run_source(file, rest, true),
+        [flag, rest @ ..] if flag == "-B" => run_python(rest, true),
         [file, rest @ ..] if file.ends_with(".pyc") => {
             let mut argv = vec![file.clone()];
             argv.extend(rest.iter().cloned());
             status(vm::runner::run_pyc_file(file, argv))
         }
-        [file, rest @ ..] if !file.starts_with('-') => run_source(file, rest, false),
-        _ => usage(),
+        _ => run_python(args, false),
     }
 }
 
-/// `krait [-B] FILE.py ARG...`: run a source file as `__main__`.
-fn run_source(file: &str, rest: &[String], dont_write_bytecode: bool) -> ExitCode {
-    let mut argv = vec![file.to_owned()];
-    argv.extend(rest.iter().cloned());
-    let options = vm::import::main::RunOptions {
+/// `krait [-B] FILE.py ARG...` or `krait [-B] -c CODE ARG...`: run source as
+/// `__main__` (`-B`: don't write `__pycache__` files).
+fn run_python(args: &[String], dont_write_bytecode: bool) -> ExitCode {
+    let options = |argv: Vec<String>| vm::import::main::RunOptions {
         argv,
         dont_write_bytecode,
         setup: None,
     };
-    status(vm::import::main::run_source_file(file, options))
+    match args {
+        [flag, command, rest @ ..] if flag == "-c" => {
+            let mut argv = vec!["-c".to_owned()];
+            argv.extend(rest.iter().cloned());
+            status(vm::import::main::run_source_string(command, options(argv)))
+        }
+        [file, ..] if file.ends_with(".pyc") => {
+            status(vm::runner::run_pyc_file(file, args.to_vec()))
+        }
+        [file, ..] if !file.starts_with('-') => {
+            let file = file.clone();
+            status(vm::import::main::run_source_file(
+                &file,
+                options(args.to_vec()),
+            ))
+        }
+        _ => usage(),
+    }
 }

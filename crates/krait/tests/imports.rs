@@ -235,3 +235,76 @@ print(virtual.GREETING, virtual.__name__, type(virtual.__loader__).__name__)
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Runs `args` under both interpreters in a fresh tree; same output required.
+fn same_as_cpython(name: &str, files: &[(&str, &str)], args: &[&str]) {
+    let dir = make_tree(name);
+    for (path, text) in files {
+        let p = dir.join(path);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("temp dir");
+        }
+        std::fs::write(p, text).expect("write test file");
+    }
+    let mut py_args = vec!["-B"];
+    py_args.extend_from_slice(args);
+    let expected = run(Command::new("python3").args(&py_args), &dir);
+    let got = run(krait().args(&py_args), &dir);
+    assert_eq!(text(&got.stdout), text(&expected.stdout), "{name}: stdout");
+    assert_eq!(text(&got.stderr), text(&expected.stderr), "{name}: stderr");
+    assert_eq!(got.status.code(), expected.status.code(), "{name}: status");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn path_hook_finder_for_a_virtual_entry() {
+    let src = r#"import sys
+class Loader:
+    def create_module(self, spec):
+        return None
+    def exec_module(self, m):
+        m.V = 'hooked ' + m.__name__
+class Finder:
+    def __init__(self, p):
+        self.p = p
+    def find_spec(self, name, target=None):
+        if name == 'hooked':
+            return type(sys.modules['sys'].__spec__)(name, Loader())
+        return None
+def hook(p):
+    if p == '<virtual>':
+        return Finder(p)
+    raise ImportError('not mine')
+sys.path_hooks.append(hook)
+sys.path.append('<virtual>')
+import helper
+import hooked
+print(hooked.V, type(sys.path_importer_cache['<virtual>']).__name__)
+try:
+    import still_missing
+except ImportError as e:
+    print(e)
+"#;
+    same_as_cpython("hooks", &[("hooks.py", src)], &["hooks.py"]);
+}
+
+#[test]
+fn namespace_package_and_dash_c() {
+    let src =
+        "import nspkg.part\nprint(nspkg.part.X, nspkg.__name__, hasattr(nspkg, '__file__'))\n\
+               print([p.endswith('nspkg') for p in nspkg.__path__])\nimport pkg.mod_b\n";
+    same_as_cpython(
+        "ns",
+        &[("nspkg/part.py", "X = 'ns part'\n"), ("ns.py", src)],
+        &["ns.py"],
+    );
+    same_as_cpython(
+        "dashc",
+        &[],
+        &[
+            "-c",
+            "import sys, pkg.mod_b; print(sys.argv, repr(sys.path[0]), __name__, pkg.mod_b.B)",
+            "a",
+        ],
+    );
+}

@@ -1,4 +1,4 @@
-//! `krait FILE.py`: compile a source file and run it as `__main__` (CPython's
+//! `krait FILE.py` / `krait -c CODE`: compile a source file and run it as `__main__` (CPython's
 //! `pymain_run_file` + `_PyRun_SimpleFileObject`): `sys.argv`, `sys.path[0]` the
 //! script's directory, `__file__` absolute, a `SyntaxError` reported as
 //! CPython reports it (exit status 1), an unreadable file as "can't open
@@ -47,6 +47,12 @@ fn with_text(mut e: syntax::SyntaxError, source: &[u8]) -> syntax::SyntaxError {
     e
 }
 
+/// `krait -c COMMAND ARG...`: runs `command` as `__main__` from `<string>`,
+/// with `""` (the current directory) first on `sys.path`; the exit status.
+pub fn run_source_string(command: &str, options: RunOptions) -> i32 {
+    run_source(command.as_bytes(), "<string>", "", options)
+}
+
 /// Runs the Python source file at `path` as `__main__`; the exit status.
 pub fn run_source_file(path: &str, options: RunOptions) -> i32 {
     let abs = absolute(path);
@@ -63,10 +69,20 @@ pub fn run_source_file(path: &str, options: RunOptions) -> i32 {
             return 2;
         }
     };
-    let code = match compiler::compile(&source, &display, syntax::Mode::Exec, 0) {
+    let dir = abs
+        .parent()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    run_source(&source, &display, &dir, options)
+}
+
+/// Compiles `source` (named `display`) and runs it as `__main__` with `dir`
+/// first on `sys.path`.
+fn run_source(source: &[u8], display: &str, dir: &str, options: RunOptions) -> i32 {
+    let code = match compiler::compile(source, display, syntax::Mode::Exec, 0) {
         Ok(c) => c,
         Err(compiler::CompileError::Syntax(e)) => {
-            eprint!("{}", with_text(e, &source).format_uncaught());
+            eprint!("{}", with_text(e, source).format_uncaught());
             return 1;
         }
         Err(e) => {
@@ -82,13 +98,10 @@ pub fn run_source_file(path: &str, options: RunOptions) -> i32 {
     if let Some(setup) = options.setup {
         setup(&mut vm);
     }
-    let dir = abs
-        .parent()
-        .map(|d| d.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file = (display != "<string>").then_some(display);
     let r = vm
-        .prepare_main(Some(&dir), options.dont_write_bytecode)
-        .and_then(|_| vm.run_as_main(code, &display));
+        .prepare_main(Some(dir), options.dont_write_bytecode)
+        .and_then(|_| vm.run_as_main(code, file));
     vm.run_finalizers();
     let status = match r {
         Ok(()) => 0,
@@ -112,20 +125,32 @@ impl Vm {
         )
     }
 
-    /// Runs `code` as the `__main__` module of the file `file`.
-    pub fn run_as_main(&mut self, code: compiler::code::CodeObject, file: &str) -> PyResult<()> {
+    /// Runs `code` as the `__main__` module of the file `file` (`None` for
+    /// `-c`, which has no `__file__` and a `BuiltinImporter` loader).
+    pub fn run_as_main(
+        &mut self,
+        code: compiler::code::CodeObject,
+        file: Option<&str>,
+    ) -> PyResult<()> {
         let code = crate::code::CodeObj::alloc(&mut self.token, code)?;
         let module = ModuleObj::alloc(&mut self.token, "__main__");
         let Some(dict) = module.downcast::<ModuleObj>().map(|m| m.dict.clone()) else {
             return Ok(());
         };
         let boot = self.bootstrap()?;
-        let loader = Value::Obj(boot.source_loader.clone());
-        let loader = self.call(&loader, &[new_str("__main__"), new_str(file)], None)?;
+        let loader = match file {
+            Some(f) => {
+                let cls = Value::Obj(boot.source_loader.clone());
+                self.call(&cls, &[new_str("__main__"), new_str(f)], None)?
+            }
+            None => boot.builtin_importer.clone(),
+        };
         if let Some(m) = module.downcast::<ModuleObj>() {
             let t = &mut self.token;
-            m.set(t, "__file__", new_str(file));
-            m.set(t, "__cached__", Value::None);
+            if let Some(f) = file {
+                m.set(t, "__file__", new_str(f));
+                m.set(t, "__cached__", Value::None);
+            }
             m.set(t, "__spec__", Value::None);
             m.set(t, "__package__", Value::None);
             m.set(t, "__doc__", Value::None);

@@ -436,6 +436,15 @@ impl Vm {
                 self.setattr_str(module, "__path__", locs)?;
             }
         }
+        // A namespace package has `__file__ = None` (3.11's `_init_module_attrs`).
+        let boot = self.bootstrap()?;
+        if boot
+            .namespace_loader
+            .as_obj()
+            .is_some_and(|c| loader.type_ref().is(c))
+        {
+            self.setattr_str(module, "__file__", Value::None)?;
+        }
         let has_location = match self.getattr_opt(spec, "has_location")? {
             Some(v) => self.is_true(&v)?,
             None => false,
