@@ -308,3 +308,31 @@ fn namespace_package_and_dash_c() {
         ],
     );
 }
+
+#[test]
+fn kraitlib_overrides_the_standard_library_directory() {
+    let dir = make_tree("kraitlib");
+    let lib = dir.join("fakelib");
+    std::fs::create_dir_all(&lib).unwrap();
+    std::fs::write(lib.join("fakestd.py"), "WHERE = 'from KRAITLIB'\n").unwrap();
+    let src = "import sys, fakestd\nprint(fakestd.WHERE, sys.path[-1].endswith('fakelib'))\n";
+    std::fs::write(dir.join("lib.py"), src).unwrap();
+    let got = run(krait().arg("-B").arg("lib.py").env("KRAITLIB", &lib), &dir);
+    assert_eq!(
+        text(&got.stdout),
+        "from KRAITLIB True\n",
+        "{}",
+        text(&got.stderr)
+    );
+    let odd = run(
+        krait().args(["-c", "try:\n __import__('a..b')\nexcept ImportError as e: print(e)\ntry:\n __import__('')\nexcept ValueError as e: print(e)"]),
+        &dir,
+    );
+    assert_eq!(
+        text(&odd.stdout),
+        "No module named 'a'\nEmpty module name\n",
+        "{}",
+        text(&odd.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

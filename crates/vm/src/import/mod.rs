@@ -259,6 +259,9 @@ impl Vm {
     /// Imports the absolute dotted `name` (`importlib._bootstrap._gcd_import`):
     /// `sys.modules` first, else find and load it (parents first).
     pub fn import_absolute(&mut self, name: &str) -> PyResult<Value> {
+        if name.is_empty() {
+            return Err(PyErr::value_error("Empty module name"));
+        }
         if let Some(m) = self.sys_modules_get(name) {
             if m.is_none() {
                 let msg = format!("import of {name} halted; None in sys.modules");

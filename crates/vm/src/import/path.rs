@@ -108,6 +108,10 @@ impl Vm {
             },
         };
         let last = name.rsplit('.').next().unwrap_or(name);
+        if last.is_empty() {
+            // "a." names no file (a directory listing has no empty name).
+            return Ok(Value::None);
+        }
         let boot = self.bootstrap()?;
         let hooks = match self.sys_attr("path_hooks")? {
             Some(h) => self.sequence_to_vec(&h)?,
