@@ -192,7 +192,12 @@ fn script_errors_match_cpython() {
     let dir = make_tree("errors");
     std::fs::write(dir.join("syn.py"), "x = 1\ny = (\n").unwrap();
     std::fs::write(dir.join("argv.py"), "import sys\nprint(sys.argv)\n").unwrap();
-    for args in [&["syn.py"][..], &["argv.py", "a", "b"][..]] {
+    std::fs::write(dir.join("impsyn.py"), "print('before')\nimport synmod\n").unwrap();
+    for args in [
+        &["syn.py"][..],
+        &["argv.py", "a", "b"][..],
+        &["-B", "impsyn.py"][..],
+    ] {
         let expected = run(Command::new("python3").args(args), &dir);
         let got = run(krait().args(args), &dir);
         assert_eq!(text(&got.stdout), text(&expected.stdout), "{args:?}");

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::builtins::str::new_str;
-use crate::error::PyResult;
+use crate::error::{ExcKind, PyErr, PyResult};
 use crate::module::ModuleObj;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -105,10 +105,54 @@ fn run_source(source: &[u8], display: &str, dir: &str, options: RunOptions) -> i
     vm.run_finalizers();
     let status = match r {
         Ok(()) => 0,
-        Err(e) => vm.report_uncaught(e),
+        Err(e) => report_error(&mut vm, e),
     };
     vm.flush_stdout();
     status
+}
+
+/// The `syntax::SyntaxError` a `SyntaxError` exception object describes (its
+/// `msg`, `filename`, `lineno`, `offset`, `text`, `end_*` attributes).
+fn syntax_error_of(vm: &mut Vm, exc: &Value) -> Option<syntax::SyntaxError> {
+    let mut get = |name: &str| vm.getattr_opt(exc, name).ok().flatten();
+    let int = |v: Option<Value>| match v {
+        Some(Value::Int(i)) => i32::try_from(i).ok(),
+        _ => None,
+    };
+    let msg = get("msg").and_then(|v| super::str_text(&v))?;
+    let filename = get("filename").and_then(|v| super::str_text(&v))?;
+    Some(syntax::SyntaxError {
+        error_type: syntax::SyntaxErrorType::SyntaxError,
+        msg,
+        filename,
+        lineno: int(get("lineno")),
+        offset: int(get("offset")),
+        end_lineno: int(get("end_lineno")),
+        end_offset: int(get("end_offset")),
+        text: get("text").and_then(|v| super::str_text(&v)),
+    })
+}
+
+/// Reports an uncaught exception; a `SyntaxError` from an import ends with
+/// CPython's `File`/source/caret lines instead of its `str()`.
+fn report_error(vm: &mut Vm, mut e: PyErr) -> i32 {
+    if e.kind != ExcKind::SyntaxError {
+        return vm.report_uncaught(e);
+    }
+    let exc = Value::Obj(vm.exc_object(&mut e));
+    let Some(se) = syntax_error_of(vm, &exc) else {
+        return vm.report_uncaught(e);
+    };
+    vm.flush_stdout();
+    let text = vm.format_exception(&mut e);
+    let body = text.trim_end_matches('\n');
+    let head = body.rfind('\n').map_or("", |i| &body[..=i]);
+    if body[head.len()..].starts_with("SyntaxError: ") {
+        eprint!("{head}{}", se.format_uncaught());
+    } else {
+        eprint!("{text}");
+    }
+    1
 }
 
 impl Vm {
