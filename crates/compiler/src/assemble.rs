@@ -779,6 +779,21 @@ mod tests {
         assert!(out.exceptiontable.is_empty());
     }
 
+    /// A given stack size is used as is (the flow-graph passes computed it).
+    #[test]
+    fn given_stacksize_is_kept() {
+        let l = at(1, 0, 1);
+        let instrs = [
+            Instr::new(Opcode::RESUME, 0, l),
+            Instr::new(Opcode::LOAD_CONST, 0, l),
+            Instr::new(Opcode::RETURN_VALUE, 0, l),
+        ];
+        assert_eq!(assemble(&instrs, 1).unwrap().stacksize, 1);
+        let out = assemble_with_stacksize(&instrs, 1, 7).unwrap();
+        assert_eq!(out.stacksize, 7);
+        assert_eq!(out.code, assemble(&instrs, 1).unwrap().code);
+    }
+
     /// Jumps take the direction their target calls for, whatever variant is given.
     #[test]
     fn jump_direction_is_normalized() {

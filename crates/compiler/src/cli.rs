@@ -29,7 +29,7 @@ pub fn cmd_dis_pyc(path: &str) -> i32 {
 /// Read and compile a source file as `python3 -m dis FILE` and `py_compile` do
 /// (`exec` mode, the path as given for `co_filename`), printing the error to stderr
 /// as CPython's last traceback line on failure.
-fn compile_file(path: &str, optimize: u32) -> Result<crate::code::CodeObject, i32> {
+pub fn compile_file(path: &str, optimize: u32) -> Result<crate::code::CodeObject, i32> {
     let source = match std::fs::read(path) {
         Ok(d) => d,
         Err(e) => {

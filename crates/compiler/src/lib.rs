@@ -11,7 +11,8 @@
 //! - [`cli`]: the `krait --dis` entry point.
 //!
 //! The analysis half: [`future`], [`fold`] (constant folding, as CPython's
-//! `ast_opt.c`) and [`symtable`] (scopes, as CPython's `symtable.c`).
+//! `ast_opt.c`) and [`symtable`] (scopes, as CPython's `symtable.c`); [`frozenset`]
+//! puts frozenset constants in CPython's iteration order for both.
 //!
 //! The code generator: [`codegen`] (CPython's `compile.c` visitors), entered through
 //! [`compile`] (source) and [`compile_ast`] (an AST), as `compile()` / `_PyAST_Compile`.
@@ -26,6 +27,7 @@ pub mod codegen;
 pub mod dis;
 pub mod flowgraph;
 pub mod fold;
+pub mod frozenset;
 pub mod ir;
 pub mod marshal;
 pub mod opcode;

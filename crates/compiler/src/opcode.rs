@@ -105,6 +105,13 @@ macro_rules! opcodes {
             }
         }
 
+        /// Opcode numbers as `u8` constants, for `match` arms in an eval loop
+        /// (`opcode.opmap[NAME]`).
+        #[allow(non_upper_case_globals, missing_docs)]
+        pub mod num {
+            $( pub const $name: u8 = $num; )*
+        }
+
         /// Every opcode's row, in numeric order.
         pub static OPCODES: &[OpInfo] = &[
             $( OpInfo {

@@ -1,5 +1,6 @@
 //! The VM against CPython 3.11: each program in `tests/vm_programs/` is compiled
-//! to a `.pyc` by `python3`, run by `krait FILE.pyc`, and must give the same
+//! to a `.pyc` by `python3` and run by `krait FILE.pyc`, and also run from
+//! source by `krait FILE.py` (Krait's compiler); both must give the same
 //! stdout, stderr and exit status as `python3 FILE.py`.
 
 use std::path::{Path, PathBuf};
@@ -85,11 +86,19 @@ macro_rules! programs {
 programs!(
     basics,
     classes,
+    dunder,
+    errors,
     exceptions,
+    finalizers,
     functions,
+    generator_send,
     generators,
     loops,
+    misc,
+    program,
+    radix_dir,
     recursion,
+    scopes,
     sysexit,
     uncaught,
     uncaught_chain,

@@ -253,7 +253,7 @@ pub fn str_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
 /// `str * int`, `int * str`.
 pub fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (s, n) = match (a.downcast::<StrObj>(), b.downcast::<StrObj>()) {
-        (Some(s), None) => (s, b),
+        (Some(s), _) => (s, b),
         (None, Some(s)) => (s, a),
         _ => return Ok(None),
     };
@@ -317,7 +317,7 @@ fn seq_items(vm: &mut Vm, v: &Value) -> Option<(Vec<Value>, bool)> {
 /// `list * int`, `tuple * int` (and reflected).
 pub fn seq_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (items, is_list, n) = match (seq_items(vm, a), seq_items(vm, b)) {
-        (Some((i, l)), None) => (i, l, b),
+        (Some((i, l)), _) => (i, l, b),
         (None, Some((i, l))) => (i, l, a),
         _ => return Ok(None),
     };

@@ -5,13 +5,12 @@
 
 use crate::builtins::dict::{Dict, NativeEq};
 use crate::builtins::str::{new_str, StrObj};
-use crate::builtins::tuple::Tuple;
 use crate::calls::{with_prepended, MethodDescr, NativeFunction};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::function::{BoundMethod, FunctionObj};
 use crate::module::ModuleObj;
 use crate::object::ObjRef;
-use crate::types::{type_name, TypeObject};
+use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -289,7 +288,3 @@ pub fn module_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     };
     Ok(new_str(&format!("<module '{name}' (built-in)>")))
 }
-
-/// Keeps the tuple import used by callers' helpers.
-#[allow(dead_code)]
-fn _tuple(_: &Tuple, _: &TypeObject) {}

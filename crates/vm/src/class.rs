@@ -117,6 +117,84 @@ fn exception_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
     Ok(Value::None)
 }
 
+fn object_repr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__repr__", args, kw, 1)?;
+    crate::builtins::repr::object_repr(vm, &a[0])
+}
+
+fn object_str_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__str__", args, kw, 1)?;
+    vm.repr(&a[0])
+}
+
+fn object_hash_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__hash__", args, kw, 1)?;
+    let id = a[0].as_obj().map_or(0, ObjRef::id);
+    let _ = vm;
+    Ok(Value::Int(id.rotate_right(4) as isize as i64))
+}
+
+fn object_eq_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__eq__", args, kw, 2)?;
+    Ok(if a[0].is(&a[1]) {
+        Value::Bool(true)
+    } else {
+        Value::Obj(crate::rt_types::rt().not_implemented.clone())
+    })
+}
+
+fn object_ne_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__ne__", args, kw, 2)?;
+    let r = vm.rich_compare(&a[0], &a[1], CompareOp::Eq)?;
+    Ok(Value::Bool(!vm.is_true(&r)?))
+}
+
+fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
+    match v.as_obj().filter(|o| o.downcast::<StrObj>().is_some()) {
+        Some(o) => Ok(crate::builtins::str::intern_obj(vm.token(), o.clone())),
+        None => Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(vm.token(), &v.type_ref())
+        ))),
+    }
+}
+
+fn object_getattribute_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__getattribute__", args, kw, 2)?;
+    let n = name_arg(vm, &a[1])?;
+    crate::builtins::object::generic_getattr(vm, &a[0], &n)
+}
+
+fn object_setattr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__setattr__", args, kw, 3)?;
+    let n = name_arg(vm, &a[1])?;
+    crate::builtins::object::generic_setattr(vm, &a[0], &n, Some(a[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn object_delattr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__delattr__", args, kw, 2)?;
+    let n = name_arg(vm, &a[1])?;
+    crate::builtins::object::generic_setattr(vm, &a[0], &n, None)?;
+    Ok(Value::None)
+}
+
+fn object_format_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__format__", args, kw, 2)?;
+    let empty = a[1].downcast::<StrObj>().is_some_and(|s| s.char_len() == 0);
+    if !empty {
+        return Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(vm.token(), &a[0].type_ref())
+        )));
+    }
+    vm.str(&a[0])
+}
+
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
 fn set_static(vm: &mut Vm, ty: &ObjRef, name: &'static str, f: crate::calls::NativeFn) {
     let key = Value::Obj(intern(vm.token(), name));
     let v = Value::Obj(crate::calls::new_native_function(name, f));
@@ -135,6 +213,20 @@ pub fn install(vm: &mut Vm) {
     crate::calls::add_method(vm.token(), &b.object, "__init__", object_init);
     crate::calls::add_method(vm.token(), &base, "__init__", exception_init);
     set_static(vm, &b.object, "__new__", object_new);
+    set_static(vm, &b.object, "__init_subclass__", object_init_subclass);
+    for (name, f) in [
+        ("__repr__", object_repr_m as crate::calls::NativeFn),
+        ("__str__", object_str_m),
+        ("__hash__", object_hash_m),
+        ("__eq__", object_eq_m),
+        ("__ne__", object_ne_m),
+        ("__getattribute__", object_getattribute_m),
+        ("__setattr__", object_setattr_m),
+        ("__delattr__", object_delattr_m),
+        ("__format__", object_format_m),
+    ] {
+        crate::calls::add_method(vm.token(), &b.object, name, f);
+    }
     set_static(vm, &b.type_, "__new__", type_new_fn);
 }
 

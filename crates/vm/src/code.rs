@@ -4,6 +4,8 @@
 //! stream as a private copy (room for specialization, ARCHITECTURE §3), the
 //! exception table decoded, and the localsplus layout (cells, free variables).
 
+use std::cell::Cell;
+
 use common::text::Text;
 use compiler::code::{
     CodeObject, Constant, ExceptionEntry, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_LOCAL,
@@ -27,6 +29,33 @@ pub const CO_COROUTINE: u32 = 0x80;
 pub const CO_ASYNC_GENERATOR: u32 = 0x200;
 /// `co_flags` bit: a new locals dict is not created (function code).
 pub const CO_OPTIMIZED: u32 = 0x1;
+
+/// Where `LOAD_GLOBAL` last found a name: the entry position in the globals
+/// dict, or (when `in_builtins`) in the builtins dict while the globals dict
+/// (identified by address and keys version) didn't have it. A hit re-checks
+/// the key's identity at that position, so a stale entry can't give a wrong
+/// value.
+#[derive(Clone, Copy, Debug)]
+pub struct GlobalCache {
+    /// Address of the globals dict the entry is for (0: empty).
+    pub globals_id: usize,
+    /// Its keys version (for the `in_builtins` case).
+    pub globals_version: u64,
+    /// Position in the dict that holds the name.
+    pub index: u32,
+    /// Whether the name was found in builtins.
+    pub in_builtins: bool,
+}
+
+impl GlobalCache {
+    /// No entry.
+    pub const EMPTY: GlobalCache = GlobalCache {
+        globals_id: 0,
+        globals_version: 0,
+        index: 0,
+        in_builtins: false,
+    };
+}
 
 /// The payload of a `code` object.
 pub struct CodeObj {
@@ -54,6 +83,9 @@ pub struct CodeObj {
     pub qualname: ObjRef,
     /// `co_filename`.
     pub filename: ObjRef,
+    /// `LOAD_GLOBAL`'s inline cache, one entry per `co_names` entry (CPython
+    /// 3.11 keeps it in the instruction stream's cache units).
+    pub global_cache: Box<[Cell<GlobalCache>]>,
     /// The number of positional parameters + keyword-only + `*args` + `**kwargs`
     /// slots (the bound arguments fill localsplus slots `0..total_args`).
     pub total_args: usize,
@@ -130,6 +162,9 @@ impl CodeObj {
                 qualname,
                 filename,
                 total_args: total_args.min(nlocalsplus),
+                global_cache: (0..data.names.len())
+                    .map(|_| Cell::new(GlobalCache::EMPTY))
+                    .collect(),
                 data,
             },
         ))

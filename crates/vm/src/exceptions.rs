@@ -418,3 +418,23 @@ pub fn display_class_name(vm: &mut Vm, cls: &ObjRef) -> String {
         format!("{m}.{q}")
     }
 }
+
+/// Attributes of traceback objects: `tb_next`, `tb_lineno`, `tb_lasti`
+/// (`tb_frame` needs frame objects, which don't exist yet).
+pub fn traceback_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    if let Some(tb) = obj.downcast::<TracebackObj>() {
+        match name.downcast::<StrObj>().and_then(StrObj::as_str) {
+            Some("tb_next") => return Ok(tb.next.clone().map_or(Value::None, Value::Obj)),
+            Some("tb_lasti") => return Ok(Value::Int(tb.lasti as i64 * 2)),
+            Some("tb_lineno") => {
+                let line = tb
+                    .code
+                    .downcast::<crate::code::CodeObj>()
+                    .and_then(|c| c.line_at(tb.lasti));
+                return Ok(line.map_or(Value::None, |l| Value::Int(l as i64)));
+            }
+            _ => {}
+        }
+    }
+    crate::builtins::object::generic_getattr(vm, obj, name)
+}

@@ -173,10 +173,10 @@ pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
                 },
                 "",
             ),
-            Some('b') => (small.map(|m| format!("{m:b}")).unwrap_or_default(), "0b"),
-            Some('o') => (small.map(|m| format!("{m:o}")).unwrap_or_default(), "0o"),
-            Some('x') => (small.map(|m| format!("{m:x}")).unwrap_or_default(), "0x"),
-            Some('X') => (small.map(|m| format!("{m:X}")).unwrap_or_default(), "0X"),
+            Some('b') => (radix_digits(i, small, 'b'), "0b"),
+            Some('o') => (radix_digits(i, small, 'o'), "0o"),
+            Some('x') => (radix_digits(i, small, 'x'), "0x"),
+            Some('X') => (radix_digits(i, small, 'X'), "0X"),
             Some('c') => (
                 small
                     .and_then(|m| char::from_u32(m as u32))
@@ -279,6 +279,28 @@ fn trim_zeros(m: &str) -> String {
         m.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
         m.to_owned()
+    }
+}
+
+/// The magnitude of an int in base 2, 8 or 16.
+fn radix_digits(i: IntRef<'_>, small: Option<u64>, ty: char) -> String {
+    if let Some(m) = small {
+        return match ty {
+            'b' => format!("{m:b}"),
+            'o' => format!("{m:o}"),
+            'x' => format!("{m:x}"),
+            _ => format!("{m:X}"),
+        };
+    }
+    let IntRef::Big(b) = i else {
+        return String::new();
+    };
+    let m = dashu_int::ops::UnsignedAbs::unsigned_abs(b.clone());
+    match ty {
+        'b' => format!("{m:b}"),
+        'o' => format!("{m:o}"),
+        'x' => format!("{m:x}"),
+        _ => format!("{m:X}"),
     }
 }
 

@@ -31,6 +31,8 @@ pub struct GeneratorObj {
     pub saved: PyCell<Option<SavedFrame>>,
     /// `gi_running`.
     pub running: Cell<bool>,
+    /// Whether it has been resumed at least once (else only `None` may be sent).
+    pub started: Cell<bool>,
     /// The generator's own "exception being handled" (swapped with the VM's
     /// while it runs, as CPython's `gi_exc_state`).
     pub exc_state: PyCell<Value>,
@@ -99,6 +101,7 @@ impl Vm {
         let g = GeneratorObj {
             saved: PyCell::new(Some(SavedFrame { frame, values })),
             running: Cell::new(false),
+            started: Cell::new(false),
             exc_state: PyCell::new(Value::None),
             name,
             qualname,
@@ -126,11 +129,13 @@ impl Vm {
                 None => Ok(SendResult::Return(Value::None)),
             };
         };
-        let just_started = saved.frame.lasti == 0 || {
-            // Not started yet: the first instruction after RETURN_GENERATOR.
-            false
-        };
-        let _ = just_started;
+        if !g.started.get() && throw.is_none() && !sent.is_none() {
+            *g.saved.borrow_mut(&mut self.token) = Some(saved);
+            return Err(PyErr::type_error(
+                "can't send non-None value to a just-started generator",
+            ));
+        }
+        g.started.set(true);
         if self.frames.len() >= self.recursion_limit() as usize {
             *g.saved.borrow_mut(&mut self.token) = Some(saved);
             return Err(PyErr::new(
@@ -139,11 +144,16 @@ impl Vm {
             ));
         }
         let base = self.stack.len();
-        let mut frame = saved.frame;
+        let SavedFrame {
+            mut frame,
+            mut values,
+        } = saved;
         frame.base = base;
         frame.ret_at = base;
         frame.entry = true;
-        self.stack.extend(saved.values);
+        // Moved back onto the data stack; `values` keeps its capacity for the
+        // next suspension, so a yield/resume cycle allocates nothing.
+        self.stack.append(&mut values);
         let throwing = throw.is_some();
         if !throwing {
             self.push(sent);
@@ -168,7 +178,7 @@ impl Vm {
                 let Some(frame) = self.frames.pop() else {
                     return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
                 };
-                let values: Vec<Option<Value>> = self.stack.drain(frame.base..).collect();
+                values.extend(self.stack.drain(frame.base..));
                 *g.saved.borrow_mut(&mut self.token) = Some(SavedFrame { frame, values });
                 Ok(SendResult::Yield(v))
             }

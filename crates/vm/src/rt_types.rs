@@ -6,14 +6,13 @@
 use std::cell::Cell;
 
 use crate::builtins::iter::{seq_iter_next, SeqIter};
-use crate::builtins::object::Instance;
 use crate::calls::{MethodDescr, NativeFunction};
 use crate::code::CodeObj;
 use crate::exceptions::{ExcTypes, TracebackObj};
 use crate::function::{BoundMethod, CellObj, FunctionObj};
 use crate::object::{ObjRef, Payload, Token};
 use crate::types::builtin::BaseObject;
-use crate::types::{new_native_type, TypeObject, FLAG_BASETYPE};
+use crate::types::{new_native_type, TypeObject};
 
 /// References to the runtime types.
 pub struct RtTypes {
@@ -112,13 +111,7 @@ pub fn init(token: &mut Token) -> &'static RtTypes {
 }
 
 fn native<P: Payload>(token: &mut Token, name: &str) -> ObjRef {
-    let t = new_native_type(token, name, P::LAYOUT, None);
-    if let Some(tp) = t.downcast::<TypeObject>() {
-        // Native runtime types can't be subclassed unless they say so.
-        let _ = FLAG_BASETYPE;
-        let _ = tp;
-    }
-    t
+    new_native_type(token, name, P::LAYOUT, None)
 }
 
 fn iter_type<P: Payload>(
@@ -185,10 +178,4 @@ fn create(token: &mut Token) -> RtTypes {
         super_: descr[3].clone(),
         iters: crate::builtins_module::IterTypes::create(token),
     }
-}
-
-/// Keeps `Instance` in scope for layout checks done by callers.
-#[allow(dead_code)]
-fn _layouts() -> [&'static crate::object::Layout; 1] {
-    [Instance::LAYOUT]
 }

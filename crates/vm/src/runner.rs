@@ -50,6 +50,27 @@ impl Vm {
     }
 }
 
+/// Compiles and runs the source file at `path` as `__main__` (what `krait
+/// FILE.py` does); compile errors are reported as CPython reports them (status
+/// 1). The code's filename is the absolute path, as CPython 3.11 gives
+/// `__main__`.
+pub fn run_source_file(path: &str, argv: Vec<String>) -> i32 {
+    let abs = std::path::absolute(path)
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_owned))
+        .unwrap_or_else(|| path.to_owned());
+    let code = match compiler::cli::compile_file(&abs, 0) {
+        Ok(c) => c,
+        Err(status) => return status,
+    };
+    let Some(mut vm) = Vm::new() else {
+        eprintln!("krait: an interpreter already runs on this thread");
+        return 2;
+    };
+    vm.argv = argv;
+    vm.run_main_program(code)
+}
+
 /// Runs the `.pyc` file at `path` as `__main__` with `sys.argv = argv`; the
 /// exit status.
 pub fn run_pyc_file(path: &str, argv: Vec<String>) -> i32 {

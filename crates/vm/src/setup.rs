@@ -59,6 +59,11 @@ pub fn install(token: &mut Token, r: &RtTypes) {
             Ok(crate::builtins::str::new_str("NotImplemented"))
         }));
     }
+    if let Some(t) = ty(&r.traceback) {
+        t.slots
+            .getattro
+            .set(Some(crate::exceptions::traceback_getattro));
+    }
     if let Some(t) = ty(&r.range) {
         t.slots.iter.set(Some(crate::builtins::range::range_iter));
         t.slots.repr.set(Some(crate::builtins::range::range_repr));

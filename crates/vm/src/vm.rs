@@ -111,7 +111,9 @@ impl Vm {
             return Err(recursion_error(what));
         }
         self.native_depth += 1;
-        let r = f(self);
+        // Native re-entry needs Rust stack: grow it on the heap when little is
+        // left, so the depth bound (not the thread's stack size) is the limit.
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || f(self));
         self.native_depth -= 1;
         r
     }
@@ -451,6 +453,11 @@ impl Vm {
         }
     }
 }
+
+/// Stack that must remain before a native re-entry runs on the current stack.
+const STACK_RED_ZONE: usize = 256 * 1024;
+/// Size of each heap-allocated stack segment for deep native re-entry.
+const STACK_GROW: usize = 8 * 1024 * 1024;
 
 /// The bound on native re-entry whatever `sys.setrecursionlimit` says: each level
 /// costs Rust stack, which must not overflow (ARCHITECTURE §6).

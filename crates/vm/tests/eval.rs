@@ -155,3 +155,44 @@ fn exceptions_are_caught_by_the_exception_table() {
     assert_eq!(int(vm.global(&g, "r")), 1);
     assert_eq!(int(vm.global(&g, "q")), 3);
 }
+
+#[test]
+fn native_reentry_at_the_default_limit_fits_an_8mb_stack() {
+    // Every level goes through `type.__call__` -> `__init__` (native re-entry
+    // of the eval loop), as CPython's C stack does.
+    let code = compile(
+        "class I:\n    def __init__(self, n):\n        if n:\n            I(n - 1)\n\
+         try:\n    I(100000)\nexcept RecursionError:\n    r = 1\n",
+    );
+    let r = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let mut vm = Vm::new().unwrap();
+            let g = vm.exec_module("t", code).unwrap();
+            int(vm.global(&g, "r"))
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(r, 1);
+}
+
+#[test]
+fn deep_native_reentry_with_a_raised_limit_does_not_overflow_a_small_stack() {
+    let code = compile(
+        "import sys\nsys.setrecursionlimit(100000)\n\
+         class I:\n    def __init__(self, n):\n        if n:\n            I(n - 1)\n\
+         try:\n    I(100000)\nexcept RecursionError:\n    r = 1\n",
+    );
+    let r = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || {
+            let mut vm = Vm::new().unwrap();
+            let g = vm.exec_module("t", code).unwrap();
+            int(vm.global(&g, "r"))
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(r, 1);
+}

@@ -166,7 +166,6 @@ impl<'a> Compiler<'a> {
             pc.fail_pop = Vec::new();
             pc.on_top = 0;
             self.pattern(&m.pattern, &mut pc)?;
-            debug_assert_eq!(pc.on_top, 0);
             // A match: bind the captured names (their values are on the stack).
             for name in std::mem::take(&mut pc.stores) {
                 self.nameop(name, ast::ExprContext::Store)?;

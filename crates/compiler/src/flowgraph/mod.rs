@@ -122,8 +122,13 @@ pub fn finish(mut unit: Unit) -> Result<CodeObject, FlowgraphError> {
         localsplusnames,
         localspluskinds,
         filename: unit.filename,
+        // `u_qualname ? u_qualname : u_name`
+        qualname: if unit.qualname.is_empty() {
+            unit.name.clone()
+        } else {
+            unit.qualname
+        },
         name: unit.name,
-        qualname: unit.qualname,
         linetable: out.linetable,
         exceptiontable: out.exceptiontable,
     })

@@ -9,9 +9,6 @@ use common::bigint::BigInt;
 use common::text::Text;
 use dashu_int::ops::{BitTest, UnsignedAbs};
 use dashu_int::Sign;
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use syntax::ast::{Constant, Operator, UnaryOp};
 
 /// `MAX_INT_SIZE`: the largest int (in bits) `*`, `**` and `<<` may produce.
@@ -439,119 +436,11 @@ pub fn subscript(value: &Constant, index: &Constant) -> Option<Constant> {
     }
 }
 
-/// Python `==` between two constants, as a set uses it to drop duplicates (every
-/// folded constant is a distinct object, so a NaN equals nothing).
-pub fn const_eq(a: &Constant, b: &Constant) -> bool {
-    if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
-        return number::num_eq(&x, &y);
-    }
-    match (a, b) {
-        (Constant::None, Constant::None) | (Constant::Ellipsis, Constant::Ellipsis) => true,
-        (Constant::Str(x), Constant::Str(y)) => x == y,
-        (Constant::Bytes(x), Constant::Bytes(y)) => x == y,
-        (Constant::Tuple(x), Constant::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_eq(p, q))
-        }
-        (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
-            x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| const_eq(p, q)))
-        }
-        _ => false,
-    }
-}
-
-/// Feed `h` a hash consistent with [`const_eq`] (equal constants hash alike, as
-/// Python's `hash` does across int, float and complex); `false` for a constant that
-/// contains a NaN, which equals nothing.
-fn hash_const(c: &Constant, h: &mut impl Hasher) -> bool {
-    /// The number as an int if it is integral, else its float value.
-    fn hash_real(x: f64, h: &mut impl Hasher) -> bool {
-        if x.is_nan() {
-            return false;
-        }
-        if x.is_finite() && x.fract() == 0.0 {
-            match number::float_to_int(x) {
-                Some(i) => {
-                    0u8.hash(h);
-                    i.hash(h);
-                }
-                None => return false,
-            }
-        } else {
-            1u8.hash(h);
-            x.to_bits().hash(h);
-        }
-        true
-    }
-    match c {
-        Constant::Bool(b) => {
-            0u8.hash(h);
-            BigInt::from(*b as u8).hash(h);
-        }
-        Constant::Int(i) => {
-            0u8.hash(h);
-            i.hash(h);
-        }
-        Constant::Float(f) => return hash_real(*f, h),
-        Constant::Complex { real, imag } => {
-            if *imag == 0.0 {
-                return hash_real(*real, h);
-            }
-            if real.is_nan() || imag.is_nan() {
-                return false;
-            }
-            2u8.hash(h);
-            // +0.0 and -0.0 are equal: hash them alike.
-            (real + 0.0).to_bits().hash(h);
-            imag.to_bits().hash(h);
-        }
-        Constant::Str(t) => {
-            3u8.hash(h);
-            t.hash(h);
-        }
-        Constant::Bytes(b) => {
-            4u8.hash(h);
-            b.hash(h);
-        }
-        Constant::None => 5u8.hash(h),
-        Constant::Ellipsis => 6u8.hash(h),
-        Constant::Tuple(items) => {
-            7u8.hash(h);
-            items.len().hash(h);
-            for item in items {
-                if !hash_const(item, h) {
-                    return false;
-                }
-            }
-        }
-        Constant::FrozenSet(items) => {
-            8u8.hash(h);
-            items.len().hash(h);
-        }
-    }
-    true
-}
-
-/// `frozenset(items)`: duplicates dropped, the first of equal items kept, in
-/// insertion order.
+/// `frozenset(items)` as `fold_iter` makes it (`PyFrozenSet_New` of the tuple of
+/// items): duplicates dropped, the first of equal items kept, in CPython 3.11's
+/// iteration order for `PYTHONHASHSEED=0` (see [`crate::frozenset`]).
 pub fn frozenset(items: Vec<Constant>) -> Constant {
-    let mut out: Vec<Constant> = Vec::with_capacity(items.len());
-    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
-    for item in items {
-        let mut h = DefaultHasher::new();
-        if !hash_const(&item, &mut h) {
-            out.push(item);
-            continue;
-        }
-        let bucket = buckets.entry(h.finish()).or_default();
-        if !bucket
-            .iter()
-            .any(|&i| out.get(i).is_some_and(|o| const_eq(o, &item)))
-        {
-            bucket.push(out.len());
-            out.push(item);
-        }
-    }
-    Constant::FrozenSet(out)
+    Constant::FrozenSet(crate::frozenset::build(items))
 }
 
 #[cfg(test)]

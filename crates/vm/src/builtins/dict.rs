@@ -503,11 +503,56 @@ impl Dict {
             .map(|e| e.value.clone())
     }
 
+    /// The value at position `ix` if the key there is the object `key` (an
+    /// identity check: for caches keyed by interned names, always correct).
+    #[inline]
+    pub fn value_at_if_key(
+        &self,
+        token: &Token,
+        ix: usize,
+        key: &crate::object::ObjRef,
+    ) -> Option<Value> {
+        let e = self.inner.borrow(token).entries.get(ix)?.as_ref()?;
+        match &e.key {
+            Value::Obj(k) if k.is(key) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
     /// `d[key] = value` (a new key goes last; an existing key keeps its place and
     /// its original key object, as in CPython).
     pub fn set(&self, cx: &mut impl PyEq, key: Value, value: Value) -> PyResult<()> {
+        // Fast path: an exact-str key already present (attribute and global
+        // stores): replace the value in place.
+        let value = match self.replace_str(cx.token(), &key, value) {
+            Ok(old) => {
+                drop(old);
+                return Ok(());
+            }
+            Err(v) => v,
+        };
         let hash = hash_key(cx, &key)?;
         self.set_with_hash(cx, key, hash, value)
+    }
+
+    /// Replaces the value of an existing exact-`str` key; gives `value` back if
+    /// the key isn't a str or isn't present.
+    #[inline]
+    fn replace_str(&self, token: &mut Token, key: &Value, value: Value) -> Result<Value, Value> {
+        let Some(s) = key.downcast::<StrObj>() else {
+            return Err(value);
+        };
+        if !key.as_obj().is_some_and(|o| o.type_obj().is_builtin()) {
+            return Err(value);
+        }
+        let inner = self.inner.borrow_mut(token);
+        let Some(ix) = inner.probe_str(key, s, s.hash()) else {
+            return Err(value);
+        };
+        match inner.entries.get_mut(ix).and_then(Option::as_mut) {
+            Some(e) => Ok(std::mem::replace(&mut e.value, value)),
+            None => Err(value),
+        }
     }
 
     /// `set` with a precomputed hash.

@@ -172,7 +172,19 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Valu
     match (from_type, get) {
         (Some(d), Some(g)) => g(vm, &d, Some(obj), &ty),
         (Some(d), None) => Ok(d),
-        (None, _) => Err(no_attribute(vm.token(), obj, &name_v)),
+        (None, _) => special_attribute(vm, obj, &ty, &name_v)
+            .ok_or_else(|| no_attribute(vm.token(), obj, &name_v)),
+    }
+}
+
+/// `__class__` and `__dict__`, which CPython defines as getset descriptors on
+/// `object` and on classes with instance dicts.
+#[cold]
+fn special_attribute(vm: &mut Vm, obj: &Value, ty: &ObjRef, name: &Value) -> Option<Value> {
+    match name.downcast::<StrObj>().and_then(StrObj::as_str)? {
+        "__class__" => Some(Value::Obj(ty.clone())),
+        "__dict__" => instance_dict_of(vm.token(), obj).map(Value::Obj),
+        _ => None,
     }
 }
 

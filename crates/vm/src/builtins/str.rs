@@ -9,8 +9,6 @@ use std::cell::Cell;
 
 use common::text::Text;
 use hashbrown::HashTable;
-use siphasher::sip::SipHasher13;
-use std::hash::Hasher;
 
 use crate::object::{ObjRef, Payload, PayloadKind, PyCell, Token};
 use crate::types::builtin_types;
@@ -129,45 +127,11 @@ pub fn code_points(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
-/// The hash of str contents, as CPython computes it with `PYTHONHASHSEED=0`:
-/// SipHash-1-3 over the string's canonical representation (1, 2 or 4 bytes per code
-/// point, little-endian, chosen by the largest code point), `''` hashing to 0 and
-/// `-1` mapped to `-2`. CPython uses a random key per process unless
-/// `PYTHONHASHSEED` is set; the key here is fixed (zero) for now.
+/// The hash of str contents given as generalized UTF-8, as CPython computes it with
+/// `PYTHONHASHSEED=0` (`unicode_hash`): see `common::hash::hash_str`, the one
+/// implementation the compiler (frozenset constant order) and the VM share.
 pub fn str_hash(bytes: &[u8]) -> isize {
-    if bytes.is_empty() {
-        return 0;
-    }
-    let mut h = SipHasher13::new_with_keys(0, 0);
-    if bytes.is_ascii() {
-        h.write(bytes);
-    } else {
-        let max = code_points(bytes).max().unwrap_or(0);
-        let mut buf = [0u8; 64];
-        let mut n = 0;
-        let width = if max < 0x100 {
-            1
-        } else if max < 0x10000 {
-            2
-        } else {
-            4
-        };
-        for cp in code_points(bytes) {
-            buf[n..n + width].copy_from_slice(&cp.to_le_bytes()[..width]);
-            n += width;
-            if n == buf.len() {
-                h.write(&buf);
-                n = 0;
-            }
-        }
-        h.write(&buf[..n]);
-    }
-    let x = h.finish() as i64;
-    if x == -1 {
-        -2
-    } else {
-        x as isize
-    }
+    common::hash::hash_generalized_utf8(bytes) as isize
 }
 
 thread_local! {

@@ -457,6 +457,78 @@ fn vars(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         .map_err(|_| PyErr::type_error("vars() argument must have __dict__ attribute"))
 }
 
+fn radix(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Option<&ObjRef>,
+    spec: &str,
+) -> PyResult<Value> {
+    let a = exact_args(vm, name, args, kw, 1)?;
+    let v = match a[0].as_int() {
+        Some(_) => a[0].clone(),
+        None => Value::Int(vm.index_i64(&a[0])?),
+    };
+    let s = crate::format::format_builtin(vm, &v, spec)?;
+    Ok(new_str(&s))
+}
+
+fn hex(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    radix(vm, "hex", args, kw, "#x")
+}
+
+fn oct(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    radix(vm, "oct", args, kw, "#o")
+}
+
+fn bin(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    radix(vm, "bin", args, kw, "#b")
+}
+
+/// `dir(obj)`: the sorted names of the instance dict and the type's MRO (or of
+/// the module namespace for modules).
+fn dir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "dir", args, kw, 1)?;
+    let mut names: Vec<Value> = Vec::new();
+    let obj = &a[0];
+    if let Some(m) = obj.downcast::<crate::module::ModuleObj>() {
+        if let Some(d) = m.dict.downcast::<crate::builtins::dict::Dict>() {
+            names.extend(d.keys(vm.token()));
+        }
+    } else {
+        if let Some(d) = crate::builtins::object::existing_instance_dict(vm.token(), obj) {
+            if let Some(d) = d.downcast::<crate::builtins::dict::Dict>() {
+                names.extend(d.keys(vm.token()));
+            }
+        }
+        let t = match obj.downcast::<TypeObject>() {
+            Some(_) => obj.as_obj().cloned().unwrap_or_else(|| obj.type_ref()),
+            None => obj.type_ref(),
+        };
+        let mro = t
+            .downcast::<TypeObject>()
+            .map(|t| t.mro(vm.token()))
+            .unwrap_or_else(|| std::rc::Rc::from(Vec::new()));
+        for c in mro.iter() {
+            if let Some(ct) = c.downcast::<TypeObject>() {
+                names.extend(ct.dict.keys(vm.token()));
+            }
+        }
+    }
+    let mut texts: Vec<String> = names
+        .iter()
+        .filter_map(|n| {
+            n.downcast::<StrObj>()
+                .map(|s| s.text().to_string_lossy().into_owned())
+        })
+        .collect();
+    texts.sort();
+    texts.dedup();
+    Ok(Value::Obj(crate::builtins::list::List::alloc(
+        texts.iter().map(|t| new_str(t)).collect(),
+    )))
+}
+
 /// Registers the functions of this file.
 pub fn install(vm: &mut Vm, func: fn(&mut Vm, &'static str, NativeFn)) {
     func(vm, "print", print);
@@ -486,4 +558,8 @@ pub fn install(vm: &mut Vm, func: fn(&mut Vm, &'static str, NativeFn)) {
     func(vm, "all", all);
     func(vm, "globals", globals);
     func(vm, "vars", vars);
+    func(vm, "hex", hex);
+    func(vm, "oct", oct);
+    func(vm, "bin", bin);
+    func(vm, "dir", dir);
 }

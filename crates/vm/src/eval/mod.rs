@@ -163,6 +163,7 @@ impl Vm {
                 PRECALL => cur.ip += 1,
                 POP_TOP => {
                     self.stack.pop();
+                    self.finalizer_point();
                 }
                 PUSH_NULL => self.stack.push(None),
                 COPY => {
@@ -211,25 +212,22 @@ impl Vm {
                         Some(s) if s.is_some() => *s = None,
                         _ => return Err(self.unbound_local(co, arg as usize)),
                     }
+                    self.finalizer_point();
                 }
                 LOAD_NAME => self.load_name(co, fi, arg, &globals, &builtins)?,
-                STORE_NAME => self.store_name(co, fi, arg)?,
-                DELETE_NAME => self.delete_name(co, fi, arg)?,
+                STORE_NAME => {
+                    self.store_name(co, fi, arg)?;
+                    self.finalizer_point();
+                }
+                DELETE_NAME => {
+                    self.delete_name(co, fi, arg)?;
+                    self.finalizer_point();
+                }
                 LOAD_GLOBAL => {
-                    let Some(name) = co.names.get((arg >> 1) as usize) else {
-                        return Err(bad_code("LOAD_GLOBAL"));
-                    };
-                    let key = Value::Obj(name.clone());
-                    let v = globals
-                        .downcast::<Dict>()
-                        .and_then(|d| d.get_str(&self.token, &key))
-                        .or_else(|| {
-                            builtins
-                                .downcast::<Dict>()
-                                .and_then(|d| d.get_str(&self.token, &key))
-                        });
-                    let Some(v) = v else {
-                        return Err(name_error(name));
+                    let ni = (arg >> 1) as usize;
+                    let v = match self.load_global_cached(co, ni, &globals, &builtins) {
+                        Some(v) => v,
+                        None => self.load_global_slow(co, ni, &globals, &builtins)?,
                     };
                     if arg & 1 != 0 {
                         self.stack.push(None);
@@ -256,7 +254,10 @@ impl Vm {
                         return Err(bad_code("LOAD_ATTR"));
                     };
                     let obj = self.pop();
-                    let v = self.getattr(&obj, name)?;
+                    let v = match self.instance_attr_fast(&obj, name) {
+                        Some(v) => v,
+                        None => self.getattr(&obj, name)?,
+                    };
                     self.push(v);
                     cur.ip += 4;
                 }
@@ -314,6 +315,18 @@ impl Vm {
                             Some(v) => v,
                             None => self.binary_op_arg(&lhs, &rhs, arg)?,
                         },
+                        (Value::Int(a), Value::Float(b)) if a.unsigned_abs() < ops::EXACT_F64 => {
+                            match ops::float_fast(*a as f64, *b, arg) {
+                                Some(v) => v,
+                                None => self.binary_op_arg(&lhs, &rhs, arg)?,
+                            }
+                        }
+                        (Value::Float(a), Value::Int(b)) if b.unsigned_abs() < ops::EXACT_F64 => {
+                            match ops::float_fast(*a, *b as f64, arg) {
+                                Some(v) => v,
+                                None => self.binary_op_arg(&lhs, &rhs, arg)?,
+                            }
+                        }
                         _ => self.binary_op_arg(&lhs, &rhs, arg)?,
                     };
                     self.push(r);
@@ -449,7 +462,11 @@ impl Vm {
                 }
                 CALL_FUNCTION_EX => self.call_function_ex(arg)?,
                 MAKE_FUNCTION => self.make_function(arg, &globals, &builtins)?,
-                RETURN_VALUE => return Ok(Flow::Return(self.pop())),
+                RETURN_VALUE => {
+                    let v = self.pop();
+                    self.finalizer_point();
+                    return Ok(Flow::Return(v));
+                }
                 RETURN_GENERATOR => {
                     let g = self.make_generator(fi, cur.ip)?;
                     return Ok(Flow::Return(g));
@@ -539,6 +556,115 @@ impl Vm {
                     ));
                 }
             }
+        }
+    }
+
+    /// `LOAD_ATTR` of a plain instance attribute: the object's type uses the
+    /// generic `__getattribute__`, the type (through the attribute cache) has no
+    /// attribute of that name, and the instance dict has it (CPython 3.11's
+    /// `LOAD_ATTR_INSTANCE_VALUE` specialization covers the same case).
+    #[inline(always)]
+    fn instance_attr_fast(&mut self, obj: &Value, name: &ObjRef) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
+        let inst = o.downcast::<crate::builtins::object::Instance>()?;
+        let t = o.type_obj();
+        let generic = t.slots.getattro.get().is_some_and(|g| {
+            std::ptr::fn_addr_eq(
+                g,
+                crate::builtins::object::generic_getattr as crate::types::slots::GetAttroFn,
+            )
+        });
+        if !generic {
+            return None;
+        }
+        let key = Value::Obj(name.clone());
+        if t.lookup(&mut self.token, &key).is_some() {
+            return None;
+        }
+        let d = inst.existing_dict(&self.token)?;
+        d.downcast::<Dict>()?.get_str(&self.token, &key)
+    }
+
+    /// `LOAD_GLOBAL` through the code object's inline cache.
+    #[inline(always)]
+    fn load_global_cached(
+        &self,
+        co: &CodeObj,
+        ni: usize,
+        globals: &ObjRef,
+        builtins: &ObjRef,
+    ) -> Option<Value> {
+        let e = co.global_cache.get(ni)?.get();
+        if e.globals_id != globals.id() {
+            return None;
+        }
+        let name = co.names.get(ni)?;
+        let g = globals.downcast::<Dict>()?;
+        if !e.in_builtins {
+            return g.value_at_if_key(&self.token, e.index as usize, name);
+        }
+        if g.keys_version(&self.token) != e.globals_version {
+            return None;
+        }
+        builtins
+            .downcast::<Dict>()?
+            .value_at_if_key(&self.token, e.index as usize, name)
+    }
+
+    /// `LOAD_GLOBAL` by lookup, filling the cache.
+    #[cold]
+    fn load_global_slow(
+        &mut self,
+        co: &CodeObj,
+        ni: usize,
+        globals: &ObjRef,
+        builtins: &ObjRef,
+    ) -> PyResult<Value> {
+        let Some(name) = co.names.get(ni) else {
+            return Err(bad_code("LOAD_GLOBAL"));
+        };
+        let key = Value::Obj(name.clone());
+        let (Some(g), Some(b)) = (globals.downcast::<Dict>(), builtins.downcast::<Dict>()) else {
+            return Err(bad_code("globals or builtins is not a dict"));
+        };
+        let mut entry = crate::code::GlobalCache {
+            globals_id: globals.id(),
+            globals_version: g.keys_version(&self.token),
+            index: 0,
+            in_builtins: false,
+        };
+        let found = match g.index_of_str(&self.token, &key) {
+            Some(ix) => {
+                entry.index = ix as u32;
+                g.value_at(&self.token, ix)
+            }
+            None => match b.index_of_str(&self.token, &key) {
+                Some(ix) => {
+                    entry.index = ix as u32;
+                    entry.in_builtins = true;
+                    b.value_at(&self.token, ix)
+                }
+                None => None,
+            },
+        };
+        match found {
+            Some(v) => {
+                if let Some(c) = co.global_cache.get(ni) {
+                    c.set(entry);
+                }
+                Ok(v)
+            }
+            None => Err(name_error(name)),
+        }
+    }
+
+    /// Runs pending `__del__` finalizers: at the statement-level points where an
+    /// object's last reference typically goes (CPython runs them inside the
+    /// decref itself). A thread-local read when none are pending.
+    #[inline(always)]
+    fn finalizer_point(&mut self) {
+        if crate::object::has_pending_finalizers() {
+            self.run_finalizers();
         }
     }
 

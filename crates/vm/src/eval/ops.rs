@@ -65,6 +65,10 @@ pub(crate) fn int_fast(a: i64, b: i64, arg: u32) -> Option<Value> {
     }))
 }
 
+/// Ints below this magnitude convert to `f64` exactly, so mixed int/float
+/// arithmetic on them may take the float fast path.
+pub(crate) const EXACT_F64: u64 = 1 << 53;
+
 /// `a <op> b` for two floats.
 #[inline(always)]
 pub(crate) fn float_fast(a: f64, b: f64, arg: u32) -> Option<Value> {

@@ -6,7 +6,7 @@ use super::bad_code;
 use crate::builtins::str::intern;
 use crate::builtins::tuple::Tuple;
 use crate::code::CodeObj;
-use crate::error::{ExcKind, PyErr, PyResult};
+use crate::error::{PyErr, PyResult};
 use crate::exceptions::{is_exception, is_exception_class, ExceptionObj};
 use crate::object::ObjRef;
 use crate::types::type_name;
@@ -231,7 +231,3 @@ impl Vm {
         }
     }
 }
-
-/// Keeps `ExcKind` referenced for future handlers.
-#[allow(dead_code)]
-const _K: ExcKind = ExcKind::Exception;

@@ -193,6 +193,31 @@ impl TypeObject {
     /// The attribute `name` (an exact `str`) found along the MRO, without
     /// descriptors (CPython's `_PyType_Lookup`).
     pub fn lookup(&self, token: &mut Token, name: &Value) -> Option<Value> {
+        let version = self.version.get();
+        if let (Some(n), true) = (name.as_obj(), version != 0) {
+            if let Some(hit) = attr_cache_get(token, version, n.id()) {
+                return hit;
+            }
+            let r = self.lookup_uncached(token, name);
+            attr_cache_put(token, version, n.id(), n.clone(), r.clone());
+            return r;
+        }
+        self.lookup_uncached(token, name)
+    }
+
+    fn lookup_uncached(&self, token: &mut Token, name: &Value) -> Option<Value> {
+        if name.downcast::<crate::builtins::str::StrObj>().is_some() {
+            // Exact-str fast path: no hashing beyond the cached hash, no copy
+            // of the MRO (nothing here can run Python code).
+            let tk: &Token = token;
+            for t in self.mro.borrow(tk).iter() {
+                let t = t.downcast::<TypeObject>()?;
+                if let Some(v) = t.dict.get_str(tk, name) {
+                    return Some(v);
+                }
+            }
+            return None;
+        }
         let mro = self.mro(token);
         for t in mro.iter() {
             let t = t.downcast::<TypeObject>()?;
@@ -202,6 +227,45 @@ impl TypeObject {
         }
         None
     }
+}
+
+/// One entry of the type attribute cache: (version tag, name id, the name (kept
+/// alive so its id can't be reused), the lookup result).
+type AttrCacheEntry = (u32, usize, Option<ObjRef>, Option<Value>);
+
+const ATTR_CACHE_SIZE: usize = 4096;
+
+thread_local! {
+    /// CPython's method cache (`type_cache` in `Objects/typeobject.c`): results
+    /// of MRO lookups keyed by the type's version tag and the name's identity.
+    /// A type's tag changes whenever it or a base changes, so stale entries
+    /// never match.
+    static ATTR_CACHE: PyCell<Vec<AttrCacheEntry>> = const { PyCell::new(Vec::new()) };
+}
+
+fn attr_cache_slot(version: u32, name_id: usize) -> usize {
+    ((name_id >> 4) ^ (version as usize).wrapping_mul(0x9E37_79B1)) & (ATTR_CACHE_SIZE - 1)
+}
+
+fn attr_cache_get(token: &Token, version: u32, name_id: usize) -> Option<Option<Value>> {
+    ATTR_CACHE.with(|c| {
+        let e = c.borrow(token).get(attr_cache_slot(version, name_id))?;
+        (e.0 == version && e.1 == name_id).then(|| e.3.clone())
+    })
+}
+
+fn attr_cache_put(token: &mut Token, version: u32, name_id: usize, name: ObjRef, v: Option<Value>) {
+    let old = ATTR_CACHE.with(|c| {
+        let cache = c.borrow_mut(token);
+        if cache.is_empty() {
+            cache.resize(ATTR_CACHE_SIZE, (0, 0, None, None));
+        }
+        let slot = attr_cache_slot(version, name_id);
+        cache
+            .get_mut(slot)
+            .map(|e| std::mem::replace(e, (version, name_id, Some(name), v)))
+    });
+    drop(old);
 }
 
 /// Creates a native type whose instances carry payload layout `layout` (from

@@ -1,0 +1,17 @@
+# io.BytesIO and binary reading/writing in memory.
+import io
+buf = io.BytesIO()
+buf.write(b"abc")
+buf.write(bytes(range(3)))
+print(buf.tell(), buf.getvalue())
+buf.seek(1)
+print(buf.read(2), buf.read(), buf.read())
+buf.seek(0, 2)
+buf.write(b"\n2nd line\n")
+buf.seek(0)
+print(buf.readlines())
+r = io.BufferedReader(io.BytesIO(b"line1\nline2\n"))
+print(r.readline(), r.peek(1)[:1], r.read())
+t = io.TextIOWrapper(io.BytesIO("héllo\nwörld\n".encode("utf-8")), encoding="utf-8")
+print(t.readline(), t.read().upper())
+print(io.BytesIO(b"xyz").getbuffer().tobytes(), io.BytesIO(b"12345").read1(2))

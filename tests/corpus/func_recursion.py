@@ -1,0 +1,38 @@
+# Recursion: mutual recursion, memoisation, RecursionError caught.
+import sys
+def fib(n, memo={}):
+    if n < 2:
+        return n
+    if n not in memo:
+        memo[n] = fib(n - 1) + fib(n - 2)
+    return memo[n]
+print(fib(90))
+def is_even(n): return True if n == 0 else is_odd(n - 1)
+def is_odd(n): return False if n == 0 else is_even(n - 1)
+print(is_even(100), is_odd(77))
+def ackermann(m, n):
+    if m == 0: return n + 1
+    if n == 0: return ackermann(m - 1, 1)
+    return ackermann(m - 1, ackermann(m, n - 1))
+print(ackermann(2, 3))
+def forever(n):
+    return forever(n + 1)
+try:
+    forever(0)
+except RecursionError as e:
+    print("RecursionError:", e)
+print(sys.getrecursionlimit())
+def depth(n):
+    try:
+        return depth(n + 1)
+    except RecursionError:
+        return n
+d = depth(0)
+print(900 < d < 1000)
+def hanoi(n, a, b, c, moves):
+    if n:
+        hanoi(n - 1, a, c, b, moves)
+        moves.append(a + c)
+        hanoi(n - 1, b, a, c, moves)
+    return moves
+print(len(hanoi(10, "A", "B", "C", [])), hanoi(2, "A", "B", "C", []))

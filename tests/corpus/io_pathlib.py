@@ -1,0 +1,15 @@
+# pathlib in the temp working directory: relative paths only, so output is stable.
+from pathlib import Path, PurePosixPath
+pp = PurePosixPath("/usr/lib/python3.11/os.py")
+print(pp.name, pp.stem, pp.suffix, pp.parent, pp.parts, pp.with_suffix(".pyc"), pp.relative_to("/usr"), pp.match("*.py"))
+print(PurePosixPath("a") / "b" / "c.txt", PurePosixPath("a/b/../c"), PurePosixPath("x.tar.gz").suffixes)
+root = Path("tree")
+(root / "sub").mkdir(parents=True)
+(root / "one.txt").write_text("one\n")
+(root / "sub" / "two.py").write_text("print(2)\n")
+(root / "sub" / "three.bin").write_bytes(b"\x00\x01")
+print(sorted(str(q) for q in root.rglob("*")))
+print(sorted(q.name for q in root.glob("*.txt")), (root / "one.txt").read_text(), (root / "sub" / "three.bin").read_bytes())
+print((root / "one.txt").exists(), (root / "nope").exists(), (root / "sub").is_dir(), (root / "one.txt").stat().st_size)
+(root / "one.txt").unlink()
+print(sorted(q.name for q in root.iterdir()))

@@ -1,0 +1,12 @@
+# Numeric literals: underscores, bases, floats, complex.
+print(1_000_000, 0x_ff, 0o17, 0b1010_1010, 0XAB, 0O7, 0B1)
+print(1e3, 1.5e-3, 1_0.5_0, .5, 5., 1E+2, 0.1 + 0.2)
+print(3j, 1.5j + 2, (1 + 2j) * (3 - 4j), abs(3 + 4j), (1j) ** 2)
+print(type(1), type(1.0), type(1j), type(True))
+print(10 / 4, 10 // 4, -10 // 4, 10 % -3, -10 % 3, 2 ** -1, 2 ** 100)
+print(divmod(-7, 2), divmod(7.5, 2), pow(3, 4, 5), pow(2, -1, 7))
+print(True + True, True * 3, -True, ~True, ~5, -(-5))
+print(0.1 + 0.7, 1 / 3, 2 / 3, 1e16, 1e-5, 123456789012345678.0)
+print(float("inf"), -float("inf"), float("nan"), 1e308 * 10)
+print(int("  42 "), int("-0x1f", 16), int("z", 36), int("1_000"), float(" 1.5e2 "))
+print(round(2.5), round(3.5), round(-0.5), round(1.234567, 3), round(1234, -2))

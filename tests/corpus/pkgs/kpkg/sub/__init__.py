@@ -1,0 +1,2 @@
+"""kpkg.sub: a subpackage."""
+SUB = "sub package"

@@ -1,0 +1,16 @@
+# random with a fixed seed gives the same sequence in every implementation of the Mersenne Twister.
+import random
+r = random.Random(2024)
+print([r.randint(0, 100) for _ in range(8)])
+print(r.random(), r.uniform(1, 2), r.choice(["a", "b", "c"]), r.randrange(0, 100, 5))
+items = list(range(10))
+r.shuffle(items)
+print(items, r.sample("abcdefgh", 3), r.choices("xyz", weights=[1, 0, 5], k=6))
+random.seed(1)
+print(random.getrandbits(64), random.random(), random.gauss(0, 1) != 0)
+r2 = random.Random("string seed")
+print(r2.randint(1, 6), r2.random())
+state = r.getstate()
+a = r.random()
+r.setstate(state)
+print(a == r.random())

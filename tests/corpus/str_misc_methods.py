@@ -1,0 +1,10 @@
+# Less common str methods and conversions.
+print("Hello".encode().hex(), bytes.fromhex("48 65").decode(), "42".isdigit(), "4_2".isdigit())
+print("ab" < "abc", "abc".__contains__("b"), "x".join("abc"), "%.3s" % "abcdef", "abc".zfill(2))
+print(str.__mro__, type("").__name__, isinstance("a", str), issubclass(str, object))
+print(int("١٢٣"), float("٣.٥"), "{:,}".format(1234.5), str(12).rjust(4, "0"))
+print("a b c".split(None, 1), "a  b".split(" "), "1,2;3".replace(";", ",").split(","))
+print("Tab\there".expandtabs(2), "%-5s|%5s" % ("l", "r"), "word " * 3)
+print("line1\nline2".count("\n"), "\n".join(["a", "b"]).splitlines())
+print(min("hello", key=lambda ch: -ord(ch)), "".join(sorted("zyx")), "".join(reversed("abc")))
+print("abc".index("c"), "abcabc".rindex("abc"), "CamelCaseString".lower().count("c"))
