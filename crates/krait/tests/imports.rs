@@ -341,3 +341,28 @@ fn kraitlib_overrides_the_standard_library_directory() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn importlib_import_module_works() {
+    // `warnings` is stubbed (the real one needs `re`, not importable yet).
+    let src = r#"import importlib
+m = importlib.import_module('pkg.mod_b')
+print(m.B, m.__name__)
+r = importlib.import_module('.sub.leaf', 'pkg')
+print(r.LEAF, r.__name__)
+import importlib.machinery as mach
+print(mach.SOURCE_SUFFIXES, mach.ModuleSpec is type(m.__spec__))
+try:
+    importlib.import_module('pkg.nothing')
+except ImportError as e:
+    print(e)
+"#;
+    same_as_cpython(
+        "importlib",
+        &[
+            ("warnings.py", "def warn(*a, **k):\n    pass\n"),
+            ("il.py", src),
+        ],
+        &["il.py"],
+    );
+}

@@ -129,3 +129,105 @@ class _Implementation:
     def __repr__(self):
         return "namespace(name='krait', cache_tag='krait-311', version={!r})".format(
             self.version)
+
+
+# What `importlib` (Lib/importlib/__init__.py, machinery.py) takes from
+# `_frozen_importlib` and `_frozen_importlib_external`: this module is
+# registered under both names.
+
+class FrozenImporter:
+    """Krait has no frozen modules."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+
+class _StubLoader:
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+
+
+class SourcelessFileLoader(_StubLoader):
+    """Not supported by Krait's import system (no .pyc-only modules)."""
+
+
+class ExtensionFileLoader(_StubLoader):
+    """Krait cannot load C extensions."""
+
+
+class FileFinder:
+    """The per-directory finder (the native path search does its work)."""
+
+    def __init__(self, path, *loader_details):
+        self.path = path or '.'
+
+    def find_spec(self, fullname, target=None):
+        return _path_find_spec(fullname, [self.path])
+
+    def invalidate_caches(self):
+        pass
+
+
+class WindowsRegistryFinder:
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+
+SOURCE_SUFFIXES = ['.py']
+BYTECODE_SUFFIXES = ['.pyc']
+DEBUG_BYTECODE_SUFFIXES = ['.pyc']
+OPTIMIZED_BYTECODE_SUFFIXES = ['.pyc']
+EXTENSION_SUFFIXES = []
+
+
+def _pack_uint32(x):
+    return (int(x) & 0xFFFFFFFF).to_bytes(4, 'little')
+
+
+def _unpack_uint32(data):
+    return int.from_bytes(data, 'little')
+
+
+def _resolve_name(name, package, level):
+    return _resolve(name, package, level)
+
+
+def _find_spec(name, path, target=None):
+    return _find_spec_native(name, path)
+
+
+def spec_from_loader(name, loader, *, origin=None, is_package=None):
+    spec = ModuleSpec(name, loader, origin=origin, is_package=is_package)
+    return spec
+
+
+def spec_from_file_location(name, location=None, *, loader=None,
+                            submodule_search_locations=None):
+    if loader is None:
+        loader = SourceFileLoader(name, location)
+    spec = ModuleSpec(name, loader, origin=location)
+    spec._set_fileattr = True
+    if submodule_search_locations is not None:
+        spec.submodule_search_locations = submodule_search_locations
+    spec.cached = cache_from_source(location)
+    return spec
+
+
+def module_from_spec(spec):
+    module = None
+    if hasattr(spec.loader, 'create_module'):
+        module = spec.loader.create_module(spec)
+    if module is None:
+        module = _new_module(spec.name)
+    _init_module_attrs(spec, module)
+    return module
+
+
+def _init_module_attrs(spec, module, override=False):
+    return _init_attrs(spec, module)
+
+
+__import__ = __import__

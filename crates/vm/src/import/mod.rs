@@ -10,6 +10,7 @@
 //! `krait FILE.py` in [`main`].
 
 pub mod cache;
+pub mod imp;
 pub mod main;
 pub mod path;
 pub mod spec;
@@ -319,7 +320,11 @@ impl Vm {
 
     /// Asks each finder on `sys.meta_path` for a spec (`_find_spec`); the native
     /// builtin importer and path finder are recognised and run without calls.
-    fn find_spec(&mut self, name: &str, path: Option<&Value>) -> PyResult<Option<Value>> {
+    pub(crate) fn find_spec(
+        &mut self,
+        name: &str,
+        path: Option<&Value>,
+    ) -> PyResult<Option<Value>> {
         let boot = self.bootstrap()?;
         let meta = self.sys_attr("meta_path")?;
         let finders = match &meta {
@@ -423,7 +428,12 @@ impl Vm {
 
     /// Sets `__name__`, `__doc__` (if missing), `__loader__`, `__package__`, `__spec__`, `__path__`,
     /// `__file__` and `__cached__` from a spec (`_init_module_attrs`).
-    fn init_module_attrs(&mut self, spec: &Value, module: &Value, loader: &Value) -> PyResult<()> {
+    pub(crate) fn init_module_attrs(
+        &mut self,
+        spec: &Value,
+        module: &Value,
+        loader: &Value,
+    ) -> PyResult<()> {
         let name = self.getattr_opt(spec, "name")?.unwrap_or(Value::None);
         self.setattr_str(module, "__name__", name)?;
         // A new module object has `__doc__ = None` (`module_init_dict`).

@@ -124,12 +124,29 @@ impl Vm {
                     Value::Obj(new_native_function(name, f)),
                 );
             }
+            for (name, f) in super::imp::HELPERS {
+                m.set(
+                    &mut self.token,
+                    name,
+                    Value::Obj(new_native_function(name, *f)),
+                );
+            }
         }
         let module = Value::Obj(module);
         self.sys_modules_set(BOOTSTRAP_NAME, module.clone())?;
         if let Err(e) = self.run_code(&code, &dict, Some(dict.clone()), None) {
             self.sys_modules_remove(BOOTSTRAP_NAME);
             return Err(e);
+        }
+        // `importlib` finds its bootstrap modules already imported, as in CPython.
+        for alias in ["_frozen_importlib", "_frozen_importlib_external"] {
+            if self.sys_modules_get(alias).is_none() {
+                self.sys_modules_set(alias, module.clone())?;
+            }
+        }
+        if self.sys_modules_get("_imp").is_none() {
+            let imp = super::imp::create_imp(self);
+            self.sys_modules_set("_imp", Value::Obj(imp))?;
         }
         let sys = self.sys_module()?;
         if self.getattr_opt(&sys, "meta_path")?.is_none() {
