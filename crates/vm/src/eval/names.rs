@@ -297,7 +297,9 @@ impl Vm {
         let name = name_at(co, arg)?.clone();
         let fromlist = self.pop();
         let level = self.pop();
-        let globals = self.frames[self.frames.len() - 1].globals.clone();
+        let Some(globals) = self.frames.last().map(|f| f.globals.clone()) else {
+            return Err(bad_code("IMPORT_NAME outside a frame"));
+        };
         let m = self.import_name_op(&text(&name), &fromlist, &level, &globals)?;
         self.push(m);
         Ok(())
