@@ -193,10 +193,14 @@ fn script_errors_match_cpython() {
     std::fs::write(dir.join("syn.py"), "x = 1\ny = (\n").unwrap();
     std::fs::write(dir.join("argv.py"), "import sys\nprint(sys.argv)\n").unwrap();
     std::fs::write(dir.join("impsyn.py"), "print('before')\nimport synmod\n").unwrap();
+    std::fs::write(dir.join("warnmod.py"), "x = 1\nif x is 1:\n    pass\n").unwrap();
+    let warn = "import warnmod\nif 'a' is 'a':\n    print('same')\n";
+    std::fs::write(dir.join("warn.py"), warn).unwrap();
     for args in [
         &["syn.py"][..],
         &["argv.py", "a", "b"][..],
         &["-B", "impsyn.py"][..],
+        &["-B", "warn.py"][..],
     ] {
         let expected = run(Command::new("python3").args(args), &dir);
         let got = run(krait().args(args), &dir);

@@ -20,6 +20,36 @@ use crate::vm::Vm;
 /// implementations never overwrite each other.
 pub const CACHE_TAG: &str = "krait-311";
 
+/// Compiles module source, printing its compile-time `SyntaxWarning`s to
+/// stderr as `warnings.showwarning` does (`FILE:LINE: SyntaxWarning: MSG` and
+/// the stripped line); there is no `warnings` filtering yet.
+pub fn compile_source(source: &[u8], filename: &str) -> Result<CodeObject, CompileError> {
+    let options = compiler::CompileOptions {
+        optimize: 0,
+        flags: 0,
+    };
+    let (code, warnings) =
+        compiler::compile_with_options(source, filename, syntax::Mode::Exec, options)?;
+    if !warnings.is_empty() {
+        let text = String::from_utf8_lossy(source);
+        let mut out = String::new();
+        for w in &warnings {
+            out.push_str(&format!(
+                "{filename}:{}: SyntaxWarning: {}\n",
+                w.lineno, w.msg
+            ));
+            let line = usize::try_from(w.lineno - 1)
+                .ok()
+                .and_then(|i| text.lines().nth(i));
+            if let Some(line) = line {
+                out.push_str(&format!("  {}\n", line.trim()));
+            }
+        }
+        eprint!("{out}");
+    }
+    Ok(code)
+}
+
 /// Where the cached bytecode of `source` lives (`importlib.util.cache_from_source`).
 pub fn cache_path(source: &Path) -> Option<PathBuf> {
     let stem = source.file_stem()?.to_str()?;
@@ -133,8 +163,9 @@ pub fn load_code(vm: &mut Vm, path: &Path) -> PyResult<CodeObject> {
             return Ok(code);
         }
     }
-    let code = compiler::compile(&source, &display, syntax::Mode::Exec, 0)
-        .map_err(|e| compile_error_to_exc(vm, &e, &source))?;
+    vm.flush_stdout();
+    let code =
+        compile_source(&source, &display).map_err(|e| compile_error_to_exc(vm, &e, &source))?;
     let dont_write = match vm.sys_attr("dont_write_bytecode")? {
         Some(v) => vm.is_true(&v)?,
         None => false,

@@ -79,7 +79,7 @@ pub fn run_source_file(path: &str, options: RunOptions) -> i32 {
 /// Compiles `source` (named `display`) and runs it as `__main__` with `dir`
 /// first on `sys.path`.
 fn run_source(source: &[u8], display: &str, dir: &str, options: RunOptions) -> i32 {
-    let code = match compiler::compile(source, display, syntax::Mode::Exec, 0) {
+    let code = match super::cache::compile_source(source, display) {
         Ok(c) => c,
         Err(compiler::CompileError::Syntax(e)) => {
             eprint!("{}", with_text(e, source).format_uncaught());
