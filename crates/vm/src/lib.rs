@@ -24,6 +24,7 @@ pub mod frame;
 pub mod function;
 pub mod gc;
 pub mod generator;
+pub mod import;
 pub mod io;
 pub mod methods;
 pub mod module;
