@@ -65,7 +65,7 @@ fn run_python(args: &[String], dont_write_bytecode: bool) -> ExitCode {
     let options = |argv: Vec<String>| vm::import::main::RunOptions {
         argv,
         dont_write_bytecode,
-        setup: None,
+        setup: Some(stdlib::register_all),
     };
     match args {
         [flag, command, rest @ ..] if flag == "-c" => {
@@ -73,9 +73,11 @@ fn run_python(args: &[String], dont_write_bytecode: bool) -> ExitCode {
             argv.extend(rest.iter().cloned());
             status(vm::import::main::run_source_string(command, options(argv)))
         }
-        [file, ..] if file.ends_with(".pyc") => {
-            status(vm::runner::run_pyc_file(file, args.to_vec()))
-        }
+        [file, ..] if file.ends_with(".pyc") => status(vm::runner::run_pyc_file_with(
+            file,
+            args.to_vec(),
+            stdlib::register_all,
+        )),
         [file, ..] if !file.starts_with('-') => {
             let file = file.clone();
             status(vm::import::main::run_source_file(
