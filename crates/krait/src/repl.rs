@@ -38,6 +38,9 @@ pub fn run(o: &Options, config: SysConfig, argv: Vec<String>) -> i32 {
     let Some(mut vm) = crate::run::new_vm(o, config, argv) else {
         return 2;
     };
+    if let Err(e) = vm.prepare_cli() {
+        return vm.finish_cli(Err(e));
+    }
     if !o.quiet {
         eprintln!(
             "Python {} on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.",

@@ -66,13 +66,15 @@ pub fn sys_config(o: &Options, orig_argv: Vec<String>, path0: Option<String>) ->
             None => (x.clone(), None),
         })
         .collect();
-    let mut path = Vec::new();
-    if !flags.safe_path {
-        path.extend(path0);
-    }
-    if let Some(pp) = env(o, "PYTHONPATH") {
-        path.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_owned));
-    }
+    let path0 = if flags.safe_path { None } else { path0 };
+    let pythonpath = env(o, "PYTHONPATH")
+        .map(|pp| {
+            pp.split(':')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
     let executable = std::env::current_exe()
         .ok()
         .and_then(|p| p.to_str().map(str::to_owned))
@@ -83,7 +85,8 @@ pub fn sys_config(o: &Options, orig_argv: Vec<String>, path0: Option<String>) ->
         executable,
         warnoptions,
         xoptions,
-        path,
+        path0,
+        pythonpath,
     }
 }
 
@@ -146,9 +149,10 @@ pub(crate) fn errno_text(e: &std::io::Error) -> String {
     }
 }
 
-/// Runs `code` as `__main__` and gives the exit status.
-fn run_code(vm: &mut Vm, code: compiler::code::CodeObject) -> i32 {
-    vm.run_main_program(code)
+/// Runs `code` as `__main__` (from `file`; `None` for `-c` and stdin) and
+/// gives the exit status.
+fn run_code(vm: &mut Vm, code: compiler::code::CodeObject, file: Option<&str>) -> i32 {
+    vm.run_cli_main(code, file)
 }
 
 /// Skips the first line for `-x`, keeping the line count (CPython reads past
@@ -180,19 +184,14 @@ pub fn run(prog: &str, o: &Options, orig_argv: Vec<String>) -> i32 {
                 return 2;
             };
             match compile(cmd.as_bytes(), "<string>", syntax::Mode::Exec, optimize) {
-                Ok(code) => run_code(&mut vm, code),
+                Ok(code) => run_code(&mut vm, code, None),
                 Err(e) => {
                     report_compile_error(&e);
                     1
                 }
             }
         }
-        Program::Module(m) => {
-            // `runpy._run_module_as_main` needs the import system of `.py`
-            // modules, which the VM doesn't have yet.
-            eprintln!("{prog}: -m {m}: running a module as __main__ needs the import system, which Krait does not have yet");
-            1
-        }
+        Program::Module(m) => run_module(prog, o, orig_argv, argv, &m),
         Program::File(f) => run_file(prog, o, orig_argv, argv, &f),
         Program::Stdin => {
             let config = sys_config(o, orig_argv, Some(String::new()));
@@ -212,7 +211,7 @@ pub fn run(prog: &str, o: &Options, orig_argv: Vec<String>) -> i32 {
                 return 2;
             };
             match compile(&source, "<stdin>", syntax::Mode::Exec, optimize) {
-                Ok(code) => run_code(&mut vm, code),
+                Ok(code) => run_code(&mut vm, code, None),
                 Err(e) => {
                     report_compile_error(&e);
                     1
@@ -220,6 +219,50 @@ pub fn run(prog: &str, o: &Options, orig_argv: Vec<String>) -> i32 {
             }
         }
     }
+}
+
+/// `-m MODULE` (CPython's `runpy._run_module_as_main`): `sys.path[0]` is the
+/// current directory, `sys.argv[0]` the module's file.
+fn run_module(prog: &str, o: &Options, orig_argv: Vec<String>, argv: Vec<String>, m: &str) -> i32 {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_owned))
+        .unwrap_or_default();
+    let config = sys_config(o, orig_argv, Some(cwd));
+    let optimize = config.flags.optimize;
+    let Some(mut vm) = new_vm(o, config, argv) else {
+        return 2;
+    };
+    if let Err(e) = vm.prepare_cli() {
+        return vm.finish_cli(Err(e));
+    }
+    let file = match vm.find_main_module(m) {
+        Ok(f) => f,
+        Err(msg) => {
+            vm.flush_stdout();
+            eprintln!("{prog}: {msg}");
+            return 1;
+        }
+    };
+    let source = match std::fs::read(&file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{prog}: can't open file '{file}': {}", errno_text(&e));
+            return 1;
+        }
+    };
+    let code = match compile(&source, &file, syntax::Mode::Exec, optimize) {
+        Ok(c) => c,
+        Err(e) => {
+            report_compile_error(&e);
+            return 1;
+        }
+    };
+    if let Err(e) = vm.set_sys_argv0(&file) {
+        return vm.finish_cli(Err(e));
+    }
+    let r = vm.run_as_main(code, Some(&file));
+    vm.finish_cli(r)
 }
 
 fn run_file(prog: &str, o: &Options, orig_argv: Vec<String>, argv: Vec<String>, f: &str) -> i32 {
@@ -266,5 +309,5 @@ fn run_file(prog: &str, o: &Options, orig_argv: Vec<String>, argv: Vec<String>, 
     let Some(mut vm) = new_vm(o, config, argv) else {
         return 2;
     };
-    run_code(&mut vm, code)
+    run_code(&mut vm, code, Some(&abs))
 }

@@ -26,7 +26,7 @@ impl Vm {
 
     /// Runs `atexit._run_exitfuncs()` if the program imported `atexit` (CPython's
     /// `Py_FinalizeEx` calls the registered functions after the main module).
-    fn run_atexit_callbacks(&mut self) {
+    pub(crate) fn run_atexit_callbacks(&mut self) {
         let key = Value::Obj(crate::builtins::str::intern(&mut self.token, "atexit"));
         let module = self
             .modules

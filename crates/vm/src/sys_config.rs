@@ -143,9 +143,11 @@ pub struct SysConfig {
     pub warnoptions: Vec<String>,
     /// `sys._xoptions`: `-X name=value` (`None` value: `-X name`, shown as `True`).
     pub xoptions: Vec<(String, Option<String>)>,
-    /// The entries put in front of `sys.path`: the script's directory (or `''`),
-    /// then `PYTHONPATH`'s.
-    pub path: Vec<String>,
+    /// `sys.path[0]`: the script's directory, `''` for `-c`/stdin/`-m`, `None`
+    /// with `-P`/`-I`.
+    pub path0: Option<String>,
+    /// `PYTHONPATH`'s entries (none under `-E`/`-I`).
+    pub pythonpath: Vec<String>,
 }
 
 impl Vm {
@@ -266,15 +268,4 @@ pub fn install(vm: &mut Vm, m: &ObjRef) {
         "dont_write_bytecode",
         Value::Bool(config.flags.dont_write_bytecode != 0),
     );
-    // The command line's entries go in front of whatever `sys.path` holds.
-    let key = Value::Obj(crate::builtins::str::intern(t, "path"));
-    let path = mo.dict.downcast::<Dict>().and_then(|d| d.get_str(t, &key));
-    match path.as_ref().and_then(|p| p.downcast::<List>()) {
-        Some(l) => {
-            for (i, p) in config.path.iter().enumerate() {
-                l.insert(t, i, new_str(p));
-            }
-        }
-        None => mo.set(t, "path", str_list(&config.path)),
-    }
 }
