@@ -23,7 +23,17 @@ fn scratch() -> PathBuf {
         ("exit3.py", "import sys\nsys.exit(3)\n"),
         ("bad.py", "x = (\n"),
         ("shebang.py", "#!not python\nprint('after')\n"),
+        (
+            "m1.py",
+            "import sys\nprint(sys.argv, sys.path[0], __name__)\n",
+        ),
+        ("pkg/__init__.py", ""),
+        ("pkg/__main__.py", "print('pkg main', __name__)\n"),
+        ("pkg/sub.py", "import sys\nprint('sub', sys.argv[1:])\n"),
+        ("nomain/__init__.py", ""),
     ];
+    std::fs::create_dir_all(d.join("pkg")).unwrap();
+    std::fs::create_dir_all(d.join("nomain")).unwrap();
     for (name, text) in files {
         std::fs::write(d.join(name), text).unwrap();
     }
@@ -58,8 +68,9 @@ fn run(exe: &str, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)], dir:
         let s = String::from_utf8_lossy(b).into_owned();
         s.lines()
             .map(|l| {
-                if let Some(i) = l.find(": can't open file") {
-                    format!("EXE{}", &l[i..])
+                let head = l.split(": ").next().unwrap_or("");
+                if head.ends_with("/python3") || head.ends_with("/krait") {
+                    format!("EXE{}", &l[head.len()..])
                 } else if let Some(rest) = l.strip_prefix("usage: ") {
                     let i = rest.find(' ').unwrap_or(0);
                     format!("usage: EXE{}", &rest[i..])
@@ -181,6 +192,17 @@ fn stdin_program() {
     );
     same_env(&[], Some("x = (\n"), &[]);
     same_env(&["-"], Some("1/0\n"), &[]);
+}
+
+#[test]
+fn run_module() {
+    same(&["-m", "m1", "a", "-b"]);
+    same(&["-Bm", "pkg"]);
+    same(&["-m", "pkg.sub", "x"]);
+    same(&["-mm1"]);
+    same(&["-m", "nosuch"]);
+    same(&["-m", "nomain"]);
+    same(&["-m", "nosuch.x"]);
 }
 
 #[test]

@@ -148,8 +148,11 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// `krait`, without `PYTHONDONTWRITEBYTECODE` (which it honours, as CPython).
 fn krait() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_krait"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_krait"));
+    c.env_remove("PYTHONDONTWRITEBYTECODE");
+    c
 }
 
 #[test]
