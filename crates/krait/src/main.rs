@@ -24,9 +24,10 @@ pub const SYS_VERSION: &str = "3.11.7 (krait)";
 /// reach CPython's own depth limits, never a Rust stack overflow.
 const WORKER_STACK: usize = 512 * 1024 * 1024;
 
-/// An exit status from a command that reports one as an `i32`.
+/// The process exit status for `code`: its low 8 bits, as `exit(3)` keeps
+/// (`sys.exit(257)` exits with 1, `sys.exit(-1)` with 255).
 fn status(code: i32) -> ExitCode {
-    ExitCode::from(code.clamp(0, 255) as u8)
+    ExitCode::from((code & 0xff) as u8)
 }
 
 fn main() -> ExitCode {

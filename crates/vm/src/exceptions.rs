@@ -339,6 +339,13 @@ fn exc_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
             "__context__" => Some(e.context.borrow(t).clone()),
             "__suppress_context__" => Some(Value::Bool(*e.suppress_context.borrow(t))),
             "__traceback__" => Some(e.traceback.borrow(t).clone()),
+            "code" if is_kind_instance(vm, obj, ExcKind::SystemExit) => {
+                // A stored `code` (the instance dict) wins over the one from args.
+                if let Ok(v) = crate::builtins::object::generic_getattr(vm, obj, name) {
+                    return Ok(v);
+                }
+                Some(system_exit_code(vm, obj))
+            }
             "value" if is_kind_instance(vm, obj, ExcKind::StopIteration) => Some(
                 e.args_vec(vm.token())
                     .first()
@@ -352,6 +359,20 @@ fn exc_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
         }
     }
     crate::builtins::object::generic_getattr(vm, obj, name)
+}
+
+/// `SystemExit.code` as `SystemExit.__init__` sets it: `None` without
+/// arguments, the argument alone, else the arguments' tuple.
+pub fn system_exit_code(vm: &mut Vm, obj: &Value) -> Value {
+    let Some(e) = obj.downcast::<ExceptionObj>() else {
+        return Value::None;
+    };
+    let args = e.args_vec(vm.token());
+    match args.as_slice() {
+        [] => Value::None,
+        [one] => one.clone(),
+        _ => e.args.borrow(vm.token()).clone(),
+    }
 }
 
 fn is_kind_instance(vm: &mut Vm, obj: &Value, kind: ExcKind) -> bool {

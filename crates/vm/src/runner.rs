@@ -5,7 +5,6 @@
 use std::io::Write;
 
 use crate::error::{ExcKind, PyErr};
-use crate::exceptions::ExceptionObj;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -48,17 +47,18 @@ impl Vm {
     pub fn report_uncaught(&mut self, mut e: PyErr) -> i32 {
         self.flush_stdout();
         if e.kind == ExcKind::SystemExit {
-            let exc = self.exc_object(&mut e);
-            let args = exc
-                .downcast::<ExceptionObj>()
-                .map(|x| x.args_vec(&self.token))
-                .unwrap_or_default();
-            return match args.first() {
-                None | Some(Value::None) => 0,
-                Some(Value::Int(i)) => *i as i32,
-                Some(Value::Bool(b)) => *b as i32,
-                Some(v) => {
-                    let s = crate::exceptions::exc_str_text(self, v);
+            // CPython's `_Py_HandleSystemExit`: the `code` attribute decides.
+            let exc = Value::Obj(self.exc_object(&mut e));
+            let name = crate::builtins::str::intern(&mut self.token, "code");
+            let code = self
+                .getattr(&exc, &name)
+                .unwrap_or_else(|_| crate::exceptions::system_exit_code(self, &exc));
+            return match code {
+                Value::None => 0,
+                Value::Int(i) => i as i32,
+                Value::Bool(b) => b as i32,
+                v => {
+                    let s = crate::exceptions::exc_str_text(self, &v);
                     let _ = writeln!(std::io::stderr(), "{s}");
                     1
                 }

@@ -101,8 +101,17 @@ fn exc_info(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 
 fn exit(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = crate::calls::arg_range(vm, "exit", args, kw, 0, 1)?;
+    // `PyErr_SetObject(PyExc_SystemExit, arg)`: `None` gives no arguments, a
+    // tuple is the arguments.
+    let args = match a.first() {
+        None | Some(Value::None) => Vec::new(),
+        Some(v) => match v.downcast::<Tuple>() {
+            Some(t) => t.items(vm.token()).to_vec(),
+            None => vec![v.clone()],
+        },
+    };
     let cls = crate::exceptions::exc_class(ExcKind::SystemExit);
-    let e = crate::exceptions::ExceptionObj::alloc(&cls, a.to_vec());
+    let e = crate::exceptions::ExceptionObj::alloc(&cls, args);
     Err(vm.err_from_object(e))
 }
 
