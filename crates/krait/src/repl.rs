@@ -85,9 +85,11 @@ pub fn run(o: &Options, config: SysConfig, argv: Vec<String>) -> i32 {
             continue;
         }
         buf.push_str(&line);
-        // A compound statement goes on until a blank line.
-        let multi = buf.lines().count() > 1 || buf.trim_end().ends_with(':');
-        if multi && !blank {
+        // A compound statement (its first line opens a block, or a decorator)
+        // goes on until a blank line.
+        let first = buf.lines().next().unwrap_or("").trim_end();
+        let compound = first.ends_with(':') || first.starts_with('@');
+        if compound && !blank {
             continue;
         }
         match crate::run::compile(buf.as_bytes(), "<stdin>", syntax::Mode::Single, optimize) {

@@ -195,7 +195,8 @@ pub fn run(prog: &str, o: &Options, orig_argv: Vec<String>) -> i32 {
         Program::File(f) => run_file(prog, o, orig_argv, argv, &f),
         Program::Stdin => {
             let config = sys_config(o, orig_argv, Some(String::new()));
-            if std::io::stdin().is_terminal() {
+            // `-i` forces the interactive loop even when stdin is not a terminal.
+            if o.inspect || std::io::stdin().is_terminal() {
                 return crate::repl::run(o, config, argv);
             }
             let mut source = Vec::new();

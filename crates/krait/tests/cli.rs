@@ -244,6 +244,10 @@ fn exit_statuses() {
     same(&["-c", "import sys; sys.exit()"]);
     same(&["-c", "print('out'); raise ValueError('x')"]);
     same(&["-c", "x = ("]);
+    same(&["-c", "import sys; sys.exit(257)"]);
+    same(&["-c", "import sys; sys.exit(-1)"]);
+    same(&["-c", "import sys; sys.exit((1, 2))"]);
+    same(&["-c", "e = SystemExit(4)\ne.code = 'changed'\nraise e"]);
 }
 
 #[test]
@@ -269,4 +273,19 @@ fn help_mentions_every_option() {
     // CPython's help, then Krait's developer commands.
     assert!(got.stdout.starts_with(&want.stdout), "{}", got.stdout);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn interactive_loop() {
+    same_env(
+        &["-i", "-q"],
+        Some("1+1\nx = 5\nif x:\n    print('yes')\n\n1/0\nx\nNone\n'a' * 2\n"),
+        &[],
+    );
+    same_env(
+        &["-i", "-q"],
+        Some("import sys\nsys.exit(3)\nprint('no')\n"),
+        &[],
+    );
+    same_env(&["-i", "-q"], Some("x = (\n1)\nx\ny = )\n"), &[]);
 }
