@@ -31,6 +31,7 @@ fn scratch() -> PathBuf {
         ("pkg/__main__.py", "print('pkg main', __name__)\n"),
         ("pkg/sub.py", "import sys\nprint('sub', sys.argv[1:])\n"),
         ("nomain/__init__.py", ""),
+        ("startup.py", "print('startup'); S = 1\n"),
     ];
     std::fs::create_dir_all(d.join("pkg")).unwrap();
     std::fs::create_dir_all(d.join("nomain")).unwrap();
@@ -288,4 +289,24 @@ fn interactive_loop() {
         &[],
     );
     same_env(&["-i", "-q"], Some("x = (\n1)\nx\ny = )\n"), &[]);
+}
+
+#[test]
+fn pythonstartup_in_interactive_mode_only() {
+    let dir = scratch();
+    let startup = dir.join("startup.py");
+    let startup = startup.to_str().unwrap();
+    same_env(&["-i", "-q"], Some("S\n"), &[("PYTHONSTARTUP", startup)]);
+    same_env(
+        &["-i", "-q", "-E"],
+        Some("S\n"),
+        &[("PYTHONSTARTUP", startup)],
+    );
+    same_env(&["-c", "print('c')"], None, &[("PYTHONSTARTUP", startup)]);
+    same_env(
+        &["-i", "-q"],
+        Some("S\n"),
+        &[("PYTHONSTARTUP", "/nonexistent/startup.py")],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
