@@ -63,6 +63,12 @@ pub fn run(o: &Options, config: SysConfig, argv: Vec<String>) -> i32 {
             ),
         }
     }
+    interact(&mut vm, optimize)
+}
+
+/// The loop itself on interpreter `vm` (also what `-i` enters after the
+/// script or command); the exit status.
+pub fn interact(vm: &mut vm::vm::Vm, optimize: i64) -> i32 {
     let stdin = std::io::stdin();
     let mut lines = stdin.lock();
     let mut buf = String::new();

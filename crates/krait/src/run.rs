@@ -151,8 +151,23 @@ pub(crate) fn errno_text(e: &std::io::Error) -> String {
 
 /// Runs `code` as `__main__` (from `file`; `None` for `-c` and stdin) and
 /// gives the exit status.
-fn run_code(vm: &mut Vm, code: compiler::code::CodeObject, file: Option<&str>) -> i32 {
-    vm.run_cli_main(code, file)
+/// With `-i`, the interactive loop follows, whatever the program did (an
+/// uncaught exception, `SystemExit` too, is printed as a traceback first).
+fn run_code(vm: &mut Vm, o: &Options, code: compiler::code::CodeObject, file: Option<&str>) -> i32 {
+    if !o.inspect {
+        return vm.run_cli_main(code, file);
+    }
+    let r = vm.prepare_cli().and_then(|_| vm.run_as_main(code, file));
+    vm.run_finalizers();
+    vm.flush_stdout();
+    if let Err(mut e) = r {
+        let text = vm.format_exception(&mut e);
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+    let optimize = vm.sys_config.flags.optimize;
+    let status = crate::repl::interact(vm, optimize);
+    vm.finish_cli(Ok(()));
+    status
 }
 
 /// Skips the first line for `-x`, keeping the line count (CPython reads past
@@ -184,7 +199,7 @@ pub fn run(prog: &str, o: &Options, orig_argv: Vec<String>) -> i32 {
                 return 2;
             };
             match compile(cmd.as_bytes(), "<string>", syntax::Mode::Exec, optimize) {
-                Ok(code) => run_code(&mut vm, code, None),
+                Ok(code) => run_code(&mut vm, o, code, None),
                 Err(e) => {
                     report_compile_error(&e);
                     1
@@ -212,7 +227,7 @@ pub fn run(prog: &str, o: &Options, orig_argv: Vec<String>) -> i32 {
                 return 2;
             };
             match compile(&source, "<stdin>", syntax::Mode::Exec, optimize) {
-                Ok(code) => run_code(&mut vm, code, None),
+                Ok(code) => run_code(&mut vm, o, code, None),
                 Err(e) => {
                     report_compile_error(&e);
                     1
@@ -310,5 +325,5 @@ fn run_file(prog: &str, o: &Options, orig_argv: Vec<String>, argv: Vec<String>, 
     let Some(mut vm) = new_vm(o, config, argv) else {
         return 2;
     };
-    run_code(&mut vm, code, Some(&abs))
+    run_code(&mut vm, o, code, Some(&abs))
 }

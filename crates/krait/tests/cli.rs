@@ -310,3 +310,14 @@ fn pythonstartup_in_interactive_mode_only() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn inspect_after_program() {
+    same_env(
+        &["-i", "-c", "import sys; x = 4; sys.exit(3)"],
+        Some("x\n"),
+        &[],
+    );
+    same_env(&["-i", "-c", "x = 4; 1/0"], Some("x\n"), &[]);
+    same_env(&["-i", "m1.py", "a"], Some("y\n"), &[]);
+}
