@@ -20,7 +20,10 @@ fn env(o: &Options, name: &str) -> Option<String> {
 /// An integer environment flag: its value if a number, else 1 (CPython's
 /// `_Py_get_env_flag`).
 fn env_flag(o: &Options, name: &str) -> i64 {
-    env(o, name).map_or(0, |v| v.trim().parse::<i64>().unwrap_or(1).max(1))
+    env(o, name).map_or(0, |v| match v.trim().parse::<i64>() {
+        Ok(n) if n >= 0 => n,
+        _ => 1,
+    })
 }
 
 /// `sys.flags` and the other `sys` settings for options `o`, `orig_argv` and
@@ -46,17 +49,30 @@ pub fn sys_config(o: &Options, orig_argv: Vec<String>, path0: Option<String>) ->
         utf8_mode: o.xoptions.iter().any(|x| x == "utf8" || x == "utf8=1") as i64,
         warn_default_encoding: o.xoptions.iter().any(|x| x == "warn_default_encoding") as i64,
         safe_path: o.safe_path || isolated || env(o, "PYTHONSAFEPATH").is_some(),
-        int_max_str_digits: -1,
+        int_max_str_digits: o
+            .xoptions
+            .iter()
+            .find_map(|x| x.strip_prefix("int_max_str_digits="))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(-1),
     };
-    let mut warnoptions: Vec<String> = env(o, "PYTHONWARNINGS")
-        .map(|w| {
-            w.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
+    // Development mode's "default" filter comes first (`config_init_warnoptions`).
+    let mut warnoptions: Vec<String> = flags
+        .dev_mode
+        .then(|| "default".to_owned())
+        .into_iter()
+        .collect();
+    warnoptions.extend(
+        env(o, "PYTHONWARNINGS")
+            .map(|w| {
+                w.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default(),
+    );
     warnoptions.extend(o.warnoptions.iter().cloned());
     let xoptions = o
         .xoptions
@@ -282,11 +298,23 @@ fn run_module(prog: &str, o: &Options, orig_argv: Vec<String>, argv: Vec<String>
 }
 
 fn run_file(prog: &str, o: &Options, orig_argv: Vec<String>, argv: Vec<String>, f: &str) -> i32 {
-    let abs = std::path::absolute(f)
+    let mut abs = std::path::absolute(f)
         .ok()
         .and_then(|p| p.to_str().map(str::to_owned))
         .unwrap_or_else(|| f.to_owned());
-    let data = match std::fs::read(f) {
+    // A directory runs its `__main__.py`, with the directory as `sys.path[0]`
+    // (CPython's `pymain_run_python` via `runpy._run_module_as_main`).
+    let mut dir = None;
+    if std::path::Path::new(f).is_dir() {
+        let main = std::path::Path::new(&abs).join("__main__.py");
+        if !main.is_file() {
+            eprintln!("{prog}: can't find '__main__' module in '{abs}'");
+            return 1;
+        }
+        dir = Some(abs.clone());
+        abs = main.to_string_lossy().into_owned();
+    }
+    let data = match std::fs::read(&abs) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("{prog}: can't open file '{abs}': {}", errno_text(&e));
@@ -294,10 +322,12 @@ fn run_file(prog: &str, o: &Options, orig_argv: Vec<String>, argv: Vec<String>, 
         }
     };
     // sys.path[0]: the script's directory (symlinks resolved, as CPython).
-    let dir = std::fs::canonicalize(f)
-        .ok()
-        .and_then(|p| p.parent().and_then(|d| d.to_str().map(str::to_owned)))
-        .unwrap_or_default();
+    let dir = dir.unwrap_or_else(|| {
+        std::fs::canonicalize(f)
+            .ok()
+            .and_then(|p| p.parent().and_then(|d| d.to_str().map(str::to_owned)))
+            .unwrap_or_default()
+    });
     let config = sys_config(o, orig_argv, Some(dir));
     let optimize = config.flags.optimize;
     let code = if data.starts_with(&compiler::pyc::MAGIC) {

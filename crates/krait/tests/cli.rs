@@ -28,7 +28,10 @@ fn scratch() -> PathBuf {
             "import sys\nprint(sys.argv, sys.path[0], __name__)\n",
         ),
         ("pkg/__init__.py", ""),
-        ("pkg/__main__.py", "print('pkg main', __name__)\n"),
+        (
+            "pkg/__main__.py",
+            "import sys\nprint('pkg main', __name__, sys.argv, sys.path[0] == __file__.rsplit('/', 1)[0])\n",
+        ),
         ("pkg/sub.py", "import sys\nprint('sub', sys.argv[1:])\n"),
         ("nomain/__init__.py", ""),
         ("startup.py", "print('startup'); S = 1\n"),
@@ -204,6 +207,34 @@ fn run_module() {
     same(&["-m", "nosuch"]);
     same(&["-m", "nomain"]);
     same(&["-m", "nosuch.x"]);
+}
+
+#[test]
+fn directory_runs_its_main() {
+    same(&["pkg", "a"]);
+    same(&["nomain"]);
+}
+
+#[test]
+fn x_options_and_env_flags() {
+    same(&[
+        "-X",
+        "dev",
+        "-X",
+        "int_max_str_digits=5000",
+        "-X",
+        "utf8",
+        "-c",
+        "import sys; print(sys.flags.dev_mode, sys.flags.int_max_str_digits, sys.flags.utf8_mode, sys.warnoptions, sys._xoptions)",
+    ]);
+    same_env(
+        &[
+            "-c",
+            "import sys; print(sys.flags.verbose, sys.flags.optimize)",
+        ],
+        None,
+        &[("PYTHONVERBOSE", "0"), ("PYTHONOPTIMIZE", "x")],
+    );
 }
 
 #[test]
