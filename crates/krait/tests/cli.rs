@@ -34,6 +34,10 @@ fn scratch() -> PathBuf {
         ),
         ("pkg/sub.py", "import sys\nprint('sub', sys.argv[1:])\n"),
         ("nomain/__init__.py", ""),
+        (
+            "om.py",
+            "def f():\n    'doc'\n    assert False, 'boom'\n    return 'no assert'\n",
+        ),
         ("startup.py", "print('startup'); S = 1\n"),
     ];
     std::fs::create_dir_all(d.join("pkg")).unwrap();
@@ -159,6 +163,14 @@ fn optimize() {
         None,
         &[("PYTHONOPTIMIZE", "2")],
     );
+}
+
+#[test]
+fn optimize_applies_to_imports() {
+    for o in ["-O", "-OO"] {
+        same(&[o, "-c", "import om; print(om.f.__doc__, om.f())"]);
+    }
+    same(&["-c", "import om; print(om.f.__doc__); om.f()"]);
 }
 
 #[test]

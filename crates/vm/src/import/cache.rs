@@ -24,10 +24,16 @@ pub const CACHE_TAG: &str = "krait-311";
 /// stderr as `warnings.showwarning` does (`FILE:LINE: SyntaxWarning: MSG` and
 /// the stripped line); there is no `warnings` filtering yet.
 pub fn compile_source(source: &[u8], filename: &str) -> Result<CodeObject, CompileError> {
-    let options = compiler::CompileOptions {
-        optimize: 0,
-        flags: 0,
-    };
+    compile_source_at(source, filename, 0)
+}
+
+/// [`compile_source`] at optimization level `optimize` (`-O`: 1, `-OO`: 2).
+pub fn compile_source_at(
+    source: &[u8],
+    filename: &str,
+    optimize: u32,
+) -> Result<CodeObject, CompileError> {
+    let options = compiler::CompileOptions { optimize, flags: 0 };
     let (code, warnings) =
         compiler::compile_with_options(source, filename, syntax::Mode::Exec, options)?;
     if !warnings.is_empty() {
@@ -58,6 +64,17 @@ pub fn cache_path(source: &Path) -> Option<PathBuf> {
         dir.join("__pycache__")
             .join(format!("{stem}.{CACHE_TAG}.pyc")),
     )
+}
+
+/// [`cache_path`] for optimization level `optimize`: `NAME.TAG.opt-N.pyc`
+/// above level 0 (`cache_from_source(path, optimization=N)`).
+pub fn cache_path_at(source: &Path, optimize: u32) -> Option<PathBuf> {
+    let plain = cache_path(source)?;
+    if optimize == 0 {
+        return Some(plain);
+    }
+    let stem = source.file_stem()?.to_str()?;
+    Some(plain.with_file_name(format!("{stem}.{CACHE_TAG}.opt-{optimize}.pyc")))
 }
 
 /// The source's modification time (seconds, truncated to 32 bits as in the
@@ -157,15 +174,17 @@ pub fn load_code(vm: &mut Vm, path: &Path) -> PyResult<CodeObject> {
     })?;
     let meta = std::fs::metadata(path).ok();
     let stamp = meta.as_ref().map(source_stamp);
-    let cache = cache_path(path);
+    // `-O`/`-OO` (sys.flags.optimize) compile and cache at that level.
+    let optimize = vm.sys_config.flags.optimize.clamp(0, 2) as u32;
+    let cache = cache_path_at(path, optimize);
     if let (Some(c), Some(s)) = (&cache, &stamp) {
         if let Some(code) = read_cached(c, s) {
             return Ok(code);
         }
     }
     vm.flush_stdout();
-    let code =
-        compile_source(&source, &display).map_err(|e| compile_error_to_exc(vm, &e, &source))?;
+    let code = compile_source_at(&source, &display, optimize)
+        .map_err(|e| compile_error_to_exc(vm, &e, &source))?;
     let dont_write = match vm.sys_attr("dont_write_bytecode")? {
         Some(v) => vm.is_true(&v)?,
         None => false,
