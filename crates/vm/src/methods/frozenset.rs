@@ -68,9 +68,7 @@ fn frozenset_new(
     }
     let s = ObjRef::new(cls, Set::default());
     if let (Some(v), Some(set)) = (args.first(), s.downcast::<Set>()) {
-        for x in vm.sequence_to_vec(v)? {
-            set.add(vm, x)?;
-        }
+        crate::builtins::set_algo::update_internal(vm, set, v)?;
     }
     Ok(Value::Obj(s))
 }
