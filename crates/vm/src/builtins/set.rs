@@ -220,6 +220,18 @@ impl Set {
         }
     }
 
+    /// A set of elements known to be distinct, added in order with the given hashes
+    /// (frozenset constants: CPython rebuilds them from marshal in this order).
+    pub fn from_distinct(items: Vec<(isize, Value)>) -> Set {
+        let mut t = SetTable::default();
+        for (h, k) in items {
+            t.add_distinct(h, k);
+        }
+        Set {
+            table: PyCell::new(t),
+        }
+    }
+
     /// The elements, in table order.
     pub fn items(&self, token: &Token) -> Vec<Value> {
         self.entries(token).into_iter().map(|(_, k)| k).collect()

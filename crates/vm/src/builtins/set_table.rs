@@ -156,6 +156,16 @@ impl SetTable {
         }
     }
 
+    /// `set_add_entry` for a key known to differ from every element (no `eq`): the
+    /// first empty or dummy slot of its probe path.
+    pub fn add_distinct(&mut self, hash: isize, key: Value) {
+        let mut free = None;
+        let mut seq = ProbeSeq::new(hash as i64, self.mask());
+        if let Scan::Absent(j, f) = self.scan(&mut seq, &Value::None, hash, &mut free) {
+            self.store(f.unwrap_or(j), hash, key);
+        }
+    }
+
     /// Turns the active slot `j` into a dummy; returns its key.
     pub fn remove_at(&mut self, j: usize) -> Option<Value> {
         let s = self.slots.get_mut(j)?;
