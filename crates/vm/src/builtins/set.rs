@@ -396,6 +396,8 @@ pub fn set_iter_next(vm: &mut crate::vm::Vm, v: &Value) -> PyResult<Option<Value
 pub fn set_iter(vm: &mut crate::vm::Vm, v: &Value) -> PyResult<Value> {
     match v.as_obj() {
         Some(o) if v.downcast::<Set>().is_some() => Ok(Value::Obj(SetIter::alloc(vm.token(), o))),
-        _ => Err(crate::error::PyErr::type_error("descriptor '__iter__' requires a 'set' object")),
+        _ => Err(crate::error::PyErr::type_error(
+            "descriptor '__iter__' requires a 'set' object",
+        )),
     }
 }

@@ -16,8 +16,7 @@ fn set_of(v: &Value) -> Option<&Set> {
 }
 
 fn is_exact_dict(v: &Value) -> bool {
-    v.as_obj()
-        .is_some_and(|o| o.type_is(&builtin_types().dict))
+    v.as_obj().is_some_and(|o| o.type_is(&builtin_types().dict))
 }
 
 /// `set_update_internal`: a set merges (`set_merge`), an exact dict adds its keys
@@ -109,7 +108,9 @@ pub fn difference_update(vm: &mut Vm, so_v: &Value, other: &Value) -> PyResult<(
     if let Some(o) = set_of(other) {
         let entries = if (o.len(vm.token()) >> 3) > so.len(vm.token()) {
             let i = intersection(vm, so_v, other)?;
-            set_of(&i).map(|s| s.entries(vm.token())).unwrap_or_default()
+            set_of(&i)
+                .map(|s| s.entries(vm.token()))
+                .unwrap_or_default()
         } else {
             o.entries(vm.token())
         };
