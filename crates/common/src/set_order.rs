@@ -211,6 +211,16 @@ mod tests {
     }
 
     #[test]
+    fn probe_sequence_runs_linearly_then_jumps() {
+        // Home slot 3 of 32: slots 3..=12, then (3 * 5 + 1 + (3 >> 5)) & 31 = 16.
+        let got: Vec<usize> = ProbeSeq::new(3, 31).take(11).collect();
+        assert_eq!(got, vec![3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16]);
+        // Near the end of the table: no linear run.
+        let got: Vec<usize> = ProbeSeq::new(30, 31).take(2).collect();
+        assert_eq!(got, vec![30, (30 * 5 + 1) & 31]);
+    }
+
+    #[test]
     fn duplicates_keep_the_first() {
         let hashes = [5, 5, 7];
         let kept = frozenset_order(&hashes, |_, _| true);
