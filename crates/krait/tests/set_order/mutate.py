@@ -53,3 +53,32 @@ try:
     {1}.remove(2)
 except KeyError as e:
     print('KeyError', e)
+
+class E:
+    def __hash__(self):
+        return 1
+    def __eq__(self, o):
+        raise ValueError('boom')
+
+s = {E()}
+try:
+    s.add(E())
+except ValueError as e:
+    print('ValueError', e, len(s))
+print(1 in s)
+try:
+    {[]}
+except TypeError as e:
+    print(e)
+s = set(range(8)); it = iter(s); print(next(it)); s.pop(); s.add(100)
+try:
+    print(next(it))
+except RuntimeError as e:
+    print(e)
+s = set()
+for i in range(0, 200, 8):
+    s.add(i)
+for i in range(0, 100, 8):
+    s.discard(i)
+print(s)
+s.add(8); s.add(0); print(s)
