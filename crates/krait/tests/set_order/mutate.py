@@ -65,7 +65,10 @@ try:
     s.add(E())
 except ValueError as e:
     print('ValueError', e, len(s))
-print(1 in s)
+try:
+    print(1 in s)
+except ValueError as e:
+    print('in:', e)
 try:
     {[]}
 except TypeError as e:
