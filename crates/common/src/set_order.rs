@@ -20,6 +20,66 @@ const PERTURB_SHIFT: u32 = 5;
 /// `PySet_MINSIZE`: the size of a new set's table.
 const MIN_SIZE: usize = 8;
 
+/// CPython 3.11's set probe sequence (`set_lookkey`, `set_add_entry`,
+/// `set_insert_clean`): the home slot `hash & mask`, then, when they fit before the
+/// table's end, the next [`LINEAR_PROBES`] slots; then the perturbed jump
+/// `i = (i * 5 + 1 + (perturb >>= 5)) & mask` and again. An endless iterator of
+/// slot indices; the one implementation of the rule (the VM's set uses it too).
+#[derive(Clone, Debug)]
+pub struct ProbeSeq {
+    mask: usize,
+    /// Start of the current run of slots.
+    i: usize,
+    /// Offset of the next slot in the run.
+    j: usize,
+    /// Length of the current run minus one.
+    probes: usize,
+    perturb: u64,
+}
+
+impl ProbeSeq {
+    /// The probe sequence of `hash` in a table of `mask + 1` slots.
+    pub fn new(hash: i64, mask: usize) -> ProbeSeq {
+        let i = (hash as u64 as usize) & mask;
+        ProbeSeq {
+            mask,
+            i,
+            j: 0,
+            probes: Self::run(i, mask),
+            perturb: hash as u64,
+        }
+    }
+
+    fn run(i: usize, mask: usize) -> usize {
+        if i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        }
+    }
+}
+
+impl Iterator for ProbeSeq {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.j > self.probes {
+            self.perturb >>= PERTURB_SHIFT;
+            self.i = (self
+                .i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(self.perturb as usize))
+                & self.mask;
+            self.j = 0;
+            self.probes = Self::run(self.i, self.mask);
+        }
+        let slot = self.i + self.j;
+        self.j += 1;
+        Some(slot)
+    }
+}
+
 /// One occupied slot: the index of the item in the caller's list, and its hash.
 #[derive(Clone, Copy)]
 struct Entry {
@@ -52,37 +112,22 @@ impl Table {
     /// enough.
     fn add(&mut self, item: usize, hash: i64, eq: &mut impl FnMut(usize, usize) -> bool) {
         let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                match self.slots.get(j).copied().flatten() {
-                    None => {
-                        if let Some(slot) = self.slots.get_mut(j) {
-                            *slot = Some(Entry { item, hash });
-                        }
-                        self.fill += 1;
-                        if self.fill * 5 >= mask * 3 {
-                            let used = self.fill;
-                            self.resize(if used > 50_000 { used * 2 } else { used * 4 });
-                        }
-                        return;
+        for j in ProbeSeq::new(hash, mask) {
+            match self.slots.get(j).copied().flatten() {
+                None => {
+                    if let Some(slot) = self.slots.get_mut(j) {
+                        *slot = Some(Entry { item, hash });
                     }
-                    Some(e) if e.hash == hash && eq(e.item, item) => return,
-                    Some(_) => {}
+                    self.fill += 1;
+                    if self.fill * 5 >= mask * 3 {
+                        let used = self.fill;
+                        self.resize(if used > 50_000 { used * 2 } else { used * 4 });
+                    }
+                    return;
                 }
+                Some(e) if e.hash == hash && eq(e.item, item) => return,
+                Some(_) => {}
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
     }
 
@@ -103,26 +148,11 @@ impl Table {
     /// of its probe sequence.
     fn insert_clean(&mut self, e: Entry) {
         let mask = self.mask();
-        let mut perturb = e.hash as u64;
-        let mut i = (e.hash as u64 as usize) & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                if let Some(slot @ None) = self.slots.get_mut(j) {
-                    *slot = Some(e);
-                    return;
-                }
+        for j in ProbeSeq::new(e.hash, mask) {
+            if let Some(slot @ None) = self.slots.get_mut(j) {
+                *slot = Some(e);
+                return;
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
     }
 }
@@ -178,6 +208,16 @@ mod tests {
         // Five items fill an 8-slot table past 3/5: it grows to 32 slots.
         // `list(frozenset([0, 8, 16, 24, 32]))` is `[0, 32, 8, 16, 24]`.
         assert_eq!(order_of(&[0, 8, 16, 24, 32]), vec![0, 32, 8, 16, 24]);
+    }
+
+    #[test]
+    fn probe_sequence_runs_linearly_then_jumps() {
+        // Home slot 3 of 32: slots 3..=12, then (3 * 5 + 1 + (3 >> 5)) & 31 = 16.
+        let got: Vec<usize> = ProbeSeq::new(3, 31).take(11).collect();
+        assert_eq!(got, vec![3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16]);
+        // Near the end of the table: no linear run.
+        let got: Vec<usize> = ProbeSeq::new(30, 31).take(2).collect();
+        assert_eq!(got, vec![30, (30 * 5 + 1) & 31]);
     }
 
     #[test]

@@ -207,6 +207,55 @@ fn intern_text(token: &mut Token, t: &Text) -> ObjRef {
     }
 }
 
+/// Puts the items of the frozenset constants of a code object read from CPython's
+/// marshal format (which stores them sorted by their marshal bytes, and rebuilds
+/// the frozenset by adding them in that order) in the iteration order of that
+/// rebuilt frozenset, the order Krait's constants hold.
+pub fn frozensets_from_marshal(code: &mut compiler::code::CodeObject) {
+    fn fix(c: &mut Constant) {
+        match c {
+            Constant::FrozenSet(items) => {
+                items.iter_mut().for_each(fix);
+                *items = compiler::frozenset::build(std::mem::take(items));
+            }
+            Constant::Tuple(items) => items.iter_mut().for_each(fix),
+            Constant::Code(code) => frozensets_from_marshal(code),
+            _ => {}
+        }
+    }
+    code.consts.iter_mut().for_each(fix);
+}
+
+/// An insertion order of a frozenset constant's items (indices into `items`, which
+/// are distinct and in CPython's iteration order) whose table iterates in that
+/// order: CPython's constant is a table built from an earlier order of the same
+/// items, and rebuilding from the iteration order itself can swap items whose
+/// hashes collide. Tries the iteration order, then the orders successive rebuilds
+/// give, and keeps the first that reproduces it (else the iteration order).
+fn frozenset_insertion_order(items: &[Constant]) -> Vec<usize> {
+    let hashes: Vec<i64> = items.iter().map(compiler::frozenset::hash).collect();
+    let target: Vec<usize> = (0..items.len()).collect();
+    let build = |order: &[usize]| -> Vec<usize> {
+        let hs: Vec<i64> = order
+            .iter()
+            .filter_map(|&k| hashes.get(k).copied())
+            .collect();
+        common::set_order::frozenset_order(&hs, |a, b| a == b)
+            .into_iter()
+            .filter_map(|i| order.get(i).copied())
+            .collect()
+    };
+    let mut candidate = target.clone();
+    for _ in 0..6 {
+        let got = build(&candidate);
+        if got == target {
+            return candidate;
+        }
+        candidate = got;
+    }
+    target
+}
+
 /// Converts a compiler constant to a value (strings interned, as CPython interns
 /// the constants that look like identifiers; interning all is harmless).
 pub fn constant_to_value(token: &mut Token, c: &Constant) -> PyResult<Value> {
@@ -217,7 +266,25 @@ pub fn constant_to_value(token: &mut Token, c: &Constant) -> PyResult<Value> {
         Constant::Float(f) => Value::Float(*f),
         Constant::Str(s) => Value::Obj(intern_text(token, s)),
         Constant::Ellipsis => Value::Obj(crate::rt_types::rt().ellipsis.clone()),
-        Constant::Tuple(items) | Constant::FrozenSet(items) => {
+        Constant::FrozenSet(items) => {
+            let mut v = Vec::with_capacity(items.len());
+            for k in frozenset_insertion_order(items) {
+                if let Some(c) = items.get(k) {
+                    v.push((
+                        compiler::frozenset::hash(c) as isize,
+                        constant_to_value(token, c)?,
+                    ));
+                }
+            }
+            match crate::methods::frozenset::frozenset_type() {
+                Some(ft) => Value::Obj(ObjRef::new(
+                    &ft,
+                    crate::builtins::set::Set::from_distinct(v),
+                )),
+                None => Value::Obj(Tuple::alloc(v.into_iter().map(|(_, x)| x).collect())),
+            }
+        }
+        Constant::Tuple(items) => {
             let v = items
                 .iter()
                 .map(|c| constant_to_value(token, c))

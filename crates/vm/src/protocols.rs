@@ -557,11 +557,10 @@ impl Vm {
                 },
             )));
         }
-        if let Some(s) = v.downcast::<Set>() {
-            let items = s.items(self.token());
-            return Ok(Value::Obj(SeqIter::alloc(
-                &rt.set_iterator,
-                Value::Obj(Tuple::alloc(items)),
+        if let (Some(_), Some(o)) = (v.downcast::<Set>(), v.as_obj()) {
+            return Ok(Value::Obj(crate::builtins::set::SetIter::alloc(
+                self.token(),
+                o,
             )));
         }
         if tp.and_then(|t| t.slots.getitem.get()).is_some() {

@@ -155,7 +155,11 @@ fn create(token: &mut Token) -> RtTypes {
         ),
         list_iterator: iter_type::<SeqIter>(token, "list_iterator", seq_iter_next),
         tuple_iterator: iter_type::<SeqIter>(token, "tuple_iterator", seq_iter_next),
-        set_iterator: iter_type::<SeqIter>(token, "set_iterator", seq_iter_next),
+        set_iterator: iter_type::<crate::builtins::set::SetIter>(
+            token,
+            "set_iterator",
+            crate::builtins::set::set_iter_next,
+        ),
         str_iterator: iter_type::<crate::builtins::iter::StrIter>(
             token,
             "str_ascii_iterator",

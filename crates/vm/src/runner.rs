@@ -112,7 +112,7 @@ pub fn run_pyc_file_with(path: &str, argv: Vec<String>, setup: fn(&mut Vm)) -> i
             return 2;
         }
     };
-    let pyc = match compiler::pyc::read(&data) {
+    let mut pyc = match compiler::pyc::read(&data) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("krait: {path}: not a CPython 3.11 .pyc file ({e:?})");
@@ -125,5 +125,6 @@ pub fn run_pyc_file_with(path: &str, argv: Vec<String>, setup: fn(&mut Vm)) -> i
     };
     vm.argv = argv;
     setup(&mut vm);
+    crate::code::frozensets_from_marshal(&mut pyc.code);
     vm.run_main_program(pyc.code)
 }

@@ -10,6 +10,8 @@ pub mod object;
 pub mod range;
 pub mod repr;
 pub mod set;
+pub mod set_algo;
+pub mod set_table;
 pub mod slice;
 pub mod str;
 pub mod tuple;

@@ -334,9 +334,7 @@ fn set_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> Py
     let a = arg_range(vm, "set", args, kw, 0, 1)?;
     let s = ObjRef::new(cls, Set::default());
     if let (Some(v), Some(set)) = (a.first(), s.downcast::<Set>()) {
-        for x in vm.sequence_to_vec(v)? {
-            set.add(vm, x)?;
-        }
+        crate::builtins::set_algo::update_internal(vm, set, v)?;
     }
     Ok(Value::Obj(s))
 }

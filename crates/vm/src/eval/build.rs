@@ -150,12 +150,8 @@ impl Vm {
             SET_UPDATE => {
                 let it = self.pop();
                 let s = self.peek(n);
-                let items = self.sequence_to_vec(&it)?;
                 let set = s.downcast::<Set>().ok_or_else(|| bad_code("SET_UPDATE"))?;
-                for v in items {
-                    set.add(self, v)?;
-                }
-                Ok(())
+                crate::builtins::set_algo::update_internal(self, set, &it)
             }
             DICT_UPDATE | DICT_MERGE => {
                 let other = self.pop();

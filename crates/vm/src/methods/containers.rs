@@ -6,6 +6,7 @@ use super::tname;
 use crate::builtins::dict::Dict;
 use crate::builtins::list::List;
 use crate::builtins::set::Set;
+use crate::builtins::set_algo;
 use crate::builtins::tuple::Tuple;
 use crate::calls::{add_method, kwnames_len, NativeFn};
 use crate::error::{ExcKind, PyErr, PyResult};
@@ -266,56 +267,17 @@ enum SetOp {
     SymmetricDifference,
 }
 
-/// `a op b` for sets, as a new list of elements (insertion order of `a`, then `b`).
-fn combine(vm: &mut Vm, a: &Value, b: &Value, op: SetOp) -> PyResult<Vec<Value>> {
-    let left = elements(vm, a)?;
-    let right_lookup = as_lookup(vm, b)?;
-    let mut out = Vec::new();
-    match op {
-        SetOp::Union => {
-            out = left;
-            out.extend(elements(vm, &right_lookup)?);
-        }
-        SetOp::Intersection | SetOp::Difference => {
-            let want = op == SetOp::Intersection;
-            for x in left {
-                if member(vm, &right_lookup, &x)? == want {
-                    out.push(x);
-                }
-            }
-        }
-        SetOp::SymmetricDifference => {
-            let left_lookup = as_lookup(vm, a)?;
-            for x in left {
-                if !member(vm, &right_lookup, &x)? {
-                    out.push(x);
-                }
-            }
-            for x in elements(vm, &right_lookup)? {
-                if !member(vm, &left_lookup, &x)? {
-                    out.push(x);
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
 fn set_binop(vm: &mut Vm, a: &Value, b: &Value, op: SetOp) -> PyResult<Option<Value>> {
     if a.downcast::<Set>().is_none() || b.downcast::<Set>().is_none() {
         return Ok(None);
     }
-    let items = combine(vm, a, b, op)?;
-    new_set_like(vm, a, items).map(Some)
-}
-
-/// A new set of the same kind (`set` or `frozenset`) as `like`.
-fn new_set_like(vm: &mut Vm, like: &Value, items: Vec<Value>) -> PyResult<Value> {
-    if super::frozenset::is_frozenset(vm, like) {
-        super::frozenset::new_frozenset(vm, items)
-    } else {
-        new_set(vm, items)
-    }
+    let r = match op {
+        SetOp::Union => set_algo::union(vm, a, b)?,
+        SetOp::Intersection => set_algo::intersection(vm, a, b)?,
+        SetOp::Difference => set_algo::difference(vm, a, b)?,
+        SetOp::SymmetricDifference => set_algo::symmetric_difference(vm, a, b)?,
+    };
+    Ok(Some(r))
 }
 
 fn set_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
@@ -358,15 +320,8 @@ fn set_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
     Ok(Some(Value::Bool(r)))
 }
 
-fn set_replace(vm: &mut Vm, target: &Value, items: Vec<Value>) -> PyResult<()> {
-    let s = the::<Set>(target)?;
-    s.dict.clear(vm.token());
-    for v in items {
-        s.add(vm, v)?;
-    }
-    Ok(())
-}
-
+/// `set.union(*others)` & co. (`set_union`, `set_intersection_multi`,
+/// `set_difference_multi`): CPython's order of construction.
 fn multi(
     vm: &mut Vm,
     args: &[Value],
@@ -374,18 +329,43 @@ fn multi(
     name: &str,
     op: SetOp,
 ) -> PyResult<Value> {
-    let a = pos_args(vm, name, args, kw, 0, usize::MAX)?;
-    let first = elements(vm, &args[0])?;
-    let mut acc = new_set(vm, first)?;
-    for o in a {
-        let items = combine(vm, &acc, o, op)?;
-        acc = new_set(vm, items)?;
+    let others = pos_args(vm, name, args, kw, 0, usize::MAX)?;
+    let so = &args[0];
+    match op {
+        SetOp::Union => {
+            let r = set_algo::copy(vm, so)?;
+            for o in others {
+                if !o.is(so) {
+                    set_algo::update_internal(vm, the::<Set>(&r)?, o)?;
+                }
+            }
+            Ok(r)
+        }
+        SetOp::Intersection => {
+            if others.is_empty() {
+                return set_algo::copy(vm, so);
+            }
+            let mut r = so.clone();
+            for o in others {
+                r = set_algo::intersection(vm, &r, o)?;
+            }
+            Ok(r)
+        }
+        SetOp::Difference => {
+            let Some((first, rest)) = others.split_first() else {
+                return set_algo::copy(vm, so);
+            };
+            let r = set_algo::difference(vm, so, first)?;
+            for o in rest {
+                set_algo::difference_update(vm, &r, o)?;
+            }
+            Ok(r)
+        }
+        SetOp::SymmetricDifference => match others.first() {
+            Some(o) => set_algo::symmetric_difference(vm, so, o),
+            None => set_algo::copy(vm, so),
+        },
     }
-    if super::frozenset::is_frozenset(vm, &args[0]) {
-        let items = elements(vm, &acc)?;
-        return super::frozenset::new_frozenset(vm, items);
-    }
-    Ok(acc)
 }
 
 fn set_union(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -399,8 +379,21 @@ fn set_difference(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
 }
 fn set_symmetric_difference(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = pos_args(vm, "set.symmetric_difference", args, kw, 1, 1)?;
-    let items = combine(vm, &args[0], &a[0], SetOp::SymmetricDifference)?;
-    new_set_like(vm, &args[0], items)
+    set_algo::symmetric_difference(vm, &args[0], &a[0])
+}
+
+/// `so op= other` for a set `so` (`set_ior`, `set_iand`, `set_isub`, `set_ixor`).
+fn update_with(vm: &mut Vm, so: &Value, other: &Value, op: SetOp) -> PyResult<()> {
+    match op {
+        SetOp::Union => set_algo::update_internal(vm, the::<Set>(so)?, other),
+        SetOp::Intersection => {
+            let tmp = set_algo::intersection(vm, so, other)?;
+            the::<Set>(so)?.swap_bodies(the::<Set>(&tmp)?, vm.token());
+            Ok(())
+        }
+        SetOp::Difference => set_algo::difference_update(vm, so, other),
+        SetOp::SymmetricDifference => set_algo::symmetric_difference_update(vm, so, other),
+    }
 }
 
 fn update_multi(
@@ -410,9 +403,15 @@ fn update_multi(
     name: &str,
     op: SetOp,
 ) -> PyResult<Value> {
-    let r = multi(vm, args, kw, name, op)?;
-    let items = elements(vm, &r)?;
-    set_replace(vm, &args[0], items)?;
+    if op == SetOp::Intersection {
+        let tmp = multi(vm, args, kw, name, op)?;
+        the::<Set>(&args[0])?.swap_bodies(the::<Set>(&tmp)?, vm.token());
+        return Ok(Value::None);
+    }
+    let others = pos_args(vm, name, args, kw, 0, usize::MAX)?;
+    for o in others {
+        update_with(vm, &args[0], o, op)?;
+    }
     Ok(Value::None)
 }
 
@@ -431,8 +430,7 @@ fn set_symmetric_difference_update(
     kw: Option<&ObjRef>,
 ) -> PyResult<Value> {
     let a = pos_args(vm, "set.symmetric_difference_update", args, kw, 1, 1)?;
-    let items = combine(vm, &args[0], &a[0], SetOp::SymmetricDifference)?;
-    set_replace(vm, &args[0], items)?;
+    update_with(vm, &args[0], &a[0], SetOp::SymmetricDifference)?;
     Ok(Value::None)
 }
 
@@ -466,39 +464,36 @@ fn set_isdisjoint(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
 fn set_remove(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = pos_args(vm, "set.remove", args, kw, 1, 1)?;
     let s = the::<Set>(&args[0])?;
-    match s.dict.pop(vm, &a[0])? {
-        Some(_) => Ok(Value::None),
-        None => Err(PyErr::key_error(a[0].clone())),
+    if s.discard(vm, &a[0])? {
+        Ok(Value::None)
+    } else {
+        Err(PyErr::key_error(a[0].clone()))
     }
 }
 
 fn set_discard(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = pos_args(vm, "set.discard", args, kw, 1, 1)?;
     let s = the::<Set>(&args[0])?;
-    let _ = s.dict.pop(vm, &a[0])?;
+    s.discard(vm, &a[0])?;
     Ok(Value::None)
 }
 
 fn set_pop(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     pos_args(vm, "set.pop", args, kw, 0, 0)?;
     let s = the::<Set>(&args[0])?;
-    let Some(first) = s.items(vm.token()).into_iter().next() else {
-        return Err(PyErr::new(ExcKind::KeyError, "pop from an empty set"));
-    };
-    let _ = s.dict.pop(vm, &first)?;
-    Ok(first)
+    s.pop(vm.token())
+        .ok_or_else(|| PyErr::new(ExcKind::KeyError, "pop from an empty set"))
 }
 
 fn set_clear(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     pos_args(vm, "set.clear", args, kw, 0, 0)?;
-    the::<Set>(&args[0])?.dict.clear(vm.token());
+    the::<Set>(&args[0])?.clear(vm.token());
     Ok(Value::None)
 }
 
 fn set_copy(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     pos_args(vm, "set.copy", args, kw, 0, 0)?;
-    let items = elements(vm, &args[0])?;
-    new_set(vm, items)
+    set_algo::copy(vm, &args[0])
 }
 
 /// In-place operators of builtin containers that mutate their left operand
@@ -565,8 +560,7 @@ pub fn inplace_builtin(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult
             BinOp::Xor => SetOp::SymmetricDifference,
             _ => return Ok(None),
         };
-        let items = combine(vm, a, b, op)?;
-        set_replace(vm, a, items)?;
+        update_with(vm, a, b, op)?;
         return Ok(Some(a.clone()));
     }
     Ok(None)

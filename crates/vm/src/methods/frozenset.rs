@@ -68,9 +68,7 @@ fn frozenset_new(
     }
     let s = ObjRef::new(cls, Set::default());
     if let (Some(v), Some(set)) = (args.first(), s.downcast::<Set>()) {
-        for x in vm.sequence_to_vec(v)? {
-            set.add(vm, x)?;
-        }
+        crate::builtins::set_algo::update_internal(vm, set, v)?;
     }
     Ok(Value::Obj(s))
 }
@@ -89,18 +87,19 @@ fn frozenset_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_str(&format!("{name}({inner})")))
 }
 
-/// CPython's `frozenset_hash`: an order-independent mix of the element hashes.
+/// CPython 3.11's `frozenset_hash`: the shuffled hashes of the entries (as
+/// stored in the table) xor-ed together, then mixed with the size.
 fn frozenset_hash(vm: &mut Vm, v: &Value) -> PyResult<isize> {
-    let items = v
+    let entries = v
         .downcast::<Set>()
-        .map(|s| s.items(vm.token()))
+        .map(|s| s.entries(vm.token()))
         .unwrap_or_default();
     let shuffle = |h: u64| ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
     let mut hash: u64 = 0;
-    for x in &items {
-        hash ^= shuffle(vm.hash(x)? as u64);
+    for (h, _) in &entries {
+        hash ^= shuffle(*h as u64);
     }
-    hash ^= (items.len() as u64 + 1).wrapping_mul(1927868237);
+    hash ^= (entries.len() as u64 + 1).wrapping_mul(1927868237);
     hash ^= (hash >> 11) ^ (hash >> 25);
     hash = hash.wrapping_mul(69069).wrapping_add(907133923);
     let h = hash as i64 as isize;
@@ -118,11 +117,7 @@ fn frozenset_copy(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
     if exact {
         return Ok(args[0].clone());
     }
-    let items = args[0]
-        .downcast::<Set>()
-        .map(|s| s.items(vm.token()))
-        .unwrap_or_default();
-    new_frozenset(vm, items)
+    crate::builtins::set_algo::copy(vm, &args[0])
 }
 
 /// Creates `frozenset` with its slots, constructor and methods (the non-mutating
