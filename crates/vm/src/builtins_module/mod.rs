@@ -2,6 +2,7 @@
 //! modules (`sys`): functions, constructors of the builtin types, exceptions.
 
 mod ctors;
+mod exec;
 mod functions;
 mod iterators;
 mod methods;
@@ -74,6 +75,7 @@ pub fn install(vm: &mut Vm) {
     set(vm, "False", Value::Bool(false));
     functions::install(vm, func);
     sort::install(vm, func);
+    exec::install(vm, func);
     func(vm, "__build_class__", crate::class::build_class);
     let name = intern(vm.token(), "__debug__");
     let _ = name;
