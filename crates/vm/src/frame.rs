@@ -49,6 +49,9 @@ pub struct Frame {
     pub entry: bool,
     /// The keyword names set by `KW_NAMES` for the next `CALL`.
     pub kwnames: Option<ObjRef>,
+    /// The frame object, once Python code asked for it (`sys._getframe`, a
+    /// traceback's `tb_frame`).
+    pub obj: Option<ObjRef>,
 }
 
 impl Vm {
@@ -118,6 +121,7 @@ impl Vm {
             ret_at,
             entry,
             kwnames: None,
+            obj: None,
         });
         Ok(())
     }

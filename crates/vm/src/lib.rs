@@ -21,6 +21,7 @@ pub mod eval;
 pub mod exceptions;
 pub mod format;
 pub mod frame;
+pub mod frameobj;
 pub mod function;
 pub mod gc;
 pub mod generator;

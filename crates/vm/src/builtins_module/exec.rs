@@ -224,6 +224,13 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
 /// module or class frame, else a new dict of the bound fast locals, cell and
 /// free variables (CPython's `PyFrame_FastToLocalsWithError`).
 pub(crate) fn frame_locals(vm: &mut Vm, fi: usize) -> PyResult<ObjRef> {
+    if fi < vm.frames.len() {
+        return vm.frame_locals_dict(fi);
+    }
+    old_frame_locals(vm, fi)
+}
+
+fn old_frame_locals(vm: &mut Vm, fi: usize) -> PyResult<ObjRef> {
     let Some(f) = vm.frames.get(fi) else {
         return Ok(ObjRef::new(&builtin_types().dict, Dict::new()));
     };

@@ -147,6 +147,7 @@ pub fn create(vm: &mut Vm) -> ObjRef {
                 setrecursionlimit as crate::calls::NativeFn,
             ),
             ("getrecursionlimit", getrecursionlimit),
+            ("_getframe", crate::frameobj::sys_getframe),
             ("exc_info", exc_info),
             ("exit", exit),
         ] {

@@ -279,6 +279,7 @@ impl Vm {
                 ret_at: base,
                 entry: true,
                 kwnames: None,
+                obj: None,
             });
             let entry = vm.frames.len() - 1;
             match vm.run_frames(entry)? {

@@ -88,6 +88,7 @@ impl Vm {
             match self.run_top() {
                 Ok(Flow::Call) => {}
                 Ok(Flow::Return(v)) => {
+                    self.detach_frame_object();
                     let Some(f) = self.frames.pop() else {
                         return Err(bad_code("return without a frame"));
                     };
@@ -454,12 +455,16 @@ impl Vm {
                 }
                 CALL => {
                     cur.ip += 4;
+                    self.frames[fi].lasti = cur.lasti;
                     let kwnames = self.frames[fi].kwnames.take();
                     if self.call_from_stack(arg as usize, kwnames)? {
                         return Ok(Flow::Call);
                     }
                 }
-                CALL_FUNCTION_EX => self.call_function_ex(arg)?,
+                CALL_FUNCTION_EX => {
+                    self.frames[fi].lasti = cur.lasti;
+                    self.call_function_ex(arg)?
+                }
                 MAKE_FUNCTION => self.make_function(arg, &globals, &builtins)?,
                 RETURN_VALUE => {
                     let v = self.pop();
