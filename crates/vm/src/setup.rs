@@ -60,6 +60,7 @@ pub fn install(token: &mut Token, r: &RtTypes) {
         }));
     }
     crate::frameobj::install(token, &r.frame);
+    crate::codeattrs::install(token, &r.code);
     if let Some(t) = ty(&r.traceback) {
         t.slots
             .getattro
