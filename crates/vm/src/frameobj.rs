@@ -107,7 +107,7 @@ impl Vm {
     }
 
     /// Refreshes frame object `o` from its running frame (line, `f_back`).
-    fn sync_frame(&mut self, o: &ObjRef) -> Option<usize> {
+    pub(crate) fn sync_frame(&mut self, o: &ObjRef) -> Option<usize> {
         let fi = self.live_index(o)?;
         let back = match fi.checked_sub(1) {
             Some(b) => self.frame_object(b),
@@ -150,11 +150,25 @@ impl Vm {
         let Some(co) = code.downcast::<CodeObj>() else {
             return Ok(d);
         };
+        let end = (base + co.nlocalsplus).min(self.stack.len());
+        let slots: Vec<Option<Value>> = self.stack.get(base..end).unwrap_or(&[]).to_vec();
+        self.fill_locals(&d, co, &slots)?;
+        Ok(d)
+    }
+
+    /// Stores the bound localsplus `slots` of `co` (cells dereferenced) into
+    /// dict `d` by name, removing the unbound ones.
+    pub(crate) fn fill_locals(
+        &mut self,
+        d: &ObjRef,
+        co: &CodeObj,
+        slots: &[Option<Value>],
+    ) -> PyResult<()> {
         let Some(dd) = d.downcast::<Dict>() else {
-            return Ok(d);
+            return Ok(());
         };
         for (i, name) in co.localsplus_names.iter().enumerate() {
-            let mut v = self.stack.get(base + i).cloned().flatten();
+            let mut v = slots.get(i).cloned().flatten();
             if co.cell_slots.contains(&i) {
                 if let Some(c) = v.as_ref().and_then(|x| x.downcast::<CellObj>()) {
                     v = c.value.borrow(&self.token).clone();
@@ -168,7 +182,69 @@ impl Vm {
                 }
             }
         }
-        Ok(d)
+        Ok(())
+    }
+
+    /// The frame object of a suspended generator's saved frame, created on
+    /// first use, its locals refreshed from the saved slots (`gi_frame`).
+    pub fn saved_frame_object(&mut self, saved: &mut crate::generator::SavedFrame) -> ObjRef {
+        let f = &saved.frame;
+        let o = match &f.obj {
+            Some(o) => o.clone(),
+            None => {
+                let o = ObjRef::new(
+                    &crate::rt_types::rt().frame,
+                    FrameObj {
+                        code: f.code.clone(),
+                        globals: f.globals.clone(),
+                        builtins: f.builtins.clone(),
+                        locals: PyCell::new(f.locals.clone()),
+                        back: PyCell::new(None),
+                        trace: PyCell::new(Value::None),
+                        lasti: Cell::new(f.lasti),
+                    },
+                );
+                saved.frame.obj = Some(o.clone());
+                o
+            }
+        };
+        o
+    }
+
+    /// Refreshes the locals of a suspended generator's frame object `o` from
+    /// the saved `slots`.
+    pub fn refresh_saved_locals(&mut self, o: &ObjRef, slots: &[Option<Value>]) -> PyResult<()> {
+        let Some(fo) = o.downcast::<FrameObj>() else {
+            return Ok(());
+        };
+        let d = {
+            let slot = fo.locals.borrow_mut(&mut self.token);
+            match slot {
+                Some(d) => d.clone(),
+                None => {
+                    let d = ObjRef::new(&builtin_types().dict, Dict::new());
+                    *slot = Some(d.clone());
+                    d
+                }
+            }
+        };
+        if let Some(co) = fo.code.downcast::<CodeObj>() {
+            if co.flags() & crate::code::CO_OPTIMIZED != 0 {
+                self.fill_locals(&d, co, slots)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Before a generator's frame is suspended: its frame object (if any)
+    /// keeps the line and locals, and has no `f_back` while suspended.
+    pub(crate) fn suspend_frame_object(&mut self) {
+        self.detach_frame_object();
+        if let Some(o) = self.frames.last().and_then(|f| f.obj.clone()) {
+            if let Some(fo) = o.downcast::<FrameObj>() {
+                *fo.back.borrow_mut(&mut self.token) = None;
+            }
+        }
     }
 }
 

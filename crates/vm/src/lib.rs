@@ -25,6 +25,7 @@ pub mod frame;
 pub mod frameobj;
 pub mod function;
 pub mod gc;
+pub mod genattrs;
 pub mod generator;
 pub mod io;
 pub mod module;

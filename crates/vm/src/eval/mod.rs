@@ -250,6 +250,8 @@ impl Vm {
                 }
                 COPY_FREE_VARS => self.copy_free_vars(co, fi, base, arg)?,
                 LOAD_ATTR => {
+                    // What frame objects read as `f_lasti` of a running frame.
+                    self.frames[fi].lasti = cur.lasti;
                     let Some(name) = co.names.get(arg as usize) else {
                         return Err(bad_code("LOAD_ATTR"));
                     };
@@ -262,6 +264,7 @@ impl Vm {
                     cur.ip += 4;
                 }
                 LOAD_METHOD => {
+                    self.frames[fi].lasti = cur.lasti;
                     let Some(name) = co.names.get(arg as usize) else {
                         return Err(bad_code("LOAD_METHOD"));
                     };
@@ -269,6 +272,7 @@ impl Vm {
                     cur.ip += 10;
                 }
                 STORE_ATTR => {
+                    self.frames[fi].lasti = cur.lasti;
                     let Some(name) = co.names.get(arg as usize) else {
                         return Err(bad_code("STORE_ATTR"));
                     };
@@ -304,6 +308,7 @@ impl Vm {
                     self.setitem(&container, &sub, None)?;
                 }
                 BINARY_OP => {
+                    self.frames[fi].lasti = cur.lasti;
                     let rhs = self.pop();
                     let lhs = self.pop();
                     let r = match (&lhs, &rhs) {
