@@ -63,8 +63,38 @@ pub fn code_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value>
         if let Some(v) = v {
             return Ok(v);
         }
+        let raw = match attr {
+            "co_code" => Some(d.code.clone()),
+            "_co_code_adaptive" => Some(co.instrs.to_vec()),
+            "co_linetable" => Some(d.linetable.clone()),
+            "co_exceptiontable" => Some(d.exceptiontable.clone()),
+            "co_lnotab" => Some(d.lnotab()),
+            _ => None,
+        };
+        if let Some(raw) = raw {
+            return bytes_value(vm, &raw);
+        }
     }
     crate::builtins::object::generic_getattr(vm, obj, name)
+}
+
+/// A `bytes` object holding `raw`, made by calling the builtin `bytes` on a
+/// list of ints (the VM's bytes type lives with the builtin types' methods).
+fn bytes_value(vm: &mut Vm, raw: &[u8]) -> PyResult<Value> {
+    let key = Value::Obj(crate::builtins::str::intern(vm.token(), "bytes"));
+    let b = vm.builtins.clone();
+    let ctor = b
+        .downcast::<crate::builtins::dict::Dict>()
+        .and_then(|d| d.get_str(vm.token(), &key));
+    let Some(ctor) = ctor else {
+        return Err(PyErr::new(
+            crate::error::ExcKind::NotImplementedError,
+            "code attributes of type bytes need the bytes type",
+        ));
+    };
+    let items = raw.iter().map(|&x| Value::Int(x as i64)).collect();
+    let list = Value::Obj(crate::builtins::list::List::alloc(items));
+    vm.call(&ctor, &[list], None)
 }
 
 /// `code.__repr__`: `<code object f at 0x..., file "x.py", line 1>`.

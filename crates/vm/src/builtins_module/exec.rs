@@ -71,10 +71,13 @@ fn syntax_error(vm: &mut Vm, source: &str, e: &syntax::SyntaxError) -> PyErr {
         .map(|(_, c)| c.clone())
         .unwrap_or_else(|| crate::exceptions::exc_class(ExcKind::SyntaxError));
     let int = |v: Option<i32>| v.map_or(Value::None, |n| Value::Int(n as i64));
+    // Errors found after parsing carry no text: CPython reads the line from
+    // the file named `filename`, if there is one (`PyErr_ProgramTextObject`).
+    let _ = source;
     let text = e.text.clone().or_else(|| {
         let l = e.lineno? as usize;
-        source
-            .split_inclusive('\n')
+        let file = std::fs::read_to_string(&e.filename).ok()?;
+        file.split_inclusive('\n')
             .nth(l.checked_sub(1)?)
             .map(str::to_owned)
     });
