@@ -189,7 +189,7 @@ impl Vm {
     /// first use, its locals refreshed from the saved slots (`gi_frame`).
     pub fn saved_frame_object(&mut self, saved: &mut crate::generator::SavedFrame) -> ObjRef {
         let f = &saved.frame;
-        let o = match &f.obj {
+        match &f.obj {
             Some(o) => o.clone(),
             None => {
                 let o = ObjRef::new(
@@ -207,8 +207,7 @@ impl Vm {
                 saved.frame.obj = Some(o.clone());
                 o
             }
-        };
-        o
+        }
     }
 
     /// Refreshes the locals of a suspended generator's frame object `o` from

@@ -10,9 +10,8 @@ use crate::calls::{exact_args, ArgSpec, NativeFn};
 use crate::code::CodeObj;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::exceptions::ExceptionObj;
-use crate::function::CellObj;
 use crate::object::ObjRef;
-use crate::types::{builtin_types, type_name};
+use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -227,45 +226,7 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
 /// module or class frame, else a new dict of the bound fast locals, cell and
 /// free variables (CPython's `PyFrame_FastToLocalsWithError`).
 pub(crate) fn frame_locals(vm: &mut Vm, fi: usize) -> PyResult<ObjRef> {
-    if fi < vm.frames.len() {
-        return vm.frame_locals_dict(fi);
-    }
-    old_frame_locals(vm, fi)
-}
-
-fn old_frame_locals(vm: &mut Vm, fi: usize) -> PyResult<ObjRef> {
-    let Some(f) = vm.frames.get(fi) else {
-        return Ok(ObjRef::new(&builtin_types().dict, Dict::new()));
-    };
-    if let Some(l) = &f.locals {
-        return Ok(l.clone());
-    }
-    let code = f.code.clone();
-    let base = f.base;
-    let d = ObjRef::new(&builtin_types().dict, Dict::new());
-    let Some(co) = code.downcast::<CodeObj>() else {
-        return Ok(d);
-    };
-    for (i, name) in co.localsplus_names.iter().enumerate() {
-        let Some(Some(v)) = vm.stack.get(base + i).cloned() else {
-            continue;
-        };
-        let v = if co.cell_slots.contains(&i) {
-            match v.downcast::<CellObj>() {
-                Some(c) => match c.value.borrow(vm.token()).clone() {
-                    Some(x) => x,
-                    None => continue,
-                },
-                None => v,
-            }
-        } else {
-            v
-        };
-        if let Some(dd) = d.downcast::<Dict>() {
-            dd.set(vm, Value::Obj(name.clone()), v)?;
-        }
-    }
-    Ok(d)
+    vm.frame_locals_dict(fi)
 }
 
 /// `locals()`.
@@ -290,11 +251,7 @@ fn namespaces(
     let locals = locals.filter(|l| !matches!(l, Value::None));
     if let Some(l) = &locals {
         if !is_mapping(vm, l) {
-            return Err(PyErr::type_error(if fname == "exec" {
-                "locals must be a mapping".to_string()
-            } else {
-                "locals must be a mapping".to_string()
-            }));
+            return Err(PyErr::type_error("locals must be a mapping"));
         }
     }
     let (g, l) = match globals {
