@@ -44,7 +44,7 @@ pub fn compile_file(path: &str, optimize: u32) -> Result<crate::code::CodeObject
             Ok(code)
         }
         Err(e) => {
-            report_compile_error(path, &e);
+            report_compile_error(&source, &e);
             Err(1)
         }
     }
@@ -66,12 +66,21 @@ fn report_warnings(path: &str, source: &[u8], warnings: &[crate::codegen::Compil
     }
 }
 
-/// Print a compile error as the end of CPython's traceback for it.
-fn report_compile_error(path: &str, e: &CompileError) {
+/// Print a compile error as the end of CPython's traceback for it: for a
+/// SyntaxError the file and line, the source line and the carets (the source line
+/// read from the file when the error does not carry it, as CPython's
+/// `PyErr_ProgramTextObject` does).
+fn report_compile_error(source: &[u8], e: &CompileError) {
     if let CompileError::Syntax(s) = e {
-        if let Some(line) = s.lineno {
-            eprintln!("  File \"{path}\", line {line}");
+        let mut s = s.clone();
+        if s.text.is_none() {
+            if let Some(line) = s.lineno.and_then(|l| usize::try_from(l - 1).ok()) {
+                let text = String::from_utf8_lossy(source);
+                s.text = text.split_inclusive('\n').nth(line).map(str::to_owned);
+            }
         }
+        eprint!("{}", s.format_uncaught());
+        return;
     }
     eprintln!("{}: {}", e.type_name(), e.message());
 }

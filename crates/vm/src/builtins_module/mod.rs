@@ -37,6 +37,7 @@ pub fn install(vm: &mut Vm) {
     crate::class::install(vm);
     ctors::install(vm);
     methods::install(vm);
+    crate::methods::install(vm);
     let rt = crate::rt_types::rt();
     crate::generator::install(vm.token(), &rt.generator);
     let b = builtin_types();
@@ -77,6 +78,7 @@ pub fn install(vm: &mut Vm) {
     sort::install(vm, func);
     exec::install(vm, func);
     func(vm, "__build_class__", crate::class::build_class);
+    func(vm, "__import__", crate::import::builtin_import);
     let name = intern(vm.token(), "__debug__");
     let _ = name;
     set(vm, "__debug__", Value::Bool(true));
