@@ -51,10 +51,7 @@ fn compile_exec() {
 }
 
 /// The example including `co_code.hex()`.
-// Ignored until the `bytes` type (branch vmtypes) is merged: `co_code` is
-// made by calling the builtin `bytes`.
 #[test]
-#[ignore]
 fn co_code_example() {
     check("co_code");
 }
