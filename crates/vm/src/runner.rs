@@ -63,6 +63,9 @@ impl Vm {
                 }
             };
         }
+        if self.run_excepthook(&mut e) {
+            return 1;
+        }
         let text = self.format_exception(&mut e);
         let _ = std::io::stderr().write_all(text.as_bytes());
         1

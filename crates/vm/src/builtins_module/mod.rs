@@ -8,6 +8,7 @@ mod iterators;
 mod methods;
 mod sort;
 mod sys;
+mod sys_hooks;
 
 use crate::builtins::str::intern;
 use crate::calls::{new_native_function, NativeFn};

@@ -147,10 +147,12 @@ pub fn create(vm: &mut Vm) -> ObjRef {
                 setrecursionlimit as crate::calls::NativeFn,
             ),
             ("getrecursionlimit", getrecursionlimit),
-            ("_getframe", crate::frameobj::sys_getframe),
             ("exc_info", exc_info),
             ("exit", exit),
         ] {
+            mo.set(t, name, Value::Obj(new_native_function(name, f)));
+        }
+        for (name, f) in super::sys_hooks::functions() {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
     }
