@@ -46,10 +46,8 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     let a = arg_range(vm, "getsizeof", args, kw, 1, 2)?;
     let name = intern(vm.token(), "__sizeof__");
     if let Ok(m) = vm.getattr(&a[0], &name) {
-        if let Ok(v) = vm.call(&m, &[], None) {
-            if let Value::Int(n) = v {
-                return Ok(Value::Int(n.saturating_add(16)));
-            }
+        if let Ok(Value::Int(n)) = vm.call(&m, &[], None) {
+            return Ok(Value::Int(n.saturating_add(16)));
         }
     }
     let base: i64 = match &a[0] {
