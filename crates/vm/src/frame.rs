@@ -123,6 +123,13 @@ impl Vm {
             kwnames: None,
             obj: None,
         });
+        if self.trace_func.is_some() {
+            if let Err(e) = self.trace_call_event() {
+                self.frames.pop();
+                self.truncate_stack(ret_at);
+                return Err(e);
+            }
+        }
         Ok(())
     }
 

@@ -41,6 +41,8 @@ pub struct Vm {
     /// Set by `RERAISE` and bare `raise`: the unwinder adds no traceback entry
     /// for the raising frame.
     pub(crate) reraising: bool,
+    /// `sys.settrace`'s function (only "call" events are generated).
+    pub(crate) trace_func: Option<Value>,
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// Native modules registered by crates above the VM (`stdlib`), consulted by
@@ -77,6 +79,7 @@ impl Vm {
             modules,
             stdout: crate::io::StdStream::stdout(),
             reraising: false,
+            trace_func: None,
             argv: Vec::new(),
             native_modules: Vec::new(),
         };

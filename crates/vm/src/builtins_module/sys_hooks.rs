@@ -67,14 +67,17 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 /// generated yet).
 fn settrace(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "settrace", args, kw, 1)?;
-    set_sys_attr(vm, "_krait_trace", a[0].clone());
+    vm.trace_func = match &a[0] {
+        Value::None => None,
+        f => Some(f.clone()),
+    };
     Ok(Value::None)
 }
 
 /// `sys.gettrace()`.
 fn gettrace(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     exact_args(vm, "gettrace", args, kw, 0)?;
-    Ok(sys_attr(vm, "_krait_trace").unwrap_or(Value::None))
+    Ok(vm.trace_func.clone().unwrap_or(Value::None))
 }
 
 fn sys_module(vm: &mut Vm) -> Option<Value> {
@@ -89,15 +92,24 @@ fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     vm.getattr(&m, &n).ok()
 }
 
-fn set_sys_attr(vm: &mut Vm, name: &str, v: Value) {
-    if let Some(m) = sys_module(vm) {
-        if let Some(mo) = m.downcast::<crate::module::ModuleObj>() {
-            mo.set(vm.token(), name, v);
-        }
-    }
-}
-
 impl Vm {
+    /// Calls the trace function with the "call" event for the frame just
+    /// pushed (CPython's `call_trace_protected` for `PyTrace_CALL`); tracing
+    /// is off while the trace function runs.
+    pub(crate) fn trace_call_event(&mut self) -> PyResult<()> {
+        let Some(tracer) = self.trace_func.take() else {
+            return Ok(());
+        };
+        let fi = self.frames.len().saturating_sub(1);
+        let frame = self.frame_object(fi).map_or(Value::None, Value::Obj);
+        let event = crate::builtins::str::new_str("call");
+        let r = self.call(&tracer, &[frame, event, Value::None], None);
+        if self.trace_func.is_none() {
+            self.trace_func = Some(tracer);
+        }
+        r.map(|_| ())
+    }
+
     /// Hands an uncaught exception to a replaced `sys.excepthook` (CPython's
     /// `_PyErr_PrintEx`): `true` if the hook ran; a failing hook is reported
     /// as CPython does ("Error in sys.excepthook:").
