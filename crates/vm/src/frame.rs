@@ -71,7 +71,7 @@ impl Vm {
         let Some(f) = func.downcast::<FunctionObj>() else {
             return Err(PyErr::type_error("not a Python function"));
         };
-        let code = f.code.clone();
+        let code = f.code.borrow(&self.token).clone();
         let Some(co) = code.downcast::<CodeObj>() else {
             return Err(PyErr::type_error("function has no code"));
         };

@@ -64,3 +64,32 @@ try:
     exec("raise ValueError('from exec')")
 except ValueError as e:
     print("caught", e)
+
+
+def one():
+    return 1
+
+
+def two():
+    return 2
+
+
+one.__code__ = two.__code__
+print(one(), one.__code__.co_name, one.__name__)
+try:
+    one.__code__ = "nope"
+except TypeError as e:
+    print("TypeError:", e)
+
+
+def mk():
+    cell = 5
+    def uses():
+        return cell
+    return uses
+
+
+try:
+    one.__code__ = mk().__code__
+except ValueError as e:
+    print("ValueError:", e)

@@ -82,3 +82,29 @@ def counter():
 
 
 print(counter())
+
+
+def t2(n):
+    m = n
+    return m
+
+
+def t1():
+    return t2(3)
+
+
+def traced_names():
+    seen = []
+    def tracer(frame, event, arg):
+        if event == "call":
+            seen.append((frame.f_code.co_name, sorted(frame.f_locals)))
+        return None
+    sys.settrace(tracer)
+    try:
+        t1()
+    finally:
+        sys.settrace(None)
+    return seen, sys.gettrace()
+
+
+print(traced_names())
