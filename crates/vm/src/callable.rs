@@ -75,7 +75,7 @@ pub fn function_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Va
             "__qualname__" => Some(f.qualname.borrow(t).clone()),
             "__doc__" => Some(f.doc.borrow(t).clone()),
             "__module__" => Some(f.module.borrow(t).clone()),
-            "__code__" => Some(Value::Obj(f.code.clone())),
+            "__code__" => Some(Value::Obj(f.code.borrow(t).clone())),
             "__globals__" => Some(Value::Obj(f.globals.clone())),
             "__builtins__" => Some(Value::Obj(f.builtins.clone())),
             "__defaults__" => Some(opt(f.defaults.borrow(t))),
@@ -114,6 +114,34 @@ pub fn function_setattro(
             "__annotations__" => *f.annotations.borrow_mut(t) = v,
             "__defaults__" => *f.defaults.borrow_mut(t) = v.as_obj().cloned(),
             "__kwdefaults__" => *f.kwdefaults.borrow_mut(t) = v.as_obj().cloned(),
+            "__code__" => {
+                // CPython's `func_set_code`: a code object whose free
+                // variables match the closure.
+                let Some(co) = v.downcast::<crate::code::CodeObj>() else {
+                    return Err(PyErr::type_error("__code__ must be set to a code object"));
+                };
+                let nfree = co.nlocalsplus - co.first_free;
+                let nclosure = f
+                    .closure
+                    .as_ref()
+                    .and_then(|c| c.downcast::<crate::builtins::tuple::Tuple>())
+                    .map_or(0, |c| c.len(t));
+                if nfree != nclosure {
+                    let name = f
+                        .name
+                        .borrow(t)
+                        .downcast::<StrObj>()
+                        .map(|s| s.text().to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    return Err(PyErr::value_error(format!(
+                        "{name}() requires a code object with {nclosure} free vars, not {nfree}"
+                    )));
+                }
+                *f.code.borrow_mut(t) = v
+                    .as_obj()
+                    .cloned()
+                    .unwrap_or_else(|| f.code.borrow(t).clone());
+            }
             _ => {
                 let d = f.dict(t);
                 let key = Value::Obj(name.clone());

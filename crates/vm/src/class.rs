@@ -466,7 +466,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Option<&ObjRef>) -> PyR
         }
     }
     let ns = ObjRef::new(&builtin_types().dict, Dict::new());
-    let code = f.code.clone();
+    let code = f.code.borrow(vm.token()).clone();
     let globals = f.globals.clone();
     let fref = func.as_obj().cloned();
     let cell = vm.run_code(&code, &globals, Some(ns.clone()), fref)?;

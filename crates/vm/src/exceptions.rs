@@ -98,6 +98,8 @@ pub struct TracebackObj {
     pub code: ObjRef,
     /// `tb_lasti` as a code-unit index.
     pub lasti: usize,
+    /// `tb_frame`.
+    pub frame: Option<ObjRef>,
 }
 
 impl Payload for TracebackObj {
@@ -109,6 +111,9 @@ impl Payload for TracebackObj {
             visit(&Value::Obj(n.clone()));
         }
         visit(&Value::Obj(self.code.clone()));
+        if let Some(f) = &self.frame {
+            visit(&Value::Obj(f.clone()));
+        }
     }
 }
 
@@ -245,7 +250,13 @@ impl Vm {
 
     /// Prepends a traceback entry for a frame running `code` at unit `lasti`
     /// (CPython's `PyTraceBack_Here`).
-    pub fn add_traceback(&mut self, err: &mut PyErr, code: &ObjRef, lasti: usize) {
+    pub fn add_traceback(
+        &mut self,
+        err: &mut PyErr,
+        code: &ObjRef,
+        lasti: usize,
+        frame: Option<ObjRef>,
+    ) {
         let exc = self.exc_object(err);
         let Some(e) = exc.downcast::<ExceptionObj>() else {
             return;
@@ -257,6 +268,7 @@ impl Vm {
                 next: old.as_obj().cloned(),
                 code: code.clone(),
                 lasti,
+                frame,
             },
         );
         *e.traceback.borrow_mut(self.token()) = Value::Obj(tb);
@@ -446,6 +458,7 @@ pub fn traceback_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<V
     if let Some(tb) = obj.downcast::<TracebackObj>() {
         match name.downcast::<StrObj>().and_then(StrObj::as_str) {
             Some("tb_next") => return Ok(tb.next.clone().map_or(Value::None, Value::Obj)),
+            Some("tb_frame") => return Ok(tb.frame.clone().map_or(Value::None, Value::Obj)),
             Some("tb_lasti") => return Ok(Value::Int(tb.lasti as i64 * 2)),
             Some("tb_lineno") => {
                 let line = tb

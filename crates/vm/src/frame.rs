@@ -49,6 +49,9 @@ pub struct Frame {
     pub entry: bool,
     /// The keyword names set by `KW_NAMES` for the next `CALL`.
     pub kwnames: Option<ObjRef>,
+    /// The frame object, once Python code asked for it (`sys._getframe`, a
+    /// traceback's `tb_frame`).
+    pub obj: Option<ObjRef>,
 }
 
 impl Vm {
@@ -68,7 +71,7 @@ impl Vm {
         let Some(f) = func.downcast::<FunctionObj>() else {
             return Err(PyErr::type_error("not a Python function"));
         };
-        let code = f.code.clone();
+        let code = f.code.borrow(&self.token).clone();
         let Some(co) = code.downcast::<CodeObj>() else {
             return Err(PyErr::type_error("function has no code"));
         };
@@ -118,7 +121,15 @@ impl Vm {
             ret_at,
             entry,
             kwnames: None,
+            obj: None,
         });
+        if self.trace_func.is_some() {
+            if let Err(e) = self.trace_call_event() {
+                self.frames.pop();
+                self.truncate_stack(ret_at);
+                return Err(e);
+            }
+        }
         Ok(())
     }
 

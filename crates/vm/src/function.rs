@@ -9,7 +9,7 @@ use crate::value::Value;
 /// The payload of a Python `function`.
 pub struct FunctionObj {
     /// `__code__` (a [`crate::code::CodeObj`]).
-    pub code: ObjRef,
+    pub code: PyCell<ObjRef>,
     /// `__globals__`.
     pub globals: ObjRef,
     /// The builtins namespace of `globals` (captured at creation, as 3.11 does).
@@ -39,7 +39,7 @@ impl Payload for FunctionObj {
     const GC: bool = true;
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Obj(self.code.clone()));
+        visit(&Value::Obj(self.code.borrow(token).clone()));
         visit(&Value::Obj(self.globals.clone()));
         visit(&Value::Obj(self.builtins.clone()));
         for o in [

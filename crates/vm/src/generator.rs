@@ -40,6 +40,8 @@ pub struct GeneratorObj {
     pub name: ObjRef,
     /// `__qualname__`.
     pub qualname: ObjRef,
+    /// `gi_code`.
+    pub code: ObjRef,
 }
 
 impl Payload for GeneratorObj {
@@ -54,7 +56,11 @@ impl Payload for GeneratorObj {
             if let Some(f) = &s.frame.func {
                 visit(&Value::Obj(f.clone()));
             }
+            if let Some(o) = &s.frame.obj {
+                visit(&Value::Obj(o.clone()));
+            }
         }
+        visit(&Value::Obj(self.code.clone()));
         visit(self.exc_state.borrow(token));
     }
 
@@ -89,6 +95,7 @@ impl Vm {
                 crate::builtins::str::intern(&mut self.token, "?"),
             ),
         };
+        let frame_code = frame.code.clone();
         let is_coro = frame.code.downcast::<CodeObj>().is_some_and(|c| {
             c.flags() & (crate::code::CO_COROUTINE | crate::code::CO_ASYNC_GENERATOR) != 0
         });
@@ -105,6 +112,7 @@ impl Vm {
             exc_state: PyCell::new(Value::None),
             name,
             qualname,
+            code: frame_code,
         };
         Ok(Value::Obj(ObjRef::new(&crate::rt_types::rt().generator, g)))
     }
@@ -175,6 +183,7 @@ impl Vm {
         match r {
             Ok(Exit::Yield(v)) => {
                 *g.exc_state.borrow_mut(&mut self.token) = gen_exc;
+                self.suspend_frame_object();
                 let Some(frame) = self.frames.pop() else {
                     return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
                 };
@@ -324,6 +333,7 @@ pub fn install(token: &mut Token, ty: &ObjRef) {
         t.slots.iter.set(Some(crate::builtins::iter::self_iter));
         t.slots.iternext.set(Some(gen_iternext));
         t.slots.repr.set(Some(gen_repr));
+        t.slots.getattro.set(Some(crate::genattrs::gen_getattro));
     }
     add_method(token, ty, "send", gen_send);
     add_method(token, ty, "throw", gen_throw);

@@ -22,6 +22,8 @@ pub struct RtTypes {
     pub method_descriptor: ObjRef,
     /// `code`.
     pub code: ObjRef,
+    /// `frame`.
+    pub frame: ObjRef,
     /// `function`.
     pub function: ObjRef,
     /// `cell`.
@@ -135,6 +137,7 @@ fn create(token: &mut Token) -> RtTypes {
         builtin_function: native::<NativeFunction>(token, "builtin_function_or_method"),
         method_descriptor: native::<MethodDescr>(token, "method_descriptor"),
         code: native::<CodeObj>(token, "code"),
+        frame: native::<crate::frameobj::FrameObj>(token, "frame"),
         function: native::<FunctionObj>(token, "function"),
         cell: native::<CellObj>(token, "cell"),
         method: native::<BoundMethod>(token, "method"),

@@ -65,6 +65,13 @@ impl Vm {
             };
         }
         let interrupt = e.kind == ExcKind::KeyboardInterrupt;
+        if self.run_excepthook(&mut e) {
+            return if interrupt {
+                crate::interactive::EXIT_SIGINT
+            } else {
+                1
+            };
+        }
         let text = self.format_exception(&mut e);
         let _ = std::io::stderr().write_all(text.as_bytes());
         if interrupt {

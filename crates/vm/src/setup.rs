@@ -59,6 +59,8 @@ pub fn install(token: &mut Token, r: &RtTypes) {
             Ok(crate::builtins::str::new_str("NotImplemented"))
         }));
     }
+    crate::frameobj::install(token, &r.frame);
+    crate::codeattrs::install(token, &r.code);
     if let Some(t) = ty(&r.traceback) {
         t.slots
             .getattro

@@ -41,6 +41,8 @@ pub struct Vm {
     /// Set by `RERAISE` and bare `raise`: the unwinder adds no traceback entry
     /// for the raising frame.
     pub(crate) reraising: bool,
+    /// `sys.settrace`'s function (only "call" events are generated).
+    pub(crate) trace_func: Option<Value>,
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// The command line's settings for `sys` (`flags`, `path`, `orig_argv`...).
@@ -79,6 +81,7 @@ impl Vm {
             modules,
             stdout: crate::io::StdStream::stdout(),
             reraising: false,
+            trace_func: None,
             argv: Vec::new(),
             sys_config: crate::sys_config::SysConfig::default(),
             native_modules: Vec::new(),

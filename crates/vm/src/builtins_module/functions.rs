@@ -455,7 +455,13 @@ fn globals(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
 }
 
 fn vars(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = arg_range(vm, "vars", args, kw, 1, 1)?;
+    let a = arg_range(vm, "vars", args, kw, 0, 1)?;
+    if a.is_empty() {
+        return match vm.frames.len().checked_sub(1) {
+            Some(fi) => Ok(Value::Obj(super::exec::frame_locals(vm, fi)?)),
+            None => Ok(Value::None),
+        };
+    }
     let n = intern(vm.token(), "__dict__");
     vm.getattr(&a[0], &n)
         .map_err(|_| PyErr::type_error("vars() argument must have __dict__ attribute"))
@@ -492,8 +498,17 @@ fn bin(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 /// `dir(obj)`: the sorted names of the instance dict and the type's MRO (or of
 /// the module namespace for modules).
 fn dir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "dir", args, kw, 1)?;
+    let a = arg_range(vm, "dir", args, kw, 0, 1)?;
     let mut names: Vec<Value> = Vec::new();
+    if a.is_empty() {
+        if let Some(fi) = vm.frames.len().checked_sub(1) {
+            let l = super::exec::frame_locals(vm, fi)?;
+            if let Some(d) = l.downcast::<crate::builtins::dict::Dict>() {
+                names.extend(d.keys(vm.token()));
+            }
+        }
+        return Ok(sorted_names(vm, &names));
+    }
     let obj = &a[0];
     if let Some(m) = obj.downcast::<crate::module::ModuleObj>() {
         if let Some(d) = m.dict.downcast::<crate::builtins::dict::Dict>() {
@@ -519,6 +534,11 @@ fn dir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
             }
         }
     }
+    Ok(sorted_names(vm, &names))
+}
+
+/// A list of the sorted, deduplicated str names among `names`.
+fn sorted_names(_vm: &mut Vm, names: &[Value]) -> Value {
     let mut texts: Vec<String> = names
         .iter()
         .filter_map(|n| {
@@ -528,9 +548,9 @@ fn dir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         .collect();
     texts.sort();
     texts.dedup();
-    Ok(Value::Obj(crate::builtins::list::List::alloc(
+    Value::Obj(crate::builtins::list::List::alloc(
         texts.iter().map(|t| new_str(t)).collect(),
-    )))
+    ))
 }
 
 /// Registers the functions of this file.

@@ -2,11 +2,13 @@
 //! modules (`sys`): functions, constructors of the builtin types, exceptions.
 
 mod ctors;
+mod exec;
 mod functions;
 mod iterators;
 mod methods;
 mod sort;
 mod sys;
+mod sys_hooks;
 
 use crate::builtins::str::intern;
 use crate::calls::{new_native_function, NativeFn};
@@ -75,6 +77,7 @@ pub fn install(vm: &mut Vm) {
     set(vm, "False", Value::Bool(false));
     functions::install(vm, func);
     sort::install(vm, func);
+    exec::install(vm, func);
     func(vm, "__build_class__", crate::class::build_class);
     func(vm, "__import__", crate::import::builtin_import);
     let name = intern(vm.token(), "__debug__");

@@ -161,6 +161,9 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         ] {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
+        for (name, f) in super::sys_hooks::functions() {
+            mo.set(t, name, Value::Obj(new_native_function(name, f)));
+        }
     }
     crate::sys_config::install(vm, &m);
     m

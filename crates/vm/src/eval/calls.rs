@@ -192,7 +192,7 @@ impl Vm {
             .and_then(|d| d.get_str(&self.token, &key))
             .unwrap_or_default();
         let f = FunctionObj {
-            code: code_ref,
+            code: PyCell::new(code_ref),
             globals: globals.clone(),
             builtins: builtins.clone(),
             name: PyCell::new(name),
@@ -279,6 +279,7 @@ impl Vm {
                 ret_at: base,
                 entry: true,
                 kwnames: None,
+                obj: None,
             });
             let entry = vm.frames.len() - 1;
             match vm.run_frames(entry)? {

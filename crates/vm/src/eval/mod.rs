@@ -88,6 +88,7 @@ impl Vm {
             match self.run_top() {
                 Ok(Flow::Call) => {}
                 Ok(Flow::Return(v)) => {
+                    self.detach_frame_object();
                     let Some(f) = self.frames.pop() else {
                         return Err(bad_code("return without a frame"));
                     };
@@ -249,6 +250,8 @@ impl Vm {
                 }
                 COPY_FREE_VARS => self.copy_free_vars(co, fi, base, arg)?,
                 LOAD_ATTR => {
+                    // What frame objects read as `f_lasti` of a running frame.
+                    self.frames[fi].lasti = cur.lasti;
                     let Some(name) = co.names.get(arg as usize) else {
                         return Err(bad_code("LOAD_ATTR"));
                     };
@@ -261,6 +264,7 @@ impl Vm {
                     cur.ip += 4;
                 }
                 LOAD_METHOD => {
+                    self.frames[fi].lasti = cur.lasti;
                     let Some(name) = co.names.get(arg as usize) else {
                         return Err(bad_code("LOAD_METHOD"));
                     };
@@ -268,6 +272,7 @@ impl Vm {
                     cur.ip += 10;
                 }
                 STORE_ATTR => {
+                    self.frames[fi].lasti = cur.lasti;
                     let Some(name) = co.names.get(arg as usize) else {
                         return Err(bad_code("STORE_ATTR"));
                     };
@@ -303,6 +308,7 @@ impl Vm {
                     self.setitem(&container, &sub, None)?;
                 }
                 BINARY_OP => {
+                    self.frames[fi].lasti = cur.lasti;
                     let rhs = self.pop();
                     let lhs = self.pop();
                     let r = match (&lhs, &rhs) {
@@ -454,12 +460,16 @@ impl Vm {
                 }
                 CALL => {
                     cur.ip += 4;
+                    self.frames[fi].lasti = cur.lasti;
                     let kwnames = self.frames[fi].kwnames.take();
                     if self.call_from_stack(arg as usize, kwnames)? {
                         return Ok(Flow::Call);
                     }
                 }
-                CALL_FUNCTION_EX => self.call_function_ex(arg)?,
+                CALL_FUNCTION_EX => {
+                    self.frames[fi].lasti = cur.lasti;
+                    self.call_function_ex(arg)?
+                }
                 MAKE_FUNCTION => self.make_function(arg, &globals, &builtins)?,
                 RETURN_VALUE => {
                     let v = self.pop();

@@ -45,7 +45,7 @@ impl Vm {
 
     /// Reads `key` from a namespace mapping (a dict, fast; else `__getitem__`).
     fn mapping_get(&mut self, m: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
-        if let Some(d) = m.downcast::<Dict>() {
+        if let Some(d) = exact_dict(m) {
             if let Some(v) = d.get_str(&self.token, key) {
                 return Ok(Some(v));
             }
@@ -82,7 +82,7 @@ impl Vm {
         let key = Value::Obj(name_at(co, arg)?.clone());
         let v = self.pop();
         let locals = self.frame_locals(fi)?;
-        match locals.downcast::<Dict>() {
+        match exact_dict(&locals) {
             Some(d) => d.set(self, key, v),
             None => self.setitem(&Value::Obj(locals.clone()), &key, Some(v)),
         }
@@ -92,7 +92,7 @@ impl Vm {
         let name = name_at(co, arg)?.clone();
         let key = Value::Obj(name.clone());
         let locals = self.frame_locals(fi)?;
-        let r = match locals.downcast::<Dict>() {
+        let r = match exact_dict(&locals) {
             Some(d) => d.pop(self, &key)?.is_some(),
             None => self
                 .setitem(&Value::Obj(locals.clone()), &key, None)
@@ -338,5 +338,16 @@ impl Vm {
             }
         }
         Ok(())
+    }
+}
+
+/// The dict payload of `m` if it is exactly a `dict` (a subclass's overridden
+/// `__getitem__`/`__setitem__` must be called, as `LOAD_NAME` does with
+/// `PyDict_CheckExact`).
+fn exact_dict(m: &ObjRef) -> Option<&Dict> {
+    if m.type_ref().is(&crate::types::builtin_types().dict) {
+        m.downcast::<Dict>()
+    } else {
+        None
     }
 }

@@ -31,7 +31,8 @@ impl Vm {
                 self.chain_context(&mut err);
             }
             if !(first && reraise) {
-                self.add_traceback(&mut err, &code, lasti);
+                let frame = self.frame_object(fi);
+                self.add_traceback(&mut err, &code, lasti, frame);
             }
             first = false;
             if let Some(co) = code.downcast::<CodeObj>() {
@@ -49,6 +50,7 @@ impl Vm {
                     }
                 }
             }
+            self.detach_frame_object();
             let f = self.frames.pop()?;
             self.truncate_stack(f.ret_at);
             if self.frames.len() <= entry || f.entry {
