@@ -25,8 +25,36 @@ pub struct SavedFrame {
     pub values: Vec<Option<Value>>,
 }
 
-/// The payload of a `generator`.
+/// Which of CPython's three frame-owning objects a [`GeneratorObj`] is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    /// `generator` (`PyGenObject`).
+    Generator,
+    /// `coroutine` (`PyCoroObject`, from `async def`).
+    Coroutine,
+    /// `async_generator` (`PyAsyncGenObject`).
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The word CPython's messages use for this kind.
+    pub fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
+/// The payload of a `generator`, `coroutine` or `async_generator`.
 pub struct GeneratorObj {
+    /// Generator, coroutine or async generator.
+    pub kind: GenKind,
+    /// `ag_running_async`: an `asend`/`athrow` awaitable is running it.
+    pub running_async: Cell<bool>,
+    /// `ag_closed`: `aclose()` was called or it raised `StopAsyncIteration`.
+    pub ag_closed: Cell<bool>,
     /// The suspended frame; `None` while running or once finished.
     pub saved: PyCell<Option<SavedFrame>>,
     /// `gi_running`.
@@ -89,16 +117,21 @@ impl Vm {
                 crate::builtins::str::intern(&mut self.token, "?"),
             ),
         };
-        let is_coro = frame.code.downcast::<CodeObj>().is_some_and(|c| {
-            c.flags() & (crate::code::CO_COROUTINE | crate::code::CO_ASYNC_GENERATOR) != 0
-        });
-        if is_coro {
-            return Err(PyErr::new(
-                ExcKind::SystemError,
-                "coroutines are not supported yet",
-            ));
-        }
+        let flags = frame.code.downcast::<CodeObj>().map_or(0, |c| c.flags());
+        let (kind, ty) = if flags & crate::code::CO_COROUTINE != 0 {
+            (GenKind::Coroutine, crate::coroutine::types().coroutine.clone())
+        } else if flags & crate::code::CO_ASYNC_GENERATOR != 0 {
+            (
+                GenKind::AsyncGenerator,
+                crate::coroutine::types().async_generator.clone(),
+            )
+        } else {
+            (GenKind::Generator, crate::rt_types::rt().generator.clone())
+        };
         let g = GeneratorObj {
+            kind,
+            running_async: Cell::new(false),
+            ag_closed: Cell::new(false),
             saved: PyCell::new(Some(SavedFrame { frame, values })),
             running: Cell::new(false),
             started: Cell::new(false),
@@ -106,7 +139,7 @@ impl Vm {
             name,
             qualname,
         };
-        Ok(Value::Obj(ObjRef::new(&crate::rt_types::rt().generator, g)))
+        Ok(Value::Obj(ObjRef::new(&ty, g)))
     }
 
     /// Resumes generator `gen` with `sent` pushed, or with `throw` raised at its
@@ -120,10 +153,18 @@ impl Vm {
         let Some(g) = gen.downcast::<GeneratorObj>() else {
             return Err(PyErr::type_error("not a generator"));
         };
+        let kind = g.kind;
         if g.running.get() {
-            return Err(PyErr::value_error("generator already executing"));
+            return Err(PyErr::value_error(format!("{} already executing", kind.noun())));
         }
         let Some(saved) = g.saved.borrow_mut(&mut self.token).take() else {
+            if kind == GenKind::Coroutine
+                && throw
+                    .as_ref()
+                    .is_none_or(|e| e.kind != ExcKind::GeneratorExit)
+            {
+                return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
+            }
             return match throw {
                 Some(e) => Err(e),
                 None => Ok(SendResult::Return(Value::None)),
@@ -131,9 +172,10 @@ impl Vm {
         };
         if !g.started.get() && throw.is_none() && !sent.is_none() {
             *g.saved.borrow_mut(&mut self.token) = Some(saved);
-            return Err(PyErr::type_error(
-                "can't send non-None value to a just-started generator",
-            ));
+            return Err(PyErr::type_error(format!(
+                "can't send non-None value to a just-started {}",
+                kind.noun()
+            )));
         }
         g.started.set(true);
         if self.frames.len() >= self.recursion_limit() as usize {
@@ -184,9 +226,17 @@ impl Vm {
             }
             Ok(Exit::Return(v)) => Ok(SendResult::Return(v)),
             Err(mut e) => {
-                if e.kind == ExcKind::StopIteration {
+                let stop_async =
+                    kind == GenKind::AsyncGenerator && e.kind == ExcKind::StopAsyncIteration;
+                if e.kind == ExcKind::StopIteration || stop_async {
                     let exc = self.exc_object(&mut e);
-                    let mut re = PyErr::runtime_error("generator raised StopIteration");
+                    let what = if stop_async {
+                        "StopAsyncIteration"
+                    } else {
+                        "StopIteration"
+                    };
+                    let mut re =
+                        PyErr::runtime_error(format!("{} raised {what}", kind.noun()));
                     let new = self.exc_object(&mut re);
                     if let Some(n) = new.downcast::<crate::exceptions::ExceptionObj>() {
                         *n.cause.borrow_mut(&mut self.token) = Value::Obj(exc.clone());
@@ -206,6 +256,9 @@ impl Vm {
         if receiver.downcast::<GeneratorObj>().is_some() {
             return self.resume_generator(receiver, v, None);
         }
+        if let Some(r) = crate::coroutine::awaitable_send(self, receiver, v.clone()) {
+            return r;
+        }
         if v.is_none() {
             return Ok(match self.next(receiver)? {
                 Some(x) => SendResult::Yield(x),
@@ -215,10 +268,27 @@ impl Vm {
         let r = self.call_method(receiver, "send", &[v]);
         match r {
             Ok(x) => Ok(SendResult::Yield(x)),
-            Err(e) if e.kind == ExcKind::StopIteration => Ok(SendResult::Return(Value::None)),
+            Err(mut e) if e.kind == ExcKind::StopIteration => {
+                Ok(SendResult::Return(stop_iteration_value(self, &mut e)))
+            }
             Err(e) => Err(e),
         }
     }
+}
+
+/// `StopIteration.value` of a raised `StopIteration` (CPython's
+/// `_PyGen_FetchStopIterationValue`).
+pub fn stop_iteration_value(vm: &mut Vm, e: &mut PyErr) -> Value {
+    let exc = vm.exc_object(e);
+    let token = vm.token();
+    exc.downcast::<crate::exceptions::ExceptionObj>()
+        .and_then(|x| {
+            x.args
+                .borrow(token)
+                .downcast::<crate::builtins::tuple::Tuple>()
+                .and_then(|t| t.get(token, 0))
+        })
+        .unwrap_or_default()
 }
 
 /// `next(gen)`.
@@ -230,7 +300,7 @@ pub fn gen_iternext(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 }
 
 /// A `StopIteration` carrying a generator's return value.
-fn stop_iteration(vm: &mut Vm, value: Value) -> PyErr {
+pub fn stop_iteration(vm: &mut Vm, value: Value) -> PyErr {
     if value.is_none() {
         return PyErr::bare(ExcKind::StopIteration);
     }
@@ -247,7 +317,7 @@ pub fn gen_next_builtin(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-fn gen_send(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+pub(crate) fn gen_send(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = exact_args(vm, "send", args, kw, 2)?;
     match vm.resume_generator(&args[0], args[1].clone(), None)? {
         SendResult::Yield(x) => Ok(x),
@@ -255,7 +325,7 @@ fn gen_send(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
     }
 }
 
-fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+pub(crate) fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = arg_range(vm, "throw", args, kw, 2, 4)?;
     let typ = &args[1];
     let exc = if is_exception(typ) {
@@ -283,7 +353,7 @@ fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     }
 }
 
-fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+pub(crate) fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = exact_args(vm, "close", args, kw, 1)?;
     let g = &args[0];
     let started = g
@@ -295,7 +365,10 @@ fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     }
     let err = PyErr::bare(ExcKind::GeneratorExit);
     match vm.resume_generator(g, Value::None, Some(err)) {
-        Ok(SendResult::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Yield(_)) => {
+            let noun = g.downcast::<GeneratorObj>().map_or("generator", |g| g.kind.noun());
+            Err(PyErr::runtime_error(format!("{noun} ignored GeneratorExit")))
+        }
         Ok(SendResult::Return(_)) => Ok(Value::None),
         Err(e) if matches!(e.kind, ExcKind::GeneratorExit | ExcKind::StopIteration) => {
             Ok(Value::None)

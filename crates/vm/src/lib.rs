@@ -15,6 +15,7 @@ pub mod callable;
 pub mod calls;
 pub mod class;
 pub mod code;
+pub mod coroutine;
 pub mod descriptors;
 pub mod error;
 pub mod eval;

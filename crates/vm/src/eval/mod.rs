@@ -8,8 +8,10 @@
 //! exception table (`unwind.rs`). Native code that calls Python code re-enters
 //! `run_frames` with an entry frame.
 
+mod asyncops;
 mod build;
 mod calls;
+mod matching;
 mod names;
 mod ops;
 mod unwind;
@@ -545,6 +547,45 @@ impl Vm {
                     let v = self.top();
                     let n = self.len(&v)?;
                     self.push(Value::Int(n as i64));
+                }
+                MATCH_MAPPING | MATCH_SEQUENCE => {
+                    let v = self.top();
+                    let r = if op == MATCH_MAPPING {
+                        self.match_mapping(&v)
+                    } else {
+                        self.match_sequence(&v)
+                    };
+                    self.push(Value::Bool(r));
+                }
+                MATCH_KEYS => {
+                    let keys = self.top();
+                    let subject = self.peek(2);
+                    let r = self.match_keys(&subject, &keys)?;
+                    self.push(r);
+                }
+                MATCH_CLASS => {
+                    let names = self.pop();
+                    let cls = self.pop();
+                    let subject = self.pop();
+                    let r = self.match_class(&subject, &cls, arg as usize, &names)?;
+                    self.push(r);
+                }
+                GET_AWAITABLE => {
+                    let v = self.pop();
+                    let r = self.get_awaitable(&v, arg)?;
+                    self.push(r);
+                }
+                GET_AITER => self.get_aiter()?,
+                GET_ANEXT => self.get_anext()?,
+                END_ASYNC_FOR => self.end_async_for()?,
+                BEFORE_ASYNC_WITH => self.before_async_with()?,
+                ASYNC_GEN_WRAP => {
+                    let v = self.pop();
+                    self.push(crate::coroutine::wrap_value(v));
+                }
+                IMPORT_STAR => {
+                    self.import_star(fi)?;
+                    self.finalizer_point();
                 }
                 _ => {
                     let name = compiler::opcode::info(op).map_or("?", |i| i.name);

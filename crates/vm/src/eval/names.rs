@@ -36,7 +36,7 @@ impl Vm {
         )
     }
 
-    fn frame_locals(&self, fi: usize) -> PyResult<ObjRef> {
+    pub(crate) fn frame_locals(&self, fi: usize) -> PyResult<ObjRef> {
         self.frames[fi]
             .locals
             .clone()
