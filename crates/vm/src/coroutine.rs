@@ -278,19 +278,51 @@ fn ag_aclose(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     Ok(athrow_awaitable(&args[0], None))
 }
 
-/// The exception instance for `throw(typ[, val])`.
-fn make_exception(vm: &mut Vm, typ: &Value, val: Option<&Value>) -> PyResult<Value> {
+/// The exception instance for `throw(typ[, val])` (CPython's
+/// `_gen_throw` argument checks plus `_PyErr_NormalizeException`).
+pub fn make_exception(vm: &mut Vm, typ: &Value, val: Option<&Value>) -> PyResult<Value> {
+    let val = val.filter(|v| !v.is_none());
     if crate::exceptions::is_exception(typ) {
+        if val.is_some() {
+            return Err(PyErr::type_error(
+                "instance exception may not have a separate value",
+            ));
+        }
         return Ok(typ.clone());
     }
     if crate::exceptions::is_exception_class(vm.token(), typ) {
-        let a: Vec<Value> = val.filter(|v| !v.is_none()).cloned().into_iter().collect();
-        return vm.call(typ, &a, None);
+        if let Some(v) = val {
+            if crate::exceptions::is_exception(v) && crate::class::isinstance(vm, v, typ)? {
+                return Ok(v.clone());
+            }
+            if let Some(t) = v.downcast::<crate::builtins::tuple::Tuple>() {
+                let items = t.items(vm.token()).to_vec();
+                return vm.call(typ, &items, None);
+            }
+            return vm.call(typ, std::slice::from_ref(v), None);
+        }
+        return vm.call(typ, &[], None);
     }
     let tn = crate::types::type_name(vm.token(), &typ.type_ref());
     Err(PyErr::type_error(format!(
         "exceptions must be classes or instances deriving from BaseException, not {tn}"
     )))
+}
+
+/// `throw()` into a `coroutine_wrapper` or `asend`/`athrow` awaitable; `None`
+/// for other objects.
+pub(crate) fn awaitable_throw(
+    vm: &mut Vm,
+    this: &Value,
+    e: PyErr,
+) -> Option<PyResult<SendResult>> {
+    if this.downcast::<CoroWrapper>().is_none()
+        && this.downcast::<ASend>().is_none()
+        && this.downcast::<AThrow>().is_none()
+    {
+        return None;
+    }
+    Some(awaitable_step(vm, this, Value::None, Some(e)))
 }
 
 fn to_err(vm: &mut Vm, exc: Value) -> PyErr {

@@ -10,7 +10,6 @@ use crate::calls::{add_method, arg_range, exact_args};
 use crate::code::CodeObj;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::eval::Exit;
-use crate::exceptions::{is_exception, is_exception_class};
 use crate::frame::Frame;
 use crate::object::{ObjRef, Payload, PayloadKind, PyCell, Token};
 use crate::value::Value;
@@ -90,6 +89,14 @@ impl Payload for GeneratorObj {
         let old = self.saved.borrow_mut(token).take();
         drop(old);
     }
+}
+
+/// The outcome of a `throw()` offered to a delegated-to sub-iterator.
+enum Delegated {
+    /// The sub-iterator yielded: the generator stays suspended.
+    Yield(SavedFrame, Value),
+    /// Resume the generator's frame, sending a value or raising an error.
+    Resume(SavedFrame, Value, Option<PyErr>),
 }
 
 /// What a resumption produced.
@@ -185,6 +192,16 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
+        let (saved, sent, throw) = match throw {
+            Some(e) => match self.throw_into_delegate(g, saved, e) {
+                Delegated::Yield(saved, v) => {
+                    *g.saved.borrow_mut(&mut self.token) = Some(saved);
+                    return Ok(SendResult::Yield(v));
+                }
+                Delegated::Resume(saved, sent, throw) => (saved, sent, throw),
+            },
+            None => (saved, sent, None),
+        };
         let base = self.stack.len();
         let SavedFrame {
             mut frame,
@@ -248,6 +265,98 @@ impl Vm {
                 Err(e)
             }
         }
+    }
+
+    /// The sub-iterator a suspended frame delegates to (`yield from`/`await`)
+    /// and the instruction after its `SEND` loop (CPython's `_PyGen_yf`: the
+    /// next instruction is `RESUME` with oparg 2 or 3).
+    fn yield_from_target(saved: &SavedFrame) -> Option<(Value, usize)> {
+        use compiler::opcode::num::{EXTENDED_ARG, RESUME, SEND};
+        let co = saved.frame.code.downcast::<CodeObj>()?;
+        let ins: &[u8] = &co.instrs;
+        let ip = saved.frame.ip;
+        if *ins.get(ip * 2)? != RESUME || *ins.get(ip * 2 + 1)? < 2 {
+            return None;
+        }
+        let send_at = saved.frame.lasti.checked_sub(1)?;
+        if *ins.get(send_at * 2)? != SEND {
+            return None;
+        }
+        let mut jump = *ins.get(send_at * 2 + 1)? as usize;
+        let mut k = send_at;
+        let mut shift = 8;
+        while k > 0 && shift < 32 && ins.get((k - 1) * 2) == Some(&EXTENDED_ARG) {
+            jump |= (*ins.get((k - 1) * 2 + 1)? as usize) << shift;
+            shift += 8;
+            k -= 1;
+        }
+        let yf = saved.values.last()?.clone()?;
+        Some((yf, saved.frame.lasti + jump))
+    }
+
+    /// `close()` of a sub-iterator (CPython's `gen_close_iter`).
+    fn close_iter(&mut self, yf: &Value) -> PyResult<()> {
+        if yf.downcast::<GeneratorObj>().is_some() {
+            return gen_close(self, std::slice::from_ref(yf), None).map(drop);
+        }
+        let n = crate::builtins::str::intern(&mut self.token, "close");
+        match self.getattr(yf, &n) {
+            Ok(m) => self.call(&m, &[], None).map(drop),
+            Err(e) if e.kind == ExcKind::AttributeError => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `throw()` into a generator suspended in `yield from`/`await`: the
+    /// exception goes to the sub-iterator first (CPython's `_gen_throw`).
+    fn throw_into_delegate(&mut self, g: &GeneratorObj, mut saved: SavedFrame, e: PyErr) -> Delegated {
+        let Some((yf, target)) = Self::yield_from_target(&saved) else {
+            return Delegated::Resume(saved, Value::None, Some(e));
+        };
+        g.running.set(true);
+        if e.kind == ExcKind::GeneratorExit {
+            let r = self.close_iter(&yf);
+            g.running.set(false);
+            return match r {
+                Err(ce) => Delegated::Resume(saved, Value::None, Some(ce)),
+                Ok(()) => Delegated::Resume(saved, Value::None, Some(e)),
+            };
+        }
+        let r = if yf.downcast::<GeneratorObj>().is_some() {
+            self.resume_generator(&yf, Value::None, Some(e))
+        } else if let Some(r) = crate::coroutine::awaitable_throw(self, &yf, e.clone()) {
+            r
+        } else {
+            let n = crate::builtins::str::intern(&mut self.token, "throw");
+            match self.getattr(&yf, &n) {
+                Ok(m) => {
+                    let mut e = e;
+                    let exc = self.exc_object(&mut e);
+                    match self.call(&m, &[Value::Obj(exc)], None) {
+                        Ok(v) => Ok(SendResult::Yield(v)),
+                        Err(mut x) if x.kind == ExcKind::StopIteration => {
+                            Ok(SendResult::Return(stop_iteration_value(self, &mut x)))
+                        }
+                        Err(x) => Err(x),
+                    }
+                }
+                Err(ae) if ae.kind == ExcKind::AttributeError => {
+                    g.running.set(false);
+                    return Delegated::Resume(saved, Value::None, Some(e));
+                }
+                Err(x) => Err(x),
+            }
+        };
+        g.running.set(false);
+        let (sent, throw) = match r {
+            Ok(SendResult::Yield(v)) => return Delegated::Yield(saved, v),
+            Ok(SendResult::Return(v)) => (v, None),
+            Err(x) => (Value::None, Some(x)),
+        };
+        saved.values.pop();
+        saved.frame.ip = target;
+        saved.frame.lasti = target.saturating_sub(1);
+        Delegated::Resume(saved, sent, throw)
     }
 
     /// `SEND`: sends `v` into `receiver` (a generator, or any iterator when `v`
@@ -327,22 +436,7 @@ pub(crate) fn gen_send(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyRe
 
 pub(crate) fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = arg_range(vm, "throw", args, kw, 2, 4)?;
-    let typ = &args[1];
-    let exc = if is_exception(typ) {
-        typ.clone()
-    } else if is_exception_class(vm.token(), typ) {
-        let a: Vec<Value> = args
-            .get(2)
-            .filter(|v| !v.is_none())
-            .cloned()
-            .into_iter()
-            .collect();
-        vm.call(typ, &a, None)?
-    } else {
-        return Err(PyErr::type_error(
-            "exceptions must be classes or instances deriving from BaseException, not str",
-        ));
-    };
+    let exc = crate::coroutine::make_exception(vm, &args[1], args.get(2))?;
     let Value::Obj(o) = exc else {
         return Err(PyErr::type_error("bad exception"));
     };
