@@ -80,6 +80,8 @@ pub fn init(token: &mut Token) -> &'static CoroTypes {
 fn install(token: &mut Token, t: &CoroTypes) {
     if let Some(ty) = t.coroutine.downcast::<TypeObject>() {
         ty.slots.repr.set(Some(gen_like_repr));
+        ty.slots.getattro.set(Some(gen_getattro));
+        ty.slots.finalize.set(Some(crate::generator::gen_finalize));
     }
     add_method(token, &t.coroutine, "send", gen_send);
     add_method(token, &t.coroutine, "throw", gen_throw);
@@ -87,6 +89,8 @@ fn install(token: &mut Token, t: &CoroTypes) {
     add_method(token, &t.coroutine, "__await__", coro_await);
     if let Some(ty) = t.async_generator.downcast::<TypeObject>() {
         ty.slots.repr.set(Some(gen_like_repr));
+        ty.slots.getattro.set(Some(gen_getattro));
+        ty.slots.finalize.set(Some(crate::generator::gen_finalize));
     }
     add_method(token, &t.async_generator, "__aiter__", self_method);
     add_method(token, &t.async_generator, "__anext__", ag_anext);
@@ -614,4 +618,51 @@ impl Vm {
         }
         Ok(r)
     }
+}
+
+/// Attribute access on generators, coroutines and async generators: the
+/// `gi_*`/`cr_*`/`ag_*` getters and `__name__`/`__qualname__` of CPython's
+/// `gen_getsetlist`, then the generic lookup.
+pub fn gen_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    if let Some(g) = obj.downcast::<GeneratorObj>() {
+        let n = name
+            .downcast::<crate::builtins::str::StrObj>()
+            .and_then(crate::builtins::str::StrObj::as_str)
+            .unwrap_or("");
+        let prefix = match g.kind {
+            GenKind::Generator => "gi_",
+            GenKind::Coroutine => "cr_",
+            GenKind::AsyncGenerator => "ag_",
+        };
+        let field = match n {
+            "__name__" => return Ok(Value::Obj(g.name.clone())),
+            "__qualname__" => return Ok(Value::Obj(g.qualname.clone())),
+            _ => n.strip_prefix(prefix).unwrap_or(""),
+        };
+        match field {
+            "code" => return Ok(Value::Obj(g.code.clone())),
+            "running" => {
+                let r = if g.kind == GenKind::AsyncGenerator {
+                    g.running_async.get()
+                } else {
+                    g.running.get()
+                };
+                return Ok(Value::Bool(r));
+            }
+            "frame" if g.saved.borrow(vm.token()).is_none() && !g.running.get() => {
+                return Ok(Value::None)
+            }
+            "yieldfrom" | "await" => {
+                let yf = g
+                    .saved
+                    .borrow(vm.token())
+                    .as_ref()
+                    .and_then(Vm::yield_from_target)
+                    .map(|(v, _)| v);
+                return Ok(yf.unwrap_or_default());
+            }
+            _ => {}
+        }
+    }
+    crate::builtins::object::generic_getattr(vm, obj, name)
 }

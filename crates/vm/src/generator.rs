@@ -67,6 +67,8 @@ pub struct GeneratorObj {
     pub name: ObjRef,
     /// `__qualname__`.
     pub qualname: ObjRef,
+    /// `gi_code` / `cr_code` / `ag_code`.
+    pub code: ObjRef,
 }
 
 impl Payload for GeneratorObj {
@@ -83,6 +85,7 @@ impl Payload for GeneratorObj {
             }
         }
         visit(self.exc_state.borrow(token));
+        visit(&Value::Obj(self.code.clone()));
     }
 
     fn clear(&self, token: &mut Token) {
@@ -136,6 +139,7 @@ impl Vm {
             (GenKind::Generator, crate::rt_types::rt().generator.clone())
         };
         let g = GeneratorObj {
+            code: frame.code.clone(),
             kind,
             running_async: Cell::new(false),
             ag_closed: Cell::new(false),
@@ -270,7 +274,7 @@ impl Vm {
     /// The sub-iterator a suspended frame delegates to (`yield from`/`await`)
     /// and the instruction after its `SEND` loop (CPython's `_PyGen_yf`: the
     /// next instruction is `RESUME` with oparg 2 or 3).
-    fn yield_from_target(saved: &SavedFrame) -> Option<(Value, usize)> {
+    pub(crate) fn yield_from_target(saved: &SavedFrame) -> Option<(Value, usize)> {
         use compiler::opcode::num::{EXTENDED_ARG, RESUME, SEND};
         let co = saved.frame.code.downcast::<CodeObj>()?;
         let ins: &[u8] = &co.instrs;
@@ -471,6 +475,18 @@ pub(crate) fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyR
     }
 }
 
+/// `tp_finalize` of generators, coroutines and async generators (CPython's
+/// `_PyGen_Finalize`): a suspended one is closed; errors are dropped (CPython
+/// reports them through `sys.unraisablehook`).
+pub fn gen_finalize(vm: &mut Vm, v: &Value) {
+    let suspended = v.downcast::<GeneratorObj>().is_some_and(|g| {
+        g.started.get() && !g.running.get() && g.saved.borrow(vm.token()).is_some()
+    });
+    if suspended {
+        let _ = gen_close(vm, std::slice::from_ref(v), None);
+    }
+}
+
 /// `repr(gen)`: `<generator object f at 0x...>`.
 pub fn gen_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let q = v
@@ -491,6 +507,8 @@ pub fn install(token: &mut Token, ty: &ObjRef) {
         t.slots.iter.set(Some(crate::builtins::iter::self_iter));
         t.slots.iternext.set(Some(gen_iternext));
         t.slots.repr.set(Some(gen_repr));
+        t.slots.getattro.set(Some(crate::coroutine::gen_getattro));
+        t.slots.finalize.set(Some(gen_finalize));
     }
     add_method(token, ty, "send", gen_send);
     add_method(token, ty, "throw", gen_throw);
