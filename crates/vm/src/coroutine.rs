@@ -315,11 +315,7 @@ pub fn make_exception(vm: &mut Vm, typ: &Value, val: Option<&Value>) -> PyResult
 
 /// `throw()` into a `coroutine_wrapper` or `asend`/`athrow` awaitable; `None`
 /// for other objects.
-pub(crate) fn awaitable_throw(
-    vm: &mut Vm,
-    this: &Value,
-    e: PyErr,
-) -> Option<PyResult<SendResult>> {
+pub(crate) fn awaitable_throw(vm: &mut Vm, this: &Value, e: PyErr) -> Option<PyResult<SendResult>> {
     if this.downcast::<CoroWrapper>().is_none()
         && this.downcast::<ASend>().is_none()
         && this.downcast::<AThrow>().is_none()

@@ -129,7 +129,10 @@ impl Vm {
         };
         let flags = frame.code.downcast::<CodeObj>().map_or(0, |c| c.flags());
         let (kind, ty) = if flags & crate::code::CO_COROUTINE != 0 {
-            (GenKind::Coroutine, crate::coroutine::types().coroutine.clone())
+            (
+                GenKind::Coroutine,
+                crate::coroutine::types().coroutine.clone(),
+            )
         } else if flags & crate::code::CO_ASYNC_GENERATOR != 0 {
             (
                 GenKind::AsyncGenerator,
@@ -166,7 +169,10 @@ impl Vm {
         };
         let kind = g.kind;
         if g.running.get() {
-            return Err(PyErr::value_error(format!("{} already executing", kind.noun())));
+            return Err(PyErr::value_error(format!(
+                "{} already executing",
+                kind.noun()
+            )));
         }
         let Some(saved) = g.saved.borrow_mut(&mut self.token).take() else {
             if kind == GenKind::Coroutine
@@ -174,7 +180,9 @@ impl Vm {
                     .as_ref()
                     .is_none_or(|e| e.kind != ExcKind::GeneratorExit)
             {
-                return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
+                return Err(PyErr::runtime_error(
+                    "cannot reuse already awaited coroutine",
+                ));
             }
             return match throw {
                 Some(e) => Err(e),
@@ -256,8 +264,7 @@ impl Vm {
                     } else {
                         "StopIteration"
                     };
-                    let mut re =
-                        PyErr::runtime_error(format!("{} raised {what}", kind.noun()));
+                    let mut re = PyErr::runtime_error(format!("{} raised {what}", kind.noun()));
                     let new = self.exc_object(&mut re);
                     if let Some(n) = new.downcast::<crate::exceptions::ExceptionObj>() {
                         *n.cause.borrow_mut(&mut self.token) = Value::Obj(exc.clone());
@@ -313,7 +320,12 @@ impl Vm {
 
     /// `throw()` into a generator suspended in `yield from`/`await`: the
     /// exception goes to the sub-iterator first (CPython's `_gen_throw`).
-    fn throw_into_delegate(&mut self, g: &GeneratorObj, mut saved: SavedFrame, e: PyErr) -> Delegated {
+    fn throw_into_delegate(
+        &mut self,
+        g: &GeneratorObj,
+        mut saved: SavedFrame,
+        e: PyErr,
+    ) -> Delegated {
         let Some((yf, target)) = Self::yield_from_target(&saved) else {
             return Delegated::Resume(saved, Value::None, Some(e));
         };
@@ -464,8 +476,12 @@ pub(crate) fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyR
     let err = PyErr::bare(ExcKind::GeneratorExit);
     match vm.resume_generator(g, Value::None, Some(err)) {
         Ok(SendResult::Yield(_)) => {
-            let noun = g.downcast::<GeneratorObj>().map_or("generator", |g| g.kind.noun());
-            Err(PyErr::runtime_error(format!("{noun} ignored GeneratorExit")))
+            let noun = g
+                .downcast::<GeneratorObj>()
+                .map_or("generator", |g| g.kind.noun());
+            Err(PyErr::runtime_error(format!(
+                "{noun} ignored GeneratorExit"
+            )))
         }
         Ok(SendResult::Return(_)) => Ok(Value::None),
         Err(e) if matches!(e.kind, ExcKind::GeneratorExit | ExcKind::StopIteration) => {

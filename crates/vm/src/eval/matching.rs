@@ -80,7 +80,15 @@ impl Vm {
             self,
             &t,
             MAPPING_TYPES,
-            &["Mapping", "MutableMapping", "UserDict", "OrderedDict", "defaultdict", "Counter", "ChainMap"],
+            &[
+                "Mapping",
+                "MutableMapping",
+                "UserDict",
+                "OrderedDict",
+                "defaultdict",
+                "Counter",
+                "ChainMap",
+            ],
         )
     }
 
