@@ -77,6 +77,71 @@ def make(k):
 add3 = make(3)
 print(sum(add3(x) for x in gen(1_000_000)))
 """,
+    "dict set/get/iterate (500k)": """
+def d(n):
+    m = {}
+    for i in range(n):
+        m[i & 4095] = m.get(i & 4095, 0) + i
+    t = 0
+    for k, v in m.items():
+        t += k ^ v
+    return t, len(m)
+print(d(500_000))
+""",
+    "string building (500k)": """
+def s(n):
+    parts = []
+    for i in range(n):
+        parts.append(str(i % 100) + "-")
+    text = "".join(parts)
+    acc = ""
+    for i in range(2000):
+        acc += "ab"
+    return len(text), text[:12], len(acc), text.count("9-")
+print(s(500_000))
+""",
+    "exceptions raise/catch (300k)": """
+class Oops(Exception):
+    pass
+def f(i):
+    if i % 3 == 0:
+        raise Oops(i)
+    return i
+def run(n):
+    caught = 0
+    for i in range(n):
+        try:
+            f(i)
+        except Oops:
+            caught += 1
+        finally:
+            pass
+    return caught
+print(run(300_000))
+""",
+    "closures + nonlocal (1M)": """
+def counter():
+    n = 0
+    def inc(k):
+        nonlocal n
+        n += k
+        return n
+    return inc
+c = counter()
+for i in range(1_000_000):
+    c(1)
+print(c(0))
+""",
+    "comprehensions (200 x 5k)": """
+def comp(rounds):
+    t = 0
+    for r in range(rounds):
+        xs = [i * 2 for i in range(5000) if i & 1]
+        ds = {i: i + r for i in xs[:100]}
+        t += len(xs) + sum(ds.values())
+    return t
+print(comp(200))
+""",
 }
 
 
@@ -113,9 +178,14 @@ def main():
                 f.write(src)
             py_compile.compile(py, cfile=pyc, doraise=True)
             tc, oc = best_time([sys.executable, py], tmp, args.repeat)
-            tk, ok = best_time([krait, pyc], tmp, args.repeat)
+            try:
+                tk, ok = best_time([krait, pyc], tmp, args.repeat)
+            except SystemExit as e:
+                print(f"{name:36} {tc:10.3f} {'fails':>10} {'-':>7}   ({str(e).splitlines()[-1]})")
+                continue
             if oc != ok:
-                raise SystemExit(f"{name}: outputs differ:\nCPython: {oc!r}\nKrait:   {ok!r}")
+                print(f"{name:36} {tc:10.3f} {'differs':>10} {'-':>7}")
+                continue
             print(f"{name:36} {tc:10.3f} {tk:10.3f} {tc / tk:7.2f}")
 
 

@@ -10,7 +10,9 @@ use std::process::ExitCode;
 const WORKER_STACK: usize = 512 * 1024 * 1024;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: krait FILE.py|FILE.pyc [ARG...] | --dump-ast FILE.py | --dis FILE.py|FILE.pyc | --compile FILE.py -o OUT.pyc | --pyc-roundtrip FILE.pyc...");
+    eprintln!(
+        "usage: krait [-B] FILE.py|FILE.pyc [ARG...] | -c CODE [ARG...] | --dump-ast FILE.py | --dis FILE.py|FILE.pyc | --compile FILE.py -o OUT.pyc | --pyc-roundtrip FILE.pyc..."
+    );
     ExitCode::from(2)
 }
 
@@ -43,6 +45,7 @@ fn run(args: &[String]) -> ExitCode {
         [flag, files @ ..] if flag == "--pyc-roundtrip" => {
             status(compiler::cli::cmd_pyc_roundtrip(files))
         }
+        [flag, rest @ ..] if flag == "-B" => run_python(rest, true),
         [file, rest @ ..] if file.ends_with(".pyc") => {
             let mut argv = vec![file.clone()];
             argv.extend(rest.iter().cloned());
@@ -52,10 +55,35 @@ fn run(args: &[String]) -> ExitCode {
                 stdlib::register_all,
             ))
         }
-        [file, rest @ ..] if !file.starts_with('-') => {
-            let mut argv = vec![file.clone()];
+        _ => run_python(args, false),
+    }
+}
+
+/// `krait [-B] FILE.py ARG...` or `krait [-B] -c CODE ARG...`: run source as
+/// `__main__` (`-B`: don't write `__pycache__` files).
+fn run_python(args: &[String], dont_write_bytecode: bool) -> ExitCode {
+    let options = |argv: Vec<String>| vm::import::main::RunOptions {
+        argv,
+        dont_write_bytecode,
+        setup: Some(stdlib::register_all),
+    };
+    match args {
+        [flag, command, rest @ ..] if flag == "-c" => {
+            let mut argv = vec!["-c".to_owned()];
             argv.extend(rest.iter().cloned());
-            status(vm::runner::run_source_file(file, argv))
+            status(vm::import::main::run_source_string(command, options(argv)))
+        }
+        [file, ..] if file.ends_with(".pyc") => status(vm::runner::run_pyc_file_with(
+            file,
+            args.to_vec(),
+            stdlib::register_all,
+        )),
+        [file, ..] if !file.starts_with('-') => {
+            let file = file.clone();
+            status(vm::import::main::run_source_file(
+                &file,
+                options(args.to_vec()),
+            ))
         }
         _ => usage(),
     }

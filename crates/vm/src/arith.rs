@@ -136,6 +136,9 @@ impl Vm {
         if let (Some(x), Some(y), true, true) = (fa, fb, builtin_operands(a), builtin_operands(b)) {
             return float_pow(x, y);
         }
+        if let Some(r) = crate::methods::complex::power(a, b)? {
+            return Ok(r);
+        }
         for (obj, other, name, reflected) in [(a, b, "__pow__", false), (b, a, "__rpow__", true)] {
             let t = obj.type_ref();
             let key = crate::builtins::str::intern(self.token(), name);

@@ -225,17 +225,23 @@ pub fn constant_to_value(token: &mut Token, c: &Constant) -> PyResult<Value> {
             Value::Obj(Tuple::alloc(v))
         }
         Constant::Code(code) => Value::Obj(CodeObj::alloc(token, (**code).clone())?),
-        Constant::Complex(..) => {
-            return Err(PyErr::new(
-                crate::error::ExcKind::NotImplementedError,
-                "complex constants are not supported yet",
-            ))
-        }
-        Constant::Bytes(..) => {
-            return Err(PyErr::new(
-                crate::error::ExcKind::NotImplementedError,
-                "bytes constants are not supported yet",
-            ))
-        }
+        Constant::Complex(re, im) => match crate::methods::complex::new_complex(*re, *im) {
+            Some(v) => v,
+            None => {
+                return Err(PyErr::new(
+                    crate::error::ExcKind::NotImplementedError,
+                    "complex constants need the complex type",
+                ))
+            }
+        },
+        Constant::Bytes(b) => match crate::methods::bytes::new_bytes(b.clone(), false) {
+            Value::None => {
+                return Err(PyErr::new(
+                    crate::error::ExcKind::NotImplementedError,
+                    "bytes constants need the bytes type",
+                ))
+            }
+            v => v,
+        },
     })
 }

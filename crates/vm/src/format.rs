@@ -26,6 +26,9 @@ pub fn text_err(e: common::error::TextError) -> PyErr {
 /// through the shared text library (`common::format_number`,
 /// `common::format_spec`, CPython's exact output).
 pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
+    if let Some(r) = crate::methods::complex::format(vm, v, spec) {
+        return r;
+    }
     let spec_t = common::text::Text::from(spec);
     let tname = type_name(vm.token(), &v.type_ref());
     if let Some(st) = v.downcast::<StrObj>() {

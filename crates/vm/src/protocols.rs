@@ -171,6 +171,20 @@ impl Vm {
 
     /// `container[key]` (CPython's `PyObject_GetItem`).
     pub fn getitem(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+        if let Value::Obj(o) = container {
+            let t = o.type_obj();
+            if !t.is_builtin() {
+                if let Some(f) = t.slots.getitem.get() {
+                    return f(self, container, key);
+                }
+            }
+        }
+        self.getitem_builtin(container, key)
+    }
+
+    /// `container[key]` by the builtin base's behaviour, ignoring a user class's
+    /// `__getitem__` (what `list.__getitem__(self, key)` does).
+    pub fn getitem_builtin(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
         if let Some(l) = container.downcast::<List>() {
             if let Value::Int(i) = key {
                 let n = l.len(self.token()) as i64;
@@ -227,6 +241,9 @@ impl Vm {
             });
         }
         if let Some(r) = container.downcast::<RangeObj>() {
+            if let Some(sl) = key.downcast::<SliceObj>() {
+                return crate::methods::numbers::range_slice(self, r, sl);
+            }
             let n = r.len();
             let i = self.index_i64(key)?;
             let j = if i < 0 { i + n as i64 } else { i };
@@ -246,7 +263,10 @@ impl Vm {
             return f(self, container, key);
         }
         if let Some(d) = container.downcast::<Dict>() {
-            return d.getitem(self, key);
+            return match d.get(self, key)? {
+                Some(v) => Ok(v),
+                None => crate::methods::containers::dict_missing(self, container, key),
+            };
         }
         if container.downcast::<TypeObject>().is_some() {
             let name = type_name(self.token(), container.as_obj().unwrap_or(&t));
@@ -268,11 +288,13 @@ impl Vm {
         get: impl FnOnce(&mut Vm, usize) -> PyResult<Option<Value>>,
     ) -> PyResult<Value> {
         if key.as_int().is_none() && !has_index(key) {
-            let indices = if what == "string" {
-                "string indices"
-            } else {
-                &format!("{what} indices")
-            };
+            if what == "string" {
+                return Err(PyErr::type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    tname(self, key)
+                )));
+            }
+            let indices = &format!("{what} indices");
             return Err(PyErr::type_error(format!(
                 "{indices} must be integers or slices, not {}",
                 tname(self, key)
@@ -652,6 +674,9 @@ impl Vm {
                 }
                 return Ok(a.clone());
             }
+        }
+        if let Some(r) = crate::methods::containers::inplace_builtin(self, a, b, op)? {
+            return Ok(r);
         }
         if let Value::Obj(_) = a {
             let name = crate::class::inplace_dunder(op);

@@ -365,6 +365,9 @@ impl Vm {
             }
             _ => {}
         }
+        if op == BinOp::Power {
+            return self.power(a, b);
+        }
         let (ta, tb) = (a.type_ref(), b.type_ref());
         let slot_of = |t: &ObjRef| t.downcast::<TypeObject>().and_then(|t| op.slot(t));
         let sa = slot_of(&ta);

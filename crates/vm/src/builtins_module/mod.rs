@@ -36,6 +36,7 @@ pub fn install(vm: &mut Vm) {
     crate::class::install(vm);
     ctors::install(vm);
     methods::install(vm);
+    crate::methods::install(vm);
     let rt = crate::rt_types::rt();
     crate::generator::install(vm.token(), &rt.generator);
     crate::coroutine::init(vm.token());
@@ -76,6 +77,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm, func);
     sort::install(vm, func);
     func(vm, "__build_class__", crate::class::build_class);
+    func(vm, "__import__", crate::import::builtin_import);
     let name = intern(vm.token(), "__debug__");
     let _ = name;
     set(vm, "__debug__", Value::Bool(true));

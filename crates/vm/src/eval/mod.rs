@@ -505,6 +505,7 @@ impl Vm {
                 ))),
                 IMPORT_NAME => self.import_name(co, arg)?,
                 IMPORT_FROM => self.import_from(co, arg)?,
+                IMPORT_STAR => self.import_star(fi)?,
                 PUSH_EXC_INFO => {
                     let v = self.pop();
                     let prev = std::mem::replace(&mut self.exc_info, v.clone());

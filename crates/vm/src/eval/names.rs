@@ -293,66 +293,38 @@ impl Vm {
         Ok(())
     }
 
-    /// `IMPORT_NAME`: `fromlist` and `level` on the stack; builtin modules only.
+    /// `IMPORT_NAME`: `fromlist` and `level` on the stack (see `import/`).
     pub(crate) fn import_name(&mut self, co: &CodeObj, arg: u32) -> PyResult<()> {
         let name = name_at(co, arg)?.clone();
-        let _fromlist = self.pop();
+        let fromlist = self.pop();
         let level = self.pop();
-        if !matches!(level, Value::Int(0)) {
-            return Err(PyErr::new(
-                ExcKind::ImportError,
-                "attempted relative import with no known parent package",
-            ));
-        }
-        let n = text(&name);
-        let top = n.split('.').next().unwrap_or("").to_owned();
-        let m = self.import_module(&top)?;
+        let Some(globals) = self.frames.last().map(|f| f.globals.clone()) else {
+            return Err(bad_code("IMPORT_NAME outside a frame"));
+        };
+        let m = self.import_name_op(&text(&name), &fromlist, &level, &globals)?;
         self.push(m);
         Ok(())
     }
 
-    /// The module `name` from `sys.modules`, or a builtin module created now.
+    /// The module `name` (absolute, dotted), imported if needed.
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
-        let key = Value::Obj(intern(&mut self.token, name));
-        let modules = self.modules.clone();
-        if let Some(m) = modules
-            .downcast::<Dict>()
-            .and_then(|d| d.get_str(&self.token, &key))
-        {
-            return Ok(m);
-        }
-        let m = match name {
-            "builtins" => Some(self.builtins_module.clone()),
-            _ => crate::builtins_module::builtin_module(self, name),
-        };
-        match m {
-            Some(m) => {
-                if let Some(d) = modules.downcast::<Dict>() {
-                    d.set(&mut NativeEq(&mut self.token), key, Value::Obj(m.clone()))?;
-                }
-                Ok(Value::Obj(m))
-            }
-            None => Err(PyErr::new(
-                ExcKind::ModuleNotFoundError,
-                format!("No module named '{name}'"),
-            )),
-        }
+        self.import_absolute(name)
     }
 
     /// `IMPORT_FROM`: an attribute of the module on top (which stays).
     pub(crate) fn import_from(&mut self, co: &CodeObj, arg: u32) -> PyResult<()> {
         let name = name_at(co, arg)?.clone();
         let m = self.top();
-        match self.getattr(&m, &name) {
-            Ok(v) => {
-                self.push(v);
-                Ok(())
-            }
-            Err(_) => Err(PyErr::new(
-                ExcKind::ImportError,
-                format!("cannot import name '{}'", text(&name)),
-            )),
-        }
+        let v = self.import_from_op(&m, &name)?;
+        self.push(v);
+        Ok(())
+    }
+
+    /// `IMPORT_STAR`: the module on top into the frame's locals.
+    pub(crate) fn import_star(&mut self, fi: usize) -> PyResult<()> {
+        let m = self.pop();
+        let locals = self.frame_locals(fi)?;
+        self.import_star_op(&m, &locals)
     }
 
     /// `SETUP_ANNOTATIONS`: an `__annotations__` dict in the namespace.

@@ -1,0 +1,31 @@
+# frozenset.
+def show(f):
+    try:
+        r = f()
+    except Exception as e:
+        r = e
+    print(repr(r))
+f = frozenset([3, 1, 2])
+show(lambda: (frozenset(), len(f), 2 in f, 9 in f, sorted(f)))
+show(lambda: frozenset([1]))
+show(lambda: type(f | {9}) is frozenset)
+show(lambda: type({9} | f) is set)
+show(lambda: sorted(f & {1, 2}))
+show(lambda: sorted(f - {1}))
+show(lambda: sorted(f ^ {1, 7}))
+show(lambda: (f == {1, 2, 3}, {1, 2, 3} == f, f <= {1, 2, 3, 4}, f < f, f >= frozenset([1])))
+show(lambda: hash(f) == hash(frozenset([1, 2, 3])))
+show(lambda: hash(frozenset()))
+show(lambda: hash(frozenset([1, 2, 3])))
+show(lambda: hash(frozenset(["a"])) == hash(frozenset(["a"])))
+show(lambda: {f: "x"}[frozenset({1, 2, 3})])
+show(lambda: type(f.union([5])) is frozenset)
+show(lambda: sorted(f.union([5])))
+show(lambda: f.copy() is f)
+show(lambda: frozenset(f) is f)
+show(lambda: (f.issubset(range(5)), f.issuperset([1]), f.isdisjoint([8])))
+show(lambda: f.add(1))
+show(lambda: frozenset(1))
+show(lambda: frozenset([[1]]))
+show(lambda: {frozenset([1]), frozenset([1])})
+show(lambda: hash({1}))
