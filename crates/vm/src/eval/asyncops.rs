@@ -1,9 +1,8 @@
 //! The async opcodes of CPython 3.11's eval loop: `GET_AWAITABLE`,
 //! `GET_AITER`, `GET_ANEXT`, `END_ASYNC_FOR`, `BEFORE_ASYNC_WITH`,
-//! `ASYNC_GEN_WRAP`; and `IMPORT_STAR` (`import_all_from`).
+//! `ASYNC_GEN_WRAP`.
 
-use crate::builtins::dict::Dict;
-use crate::builtins::str::{intern, StrObj};
+use crate::builtins::str::intern;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::generator::{GenKind, GeneratorObj};
 use crate::types::{type_name, TypeObject};
@@ -116,76 +115,6 @@ impl Vm {
         self.push(exit);
         let r = self.call(&enter, &[], None)?;
         self.push(r);
-        Ok(())
-    }
-
-    /// `IMPORT_STAR` (CPython's `import_all_from`): binds the module's
-    /// `__all__` names, else its public `__dict__` names, in the frame's locals.
-    pub(crate) fn import_star(&mut self, fi: usize) -> PyResult<()> {
-        let module = self.pop();
-        let locals = match self.frame_locals(fi) {
-            Ok(l) => l,
-            Err(_) => {
-                return Err(PyErr::new(
-                    ExcKind::SystemError,
-                    "no locals found during 'import *'",
-                ))
-            }
-        };
-        let all_n = intern(&mut self.token, "__all__");
-        let (names, skip_private, from_all) = match self.getattr(&module, &all_n) {
-            Ok(all) => (self.sequence_to_vec(&all)?, false, true),
-            Err(e) if e.kind == ExcKind::AttributeError => {
-                let dict_n = intern(&mut self.token, "__dict__");
-                let d = match self.getattr(&module, &dict_n) {
-                    Ok(d) => d,
-                    Err(e) if e.kind == ExcKind::AttributeError => {
-                        return Err(PyErr::new(
-                            ExcKind::ImportError,
-                            "from-import-* object has no __dict__ and no __all__",
-                        ))
-                    }
-                    Err(e) => return Err(e),
-                };
-                let keys = match d.downcast::<Dict>() {
-                    Some(d) => d.keys(&self.token),
-                    None => {
-                        let k = self.call_method(&d, "keys", &[])?;
-                        self.sequence_to_vec(&k)?
-                    }
-                };
-                (keys, true, false)
-            }
-            Err(e) => return Err(e),
-        };
-        for name in names {
-            let Some(text) = name
-                .downcast::<StrObj>()
-                .and_then(StrObj::as_str)
-                .map(str::to_owned)
-            else {
-                let modname = intern(&mut self.token, "__name__");
-                let mn = self.getattr(&module, &modname).ok();
-                let mn = mn.map_or_else(|| "?".to_owned(), |m| self.repr_string(&m));
-                let mn = mn.trim_matches('\'').to_owned();
-                let tn = type_name(&self.token, &name.type_ref());
-                return Err(PyErr::type_error(if from_all {
-                    format!("Item in {mn}.__all__ must be str, not {tn}")
-                } else {
-                    format!("Key in {mn}.__dict__ must be str, not {tn}")
-                }));
-            };
-            if skip_private && text.starts_with('_') {
-                continue;
-            }
-            let n = intern(&mut self.token, &text);
-            let v = self.getattr(&module, &n)?;
-            let key = Value::Obj(n);
-            match locals.downcast::<Dict>() {
-                Some(d) => d.set(self, key, v)?,
-                None => self.setitem(&Value::Obj(locals.clone()), &key, Some(v))?,
-            }
-        }
         Ok(())
     }
 }

@@ -584,10 +584,6 @@ impl Vm {
                     let v = self.pop();
                     self.push(crate::coroutine::wrap_value(v));
                 }
-                IMPORT_STAR => {
-                    self.import_star(fi)?;
-                    self.finalizer_point();
-                }
                 _ => {
                     let name = compiler::opcode::info(op).map_or("?", |i| i.name);
                     return Err(PyErr::new(
