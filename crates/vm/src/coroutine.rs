@@ -418,16 +418,11 @@ fn athrow_step(vm: &mut Vm, a: &AThrow, v: Value, throw: Option<PyErr>) -> PyRes
     };
     let what = if a.is_close { "aclose()" } else { "athrow()" };
     if a.state.get() == CLOSED {
-        return Err(PyErr::runtime_error(format!(
-            "cannot reuse already awaited {}",
-            if a.is_close {
-                "aclose()/athrow()"
-            } else {
-                "aclose()/athrow()"
-            }
-        )));
+        return Err(PyErr::runtime_error(
+            "cannot reuse already awaited aclose()/athrow()",
+        ));
     }
-    let finished = g.saved.borrow(vm.token()).is_none() && g.started.get();
+    let finished = g.saved.borrow(vm.token()).is_none() && g.started.get() && !g.running.get();
     if finished {
         a.state.set(CLOSED);
         return Ok(SendResult::Return(Value::None));
