@@ -19,6 +19,7 @@ pub mod coroutine;
 pub mod descriptors;
 pub mod error;
 pub mod eval;
+pub mod exc_group;
 pub mod exceptions;
 pub mod format;
 pub mod frame;

@@ -576,6 +576,8 @@ impl Vm {
                     let r = self.get_awaitable(&v, arg)?;
                     self.push(r);
                 }
+                CHECK_EG_MATCH => self.check_eg_match()?,
+                PREP_RERAISE_STAR => self.prep_reraise_star()?,
                 GET_AITER => self.get_aiter()?,
                 GET_ANEXT => self.get_anext()?,
                 END_ASYNC_FOR => self.end_async_for()?,
