@@ -58,3 +58,10 @@ fn coroutines() {
 fn delegation_async_import_star() {
     check("delegation_async_import_star");
 }
+
+/// `except*` (`CHECK_EG_MATCH`, `PREP_RERAISE_STAR`) and `ExceptionGroup`'s
+/// constructor checks, `split`, `subgroup`, `str`/`repr`.
+#[test]
+fn except_star() {
+    check("except_star");
+}

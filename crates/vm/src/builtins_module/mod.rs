@@ -81,8 +81,6 @@ pub fn install(vm: &mut Vm) {
     let name = intern(vm.token(), "__debug__");
     let _ = name;
     set(vm, "__debug__", Value::Bool(true));
-    let b = vm.builtins.clone();
-    crate::exc_group::install(vm, &b);
 }
 
 /// A builtin module other than `builtins` by name, created on first import.

@@ -692,6 +692,9 @@ impl Vm {
                 }
                 Ok(v)
             }
+            None if crate::exc_group::lazy_builtin(self, name) => {
+                self.load_global_slow(co, ni, globals, builtins)
+            }
             None => Err(name_error(name)),
         }
     }

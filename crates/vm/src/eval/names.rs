@@ -75,6 +75,9 @@ impl Vm {
                 return Ok(());
             }
         }
+        if crate::exc_group::lazy_builtin(self, &name) {
+            return self.load_name(co, fi, arg, globals, builtins);
+        }
         Err(name_error(&name))
     }
 

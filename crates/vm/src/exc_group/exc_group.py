@@ -1,7 +1,7 @@
 class BaseExceptionGroup(BaseException):
     def __new__(cls, message, exceptions, /):
         if not isinstance(message, str):
-            raise TypeError("argument 1 must be str, not " + type(message).__name__)
+            raise TypeError("BaseExceptionGroup.__new__() argument 1 must be str, not " + type(message).__name__)
         if not hasattr(type(exceptions), "__getitem__") or isinstance(exceptions, (set, frozenset, dict)):
             raise TypeError("second argument (exceptions) must be a sequence")
         given = exceptions

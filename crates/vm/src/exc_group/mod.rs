@@ -1,8 +1,9 @@
 //! Exception groups and `except*` (PEP 654, CPython 3.11's
 //! `Objects/exceptions.c` `BaseExceptionGroup` and the eval loop's
 //! `CHECK_EG_MATCH`/`PREP_RERAISE_STAR`): the classes and the split/projection
-//! logic are Python source (`exc_group.py`), compiled and run once when the
-//! builtins are installed.
+//! logic are Python source (`exc_group.py`), compiled and run on first use (a
+//! lookup of either name that misses the builtins, or an `except*`), so start-up
+//! doesn't pay for it.
 
 use std::cell::Cell;
 
@@ -26,22 +27,34 @@ thread_local! {
     static HELPERS: Cell<Option<&'static Helpers>> = const { Cell::new(None) };
 }
 
-fn helpers() -> PyResult<&'static Helpers> {
-    HELPERS
-        .with(Cell::get)
-        .ok_or_else(|| PyErr::new(ExcKind::SystemError, "exception groups are not available"))
-}
-
-/// Defines `BaseExceptionGroup` and `ExceptionGroup` in the `builtins` module
-/// (`builtins` is the module dict `__name__`, so their `__module__` is
-/// `builtins` as in CPython). Errors leave them undefined.
-pub fn install(vm: &mut Vm, builtins: &ObjRef) {
-    if let Err(e) = try_install(vm, builtins) {
-        drop(e);
+fn helpers(vm: &mut Vm) -> PyResult<&'static Helpers> {
+    if let Some(h) = HELPERS.with(Cell::get) {
+        return Ok(h);
     }
+    let b = vm.builtins.clone();
+    try_install(vm, &b)
 }
 
-fn try_install(vm: &mut Vm, builtins: &ObjRef) -> PyResult<()> {
+/// Defines `BaseExceptionGroup` and `ExceptionGroup` in the `builtins` module if
+/// `name` is one of them and they aren't defined yet; whether it did (the
+/// caller then retries its lookup). Their `__module__` is `builtins`, as in
+/// CPython.
+pub fn lazy_builtin(vm: &mut Vm, name: &ObjRef) -> bool {
+    if HELPERS.with(Cell::get).is_some() {
+        return false;
+    }
+    let wanted = name
+        .downcast::<crate::builtins::str::StrObj>()
+        .and_then(crate::builtins::str::StrObj::as_str)
+        .is_some_and(|n| n == "ExceptionGroup" || n == "BaseExceptionGroup");
+    if !wanted {
+        return false;
+    }
+    let b = vm.builtins.clone();
+    try_install(vm, &b).is_ok()
+}
+
+fn try_install(vm: &mut Vm, builtins: &ObjRef) -> PyResult<&'static Helpers> {
     let code = compiler::compile(
         SOURCE.as_bytes(),
         "<frozen exception_groups>",
@@ -77,7 +90,7 @@ fn try_install(vm: &mut Vm, builtins: &ObjRef) -> PyResult<()> {
     }
     let h: &'static Helpers = Box::leak(Box::new(h));
     HELPERS.with(|c| c.set(Some(h)));
-    Ok(())
+    Ok(h)
 }
 
 impl Vm {
@@ -86,7 +99,7 @@ impl Vm {
     pub(crate) fn check_eg_match(&mut self) -> PyResult<()> {
         let match_type = self.pop();
         let exc = self.top();
-        let f = helpers()?.eg_match.clone();
+        let f = helpers(self)?.eg_match.clone();
         let r = self.call(&f, &[exc, match_type], None)?;
         let items = r
             .downcast::<Tuple>()
@@ -111,7 +124,7 @@ impl Vm {
     pub(crate) fn prep_reraise_star(&mut self) -> PyResult<()> {
         let excs = self.pop();
         let orig = self.pop();
-        let f = helpers()?.prep_reraise_star.clone();
+        let f = helpers(self)?.prep_reraise_star.clone();
         let r = self.call(&f, &[orig, excs], None)?;
         self.push(r);
         Ok(())
