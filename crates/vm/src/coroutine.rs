@@ -570,6 +570,15 @@ impl Vm {
                             .is_some_and(|c| c.flags() & CO_ITERABLE_COROUTINE != 0)
                     }));
             if iterable_coro {
+                let awaited = g.kind == GenKind::Coroutine
+                    && g.saved
+                        .borrow(self.token())
+                        .as_ref()
+                        .and_then(Vm::yield_from_target)
+                        .is_some();
+                if awaited {
+                    return Err(PyErr::runtime_error("coroutine is being awaited already"));
+                }
                 return Ok(v.clone());
             }
         }

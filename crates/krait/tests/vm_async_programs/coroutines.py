@@ -59,3 +59,16 @@ c = thrower(); c.send(None)
 try: c.throw(KeyError("k"))
 except StopIteration as e: print("ret", e.value)
 c = thrower(); c.close(); print("closed")
+class F:
+    def __await__(self):
+        yield 1
+async def inner():
+    await F()
+c = inner()
+c.send(None)
+async def other():
+    await c
+try:
+    other().send(None)
+except RuntimeError as e:
+    print(e)
