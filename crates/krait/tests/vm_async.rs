@@ -65,3 +65,9 @@ fn delegation_async_import_star() {
 fn except_star() {
     check("except_star");
 }
+
+/// An uncaught exception group is printed with CPython's boxes.
+#[test]
+fn uncaught_group() {
+    check("uncaught_group");
+}

@@ -19,6 +19,7 @@ const SOURCE: &str = include_str!("exc_group.py");
 
 /// The helpers the opcodes call.
 struct Helpers {
+    base_group: Value,
     eg_match: Value,
     prep_reraise_star: Value,
 }
@@ -77,6 +78,7 @@ fn try_install(vm: &mut Vm, builtins: &ObjRef) -> PyResult<&'static Helpers> {
             .ok_or_else(|| PyErr::new(ExcKind::SystemError, format!("{n} missing")))
     };
     let h = Helpers {
+        base_group: get(vm, "BaseExceptionGroup")?,
         eg_match: get(vm, "_eg_match")?,
         prep_reraise_star: get(vm, "_prep_reraise_star")?,
     };
@@ -91,6 +93,29 @@ fn try_install(vm: &mut Vm, builtins: &ObjRef) -> PyResult<&'static Helpers> {
     let h: &'static Helpers = Box::leak(Box::new(h));
     HELPERS.with(|c| c.set(Some(h)));
     Ok(h)
+}
+
+/// Whether `exc` is an exception group (`false` before they exist).
+pub fn is_group(vm: &mut Vm, exc: &ObjRef) -> bool {
+    let Some(h) = HELPERS.with(Cell::get) else {
+        return false;
+    };
+    let Some(base) = h.base_group.as_obj() else {
+        return false;
+    };
+    crate::types::is_subtype(vm.token(), &exc.type_ref(), base)
+}
+
+/// `exc.exceptions` of a group, as a vector (empty on error).
+pub fn members(vm: &mut Vm, exc: &ObjRef) -> Vec<Value> {
+    let n = intern(vm.token(), "exceptions");
+    match vm.getattr(&Value::Obj(exc.clone()), &n) {
+        Ok(v) => v
+            .downcast::<Tuple>()
+            .map(|t| t.items(vm.token()).to_vec())
+            .unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
 }
 
 impl Vm {
