@@ -4,7 +4,8 @@
 //! source line and the carets under the failing expression (from
 //! `co_positions`, with the `~`/`^` anchors of binary operators and subscripts
 //! found by parsing the segment, as 3.11's `traceback.py` does), repeated-line
-//! folding, and the final `Type: message` line. Wide (East Asian) characters
+//! folding, the final `Type: message` line, and exception groups in boxes
+//! (`print_exception_group`). Wide (East Asian) characters
 //! count as one column here.
 
 use std::collections::HashMap;
