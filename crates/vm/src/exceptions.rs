@@ -327,10 +327,10 @@ fn exc_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             .downcast::<StrObj>()
             .map(|s| s.text().to_string_lossy().into_owned())
             .unwrap_or_default();
-        s.trim_start_matches('(')
-            .trim_end_matches(')')
-            .trim_end_matches(',')
-            .to_owned()
+        // The tuple's repr minus its own parentheses only (the last item
+        // may itself end with `)`).
+        let s = s.strip_prefix('(').unwrap_or(&s);
+        s.strip_suffix(')').unwrap_or(s).to_owned()
     };
     Ok(new_str(&format!("{name}({inner})")))
 }

@@ -10,7 +10,6 @@ use crate::calls::{add_method, arg_range, exact_args};
 use crate::code::CodeObj;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::eval::Exit;
-use crate::exceptions::{is_exception, is_exception_class};
 use crate::frame::Frame;
 use crate::object::{ObjRef, Payload, PayloadKind, PyCell, Token};
 use crate::value::Value;
@@ -25,8 +24,36 @@ pub struct SavedFrame {
     pub values: Vec<Option<Value>>,
 }
 
-/// The payload of a `generator`.
+/// Which of CPython's three frame-owning objects a [`GeneratorObj`] is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    /// `generator` (`PyGenObject`).
+    Generator,
+    /// `coroutine` (`PyCoroObject`, from `async def`).
+    Coroutine,
+    /// `async_generator` (`PyAsyncGenObject`).
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The word CPython's messages use for this kind.
+    pub fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
+/// The payload of a `generator`, `coroutine` or `async_generator`.
 pub struct GeneratorObj {
+    /// Generator, coroutine or async generator.
+    pub kind: GenKind,
+    /// `ag_running_async`: an `asend`/`athrow` awaitable is running it.
+    pub running_async: Cell<bool>,
+    /// `ag_closed`: `aclose()` was called or it raised `StopAsyncIteration`.
+    pub ag_closed: Cell<bool>,
     /// The suspended frame; `None` while running or once finished.
     pub saved: PyCell<Option<SavedFrame>>,
     /// `gi_running`.
@@ -40,7 +67,7 @@ pub struct GeneratorObj {
     pub name: ObjRef,
     /// `__qualname__`.
     pub qualname: ObjRef,
-    /// `gi_code`.
+    /// `gi_code` / `cr_code` / `ag_code`.
     pub code: ObjRef,
 }
 
@@ -60,14 +87,22 @@ impl Payload for GeneratorObj {
                 visit(&Value::Obj(o.clone()));
             }
         }
-        visit(&Value::Obj(self.code.clone()));
         visit(self.exc_state.borrow(token));
+        visit(&Value::Obj(self.code.clone()));
     }
 
     fn clear(&self, token: &mut Token) {
         let old = self.saved.borrow_mut(token).take();
         drop(old);
     }
+}
+
+/// The outcome of a `throw()` offered to a delegated-to sub-iterator.
+enum Delegated {
+    /// The sub-iterator yielded: the generator stays suspended.
+    Yield(SavedFrame, Value),
+    /// Resume the generator's frame, sending a value or raising an error.
+    Resume(SavedFrame, Value, Option<PyErr>),
 }
 
 /// What a resumption produced.
@@ -95,26 +130,33 @@ impl Vm {
                 crate::builtins::str::intern(&mut self.token, "?"),
             ),
         };
-        let frame_code = frame.code.clone();
-        let is_coro = frame.code.downcast::<CodeObj>().is_some_and(|c| {
-            c.flags() & (crate::code::CO_COROUTINE | crate::code::CO_ASYNC_GENERATOR) != 0
-        });
-        if is_coro {
-            return Err(PyErr::new(
-                ExcKind::SystemError,
-                "coroutines are not supported yet",
-            ));
-        }
+        let flags = frame.code.downcast::<CodeObj>().map_or(0, |c| c.flags());
+        let (kind, ty) = if flags & crate::code::CO_COROUTINE != 0 {
+            (
+                GenKind::Coroutine,
+                crate::coroutine::types().coroutine.clone(),
+            )
+        } else if flags & crate::code::CO_ASYNC_GENERATOR != 0 {
+            (
+                GenKind::AsyncGenerator,
+                crate::coroutine::types().async_generator.clone(),
+            )
+        } else {
+            (GenKind::Generator, crate::rt_types::rt().generator.clone())
+        };
         let g = GeneratorObj {
+            code: frame.code.clone(),
+            kind,
+            running_async: Cell::new(false),
+            ag_closed: Cell::new(false),
             saved: PyCell::new(Some(SavedFrame { frame, values })),
             running: Cell::new(false),
             started: Cell::new(false),
             exc_state: PyCell::new(Value::None),
             name,
             qualname,
-            code: frame_code,
         };
-        Ok(Value::Obj(ObjRef::new(&crate::rt_types::rt().generator, g)))
+        Ok(Value::Obj(ObjRef::new(&ty, g)))
     }
 
     /// Resumes generator `gen` with `sent` pushed, or with `throw` raised at its
@@ -128,10 +170,23 @@ impl Vm {
         let Some(g) = gen.downcast::<GeneratorObj>() else {
             return Err(PyErr::type_error("not a generator"));
         };
+        let kind = g.kind;
         if g.running.get() {
-            return Err(PyErr::value_error("generator already executing"));
+            return Err(PyErr::value_error(format!(
+                "{} already executing",
+                kind.noun()
+            )));
         }
         let Some(saved) = g.saved.borrow_mut(&mut self.token).take() else {
+            if kind == GenKind::Coroutine
+                && throw
+                    .as_ref()
+                    .is_none_or(|e| e.kind != ExcKind::GeneratorExit)
+            {
+                return Err(PyErr::runtime_error(
+                    "cannot reuse already awaited coroutine",
+                ));
+            }
             return match throw {
                 Some(e) => Err(e),
                 None => Ok(SendResult::Return(Value::None)),
@@ -139,9 +194,10 @@ impl Vm {
         };
         if !g.started.get() && throw.is_none() && !sent.is_none() {
             *g.saved.borrow_mut(&mut self.token) = Some(saved);
-            return Err(PyErr::type_error(
-                "can't send non-None value to a just-started generator",
-            ));
+            return Err(PyErr::type_error(format!(
+                "can't send non-None value to a just-started {}",
+                kind.noun()
+            )));
         }
         g.started.set(true);
         if self.frames.len() >= self.recursion_limit() as usize {
@@ -151,6 +207,16 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
+        let (saved, sent, throw) = match throw {
+            Some(e) => match self.throw_into_delegate(g, saved, e) {
+                Delegated::Yield(saved, v) => {
+                    *g.saved.borrow_mut(&mut self.token) = Some(saved);
+                    return Ok(SendResult::Yield(v));
+                }
+                Delegated::Resume(saved, sent, throw) => (saved, sent, throw),
+            },
+            None => (saved, sent, None),
+        };
         let base = self.stack.len();
         let SavedFrame {
             mut frame,
@@ -193,9 +259,16 @@ impl Vm {
             }
             Ok(Exit::Return(v)) => Ok(SendResult::Return(v)),
             Err(mut e) => {
-                if e.kind == ExcKind::StopIteration {
+                let stop_async =
+                    kind == GenKind::AsyncGenerator && e.kind == ExcKind::StopAsyncIteration;
+                if e.kind == ExcKind::StopIteration || stop_async {
                     let exc = self.exc_object(&mut e);
-                    let mut re = PyErr::runtime_error("generator raised StopIteration");
+                    let what = if stop_async {
+                        "StopAsyncIteration"
+                    } else {
+                        "StopIteration"
+                    };
+                    let mut re = PyErr::runtime_error(format!("{} raised {what}", kind.noun()));
                     let new = self.exc_object(&mut re);
                     if let Some(n) = new.downcast::<crate::exceptions::ExceptionObj>() {
                         *n.cause.borrow_mut(&mut self.token) = Value::Obj(exc.clone());
@@ -209,11 +282,111 @@ impl Vm {
         }
     }
 
+    /// The sub-iterator a suspended frame delegates to (`yield from`/`await`)
+    /// and the instruction after its `SEND` loop (CPython's `_PyGen_yf`: the
+    /// next instruction is `RESUME` with oparg 2 or 3).
+    pub(crate) fn yield_from_target(saved: &SavedFrame) -> Option<(Value, usize)> {
+        use compiler::opcode::num::{EXTENDED_ARG, RESUME, SEND};
+        let co = saved.frame.code.downcast::<CodeObj>()?;
+        let ins: &[u8] = &co.instrs;
+        let ip = saved.frame.ip;
+        if *ins.get(ip * 2)? != RESUME || *ins.get(ip * 2 + 1)? < 2 {
+            return None;
+        }
+        let send_at = saved.frame.lasti.checked_sub(1)?;
+        if *ins.get(send_at * 2)? != SEND {
+            return None;
+        }
+        let mut jump = *ins.get(send_at * 2 + 1)? as usize;
+        let mut k = send_at;
+        let mut shift = 8;
+        while k > 0 && shift < 32 && ins.get((k - 1) * 2) == Some(&EXTENDED_ARG) {
+            jump |= (*ins.get((k - 1) * 2 + 1)? as usize) << shift;
+            shift += 8;
+            k -= 1;
+        }
+        let yf = saved.values.last()?.clone()?;
+        Some((yf, saved.frame.lasti + jump))
+    }
+
+    /// `close()` of a sub-iterator (CPython's `gen_close_iter`).
+    fn close_iter(&mut self, yf: &Value) -> PyResult<()> {
+        if yf.downcast::<GeneratorObj>().is_some() {
+            return gen_close(self, std::slice::from_ref(yf), None).map(drop);
+        }
+        let n = crate::builtins::str::intern(&mut self.token, "close");
+        match self.getattr(yf, &n) {
+            Ok(m) => self.call(&m, &[], None).map(drop),
+            Err(e) if e.kind == ExcKind::AttributeError => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `throw()` into a generator suspended in `yield from`/`await`: the
+    /// exception goes to the sub-iterator first (CPython's `_gen_throw`).
+    fn throw_into_delegate(
+        &mut self,
+        g: &GeneratorObj,
+        mut saved: SavedFrame,
+        e: PyErr,
+    ) -> Delegated {
+        let Some((yf, target)) = Self::yield_from_target(&saved) else {
+            return Delegated::Resume(saved, Value::None, Some(e));
+        };
+        g.running.set(true);
+        if e.kind == ExcKind::GeneratorExit {
+            let r = self.close_iter(&yf);
+            g.running.set(false);
+            return match r {
+                Err(ce) => Delegated::Resume(saved, Value::None, Some(ce)),
+                Ok(()) => Delegated::Resume(saved, Value::None, Some(e)),
+            };
+        }
+        let r = if yf.downcast::<GeneratorObj>().is_some() {
+            self.resume_generator(&yf, Value::None, Some(e))
+        } else if let Some(r) = crate::coroutine::awaitable_throw(self, &yf, e.clone()) {
+            r
+        } else {
+            let n = crate::builtins::str::intern(&mut self.token, "throw");
+            match self.getattr(&yf, &n) {
+                Ok(m) => {
+                    let mut e = e;
+                    let exc = self.exc_object(&mut e);
+                    match self.call(&m, &[Value::Obj(exc)], None) {
+                        Ok(v) => Ok(SendResult::Yield(v)),
+                        Err(mut x) if x.kind == ExcKind::StopIteration => {
+                            Ok(SendResult::Return(stop_iteration_value(self, &mut x)))
+                        }
+                        Err(x) => Err(x),
+                    }
+                }
+                Err(ae) if ae.kind == ExcKind::AttributeError => {
+                    g.running.set(false);
+                    return Delegated::Resume(saved, Value::None, Some(e));
+                }
+                Err(x) => Err(x),
+            }
+        };
+        g.running.set(false);
+        let (sent, throw) = match r {
+            Ok(SendResult::Yield(v)) => return Delegated::Yield(saved, v),
+            Ok(SendResult::Return(v)) => (v, None),
+            Err(x) => (Value::None, Some(x)),
+        };
+        saved.values.pop();
+        saved.frame.ip = target;
+        saved.frame.lasti = target.saturating_sub(1);
+        Delegated::Resume(saved, sent, throw)
+    }
+
     /// `SEND`: sends `v` into `receiver` (a generator, or any iterator when `v`
     /// is `None`).
     pub(crate) fn send(&mut self, receiver: &Value, v: Value) -> PyResult<SendResult> {
         if receiver.downcast::<GeneratorObj>().is_some() {
             return self.resume_generator(receiver, v, None);
+        }
+        if let Some(r) = crate::coroutine::awaitable_send(self, receiver, v.clone()) {
+            return r;
         }
         if v.is_none() {
             return Ok(match self.next(receiver)? {
@@ -224,10 +397,27 @@ impl Vm {
         let r = self.call_method(receiver, "send", &[v]);
         match r {
             Ok(x) => Ok(SendResult::Yield(x)),
-            Err(e) if e.kind == ExcKind::StopIteration => Ok(SendResult::Return(Value::None)),
+            Err(mut e) if e.kind == ExcKind::StopIteration => {
+                Ok(SendResult::Return(stop_iteration_value(self, &mut e)))
+            }
             Err(e) => Err(e),
         }
     }
+}
+
+/// `StopIteration.value` of a raised `StopIteration` (CPython's
+/// `_PyGen_FetchStopIterationValue`).
+pub fn stop_iteration_value(vm: &mut Vm, e: &mut PyErr) -> Value {
+    let exc = vm.exc_object(e);
+    let token = vm.token();
+    exc.downcast::<crate::exceptions::ExceptionObj>()
+        .and_then(|x| {
+            x.args
+                .borrow(token)
+                .downcast::<crate::builtins::tuple::Tuple>()
+                .and_then(|t| t.get(token, 0))
+        })
+        .unwrap_or_default()
 }
 
 /// `next(gen)`.
@@ -239,7 +429,7 @@ pub fn gen_iternext(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 }
 
 /// A `StopIteration` carrying a generator's return value.
-fn stop_iteration(vm: &mut Vm, value: Value) -> PyErr {
+pub fn stop_iteration(vm: &mut Vm, value: Value) -> PyErr {
     if value.is_none() {
         return PyErr::bare(ExcKind::StopIteration);
     }
@@ -256,7 +446,7 @@ pub fn gen_next_builtin(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-fn gen_send(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+pub(crate) fn gen_send(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = exact_args(vm, "send", args, kw, 2)?;
     match vm.resume_generator(&args[0], args[1].clone(), None)? {
         SendResult::Yield(x) => Ok(x),
@@ -264,24 +454,9 @@ fn gen_send(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
     }
 }
 
-fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+pub(crate) fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = arg_range(vm, "throw", args, kw, 2, 4)?;
-    let typ = &args[1];
-    let exc = if is_exception(typ) {
-        typ.clone()
-    } else if is_exception_class(vm.token(), typ) {
-        let a: Vec<Value> = args
-            .get(2)
-            .filter(|v| !v.is_none())
-            .cloned()
-            .into_iter()
-            .collect();
-        vm.call(typ, &a, None)?
-    } else {
-        return Err(PyErr::type_error(
-            "exceptions must be classes or instances deriving from BaseException, not str",
-        ));
-    };
+    let exc = crate::coroutine::make_exception(vm, &args[1], args.get(2))?;
     let Value::Obj(o) = exc else {
         return Err(PyErr::type_error("bad exception"));
     };
@@ -292,7 +467,7 @@ fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     }
 }
 
-fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+pub(crate) fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = exact_args(vm, "close", args, kw, 1)?;
     let g = &args[0];
     let started = g
@@ -304,12 +479,31 @@ fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     }
     let err = PyErr::bare(ExcKind::GeneratorExit);
     match vm.resume_generator(g, Value::None, Some(err)) {
-        Ok(SendResult::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Yield(_)) => {
+            let noun = g
+                .downcast::<GeneratorObj>()
+                .map_or("generator", |g| g.kind.noun());
+            Err(PyErr::runtime_error(format!(
+                "{noun} ignored GeneratorExit"
+            )))
+        }
         Ok(SendResult::Return(_)) => Ok(Value::None),
         Err(e) if matches!(e.kind, ExcKind::GeneratorExit | ExcKind::StopIteration) => {
             Ok(Value::None)
         }
         Err(e) => Err(e),
+    }
+}
+
+/// `tp_finalize` of generators, coroutines and async generators (CPython's
+/// `_PyGen_Finalize`): a suspended one is closed; errors are dropped (CPython
+/// reports them through `sys.unraisablehook`).
+pub fn gen_finalize(vm: &mut Vm, v: &Value) {
+    let suspended = v.downcast::<GeneratorObj>().is_some_and(|g| {
+        g.started.get() && !g.running.get() && g.saved.borrow(vm.token()).is_some()
+    });
+    if suspended {
+        let _ = gen_close(vm, std::slice::from_ref(v), None);
     }
 }
 
@@ -333,7 +527,8 @@ pub fn install(token: &mut Token, ty: &ObjRef) {
         t.slots.iter.set(Some(crate::builtins::iter::self_iter));
         t.slots.iternext.set(Some(gen_iternext));
         t.slots.repr.set(Some(gen_repr));
-        t.slots.getattro.set(Some(crate::genattrs::gen_getattro));
+        t.slots.getattro.set(Some(crate::coroutine::gen_getattro));
+        t.slots.finalize.set(Some(gen_finalize));
     }
     add_method(token, ty, "send", gen_send);
     add_method(token, ty, "throw", gen_throw);

@@ -4,7 +4,8 @@
 //! source line and the carets under the failing expression (from
 //! `co_positions`, with the `~`/`^` anchors of binary operators and subscripts
 //! found by parsing the segment, as 3.11's `traceback.py` does), repeated-line
-//! folding, and the final `Type: message` line. Wide (East Asian) characters
+//! folding, the final `Type: message` line, and exception groups in boxes
+//! (`print_exception_group`). Wide (East Asian) characters
 //! count as one column here.
 
 use std::collections::HashMap;
@@ -39,41 +40,126 @@ impl Vm {
         seen: &mut Vec<usize>,
         sources: &mut HashMap<String, Option<Vec<String>>>,
     ) {
+        self.format_rec(exc, out, seen, sources, 0);
+    }
+
+    /// One exception with its cause/context chain, at exception-group nesting
+    /// `depth` (CPython's `print_exception_recursive`: lines indented by two
+    /// spaces per level, with a `| ` margin inside groups).
+    fn format_rec(
+        &mut self,
+        exc: &ObjRef,
+        out: &mut String,
+        seen: &mut Vec<usize>,
+        sources: &mut HashMap<String, Option<Vec<String>>>,
+        depth: usize,
+    ) {
         seen.push(exc.id());
         if seen.len() > 100 {
             return;
         }
+        let is_group = crate::exc_group::is_group(self, exc);
+        let own_depth = if is_group && depth == 0 { 1 } else { depth };
+        let mut header = None;
+        let mut body = String::new();
         if let Some(e) = exc.downcast::<ExceptionObj>() {
             let cause = e.cause.borrow(&self.token).clone();
             let context = e.context.borrow(&self.token).clone();
             let suppress = *e.suppress_context.borrow(&self.token);
             if let Value::Obj(c) = &cause {
                 if !seen.contains(&c.id()) {
-                    self.format_chain(c, out, seen, sources);
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                    self.format_rec(c, out, seen, sources, depth);
+                    emit(out, depth, "\nThe above exception was the direct cause of the following exception:\n\n");
                 }
             } else if let (Value::Obj(c), false) = (&context, suppress) {
                 if !seen.contains(&c.id()) {
-                    self.format_chain(c, out, seen, sources);
-                    out.push_str(
+                    self.format_rec(c, out, seen, sources, depth);
+                    emit(
+                        out,
+                        depth,
                         "\nDuring handling of the above exception, another exception occurred:\n\n",
                     );
                 }
             }
             let tb = e.traceback.borrow(&self.token).clone();
             if let Value::Obj(tb) = tb {
-                out.push_str("Traceback (most recent call last):\n");
-                self.format_tb(&tb, out, sources);
+                header = Some(if is_group {
+                    "Exception Group Traceback (most recent call last):"
+                } else {
+                    "Traceback (most recent call last):"
+                });
+                self.format_tb(&tb, &mut body, sources);
             }
         }
         let name = display_class_name(self, &exc.type_ref());
         let msg = exc_str_text(self, &Value::Obj(exc.clone()));
         if msg.is_empty() {
-            out.push_str(&name);
+            body.push_str(&name);
         } else {
-            out.push_str(&format!("{name}: {msg}"));
+            body.push_str(&format!("{name}: {msg}"));
         }
-        out.push('\n');
+        body.push('\n');
+        if let Some(h) = header {
+            if own_depth > 0 {
+                out.push_str(&" ".repeat(2 * own_depth));
+                out.push_str(if is_group { "+ " } else { "| " });
+            }
+            out.push_str(h);
+            out.push('\n');
+        }
+        emit(out, own_depth, &body);
+        if is_group {
+            self.format_group_members(exc, out, seen, sources, own_depth);
+        }
+    }
+
+    /// The members of an exception group, in CPython's boxes
+    /// (`print_exception_group`: at most 15 shown, 10 levels deep).
+    fn format_group_members(
+        &mut self,
+        exc: &ObjRef,
+        out: &mut String,
+        seen: &mut Vec<usize>,
+        sources: &mut HashMap<String, Option<Vec<String>>>,
+        depth: usize,
+    ) {
+        const MAX_WIDTH: usize = 15;
+        const MAX_DEPTH: usize = 10;
+        let members = crate::exc_group::members(self, exc);
+        let n = members.len().min(MAX_WIDTH + 1);
+        let indent = " ".repeat(2 * depth);
+        for (i, m) in members.iter().take(n).enumerate() {
+            out.push_str(&indent);
+            out.push_str(if i == 0 { "+-" } else { "  " });
+            if i < MAX_WIDTH {
+                out.push_str(&format!("+---------------- {} ----------------\n", i + 1));
+            } else {
+                out.push_str("+---------------- ... ----------------\n");
+            }
+            // A nested group printed last closes the box itself (CPython's
+            // `need_close`).
+            let mut closed = false;
+            if i < MAX_WIDTH {
+                if depth + 1 > MAX_DEPTH {
+                    emit(
+                        out,
+                        depth + 1,
+                        &format!("... (max_group_depth is {MAX_DEPTH})\n"),
+                    );
+                } else if let Value::Obj(o) = m {
+                    closed = crate::exc_group::is_group(self, o);
+                    self.format_rec(o, out, seen, sources, depth + 1);
+                }
+            } else {
+                let more = members.len() - MAX_WIDTH;
+                let s = if more == 1 { "" } else { "s" };
+                emit(out, depth + 1, &format!("and {more} more exception{s}\n"));
+            }
+            if i == n - 1 && !closed {
+                out.push_str(&indent);
+                out.push_str("  +------------------------------------\n");
+            }
+        }
     }
 
     fn format_tb(
@@ -224,6 +310,20 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             Some((l, r))
         }
         _ => None,
+    }
+}
+
+/// Writes `text` with each line indented for exception-group `depth`
+/// (CPython's `write_indented_margin`).
+fn emit(out: &mut String, depth: usize, text: &str) {
+    if depth == 0 {
+        out.push_str(text);
+        return;
+    }
+    let prefix = format!("{}| ", " ".repeat(2 * depth));
+    for line in text.split_inclusive('\n') {
+        out.push_str(&prefix);
+        out.push_str(line);
     }
 }
 

@@ -41,6 +41,7 @@ pub fn install(vm: &mut Vm) {
     crate::methods::install(vm);
     let rt = crate::rt_types::rt();
     crate::generator::install(vm.token(), &rt.generator);
+    crate::coroutine::init(vm.token());
     let b = builtin_types();
     for (name, t) in [
         ("object", &b.object),

@@ -8,8 +8,10 @@
 //! exception table (`unwind.rs`). Native code that calls Python code re-enters
 //! `run_frames` with an entry frame.
 
+mod asyncops;
 mod build;
 mod calls;
+mod matching;
 mod names;
 mod ops;
 mod unwind;
@@ -557,6 +559,43 @@ impl Vm {
                     let n = self.len(&v)?;
                     self.push(Value::Int(n as i64));
                 }
+                MATCH_MAPPING | MATCH_SEQUENCE => {
+                    let v = self.top();
+                    let r = if op == MATCH_MAPPING {
+                        self.match_mapping(&v)
+                    } else {
+                        self.match_sequence(&v)
+                    };
+                    self.push(Value::Bool(r));
+                }
+                MATCH_KEYS => {
+                    let keys = self.top();
+                    let subject = self.peek(2);
+                    let r = self.match_keys(&subject, &keys)?;
+                    self.push(r);
+                }
+                MATCH_CLASS => {
+                    let names = self.pop();
+                    let cls = self.pop();
+                    let subject = self.pop();
+                    let r = self.match_class(&subject, &cls, arg as usize, &names)?;
+                    self.push(r);
+                }
+                GET_AWAITABLE => {
+                    let v = self.pop();
+                    let r = self.get_awaitable(&v, arg)?;
+                    self.push(r);
+                }
+                CHECK_EG_MATCH => self.check_eg_match()?,
+                PREP_RERAISE_STAR => self.prep_reraise_star()?,
+                GET_AITER => self.get_aiter()?,
+                GET_ANEXT => self.get_anext()?,
+                END_ASYNC_FOR => self.end_async_for()?,
+                BEFORE_ASYNC_WITH => self.before_async_with()?,
+                ASYNC_GEN_WRAP => {
+                    let v = self.pop();
+                    self.push(crate::coroutine::wrap_value(v));
+                }
                 _ => {
                     let name = compiler::opcode::info(op).map_or("?", |i| i.name);
                     return Err(PyErr::new(
@@ -662,6 +701,9 @@ impl Vm {
                     c.set(entry);
                 }
                 Ok(v)
+            }
+            None if crate::exc_group::lazy_builtin(self, name) => {
+                self.load_global_slow(co, ni, globals, builtins)
             }
             None => Err(name_error(name)),
         }

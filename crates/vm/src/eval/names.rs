@@ -36,7 +36,7 @@ impl Vm {
         )
     }
 
-    fn frame_locals(&self, fi: usize) -> PyResult<ObjRef> {
+    pub(crate) fn frame_locals(&self, fi: usize) -> PyResult<ObjRef> {
         self.frames[fi]
             .locals
             .clone()
@@ -74,6 +74,9 @@ impl Vm {
                 self.push(v);
                 return Ok(());
             }
+        }
+        if crate::exc_group::lazy_builtin(self, &name) {
+            return self.load_name(co, fi, arg, globals, builtins);
         }
         Err(name_error(&name))
     }
