@@ -332,7 +332,12 @@ fn run_file(prog: &str, o: &Options, orig_argv: Vec<String>, argv: Vec<String>, 
     let optimize = config.flags.optimize;
     let code = if data.starts_with(&compiler::pyc::MAGIC) {
         match compiler::pyc::read(&data) {
-            Ok(p) => p.code,
+            Ok(mut p) => {
+                // A CPython-written file: its frozensets are stored in marshal's
+                // sorted order; CPython's load rebuilds them.
+                vm::code::frozensets_from_marshal(&mut p.code);
+                p.code
+            }
             Err(e) => {
                 eprintln!("{prog}: {f}: not a CPython 3.11 .pyc file ({e:?})");
                 return 1;
