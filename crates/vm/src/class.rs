@@ -60,7 +60,37 @@ fn object_ctor(
     _args: &[Value],
     _kw: Option<&ObjRef>,
 ) -> PyResult<Value> {
+    let bt = builtin_types();
+    if cls.is(&bt.object) {
+        // A bare `object()` has no `__dict__`, as in CPython.
+        return Ok(Value::Obj(ObjRef::new(
+            cls,
+            crate::types::builtin::BaseObject,
+        )));
+    }
     crate::builtins::object::Instance::alloc(vm.token(), cls).map(Value::Obj)
+}
+
+/// `NoneType()`: the `None` singleton (CPython's `none_new`).
+fn none_ctor(vm: &mut Vm, cls: &ObjRef, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    if !args.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no arguments",
+            type_name(vm.token(), cls)
+        )));
+    }
+    Ok(Value::None)
+}
+
+/// Whether `cls` inherits `name` from `object` itself (CPython compares
+/// `type->tp_new == object_new` / `type->tp_init == object_init`).
+fn inherits_object_slot(vm: &mut Vm, cls: &ObjRef, name: &str) -> bool {
+    let mine = lookup(vm, cls, name);
+    let base = lookup(vm, &builtin_types().object, name);
+    match (mine, base) {
+        (Some(a), Some(b)) => a.is(&b),
+        _ => true,
+    }
 }
 
 /// `BaseException.__new__`: `args` stored.
@@ -74,12 +104,35 @@ fn exception_ctor(
     crate::exceptions::new_exception(vm, cls, pos)
 }
 
-/// `object.__init__(self)`: accepts no further arguments.
-fn object_init(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+/// `object.__init__(self, ...)` (CPython's `object_init`): excess arguments
+/// are an error only when `__init__` is overridden or `__new__` is not.
+fn object_init(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
     if args.len() > 1 {
-        return Err(PyErr::type_error(
-            "object.__init__() takes exactly one argument (the instance to initialize)",
-        ));
+        let t = args[0].type_ref();
+        if !inherits_object_slot(vm, &t, "__init__") {
+            return Err(PyErr::type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if inherits_object_slot(vm, &t, "__new__") {
+            return Err(PyErr::type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                type_name(vm.token(), &t)
+            )));
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `type.__init__(cls, ...)` (CPython's `type_init`): 1 or 3 arguments.
+fn type_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let nkw = kwnames_len(vm.token(), kw);
+    let npos = args.len().saturating_sub(1 + nkw);
+    if npos == 1 && nkw != 0 {
+        return Err(PyErr::type_error("type.__init__() takes no keyword arguments"));
+    }
+    if npos != 1 && npos != 3 {
+        return Err(PyErr::type_error("type.__init__() takes 1 or 3 arguments"));
     }
     Ok(Value::None)
 }
@@ -93,7 +146,22 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
         Some((ctor, _, owner)) if !owner.is(&builtin_types().object) => {
             ctor(vm, &cls, &args[1..], kw)
         }
-        _ => object_ctor(vm, &cls, &[], None),
+        _ => {
+            if args.len() > 1 && cls.downcast::<TypeObject>().is_some() {
+                if !inherits_object_slot(vm, &cls, "__new__") {
+                    return Err(PyErr::type_error(
+                        "object.__new__() takes exactly one argument (the type to instantiate)",
+                    ));
+                }
+                if inherits_object_slot(vm, &cls, "__init__") {
+                    return Err(PyErr::type_error(format!(
+                        "{}() takes no arguments",
+                        type_name(vm.token(), &cls)
+                    )));
+                }
+            }
+            object_ctor(vm, &cls, &[], None)
+        }
     }
 }
 
@@ -208,6 +276,7 @@ fn set_static(vm: &mut Vm, ty: &ObjRef, name: &'static str, f: crate::calls::Nat
 pub fn install(vm: &mut Vm) {
     let b = builtin_types();
     register_ctor(&b.object, object_ctor, false);
+    register_ctor(&b.none_type, none_ctor, false);
     let base = crate::exceptions::exc_class(ExcKind::BaseException);
     register_ctor(&base, exception_ctor, false);
     crate::calls::add_method(vm.token(), &b.object, "__init__", object_init);
@@ -228,6 +297,7 @@ pub fn install(vm: &mut Vm) {
         crate::calls::add_method(vm.token(), &b.object, name, f);
     }
     set_static(vm, &b.type_, "__new__", type_new_fn);
+    crate::calls::add_method(vm.token(), &b.type_, "__init__", type_init);
 }
 
 /// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`

@@ -339,19 +339,70 @@ fn exc_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
             "__context__" => Some(e.context.borrow(t).clone()),
             "__suppress_context__" => Some(Value::Bool(*e.suppress_context.borrow(t))),
             "__traceback__" => Some(e.traceback.borrow(t).clone()),
-            "value" if is_kind_instance(vm, obj, ExcKind::StopIteration) => Some(
-                e.args_vec(vm.token())
-                    .first()
-                    .cloned()
-                    .unwrap_or(Value::None),
-            ),
             _ => None,
         };
         if let Some(v) = v {
             return Ok(v);
         }
+        if let Some(v) = derived_attr(vm, obj, e, name)? {
+            return Ok(v);
+        }
     }
     crate::builtins::object::generic_getattr(vm, obj, name)
+}
+
+/// The attributes CPython's exception `__init__`s compute from `args`
+/// (`SystemExit.code`, `StopIteration.value`, `OSError.errno`/`strerror`/
+/// `filename`/`filename2`), unless a store put one in the instance dict.
+fn derived_attr(
+    vm: &mut Vm,
+    obj: &Value,
+    e: &ExceptionObj,
+    name: &ObjRef,
+) -> PyResult<Option<Value>> {
+    let n = name_of(name);
+    if !matches!(
+        n,
+        "code" | "value" | "errno" | "strerror" | "filename" | "filename2"
+    ) {
+        return Ok(None);
+    }
+    if let Some(d) = e.dict.borrow(vm.token()).clone() {
+        if let Some(dd) = d.downcast::<crate::builtins::dict::Dict>() {
+            let key = Value::Obj(name.clone());
+            if let Some(v) = dd.get_str(vm.token(), &key) {
+                return Ok(Some(v));
+            }
+        }
+    }
+    let args = e.args_vec(vm.token());
+    let v = match n {
+        "code" if is_kind_instance(vm, obj, ExcKind::SystemExit) => match args.len() {
+            0 => Value::None,
+            1 => args[0].clone(),
+            _ => Value::Obj(Tuple::alloc(args)),
+        },
+        "value" if is_kind_instance(vm, obj, ExcKind::StopIteration) => {
+            args.first().cloned().unwrap_or(Value::None)
+        }
+        "errno" | "strerror" | "filename" | "filename2"
+            if is_kind_instance(vm, obj, ExcKind::OSError) =>
+        {
+            let idx = match n {
+                "errno" => 0,
+                "strerror" => 1,
+                "filename" => 2,
+                _ => 4,
+            };
+            if (2..=5).contains(&args.len()) {
+                args.get(idx).cloned().unwrap_or(Value::None)
+            } else {
+                Value::None
+            }
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(v))
 }
 
 fn is_kind_instance(vm: &mut Vm, obj: &Value, kind: ExcKind) -> bool {

@@ -6,7 +6,9 @@ mod functions;
 mod iterators;
 mod methods;
 mod sort;
+mod modpow;
 mod sys;
+mod sys_extra;
 
 use crate::builtins::str::intern;
 use crate::calls::{new_native_function, NativeFn};

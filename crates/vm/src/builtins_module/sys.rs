@@ -152,6 +152,7 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         ] {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
+        super::sys_extra::install(vm, mo);
     }
     m
 }
