@@ -129,7 +129,9 @@ fn type_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     let nkw = kwnames_len(vm.token(), kw);
     let npos = args.len().saturating_sub(1 + nkw);
     if npos == 1 && nkw != 0 {
-        return Err(PyErr::type_error("type.__init__() takes no keyword arguments"));
+        return Err(PyErr::type_error(
+            "type.__init__() takes no keyword arguments",
+        ));
     }
     if npos != 1 && npos != 3 {
         return Err(PyErr::type_error("type.__init__() takes 1 or 3 arguments"));

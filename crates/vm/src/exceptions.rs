@@ -136,6 +136,11 @@ impl ExcTypes {
                     tp.slots.setattro.set(Some(exc_setattro));
                 }
             }
+            if *kind == ExcKind::OSError {
+                if let Some(tp) = t.downcast::<TypeObject>() {
+                    tp.slots.str_.set(Some(os_error_str_slot));
+                }
+            }
             if *kind == ExcKind::KeyError {
                 if let Some(tp) = t.downcast::<TypeObject>() {
                     tp.slots.str_.set(Some(key_error_str));
@@ -287,6 +292,14 @@ fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         [] => Ok(new_str("")),
         [a] => vm.str(a),
         _ => vm.str(&Value::Obj(Tuple::alloc(args))),
+    }
+}
+
+/// `OSError.__str__` (see `os_error.rs`), else `BaseException.__str__`.
+fn os_error_str_slot(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match crate::os_error::os_error_str(vm, v)? {
+        Some(s) => Ok(s),
+        None => exc_str(vm, v),
     }
 }
 
@@ -451,7 +464,9 @@ fn exc_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, value: Option<Value>) -
 /// `BaseException.__new__` + `__init__` for a call of an exception class with
 /// positional `args` (keywords are rejected, as CPython's `BaseException` does).
 pub fn new_exception(vm: &mut Vm, cls: &ObjRef, args: &[Value]) -> PyResult<Value> {
-    let _ = vm;
+    if is_subtype(vm.token(), cls, &exc_class(ExcKind::OSError)) {
+        return crate::os_error::new_os_error(vm, cls, args);
+    }
     Ok(Value::Obj(ExceptionObj::alloc(cls, args.to_vec())))
 }
 

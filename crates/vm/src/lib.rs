@@ -29,6 +29,7 @@ pub mod io;
 pub mod methods;
 pub mod module;
 pub mod object;
+pub mod os_error;
 pub mod protocols;
 pub mod report;
 pub mod rt_types;

@@ -11,5 +11,6 @@ pub mod range;
 pub mod repr;
 pub mod set;
 pub mod slice;
+pub mod slot_methods;
 pub mod str;
 pub mod tuple;

@@ -5,8 +5,8 @@ mod ctors;
 mod functions;
 mod iterators;
 mod methods;
-mod sort;
 mod modpow;
+mod sort;
 mod sys;
 mod sys_extra;
 
@@ -70,6 +70,9 @@ pub fn install(vm: &mut Vm) {
     for (name, cls) in rt.exc.all() {
         set(vm, name, Value::Obj(cls.clone()));
     }
+    let os_error = rt.exc.get(crate::error::ExcKind::OSError).clone();
+    set(vm, "EnvironmentError", Value::Obj(os_error.clone()));
+    set(vm, "IOError", Value::Obj(os_error));
     set(vm, "Ellipsis", Value::Obj(rt.ellipsis.clone()));
     set(vm, "NotImplemented", Value::Obj(rt.not_implemented.clone()));
     set(vm, "None", Value::None);

@@ -28,7 +28,9 @@ fn intern(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 /// `sys.audit(event, *args)`: no audit hooks are installed, so a no-op.
 fn audit(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
     if args.is_empty() {
-        return Err(PyErr::type_error("audit() missing 1 required positional argument: 'event'"));
+        return Err(PyErr::type_error(
+            "audit() missing 1 required positional argument: 'event'",
+        ));
     }
     Ok(Value::None)
 }
@@ -40,11 +42,7 @@ fn getfilesystemencoding(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> Py
 }
 
 /// `sys.getfilesystemencodeerrors()`: `'surrogateescape'`.
-fn getfilesystemencodeerrors(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: Option<&ObjRef>,
-) -> PyResult<Value> {
+fn getfilesystemencodeerrors(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     exact_args(vm, "getfilesystemencodeerrors", args, kw, 0)?;
     Ok(new_str("surrogateescape"))
 }
