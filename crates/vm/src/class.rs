@@ -299,6 +299,7 @@ pub fn install(vm: &mut Vm) {
         crate::calls::add_method(vm.token(), &b.object, name, f);
     }
     set_static(vm, &b.type_, "__new__", type_new_fn);
+    crate::exc_notes::install(vm);
     crate::calls::add_method(vm.token(), &b.type_, "__init__", type_init);
 }
 

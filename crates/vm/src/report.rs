@@ -74,6 +74,10 @@ impl Vm {
             out.push_str(&format!("{name}: {msg}"));
         }
         out.push('\n');
+        out.push_str(&crate::exc_notes::notes_text(
+            self,
+            &Value::Obj(exc.clone()),
+        ));
     }
 
     fn format_tb(
