@@ -705,10 +705,19 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::Int(i) if i >= 0 => Ok(i as usize),
         Value::Int(_) => Err(PyErr::value_error("__len__() should return >= 0")),
         Value::Bool(b) => Ok(b as usize),
-        _ => Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(vm.token(), &r.type_ref())
-        ))),
+        _ => match r.as_int() {
+            Some(crate::value::IntRef::Big(b)) if *b < common::bigint::BigInt::ZERO => {
+                Err(PyErr::value_error("__len__() should return >= 0"))
+            }
+            Some(_) => Err(PyErr::new(
+                ExcKind::OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            )),
+            None => Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(vm.token(), &r.type_ref())
+            ))),
+        },
     }
 }
 

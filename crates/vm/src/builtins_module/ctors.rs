@@ -2,8 +2,6 @@
 //! `bool`, `list`, `tuple`, `dict`, `set`, `range`), registered with
 //! `class::register_ctor` so `type.__call__` finds them.
 
-use common::bigint::BigInt;
-
 use crate::builtins::dict::Dict;
 use crate::builtins::list::List;
 use crate::builtins::set::Set;
