@@ -444,6 +444,15 @@ pub fn type_new(
             }
             _ => {}
         }
+        // `__class_getitem__` is an implicit classmethod (CPython's `type_new`).
+        let v = if ks == "__class_getitem__" && is_py_function(&v) {
+            Value::Obj(ObjRef::new(
+                &crate::rt_types::rt().classmethod,
+                crate::descriptors::ClassMethod { func: v },
+            ))
+        } else {
+            v
+        };
         let k = match k.as_obj() {
             Some(o) => Value::Obj(crate::builtins::str::intern_obj(vm.token(), o.clone())),
             None => k,

@@ -25,6 +25,7 @@ pub mod frame;
 pub mod function;
 pub mod gc;
 pub mod generator;
+pub mod generic_alias;
 pub mod import;
 pub mod io;
 pub mod methods;

@@ -269,6 +269,9 @@ impl Vm {
             };
         }
         if container.downcast::<TypeObject>().is_some() {
+            if let Some(v) = crate::generic_alias::class_getitem(self, container, key)? {
+                return Ok(v);
+            }
             let name = type_name(self.token(), container.as_obj().unwrap_or(&t));
             return Err(PyErr::type_error(format!(
                 "type '{name}' is not subscriptable"
