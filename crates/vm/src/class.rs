@@ -300,6 +300,7 @@ pub fn install(vm: &mut Vm) {
     }
     set_static(vm, &b.type_, "__new__", type_new_fn);
     crate::exc_notes::install(vm);
+    crate::union::install(vm);
     crate::calls::add_method(vm.token(), &b.type_, "__init__", type_init);
 }
 
@@ -1061,6 +1062,14 @@ pub fn isinstance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    if let Some(members) = crate::union::union_args(vm, cls) {
+        for c in members {
+            if isinstance(vm, v, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
     let Some(c) = cls
         .as_obj()
         .filter(|c| c.downcast::<TypeObject>().is_some())
@@ -1080,6 +1089,14 @@ pub fn issubclass(vm: &mut Vm, a: &Value, cls: &Value) -> PyResult<bool> {
     };
     if let Some(t) = cls.downcast::<Tuple>() {
         for c in t.items(vm.token()).to_vec() {
+            if issubclass(vm, a, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(members) = crate::union::union_args(vm, cls) {
+        for c in members {
             if issubclass(vm, a, &c)? {
                 return Ok(true);
             }

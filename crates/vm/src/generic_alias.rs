@@ -44,6 +44,7 @@ fn alias_type(token: &mut Token) -> ObjRef {
         tp.slots.repr.set(Some(alias_repr));
         tp.slots.getattro.set(Some(alias_getattro));
         tp.slots.call.set(Some(alias_call));
+        tp.number.or.set(Some(crate::union::union_or));
     }
     TYPE.with(|c| *c.borrow_mut() = Some(t.clone()));
     t
@@ -57,7 +58,7 @@ fn text(v: &Value) -> String {
 
 /// An argument as `ga_repr_item` shows it: classes by (module-qualified)
 /// name, `...`, otherwise `repr()`.
-fn item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+pub(crate) fn item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(t) = v.downcast::<TypeObject>() {
         let q = t.qualname(vm.token());
         let m = t.module(vm.token());

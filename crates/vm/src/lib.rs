@@ -39,6 +39,7 @@ pub mod runner;
 pub mod setup;
 pub mod strformat;
 pub mod types;
+pub mod union;
 pub mod value;
 pub mod vm;
 

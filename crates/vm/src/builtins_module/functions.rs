@@ -15,11 +15,13 @@ fn tname(vm: &mut Vm, v: &Value) -> String {
     type_name(vm.token(), &v.type_ref())
 }
 
-fn str_arg(vm: &mut Vm, fname: &str, _n: usize, v: &Value) -> PyResult<ObjRef> {
+/// The attribute-name argument of `getattr`/`setattr`/`hasattr`/`delattr`
+/// (CPython 3.11's message names no function).
+fn str_arg(vm: &mut Vm, _fname: &str, _n: usize, v: &Value) -> PyResult<ObjRef> {
     match v.as_obj().filter(|o| o.downcast::<StrObj>().is_some()) {
         Some(o) => Ok(intern_if_exact(vm, o)),
         None => Err(PyErr::type_error(format!(
-            "{fname}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             tname(vm, v)
         ))),
     }

@@ -1035,9 +1035,9 @@ fn b_hex(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
             let mut out = String::new();
             for (i, h) in hexed.iter().enumerate() {
                 let boundary = if per > 0 {
-                    (len - i) % n == 0
+                    (len - i).is_multiple_of(n)
                 } else {
-                    i % n == 0
+                    i.is_multiple_of(n)
                 };
                 if i > 0 && boundary {
                     out.push_str(&sep);
