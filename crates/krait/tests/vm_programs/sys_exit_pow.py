@@ -17,3 +17,5 @@ class V:
     def __pow__(self, k, mod=None): return (k, mod)
 print(pow(V(), 2, 5))
 s = StopIteration(4); print(s.value)
+print(sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig, sys.float_info.mant_dig, sys.float_info.min)
+print(sys.int_info.bits_per_digit in (15, 30), sys.get_int_max_str_digits())
