@@ -101,7 +101,11 @@ fn exception_ctor(
     kw: Option<&ObjRef>,
 ) -> PyResult<Value> {
     let pos = positional(vm, args, kw);
-    crate::exceptions::new_exception(vm, cls, pos)
+    let e = crate::exceptions::new_exception(vm, cls, pos)?;
+    if let Some(k) = kw.filter(|k| kwnames_len(vm.token(), Some(k)) > 0) {
+        crate::exc_kwargs::apply(vm, &e, args, k)?;
+    }
+    Ok(e)
 }
 
 /// `object.__init__(self, ...)` (CPython's `object_init`): excess arguments

@@ -376,7 +376,15 @@ fn derived_attr(
     let n = name_of(name);
     if !matches!(
         n,
-        "code" | "value" | "errno" | "strerror" | "filename" | "filename2"
+        "code"
+            | "value"
+            | "errno"
+            | "strerror"
+            | "filename"
+            | "filename2"
+            | "name"
+            | "obj"
+            | "path"
     ) {
         return Ok(None);
     }
@@ -387,6 +395,16 @@ fn derived_attr(
                 return Ok(Some(v));
             }
         }
+    }
+    // A class attribute of that name (e.g. a property) wins, as CPython's
+    // instance members are shadowed only by data descriptors.
+    let t = obj.type_ref();
+    let key = Value::Obj(name.clone());
+    if t.downcast::<TypeObject>()
+        .and_then(|tp| tp.lookup(vm.token(), &key))
+        .is_some()
+    {
+        return Ok(None);
     }
     let args = e.args_vec(vm.token());
     let v = match n {
@@ -413,6 +431,13 @@ fn derived_attr(
                 Value::None
             }
         }
+        "name" | "obj"
+            if is_kind_instance(vm, obj, ExcKind::AttributeError)
+                || (n == "name" && is_kind_instance(vm, obj, ExcKind::NameError)) =>
+        {
+            Value::None
+        }
+        "name" | "path" if is_kind_instance(vm, obj, ExcKind::ImportError) => Value::None,
         _ => return Ok(None),
     };
     Ok(Some(v))

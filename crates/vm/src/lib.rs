@@ -18,6 +18,7 @@ pub mod code;
 pub mod descriptors;
 pub mod error;
 pub mod eval;
+pub mod exc_kwargs;
 pub mod exc_notes;
 pub mod exceptions;
 pub mod format;

@@ -14,3 +14,13 @@ print(issubclass(FileNotFoundError, OSError), IOError is OSError, issubclass(Bro
 try: raise FileNotFoundError(2, 'nope', 'f.txt')
 except OSError as ex: print(repr(ex), ex)
 print(UnicodeDecodeError.__mro__)
+print(AttributeError("msg", name="nm", obj=1).name, NameError("m", name="n").name, ImportError("x", name="mod", path="/p").name)
+print(AttributeError("m").name, ImportError("x").path, NameError("q").name)
+class E(ImportError):
+    def __init__(self, x, y=1):
+        super().__init__(x)
+        self.y = y
+print(E(1, y=3).y, E(1).name)
+class P(AttributeError):
+    name = "classattr"
+print(P().name)
