@@ -385,6 +385,12 @@ fn derived_attr(
             | "name"
             | "obj"
             | "path"
+            | "msg"
+            | "lineno"
+            | "offset"
+            | "text"
+            | "end_lineno"
+            | "end_offset"
     ) {
         return Ok(None);
     }
@@ -438,6 +444,29 @@ fn derived_attr(
             Value::None
         }
         "name" | "path" if is_kind_instance(vm, obj, ExcKind::ImportError) => Value::None,
+        "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset"
+            if is_kind_instance(vm, obj, ExcKind::SyntaxError) =>
+        {
+            // CPython's `SyntaxError_init`: `(msg, (filename, lineno, offset,
+            // text[, end_lineno, end_offset]))`.
+            if n == "msg" {
+                args.first().cloned().unwrap_or(Value::None)
+            } else {
+                let details = match args.get(1) {
+                    Some(d) if args.len() == 2 => vm.sequence_to_vec(d).unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                let idx = match n {
+                    "filename" => 0,
+                    "lineno" => 1,
+                    "offset" => 2,
+                    "text" => 3,
+                    "end_lineno" => 4,
+                    _ => 5,
+                };
+                details.get(idx).cloned().unwrap_or(Value::None)
+            }
+        }
         _ => return Ok(None),
     };
     Ok(Some(v))

@@ -24,3 +24,6 @@ print(E(1, y=3).y, E(1).name)
 class P(AttributeError):
     name = "classattr"
 print(P().name)
+print(SyntaxError("bad", ("f.py", 3, 5, "text", 3, 6)).lineno, SyntaxError("bad", ("f.py", 3, 5, "text")).text)
+e = SyntaxError("bad", ("f.py", 3, 5, "text"))
+print(e.msg, e.filename, e.offset, e.end_lineno, SyntaxError().msg)
