@@ -594,7 +594,12 @@ impl Vm {
             .downcast::<TypeObject>()
             .and_then(|t| t.slots.iternext.get())
         {
-            Some(f) => f(self, it),
+            // As `PyIter_Next`, a `StopIteration` raised by the iterator
+            // (e.g. from `map`'s function) ends the iteration.
+            Some(f) => match f(self, it) {
+                Err(e) if e.kind == ExcKind::StopIteration => Ok(None),
+                r => r,
+            },
             None => Err(PyErr::type_error(format!(
                 "'{}' object is not an iterator",
                 tname(self, it)

@@ -27,3 +27,6 @@ print(P().name)
 print(SyntaxError("bad", ("f.py", 3, 5, "text", 3, 6)).lineno, SyntaxError("bad", ("f.py", 3, 5, "text")).text)
 e = SyntaxError("bad", ("f.py", 3, 5, "text"))
 print(e.msg, e.filename, e.offset, e.end_lineno, SyntaxError().msg)
+def stop_in_map(x):
+    raise StopIteration
+print(list(map(stop_in_map, [1, 2])))
