@@ -104,4 +104,9 @@ programs!(
     uncaught,
     uncaught_chain,
     uncaught_recursion,
+    object_args,
+    sys_exit_pow,
+    iter_oserror,
+    int_str_hex_notes,
+    generic_union,
 );

@@ -234,6 +234,34 @@ fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
     }
 }
 
+/// The repeat count of `seq * n` (CPython's `sequence_repeat`): an int, or
+/// an object with `__index__`; otherwise "can't multiply sequence by non-int".
+fn repeat_operand(vm: &mut Vm, n: &Value) -> PyResult<usize> {
+    if n.as_int().is_some() {
+        return repeat_count(vm, n);
+    }
+    let t = n.type_ref();
+    let index = t
+        .downcast::<crate::types::TypeObject>()
+        .and_then(|t| t.number.index.get());
+    match index {
+        Some(f) => {
+            let r = f(vm, n)?;
+            if r.as_int().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    type_name(vm.token(), &r.type_ref())
+                )));
+            }
+            repeat_count(vm, &r)
+        }
+        None => Err(PyErr::type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            type_name(vm.token(), &n.type_ref())
+        ))),
+    }
+}
+
 const MAX_ITEMS: usize = 1 << 31;
 
 /// `str + str`.
@@ -260,13 +288,7 @@ pub fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         (None, Some(s)) => (s, a),
         _ => return Ok(None),
     };
-    if n.as_int().is_none() {
-        return Err(PyErr::type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            type_name(vm.token(), &n.type_ref())
-        )));
-    }
-    let k = repeat_count(vm, n)?;
+    let k = repeat_operand(vm, n)?;
     if s.as_bytes().len().saturating_mul(k) > MAX_ITEMS {
         return Err(PyErr::new(ExcKind::MemoryError, ""));
     }
@@ -324,13 +346,7 @@ pub fn seq_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         (None, Some((i, l))) => (i, l, a),
         _ => return Ok(None),
     };
-    if n.as_int().is_none() {
-        return Err(PyErr::type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            type_name(vm.token(), &n.type_ref())
-        )));
-    }
-    let k = repeat_count(vm, n)?;
+    let k = repeat_operand(vm, n)?;
     if items.len().saturating_mul(k) > MAX_ITEMS {
         return Err(PyErr::new(ExcKind::MemoryError, ""));
     }

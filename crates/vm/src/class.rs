@@ -60,7 +60,37 @@ fn object_ctor(
     _args: &[Value],
     _kw: Option<&ObjRef>,
 ) -> PyResult<Value> {
+    let bt = builtin_types();
+    if cls.is(&bt.object) {
+        // A bare `object()` has no `__dict__`, as in CPython.
+        return Ok(Value::Obj(ObjRef::new(
+            cls,
+            crate::types::builtin::BaseObject,
+        )));
+    }
     crate::builtins::object::Instance::alloc(vm.token(), cls).map(Value::Obj)
+}
+
+/// `NoneType()`: the `None` singleton (CPython's `none_new`).
+fn none_ctor(vm: &mut Vm, cls: &ObjRef, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    if !args.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no arguments",
+            type_name(vm.token(), cls)
+        )));
+    }
+    Ok(Value::None)
+}
+
+/// Whether `cls` inherits `name` from `object` itself (CPython compares
+/// `type->tp_new == object_new` / `type->tp_init == object_init`).
+fn inherits_object_slot(vm: &mut Vm, cls: &ObjRef, name: &str) -> bool {
+    let mine = lookup(vm, cls, name);
+    let base = lookup(vm, &builtin_types().object, name);
+    match (mine, base) {
+        (Some(a), Some(b)) => a.is(&b),
+        _ => true,
+    }
 }
 
 /// `BaseException.__new__`: `args` stored.
@@ -71,15 +101,44 @@ fn exception_ctor(
     kw: Option<&ObjRef>,
 ) -> PyResult<Value> {
     let pos = positional(vm, args, kw);
-    crate::exceptions::new_exception(vm, cls, pos)
+    let e = crate::exceptions::new_exception(vm, cls, pos)?;
+    if let Some(k) = kw.filter(|k| kwnames_len(vm.token(), Some(k)) > 0) {
+        crate::exc_kwargs::apply(vm, &e, args, k)?;
+    }
+    Ok(e)
 }
 
-/// `object.__init__(self)`: accepts no further arguments.
-fn object_init(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+/// `object.__init__(self, ...)` (CPython's `object_init`): excess arguments
+/// are an error only when `__init__` is overridden or `__new__` is not.
+fn object_init(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
     if args.len() > 1 {
+        let t = args[0].type_ref();
+        if !inherits_object_slot(vm, &t, "__init__") {
+            return Err(PyErr::type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        if inherits_object_slot(vm, &t, "__new__") {
+            return Err(PyErr::type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                type_name(vm.token(), &t)
+            )));
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `type.__init__(cls, ...)` (CPython's `type_init`): 1 or 3 arguments.
+fn type_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let nkw = kwnames_len(vm.token(), kw);
+    let npos = args.len().saturating_sub(1 + nkw);
+    if npos == 1 && nkw != 0 {
         return Err(PyErr::type_error(
-            "object.__init__() takes exactly one argument (the instance to initialize)",
+            "type.__init__() takes no keyword arguments",
         ));
+    }
+    if npos != 1 && npos != 3 {
+        return Err(PyErr::type_error("type.__init__() takes 1 or 3 arguments"));
     }
     Ok(Value::None)
 }
@@ -93,7 +152,22 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
         Some((ctor, _, owner)) if !owner.is(&builtin_types().object) => {
             ctor(vm, &cls, &args[1..], kw)
         }
-        _ => object_ctor(vm, &cls, &[], None),
+        _ => {
+            if args.len() > 1 && cls.downcast::<TypeObject>().is_some() {
+                if !inherits_object_slot(vm, &cls, "__new__") {
+                    return Err(PyErr::type_error(
+                        "object.__new__() takes exactly one argument (the type to instantiate)",
+                    ));
+                }
+                if inherits_object_slot(vm, &cls, "__init__") {
+                    return Err(PyErr::type_error(format!(
+                        "{}() takes no arguments",
+                        type_name(vm.token(), &cls)
+                    )));
+                }
+            }
+            object_ctor(vm, &cls, &[], None)
+        }
     }
 }
 
@@ -208,6 +282,7 @@ fn set_static(vm: &mut Vm, ty: &ObjRef, name: &'static str, f: crate::calls::Nat
 pub fn install(vm: &mut Vm) {
     let b = builtin_types();
     register_ctor(&b.object, object_ctor, false);
+    register_ctor(&b.none_type, none_ctor, false);
     let base = crate::exceptions::exc_class(ExcKind::BaseException);
     register_ctor(&base, exception_ctor, false);
     crate::calls::add_method(vm.token(), &b.object, "__init__", object_init);
@@ -228,6 +303,9 @@ pub fn install(vm: &mut Vm) {
         crate::calls::add_method(vm.token(), &b.object, name, f);
     }
     set_static(vm, &b.type_, "__new__", type_new_fn);
+    crate::exc_notes::install(vm);
+    crate::union::install(vm);
+    crate::calls::add_method(vm.token(), &b.type_, "__init__", type_init);
 }
 
 /// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`
@@ -371,6 +449,15 @@ pub fn type_new(
             }
             _ => {}
         }
+        // `__class_getitem__` is an implicit classmethod (CPython's `type_new`).
+        let v = if ks == "__class_getitem__" && is_py_function(&v) {
+            Value::Obj(ObjRef::new(
+                &crate::rt_types::rt().classmethod,
+                crate::descriptors::ClassMethod { func: v },
+            ))
+        } else {
+            v
+        };
         let k = match k.as_obj() {
             Some(o) => Value::Obj(crate::builtins::str::intern_obj(vm.token(), o.clone())),
             None => k,
@@ -632,10 +719,19 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::Int(i) if i >= 0 => Ok(i as usize),
         Value::Int(_) => Err(PyErr::value_error("__len__() should return >= 0")),
         Value::Bool(b) => Ok(b as usize),
-        _ => Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(vm.token(), &r.type_ref())
-        ))),
+        _ => match r.as_int() {
+            Some(crate::value::IntRef::Big(b)) if *b < common::bigint::BigInt::ZERO => {
+                Err(PyErr::value_error("__len__() should return >= 0"))
+            }
+            Some(_) => Err(PyErr::new(
+                ExcKind::OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            )),
+            None => Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(vm.token(), &r.type_ref())
+            ))),
+        },
     }
 }
 
@@ -970,6 +1066,14 @@ pub fn isinstance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    if let Some(members) = crate::union::union_args(vm, cls) {
+        for c in members {
+            if isinstance(vm, v, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
     let Some(c) = cls
         .as_obj()
         .filter(|c| c.downcast::<TypeObject>().is_some())
@@ -989,6 +1093,14 @@ pub fn issubclass(vm: &mut Vm, a: &Value, cls: &Value) -> PyResult<bool> {
     };
     if let Some(t) = cls.downcast::<Tuple>() {
         for c in t.items(vm.token()).to_vec() {
+            if issubclass(vm, a, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(members) = crate::union::union_args(vm, cls) {
+        for c in members {
             if issubclass(vm, a, &c)? {
                 return Ok(true);
             }

@@ -74,6 +74,36 @@ exc_kinds! {
     UnboundLocalError: NameError,
     /// `OSError`.
     OSError: Exception,
+    /// `BlockingIOError`.
+    BlockingIOError: OSError,
+    /// `ChildProcessError`.
+    ChildProcessError: OSError,
+    /// `ConnectionError`.
+    ConnectionError: OSError,
+    /// `BrokenPipeError`.
+    BrokenPipeError: ConnectionError,
+    /// `ConnectionAbortedError`.
+    ConnectionAbortedError: ConnectionError,
+    /// `ConnectionRefusedError`.
+    ConnectionRefusedError: ConnectionError,
+    /// `ConnectionResetError`.
+    ConnectionResetError: ConnectionError,
+    /// `FileExistsError`.
+    FileExistsError: OSError,
+    /// `FileNotFoundError`.
+    FileNotFoundError: OSError,
+    /// `InterruptedError`.
+    InterruptedError: OSError,
+    /// `IsADirectoryError`.
+    IsADirectoryError: OSError,
+    /// `NotADirectoryError`.
+    NotADirectoryError: OSError,
+    /// `PermissionError`.
+    PermissionError: OSError,
+    /// `ProcessLookupError`.
+    ProcessLookupError: OSError,
+    /// `TimeoutError`.
+    TimeoutError: OSError,
     /// `ReferenceError`.
     ReferenceError: Exception,
     /// `RuntimeError` (e.g. "dictionary changed size during iteration").
@@ -92,6 +122,12 @@ exc_kinds! {
     ValueError: Exception,
     /// `UnicodeError`.
     UnicodeError: ValueError,
+    /// `UnicodeDecodeError`.
+    UnicodeDecodeError: UnicodeError,
+    /// `UnicodeEncodeError`.
+    UnicodeEncodeError: UnicodeError,
+    /// `UnicodeTranslateError`.
+    UnicodeTranslateError: UnicodeError,
     /// `Warning`.
     Warning: Exception,
     /// `DeprecationWarning`.

@@ -141,6 +141,11 @@ impl ExcTypes {
                     tp.slots.setattro.set(Some(exc_setattro));
                 }
             }
+            if *kind == ExcKind::OSError {
+                if let Some(tp) = t.downcast::<TypeObject>() {
+                    tp.slots.str_.set(Some(os_error_str_slot));
+                }
+            }
             if *kind == ExcKind::KeyError {
                 if let Some(tp) = t.downcast::<TypeObject>() {
                     tp.slots.str_.set(Some(key_error_str));
@@ -302,6 +307,14 @@ fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `OSError.__str__` (see `os_error.rs`), else `BaseException.__str__`.
+fn os_error_str_slot(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match crate::os_error::os_error_str(vm, v)? {
+        Some(s) => Ok(s),
+        None => exc_str(vm, v),
+    }
+}
+
 /// `KeyError.__str__`: the repr of a single argument.
 fn key_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let args = exc_payload(v)?.args_vec(vm.token());
@@ -351,22 +364,12 @@ fn exc_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
             "__context__" => Some(e.context.borrow(t).clone()),
             "__suppress_context__" => Some(Value::Bool(*e.suppress_context.borrow(t))),
             "__traceback__" => Some(e.traceback.borrow(t).clone()),
-            "code" if is_kind_instance(vm, obj, ExcKind::SystemExit) => {
-                // A stored `code` (the instance dict) wins over the one from args.
-                if let Ok(v) = crate::builtins::object::generic_getattr(vm, obj, name) {
-                    return Ok(v);
-                }
-                Some(system_exit_code(vm, obj))
-            }
-            "value" if is_kind_instance(vm, obj, ExcKind::StopIteration) => Some(
-                e.args_vec(vm.token())
-                    .first()
-                    .cloned()
-                    .unwrap_or(Value::None),
-            ),
             _ => None,
         };
         if let Some(v) = v {
+            return Ok(v);
+        }
+        if let Some(v) = derived_attr(vm, obj, e, name)? {
             return Ok(v);
         }
     }
@@ -385,6 +388,114 @@ pub fn system_exit_code(vm: &mut Vm, obj: &Value) -> Value {
         [one] => one.clone(),
         _ => e.args.borrow(vm.token()).clone(),
     }
+}
+
+/// The attributes CPython's exception `__init__`s compute from `args`
+/// (`SystemExit.code`, `StopIteration.value`, `OSError.errno`/`strerror`/
+/// `filename`/`filename2`), unless a store put one in the instance dict.
+fn derived_attr(
+    vm: &mut Vm,
+    obj: &Value,
+    e: &ExceptionObj,
+    name: &ObjRef,
+) -> PyResult<Option<Value>> {
+    let n = name_of(name);
+    if !matches!(
+        n,
+        "code"
+            | "value"
+            | "errno"
+            | "strerror"
+            | "filename"
+            | "filename2"
+            | "name"
+            | "obj"
+            | "path"
+            | "msg"
+            | "lineno"
+            | "offset"
+            | "text"
+            | "end_lineno"
+            | "end_offset"
+    ) {
+        return Ok(None);
+    }
+    if let Some(d) = e.dict.borrow(vm.token()).clone() {
+        if let Some(dd) = d.downcast::<crate::builtins::dict::Dict>() {
+            let key = Value::Obj(name.clone());
+            if let Some(v) = dd.get_str(vm.token(), &key) {
+                return Ok(Some(v));
+            }
+        }
+    }
+    // A class attribute of that name (e.g. a property) wins, as CPython's
+    // instance members are shadowed only by data descriptors.
+    let t = obj.type_ref();
+    let key = Value::Obj(name.clone());
+    if t.downcast::<TypeObject>()
+        .and_then(|tp| tp.lookup(vm.token(), &key))
+        .is_some()
+    {
+        return Ok(None);
+    }
+    let args = e.args_vec(vm.token());
+    let v = match n {
+        "code" if is_kind_instance(vm, obj, ExcKind::SystemExit) => match args.len() {
+            0 => Value::None,
+            1 => args[0].clone(),
+            _ => Value::Obj(Tuple::alloc(args)),
+        },
+        "value" if is_kind_instance(vm, obj, ExcKind::StopIteration) => {
+            args.first().cloned().unwrap_or(Value::None)
+        }
+        "errno" | "strerror" | "filename" | "filename2"
+            if is_kind_instance(vm, obj, ExcKind::OSError) =>
+        {
+            let idx = match n {
+                "errno" => 0,
+                "strerror" => 1,
+                "filename" => 2,
+                _ => 4,
+            };
+            if (2..=5).contains(&args.len()) {
+                args.get(idx).cloned().unwrap_or(Value::None)
+            } else {
+                Value::None
+            }
+        }
+        "name" | "obj"
+            if is_kind_instance(vm, obj, ExcKind::AttributeError)
+                || (n == "name" && is_kind_instance(vm, obj, ExcKind::NameError)) =>
+        {
+            Value::None
+        }
+        "name" | "path" if is_kind_instance(vm, obj, ExcKind::ImportError) => Value::None,
+        "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset"
+            if is_kind_instance(vm, obj, ExcKind::SyntaxError) =>
+        {
+            // CPython's `SyntaxError_init`: `(msg, (filename, lineno, offset,
+            // text[, end_lineno, end_offset]))`.
+            if n == "msg" {
+                args.first().cloned().unwrap_or(Value::None)
+            } else {
+                let details = match args.get(1) {
+                    Some(d) if args.len() == 2 => vm.sequence_to_vec(d).unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                let idx = match n {
+                    "filename" => 0,
+                    "lineno" => 1,
+                    "offset" => 2,
+                    "text" => 3,
+                    "end_lineno" => 4,
+                    _ => 5,
+                };
+                details.get(idx).cloned().unwrap_or(Value::None)
+            }
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(v))
 }
 
 fn is_kind_instance(vm: &mut Vm, obj: &Value, kind: ExcKind) -> bool {
@@ -433,7 +544,9 @@ fn exc_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, value: Option<Value>) -
 /// `BaseException.__new__` + `__init__` for a call of an exception class with
 /// positional `args` (keywords are rejected, as CPython's `BaseException` does).
 pub fn new_exception(vm: &mut Vm, cls: &ObjRef, args: &[Value]) -> PyResult<Value> {
-    let _ = vm;
+    if is_subtype(vm.token(), cls, &exc_class(ExcKind::OSError)) {
+        return crate::os_error::new_os_error(vm, cls, args);
+    }
     Ok(Value::Obj(ExceptionObj::alloc(cls, args.to_vec())))
 }
 

@@ -269,6 +269,9 @@ impl Vm {
             };
         }
         if container.downcast::<TypeObject>().is_some() {
+            if let Some(v) = crate::generic_alias::class_getitem(self, container, key)? {
+                return Ok(v);
+            }
             let name = type_name(self.token(), container.as_obj().unwrap_or(&t));
             return Err(PyErr::type_error(format!(
                 "type '{name}' is not subscriptable"
@@ -590,7 +593,12 @@ impl Vm {
             .downcast::<TypeObject>()
             .and_then(|t| t.slots.iternext.get())
         {
-            Some(f) => f(self, it),
+            // As `PyIter_Next`, a `StopIteration` raised by the iterator
+            // (e.g. from `map`'s function) ends the iteration.
+            Some(f) => match f(self, it) {
+                Err(e) if e.kind == ExcKind::StopIteration => Ok(None),
+                r => r,
+            },
             None => Err(PyErr::type_error(format!(
                 "'{}' object is not an iterator",
                 tname(self, it)

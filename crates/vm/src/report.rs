@@ -99,6 +99,10 @@ impl Vm {
             body.push_str(&format!("{name}: {msg}"));
         }
         body.push('\n');
+        body.push_str(&crate::exc_notes::notes_text(
+            self,
+            &Value::Obj(exc.clone()),
+        ));
         if let Some(h) = header {
             if own_depth > 0 {
                 out.push_str(&" ".repeat(2 * own_depth));

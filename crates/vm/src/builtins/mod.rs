@@ -13,5 +13,6 @@ pub mod set;
 pub mod set_algo;
 pub mod set_table;
 pub mod slice;
+pub mod slot_methods;
 pub mod str;
 pub mod tuple;

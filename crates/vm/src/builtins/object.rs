@@ -172,8 +172,13 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Valu
     match (from_type, get) {
         (Some(d), Some(g)) => g(vm, &d, Some(obj), &ty),
         (Some(d), None) => Ok(d),
-        (None, _) => special_attribute(vm, obj, &ty, &name_v)
-            .ok_or_else(|| no_attribute(vm.token(), obj, &name_v)),
+        (None, _) => match special_attribute(vm, obj, &ty, &name_v) {
+            Some(v) => Ok(v),
+            None if crate::builtins::slot_methods::install_missing(vm, obj, &ty, &name_v) => {
+                generic_getattr(vm, obj, name)
+            }
+            None => Err(no_attribute(vm.token(), obj, &name_v)),
+        },
     }
 }
 

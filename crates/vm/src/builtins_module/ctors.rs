@@ -2,8 +2,6 @@
 //! `bool`, `list`, `tuple`, `dict`, `set`, `range`), registered with
 //! `class::register_ctor` so `type.__call__` finds them.
 
-use common::bigint::BigInt;
-
 use crate::builtins::dict::Dict;
 use crate::builtins::list::List;
 use crate::builtins::set::Set;
@@ -23,47 +21,6 @@ fn exact(cls: &ObjRef, t: &ObjRef) -> bool {
 
 fn tname(vm: &mut Vm, v: &Value) -> String {
     type_name(vm.token(), &v.type_ref())
-}
-
-/// Parses an int literal as `int(s, base)` does (whitespace, sign,
-/// underscores between digits, base prefixes for base 0 or matching).
-pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
-    let t = s.trim_matches(|c: char| c.is_whitespace());
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let lower = t.to_ascii_lowercase();
-    let (base, digits) = match (base, lower.get(..2)) {
-        (0 | 16, Some("0x")) => (16, &t[2..]),
-        (0 | 8, Some("0o")) => (8, &t[2..]),
-        (0 | 2, Some("0b")) => (2, &t[2..]),
-        (0, _) => {
-            if t.len() > 1 && t.starts_with('0') && t.chars().any(|c| c != '0' && c != '_') {
-                return None;
-            }
-            (10, t)
-        }
-        (b, _) => (b, t),
-    };
-    let digits = digits
-        .strip_prefix('_')
-        .filter(|_| base != 10 || digits.is_empty())
-        .unwrap_or(digits);
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
-        return None;
-    }
-    let clean: String = digits.chars().filter(|c| *c != '_').collect();
-    if !clean.chars().all(|c| c.is_digit(base)) {
-        return None;
-    }
-    let v = BigInt::from_str_radix(&clean, base).ok()?;
-    Some(if neg { -v } else { v })
 }
 
 fn int_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -94,20 +51,12 @@ fn int_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> Py
                 "int() base must be >= 2 and <= 36, or 0",
             ));
         }
-        let Some(s) = x.downcast::<StrObj>() else {
-            return Err(PyErr::type_error(
+        return match parse_text_or_bytes(vm, x, b) {
+            Some(r) => r,
+            None => Err(PyErr::type_error(
                 "int() can't convert non-string with explicit base",
-            ));
+            )),
         };
-        let text = s.text().to_string_lossy().into_owned();
-        return parse_int(&text, b as u32)
-            .map(Value::from_bigint)
-            .ok_or_else(|| {
-                PyErr::value_error(format!(
-                    "invalid literal for int() with base {b}: {}",
-                    common::repr::repr_str(s.text())
-                ))
-            });
     }
     match x {
         Value::Int(_) => Ok(x.clone()),
@@ -129,14 +78,8 @@ fn int_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> Py
         }
         v if v.as_int().is_some() => Ok(v.clone()),
         v => {
-            if let Some(s) = v.downcast::<StrObj>() {
-                let text = s.text().to_string_lossy().into_owned();
-                return parse_int(&text, 10).map(Value::from_bigint).ok_or_else(|| {
-                    PyErr::value_error(format!(
-                        "invalid literal for int() with base 10: {}",
-                        common::repr::repr_str(s.text())
-                    ))
-                });
+            if let Some(r) = parse_text_or_bytes(vm, v, 10) {
+                return r;
             }
             for m in ["__int__", "__index__", "__trunc__"] {
                 if let Some(r) = crate::class::call_special(vm, v, m, &[])? {
@@ -149,6 +92,28 @@ fn int_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> Py
             )))
         }
     }
+}
+
+/// CPython's default `sys.get_int_max_str_digits()`.
+const MAX_STR_DIGITS: usize = 4300;
+
+/// `int(x, base)` for a `str` (Unicode digits and spaces allowed) or a
+/// `bytes`/`bytearray` (CPython's `PyLong_FromUnicodeObject` /
+/// `_PyLong_FromBytes`); `None` when `x` is neither.
+fn parse_text_or_bytes(vm: &mut Vm, x: &Value, base: i64) -> Option<PyResult<Value>> {
+    if let Some(s) = x.downcast::<StrObj>() {
+        return Some(
+            common::parse_number::parse_int(s.text(), base, MAX_STR_DIGITS)
+                .map(Value::from_bigint)
+                .map_err(crate::format::text_err),
+        );
+    }
+    let b = crate::methods::bytes::bytes_of(vm.token(), x)?;
+    Some(
+        common::parse_number::parse_int_bytes(&b, base, MAX_STR_DIGITS)
+            .map(Value::from_bigint)
+            .map_err(crate::format::text_err),
+    )
 }
 
 /// Parses a float literal as `float(s)` does.
@@ -225,17 +190,24 @@ fn float_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> 
 }
 
 fn str_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let (pos, [obj, _encoding, _errors]) =
+    let (pos, [obj, encoding, errors]) =
         ArgSpec::parse(vm, "str", args, kw, ["object", "encoding", "errors"])?;
-    if pos.len() > 1 {
+    if pos.len() > 3 {
         return Err(PyErr::type_error(format!(
             "str() takes at most 3 arguments ({} given)",
             pos.len()
         )));
     }
-    let r = match obj.or_else(|| pos.first().cloned()) {
-        Some(v) => vm.str(&v)?,
-        None => crate::builtins::str::new_str(""),
+    let obj = obj.or_else(|| pos.first().cloned());
+    let encoding = encoding.or_else(|| pos.get(1).cloned());
+    let errors = errors.or_else(|| pos.get(2).cloned());
+    let r = if encoding.is_some() || errors.is_some() {
+        str_decode(vm, obj.as_ref(), encoding.as_ref(), errors.as_ref())?
+    } else {
+        match obj {
+            Some(v) => vm.str(&v)?,
+            None => crate::builtins::str::new_str(""),
+        }
     };
     if exact(cls, &builtin_types().str_) {
         return Ok(r);
@@ -245,6 +217,44 @@ fn str_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> Py
         .map(|s| s.text().clone())
         .unwrap_or_default();
     Ok(Value::Obj(ObjRef::new(cls, StrObj::from_text(t))))
+}
+
+/// `str(obj, encoding, errors)` (CPython's `PyUnicode_FromEncodedObject`):
+/// decodes a bytes-like object.
+fn str_decode(
+    vm: &mut Vm,
+    obj: Option<&Value>,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<Value> {
+    let text_arg = |vm: &mut Vm, v: Option<&Value>, what: &str, dflt: &str| -> PyResult<String> {
+        match v {
+            None => Ok(dflt.to_owned()),
+            Some(v) => match v.downcast::<StrObj>() {
+                Some(s) => Ok(s.text().to_string_lossy().into_owned()),
+                None => Err(PyErr::type_error(format!(
+                    "str() argument '{what}' must be str, not {}",
+                    tname(vm, v)
+                ))),
+            },
+        }
+    };
+    let enc = text_arg(vm, encoding, "encoding", "utf-8")?;
+    let err = text_arg(vm, errors, "errors", "strict")?;
+    let Some(obj) = obj else {
+        return Ok(crate::builtins::str::new_str(""));
+    };
+    if obj.downcast::<StrObj>().is_some() {
+        return Err(PyErr::type_error("decoding str is not supported"));
+    }
+    let Some(b) = crate::methods::bytes::bytes_of(vm.token(), obj) else {
+        return Err(PyErr::type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            tname(vm, obj)
+        )));
+    };
+    let t = crate::methods::bytes::decode(&b, &enc, &err)?;
+    Ok(Value::Obj(StrObj::alloc_text(t)))
 }
 
 fn bool_new(vm: &mut Vm, _cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {

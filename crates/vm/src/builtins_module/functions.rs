@@ -15,11 +15,13 @@ fn tname(vm: &mut Vm, v: &Value) -> String {
     type_name(vm.token(), &v.type_ref())
 }
 
-fn str_arg(vm: &mut Vm, fname: &str, _n: usize, v: &Value) -> PyResult<ObjRef> {
+/// The attribute-name argument of `getattr`/`setattr`/`hasattr`/`delattr`
+/// (CPython 3.11's message names no function).
+fn str_arg(vm: &mut Vm, _fname: &str, _n: usize, v: &Value) -> PyResult<ObjRef> {
     match v.as_obj().filter(|o| o.downcast::<StrObj>().is_some()) {
         Some(o) => Ok(intern_if_exact(vm, o)),
         None => Err(PyErr::type_error(format!(
-            "{fname}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             tname(vm, v)
         ))),
     }
@@ -307,34 +309,7 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 fn pow(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "pow", args, kw, 2, 3)?;
     if a.len() == 3 && !a[2].is_none() {
-        let (Some(IntRef::Small(b)), Some(IntRef::Small(e)), Some(IntRef::Small(m))) =
-            (a[0].as_int(), a[1].as_int(), a[2].as_int())
-        else {
-            return Err(PyErr::new(
-                ExcKind::NotImplementedError,
-                "3-argument pow() on these operands is not supported yet",
-            ));
-        };
-        if m == 0 {
-            return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
-        }
-        if e < 0 {
-            return Err(PyErr::new(
-                ExcKind::NotImplementedError,
-                "negative exponent with modulus is not supported yet",
-            ));
-        }
-        let (mut r, mut b, mut e, m) = (1i128, (b as i128).rem_euclid(m as i128), e, m as i128);
-        while e > 0 {
-            if e & 1 == 1 {
-                r = r * b % m;
-            }
-            b = b * b % m;
-            e >>= 1;
-        }
-        let r = r.rem_euclid(m);
-        let r = if m < 0 && r != 0 { r + m } else { r };
-        return Ok(Value::Int(r as i64));
+        return super::modpow::pow3(vm, &a[0], &a[1], &a[2]);
     }
     vm.power(&a[0], &a[1])
 }

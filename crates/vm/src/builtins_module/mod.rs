@@ -6,8 +6,10 @@ mod exec;
 mod functions;
 mod iterators;
 mod methods;
+mod modpow;
 mod sort;
 mod sys;
+mod sys_extra;
 mod sys_hooks;
 
 use crate::builtins::str::intern;
@@ -71,6 +73,9 @@ pub fn install(vm: &mut Vm) {
     for (name, cls) in rt.exc.all() {
         set(vm, name, Value::Obj(cls.clone()));
     }
+    let os_error = rt.exc.get(crate::error::ExcKind::OSError).clone();
+    set(vm, "EnvironmentError", Value::Obj(os_error.clone()));
+    set(vm, "IOError", Value::Obj(os_error));
     set(vm, "Ellipsis", Value::Obj(rt.ellipsis.clone()));
     set(vm, "NotImplemented", Value::Obj(rt.not_implemented.clone()));
     set(vm, "None", Value::None);

@@ -164,6 +164,7 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         for (name, f) in super::sys_hooks::functions() {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
+        super::sys_extra::install(vm, mo);
     }
     crate::sys_config::install(vm, &m);
     m

@@ -992,10 +992,62 @@ fn b_isspace(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     predicate(vm, args, kw, "isspace", |b| is_space(*b))
 }
 
+/// `bytes.hex(sep=None, bytes_per_sep=1)` (CPython's `_Py_strhex_impl`):
+/// groups of `bytes_per_sep` bytes counted from the right (from the left
+/// when negative), joined by the one-character `sep`.
 fn b_hex(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let s = recv(vm, args)?;
-    pos(vm, "hex", args, kw, 0, 0)?;
-    let h: String = s.iter().map(|b| format!("{b:02x}")).collect();
+    let (p, [sep_kw, per_kw]) =
+        crate::calls::ArgSpec::parse(vm, "hex", &args[1..], kw, ["sep", "bytes_per_sep"])?;
+    if p.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "hex() takes at most 2 arguments ({} given)",
+            p.len()
+        )));
+    }
+    let sep = sep_kw.or_else(|| p.first().cloned());
+    let per = per_kw.or_else(|| p.get(1).cloned());
+    let hexed: Vec<String> = s.iter().map(|b| format!("{b:02x}")).collect();
+    let sep = match sep {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let text = if let Some(t) = v.downcast::<StrObj>() {
+                t.text().to_string_lossy().into_owned()
+            } else if let Some(b) = bytes_of(vm.token(), &v) {
+                String::from_utf8_lossy(&b).into_owned()
+            } else {
+                return Err(PyErr::type_error("sep must be str or bytes."));
+            };
+            if text.chars().count() != 1 {
+                return Err(PyErr::value_error("sep must be length 1."));
+            }
+            Some(text)
+        }
+    };
+    let per = match per {
+        Some(v) => vm.index_i64(&v)?,
+        None => 1,
+    };
+    let h = match sep {
+        Some(sep) if per != 0 && !hexed.is_empty() => {
+            let n = per.unsigned_abs() as usize;
+            let len = hexed.len();
+            let mut out = String::new();
+            for (i, h) in hexed.iter().enumerate() {
+                let boundary = if per > 0 {
+                    (len - i).is_multiple_of(n)
+                } else {
+                    i.is_multiple_of(n)
+                };
+                if i > 0 && boundary {
+                    out.push_str(&sep);
+                }
+                out.push_str(h);
+            }
+            out
+        }
+        _ => hexed.concat(),
+    };
     Ok(crate::builtins::str::new_str(&h))
 }
 

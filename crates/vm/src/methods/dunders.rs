@@ -220,6 +220,34 @@ fn r_invert(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
     real_unary(vm, args, kw, 3)
 }
 
+/// `int.__divmod__`/`float.__divmod__` and the reflected forms (CPython's
+/// `long_divmod`/`float_divmod`): the VM divides ints and floats inline, so
+/// these have no slot; other operand types give `NotImplemented`.
+fn real_divmod(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, rev: bool) -> PyResult<Value> {
+    let other = one_arg(vm, "__divmod__", args, kw)?.clone();
+    let me = &args[0];
+    let is_float = matches!(me, Value::Float(_));
+    let ok = other.as_int().is_some() || (is_float && matches!(other, Value::Float(_)));
+    if !ok {
+        return Ok(not_implemented());
+    }
+    let (a, b) = if rev {
+        (other, me.clone())
+    } else {
+        (me.clone(), other)
+    };
+    let q = vm.binary_op(&a, &b, crate::vm::BinOp::FloorDivide)?;
+    let r = vm.binary_op(&a, &b, crate::vm::BinOp::Remainder)?;
+    Ok(Value::Obj(crate::builtins::tuple::Tuple::alloc(vec![q, r])))
+}
+
+fn r_divmod(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    real_divmod(vm, args, kw, false)
+}
+fn r_rdivmod(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    real_divmod(vm, args, kw, true)
+}
+
 /// Adds the operator dunders to the builtin types, for each slot the type has
 /// (and doesn't already expose as a method).
 pub fn install(vm: &mut Vm) {
@@ -244,6 +272,14 @@ pub fn install(vm: &mut Vm) {
         add_method(t, ty, "__pos__", r_pos);
         add_method(t, ty, "__abs__", r_abs);
         add_method(t, ty, "__bool__", d_bool);
+        let key = Value::Obj(crate::builtins::str::intern(t, "__divmod__"));
+        let has_divmod = ty
+            .downcast::<TypeObject>()
+            .is_some_and(|tp| tp.dict.get_str(t, &key).is_some());
+        if !has_divmod {
+            add_method(t, ty, "__divmod__", r_divmod);
+            add_method(t, ty, "__rdivmod__", r_rdivmod);
+        }
         if int {
             add_method(t, ty, "__invert__", r_invert);
         }

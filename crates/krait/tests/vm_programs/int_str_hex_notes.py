@@ -1,0 +1,12 @@
+print(int('١٢٣'), int(b'12'), int(bytearray(b' 7 ')), int(b'ff', 16), int('  42  '))
+try: int(b'x1')
+except ValueError as e: print(e)
+b = b'\x01\x02\x03'
+print(b.hex(), b.hex(':'), b.hex(':', 2), b.hex(':', -2), b.hex(b'-'))
+print(str(b"caf\xc3\xa9", "utf-8"), str(b"abc", encoding="ascii"), str(b"\xff", "utf-8", "replace"))
+try: str('a', 'utf-8')
+except TypeError as e: print(e)
+e = ValueError('x'); e.add_note('note1'); print(e.__notes__)
+try: e.add_note(3)
+except TypeError as ex: print(ex)
+print(e.with_traceback(None) is e)
