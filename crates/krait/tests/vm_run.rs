@@ -84,6 +84,7 @@ macro_rules! programs {
 }
 
 programs!(
+    attr_descriptors,
     basics,
     classes,
     dunder,

@@ -59,6 +59,17 @@ pub fn install(token: &mut Token, r: &RtTypes) {
             Ok(crate::builtins::str::new_str("NotImplemented"))
         }));
     }
+    // Class-level descriptors for the function attributes that don't collide with
+    // the type's own (`types.py` names GetSetDescriptorType/MemberDescriptorType
+    // from `FunctionType.__code__`/`__globals__`).
+    let descr = crate::attr_descr::create(token);
+    crate::attr_descr::install(
+        token,
+        &descr,
+        &r.function,
+        &["__code__", "__defaults__", "__kwdefaults__"],
+        &["__closure__", "__globals__", "__builtins__"],
+    );
     crate::frameobj::install(token, &r.frame);
     crate::codeattrs::install(token, &r.code);
     if let Some(t) = ty(&r.traceback) {
