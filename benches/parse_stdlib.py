@@ -6,51 +6,9 @@ Reading files is excluded from both timings; each side takes the best of --repea
 Run from the repository root: python3 benches/parse_stdlib.py
 """
 
-import argparse
 import ast
-import os
-import subprocess
-import sys
-import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "difftest"))
-from difftest import stdlib_files  # noqa: E402
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    subprocess.run(["cargo", "build", "--release", "-q", "-p", "syntax", "--example", "parse_files"],
-                   cwd=root, check=True)
-    files = stdlib_files()
-    sources = []
-    for p in files:
-        with open(p, "rb") as f:
-            sources.append((p, f.read()))
-
-    best = float("inf")
-    for _ in range(args.repeat):
-        failed = 0
-        t0 = time.perf_counter()
-        for p, src in sources:
-            try:
-                ast.parse(src, p)
-            except (SyntaxError, ValueError):
-                failed += 1
-        best = min(best, time.perf_counter() - t0)
-    cpython = best
-
-    exe = os.path.join(root, "target", "release", "examples", "parse_files")
-    r = subprocess.run([exe, str(args.repeat)], input="\n".join(files), capture_output=True, text=True, check=True)
-    count, kfailed, krait = r.stdout.split()
-    krait = float(krait)
-    print("files: %d (CPython rejects %d, Krait rejects %s)" % (len(files), failed, kfailed))
-    print("CPython ast.parse: %.3f s" % cpython)
-    print("Krait parse:       %.3f s" % krait)
-    print("ratio (CPython / Krait): %.2fx" % (cpython / krait))
-
+from stdlib_timing import run
 
 if __name__ == "__main__":
-    main()
+    run("CPython ast.parse", lambda src, p: ast.parse(src, p), "Krait parse", "syntax", "parse_files")
