@@ -7,156 +7,18 @@
 //! Snippets named `err_*` must fail, all others must compile. Stdlib modules heavy
 //! in these statements are compared whole. A missing python3 fails the test.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// What python3 prints for each (name, source).
-fn oracle(items: &[(String, String)]) -> Vec<String> {
-    let mut child = Command::new("python3")
-        .arg(repo_root().join("tests/scripts/dis_oracle.py"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 (CPython 3.11) must be installed to run this test");
-    let mut input = Vec::new();
-    for (name, src) in items {
-        input.extend_from_slice(name.as_bytes());
-        input.push(0);
-        input.extend_from_slice(src.as_bytes());
-        input.push(0);
-    }
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&input)
-        .expect("write to python3");
-    let out = child.wait_with_output().expect("python3 output");
-    assert!(out.status.success(), "the dis oracle failed");
-    String::from_utf8_lossy(&out.stdout)
-        .split('\0')
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Mask `at 0x...` addresses as the oracle does (` at 0x` and at least one hex
-/// digit).
-fn mask(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find(" at 0x") {
-        let after = &rest[i + 6..];
-        let digits = after.trim_start_matches(|c: char| c.is_ascii_hexdigit());
-        out.push_str(&rest[..i]);
-        if digits.len() == after.len() {
-            // No hex digit: not an address (the oracle's regex needs one).
-            out.push_str(" at 0x");
-        } else {
-            out.push_str(" at 0x?");
-        }
-        rest = digits;
-    }
-    out.push_str(rest);
-    out
-}
-
-/// What Krait gives, in the oracle's format. A name `F<hex>:name` compiles with
-/// those `compile()` flags (as the oracle does).
-fn krait(name: &str, src: &str) -> String {
-    let (flags, name) = match name.strip_prefix('F').and_then(|n| n.split_once(':')) {
-        Some((hex, n)) => (u32::from_str_radix(hex, 16).expect("hex flags"), n),
-        None => (0, name),
-    };
-    let options = compiler::CompileOptions { optimize: 0, flags };
-    match compiler::compile_with_options(src.as_bytes(), name, syntax::Mode::Exec, options) {
-        Ok((code, _)) => {
-            let mut out = String::new();
-            compiler::dis::dis_module(&mut out, &code);
-            mask(&out)
-        }
-        Err(compiler::CompileError::Syntax(e)) => format!(
-            "ERROR {}: {} ({}, {}, {}, {})",
-            e.error_type.name(),
-            e.msg,
-            opt(e.lineno),
-            opt(e.offset),
-            opt(e.end_lineno),
-            opt(e.end_offset)
-        ),
-        Err(e) => format!("ERROR {}: {}", e.type_name(), e.message()),
-    }
-}
-
-fn opt(x: Option<i32>) -> String {
-    x.map_or("None".to_owned(), |v| v.to_string())
-}
-
-/// The snippets of a fixture file, split at `#### name` lines.
-fn snippets(text: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for line in text.split_inclusive('\n') {
-        if let Some(name) = line.strip_prefix("#### ") {
-            out.push((name.trim().to_owned(), String::new()));
-        } else if let Some(last) = out.last_mut() {
-            last.1.push_str(line);
-        }
-    }
-    out
-}
-
-/// Compare every item with the oracle; report all differences at once.
-fn check(items: Vec<(String, String)>) {
-    let want = oracle(&items);
-    assert_eq!(want.len(), items.len(), "oracle answered a different count");
-    let mut failures = Vec::new();
-    for ((name, src), want) in items.iter().zip(&want) {
-        let base = name.rsplit(['/', ':']).next().unwrap_or(name);
-        if base.starts_with("err_") != want.starts_with("ERROR") {
-            failures.push(format!("{name}: python3 says {want:.200}"));
-            continue;
-        }
-        let got = krait(name, src);
-        if &got != want {
-            let first = got
-                .lines()
-                .zip(want.lines())
-                .find(|(g, w)| g != w)
-                .map(|(g, w)| format!("    krait:   {g}\n    cpython: {w}"))
-                .unwrap_or_else(|| "    (one output is a prefix of the other)".to_owned());
-            failures.push(format!("{name}:\n{first}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} differ:\n{}",
-        failures.len(),
-        items.len(),
-        failures.join("\n")
-    );
-}
+#[path = "support/dis_oracle.rs"]
+mod dis_oracle;
+use dis_oracle::{check, fixture_snippets, repo_root};
 
 #[test]
 fn try_with_match_snippets_match_cpython() {
-    let dir = repo_root().join("crates/compiler/tests/fixtures/cgexc");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures/cgexc")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    paths.sort();
-    let mut items = Vec::new();
-    for p in paths {
-        items.extend(snippets(
-            &std::fs::read_to_string(&p).expect("fixture file"),
-        ));
-    }
+    let items = fixture_snippets(&repo_root().join("crates/compiler/tests/fixtures/cgexc"));
     assert!(items.len() > 60, "fixtures missing");
-    check(items);
+    check(items, true);
 }
 
 /// Stdlib modules heavy in `try`, `except*`, `with` and `match` (the pattern-matching
@@ -177,7 +39,7 @@ fn stdlib_try_with_match_modules_match_cpython() {
         let src = std::fs::read_to_string(&path).expect("stdlib file");
         items.push((path.to_string_lossy().into_owned(), src));
     }
-    check(items);
+    check(items, true);
 }
 
 const STDLIB_FILES: &[&str] = &[
@@ -263,7 +125,7 @@ fn generated_limits_match_cpython() {
         "star_handlers_200".to_owned(),
         format!("try:\n    pass\n{star_handlers}"),
     ));
-    check(items);
+    check(items, true);
 }
 
 /// Programs using these statements, compiled by Krait into `.pyc` files, run
