@@ -49,6 +49,12 @@ fn lookup(vm: &mut Vm, cls: &ObjRef, name: &str) -> Option<Value> {
     cls.downcast::<TypeObject>()?.lookup(vm.token(), &key)
 }
 
+/// [`lookup`] of a name fixed at compile time, without hashing it (hot paths).
+fn lookup_static(vm: &mut Vm, cls: &ObjRef, name: &'static str) -> Option<Value> {
+    let key = Value::Obj(crate::builtins::str::static_name(vm.token(), name));
+    cls.downcast::<TypeObject>()?.lookup(vm.token(), &key)
+}
+
 fn is_py_function(v: &Value) -> bool {
     v.downcast::<FunctionObj>().is_some()
 }
@@ -325,10 +331,10 @@ pub fn type_call(
         return Ok(Value::Obj(args[0].type_ref()));
     }
     let is_meta = is_subtype(vm.token(), &cls, &bt.type_);
-    let user_new = lookup(vm, &cls, "__new__").filter(|v| {
+    let user_new = lookup_static(vm, &cls, "__new__").filter(|v| {
         is_py_function(v) || v.downcast::<crate::descriptors::StaticMethod>().is_some()
     });
-    let user_init = lookup(vm, &cls, "__init__").filter(is_py_function);
+    let user_init = lookup_static(vm, &cls, "__init__").filter(is_py_function);
     let obj = if let Some(new) = user_new {
         let new = match new.downcast::<crate::descriptors::StaticMethod>() {
             Some(s) => s.func.clone(),
@@ -362,7 +368,7 @@ pub fn type_call(
     if !is_subtype(vm.token(), &ot, &cls) {
         return Ok(obj);
     }
-    if let Some(init) = lookup(vm, &ot, "__init__").filter(is_py_function) {
+    if let Some(init) = lookup_static(vm, &ot, "__init__").filter(is_py_function) {
         let r =
             crate::calls::with_prepended(obj.clone(), args, |all| vm.call(&init, all, kwnames))?;
         if !r.is_none() {
@@ -737,7 +743,7 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 
 fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     let t = v.type_ref();
-    if lookup(vm, &t, "__bool__").is_some() {
+    if lookup_static(vm, &t, "__bool__").is_some() {
         let r = call_special(vm, v, "__bool__", &[])?.unwrap_or_default();
         return match r {
             Value::Bool(b) => Ok(b),
@@ -747,7 +753,7 @@ fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
             ))),
         };
     }
-    if lookup(vm, &t, "__len__").is_some() {
+    if lookup_static(vm, &t, "__len__").is_some() {
         return Ok(slot_len(vm, v)? != 0);
     }
     Ok(true)
@@ -803,7 +809,7 @@ fn slot_call(
     kwnames: Option<&ObjRef>,
 ) -> PyResult<Value> {
     let t = callable.type_ref();
-    let Some(f) = lookup(vm, &t, "__call__") else {
+    let Some(f) = lookup_static(vm, &t, "__call__") else {
         return Err(PyErr::type_error(format!(
             "'{}' object is not callable",
             type_name(vm.token(), &t)
@@ -827,7 +833,7 @@ fn slot_descr_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyRe
 
 fn slot_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
     let t = obj.type_ref();
-    let r = if lookup(vm, &t, "__getattribute__")
+    let r = if lookup_static(vm, &t, "__getattribute__")
         .filter(is_py_function)
         .is_some()
     {
@@ -836,7 +842,7 @@ fn slot_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
         match crate::builtins::object::generic_getattr(vm, obj, name) {
             Ok(v) => return Ok(v),
             Err(e) if e.kind == ExcKind::AttributeError => {
-                if lookup(vm, &t, "__getattr__").is_some() {
+                if lookup_static(vm, &t, "__getattr__").is_some() {
                     return Ok(
                         call_special(vm, obj, "__getattr__", &[Value::Obj(name.clone())])?
                             .unwrap_or_default(),

@@ -139,6 +139,35 @@ thread_local! {
     /// strong references: interned strings live as long as the thread, like
     /// CPython 3.12's immortal interned strings.
     static INTERNED: PyCell<HashTable<ObjRef>> = const { PyCell::new(HashTable::new()) };
+    /// Interned strs of names known at compile time, by the address and length of
+    /// their `&'static str` ([`static_name`]).
+    static STATIC_NAMES: PyCell<HashTable<(usize, usize, ObjRef)>> =
+        const { PyCell::new(HashTable::new()) };
+}
+
+/// The interned str for a name fixed at compile time (`"__init__"`), found by the
+/// address of the `&'static str` after the first call: no hashing of the text and
+/// no string compare on hot paths (CPython keeps such names as static objects,
+/// `_Py_ID(__init__)`).
+pub fn static_name(token: &mut Token, s: &'static str) -> ObjRef {
+    let key = (s.as_ptr() as usize, s.len());
+    let h = (key.0 as u64 ^ (key.1 as u64).rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let found = STATIC_NAMES.with(|t| {
+        t.borrow(token)
+            .find(h, |e| (e.0, e.1) == key)
+            .map(|e| e.2.clone())
+    });
+    if let Some(o) = found {
+        return o;
+    }
+    let o = intern(token, s);
+    STATIC_NAMES.with(|t| {
+        t.borrow_mut(token)
+            .insert_unique(h, (key.0, key.1, o.clone()), |e| {
+                (e.0 as u64 ^ (e.1 as u64).rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            });
+    });
+    o
 }
 
 fn interned_hash(h: isize) -> u64 {
