@@ -8,6 +8,7 @@ program_tests!(
     "vm_programs":
     attr_descriptors,
     basics,
+    big_range,
     classes,
     dunder,
     errors,

@@ -241,6 +241,7 @@ impl Vm {
             });
         }
         if let Some(r) = container.downcast::<RangeObj>() {
+            r.ensure_small()?;
             if let Some(sl) = key.downcast::<SliceObj>() {
                 return crate::methods::numbers::range_slice(self, r, sl);
             }
@@ -450,6 +451,7 @@ impl Vm {
             return Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n));
         }
         if let Some(r) = container.downcast::<RangeObj>() {
+            r.ensure_small()?;
             if let Value::Int(i) = item {
                 let (lo, hi, st) = (r.start, r.stop, r.step);
                 let inside = if st > 0 {

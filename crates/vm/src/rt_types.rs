@@ -52,6 +52,8 @@ pub struct RtTypes {
     pub range: ObjRef,
     /// `range_iterator`.
     pub range_iterator: ObjRef,
+    /// `longrange_iterator` (a range with big bounds).
+    pub longrange_iterator: ObjRef,
     /// `list_iterator`.
     pub list_iterator: ObjRef,
     /// `tuple_iterator`.
@@ -155,6 +157,11 @@ fn create(token: &mut Token) -> RtTypes {
             token,
             "range_iterator",
             crate::builtins::range::range_iter_next,
+        ),
+        longrange_iterator: iter_type::<crate::builtins::range::LongRangeIter>(
+            token,
+            "longrange_iterator",
+            crate::builtins::range::longrange_iter_next,
         ),
         list_iterator: iter_type::<SeqIter>(token, "list_iterator", seq_iter_next),
         tuple_iterator: iter_type::<SeqIter>(token, "tuple_iterator", seq_iter_next),

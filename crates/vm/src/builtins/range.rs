@@ -1,7 +1,13 @@
-//! `range` and its iterator (CPython's `Objects/rangeobject.c`), for bounds in
-//! the `i64` range (larger bounds raise `OverflowError` for now).
+//! `range` and its iterator (CPython's `Objects/rangeobject.c`). Bounds in the
+//! `i64` range use the fast fields; larger ones (`range(1 << 1000)`) keep big ints
+//! and iterate with a `longrange_iterator`. On a big range, `len()` beyond
+//! `sys.maxsize` raises CPython's `OverflowError`, and the operations not written
+//! for big bounds yet (indexing, slicing, `in`, comparison, `count`/`index`)
+//! raise it too instead of answering wrongly.
 
 use std::cell::Cell;
+
+use common::bigint::BigInt;
 
 use crate::builtins::str::new_str;
 use crate::error::{ExcKind, PyErr, PyResult};
@@ -17,6 +23,9 @@ pub struct RangeObj {
     pub stop: i64,
     /// `step` (never 0).
     pub step: i64,
+    /// `(start, stop, step)` when one of them is outside `i64` (then the fields
+    /// above are `0, 0, 1`).
+    pub big: Option<Box<[BigInt; 3]>>,
 }
 
 impl Payload for RangeObj {
@@ -43,10 +52,69 @@ impl RangeObj {
         self.len() == 0
     }
 
+    /// `Ok` for a range with `i64` bounds; the `OverflowError` CPython raises
+    /// for a size beyond `ssize_t` otherwise.
+    pub fn ensure_small(&self) -> PyResult<()> {
+        match self.big {
+            None => Ok(()),
+            Some(_) => Err(overflow()),
+        }
+    }
+
+    /// The length of a big range (CPython's `compute_range_length`).
+    fn big_len(b: &[BigInt; 3]) -> BigInt {
+        let [lo, hi, step] = b;
+        let zero = BigInt::from(0);
+        if *step > zero && lo < hi {
+            (hi - lo - BigInt::from(1)) / step + BigInt::from(1)
+        } else if *step < zero && lo > hi {
+            (lo - hi - BigInt::from(1)) / (-step) + BigInt::from(1)
+        } else {
+            zero
+        }
+    }
+
     /// `r[i]` for `0 <= i < len`.
     pub fn item(&self, i: u64) -> i64 {
         (self.start as i128 + i as i128 * self.step as i128) as i64
     }
+}
+
+fn overflow() -> PyErr {
+    PyErr::new(
+        ExcKind::OverflowError,
+        "Python int too large to convert to C ssize_t",
+    )
+}
+
+/// The payload of a `longrange_iterator` (a range with big bounds).
+pub struct LongRangeIter {
+    /// The next value.
+    pub next: crate::object::PyCell<BigInt>,
+    /// The step.
+    pub step: BigInt,
+    /// Values left.
+    pub remaining: crate::object::PyCell<BigInt>,
+}
+
+impl Payload for LongRangeIter {
+    const KIND: PayloadKind = PayloadKind::Other;
+    const GC: bool = false;
+}
+
+/// `next(longrange_iterator)`.
+pub fn longrange_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let Some(it) = v.downcast::<LongRangeIter>() else {
+        return Ok(None);
+    };
+    let t = vm.token();
+    if *it.remaining.borrow(t) <= BigInt::from(0) {
+        return Ok(None);
+    }
+    let cur = it.next.borrow(t).clone();
+    *it.remaining.borrow_mut(t) -= BigInt::from(1);
+    *it.next.borrow_mut(t) = &cur + &it.step;
+    Ok(Some(crate::builtins::int::normalize(cur)))
 }
 
 /// The payload of a `range_iterator`.
@@ -79,15 +147,12 @@ impl RangeIter {
     }
 }
 
-fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
-        _ if v.as_int().is_some() => Err(PyErr::new(
-            ExcKind::OverflowError,
-            "Python int too large to convert to C ssize_t",
-        )),
-        _ => vm.index_i64(v),
+/// A bound: `operator.index(v)`, as a big int.
+fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
+    match v.as_int() {
+        Some(crate::value::IntRef::Small(i)) => Ok(BigInt::from(i)),
+        Some(crate::value::IntRef::Big(b)) => Ok(b.clone()),
+        None => vm.index_i64(v).map(BigInt::from),
     }
 }
 
@@ -100,8 +165,8 @@ pub fn range_new(
 ) -> PyResult<Value> {
     crate::calls::no_kwargs(vm, "range", kwnames)?;
     let (start, stop, step) = match args {
-        [stop] => (0, int_arg(vm, stop)?, 1),
-        [a, b] => (int_arg(vm, a)?, int_arg(vm, b)?, 1),
+        [stop] => (BigInt::from(0), int_arg(vm, stop)?, BigInt::from(1)),
+        [a, b] => (int_arg(vm, a)?, int_arg(vm, b)?, BigInt::from(1)),
         [a, b, c] => (int_arg(vm, a)?, int_arg(vm, b)?, int_arg(vm, c)?),
         [] => {
             return Err(PyErr::type_error(
@@ -115,13 +180,25 @@ pub fn range_new(
             )))
         }
     };
-    if step == 0 {
+    if step == BigInt::from(0) {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Obj(ObjRef::new(
-        &crate::rt_types::rt().range,
-        RangeObj { start, stop, step },
-    )))
+    let small = |b: &BigInt| i64::try_from(b).ok();
+    let obj = match (small(&start), small(&stop), small(&step)) {
+        (Some(start), Some(stop), Some(step)) => RangeObj {
+            start,
+            stop,
+            step,
+            big: None,
+        },
+        _ => RangeObj {
+            start: 0,
+            stop: 0,
+            step: 1,
+            big: Some(Box::new([start, stop, step])),
+        },
+    };
+    Ok(Value::Obj(ObjRef::new(&crate::rt_types::rt().range, obj)))
 }
 
 /// `iter(range)`.
@@ -129,6 +206,16 @@ pub fn range_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(r) = v.downcast::<RangeObj>() else {
         return Err(PyErr::type_error("expected a range"));
     };
+    if let Some(b) = &r.big {
+        return Ok(Value::Obj(ObjRef::new(
+            &crate::rt_types::rt().longrange_iterator,
+            LongRangeIter {
+                next: crate::object::PyCell::new(b[0].clone()),
+                step: b[2].clone(),
+                remaining: crate::object::PyCell::new(RangeObj::big_len(b)),
+            },
+        )));
+    }
     Ok(Value::Obj(ObjRef::new(
         &crate::rt_types::rt().range_iterator,
         RangeIter {
@@ -151,6 +238,13 @@ pub fn range_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(r) = v.downcast::<RangeObj>() else {
         return Ok(new_str("range"));
     };
+    if let Some(b) = &r.big {
+        return Ok(new_str(&if b[2] == BigInt::from(1) {
+            format!("range({}, {})", b[0], b[1])
+        } else {
+            format!("range({}, {}, {})", b[0], b[1], b[2])
+        }));
+    }
     Ok(new_str(&if r.step == 1 {
         format!("range({}, {})", r.start, r.stop)
     } else {
@@ -160,5 +254,12 @@ pub fn range_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `len(range)`.
 pub fn range_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    Ok(v.downcast::<RangeObj>().map_or(0, |r| r.len() as usize))
+    let Some(r) = v.downcast::<RangeObj>() else {
+        return Ok(0);
+    };
+    let n = match &r.big {
+        Some(b) => i64::try_from(&RangeObj::big_len(b)).map_err(|_| overflow())?,
+        None => i64::try_from(r.len()).map_err(|_| overflow())?,
+    };
+    Ok(n as usize)
 }

@@ -380,10 +380,12 @@ fn float_fromhex(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
 // ----- range and slice -----
 
 fn range_self(args: &[Value]) -> PyResult<(i64, i64, i64, u64)> {
-    args.first()
+    let r = args
+        .first()
         .and_then(|v| v.downcast::<RangeObj>())
-        .map(|r| (r.start, r.stop, r.step, r.len()))
-        .ok_or_else(|| PyErr::type_error("descriptor requires a 'range' object"))
+        .ok_or_else(|| PyErr::type_error("descriptor requires a 'range' object"))?;
+    r.ensure_small()?;
+    Ok((r.start, r.stop, r.step, r.len()))
 }
 
 /// The position of `v` in the range, if it is an int in it.
@@ -517,6 +519,7 @@ pub fn install(vm: &mut Vm) {
 
 /// `range[slice]` (CPython's `compute_slice`): another range.
 pub fn range_slice(vm: &mut Vm, r: &RangeObj, s: &SliceObj) -> PyResult<Value> {
+    r.ensure_small()?;
     let len = usize::try_from(r.len()).unwrap_or(usize::MAX);
     let (start, _stop, step, n) = s.indices(vm, len)?;
     let new_start = r.start as i128 + start as i128 * r.step as i128;
@@ -526,7 +529,12 @@ pub fn range_slice(vm: &mut Vm, r: &RangeObj, s: &SliceObj) -> PyResult<Value> {
     match (fit(new_start), fit(new_stop), fit(new_step)) {
         (Some(start), Some(stop), Some(step)) => Ok(Value::Obj(ObjRef::new(
             &crate::rt_types::rt().range,
-            RangeObj { start, stop, step },
+            RangeObj {
+                start,
+                stop,
+                step,
+                big: None,
+            },
         ))),
         _ => Err(PyErr::new(
             ExcKind::OverflowError,
@@ -556,6 +564,8 @@ fn range_richcompare(
     let (Some(x), Some(y)) = (a.downcast::<RangeObj>(), b.downcast::<RangeObj>()) else {
         return Ok(None);
     };
+    x.ensure_small()?;
+    y.ensure_small()?;
     let eq = range_key(x) == range_key(y);
     Ok(match op {
         CompareOp::Eq => Some(Value::Bool(eq)),
@@ -568,6 +578,7 @@ fn range_hash(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     let Some(r) = v.downcast::<RangeObj>() else {
         return Ok(0);
     };
+    r.ensure_small()?;
     let (n, start, step) = range_key(r);
     let opt = |x: Option<i64>| x.map_or(Value::None, Value::Int);
     let t = Value::Obj(Tuple::alloc(vec![
