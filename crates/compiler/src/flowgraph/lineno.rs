@@ -106,8 +106,9 @@ pub fn duplicate_exits_without_lineno(g: &mut Graph) {
         if blk.nofallthrough || blk.instrs.is_empty() {
             continue;
         }
-        let Some(next) = blk.next else { continue };
-        let last = *blk.instrs.last().expect("non-empty");
+        let (Some(next), Some(&last)) = (blk.next, blk.instrs.last()) else {
+            continue;
+        };
         if is_exit_without_lineno(g, next) {
             if let Some(first) = g.block_mut(next).instrs.first_mut() {
                 copy_loc(&last, first);
@@ -145,7 +146,9 @@ pub fn propagate_line_numbers(g: &mut Graph) {
                 }
             }
         }
-        let last = *g.block(b).instrs.last().expect("non-empty");
+        let Some(&last) = g.block(b).instrs.last() else {
+            continue;
+        };
         if is_jump(&last) {
             if let Some(t) = last.target {
                 if g.contains(t) {
