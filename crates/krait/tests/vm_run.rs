@@ -9,6 +9,7 @@ program_tests!(
     attr_descriptors,
     basics,
     big_range,
+    deep_and_reentrant,
     classes,
     dunder,
     errors,

@@ -72,15 +72,25 @@ fn list_sort(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
         return Err(PyErr::type_error("sort() takes no positional arguments"));
     }
     let l = list_of(&pos[0])?;
-    let items = l.to_vec(vm.token());
     let rev = match reverse {
         Some(r) => vm.is_true(&r)?,
         None => false,
     };
     let key = key.filter(|k| !k.is_none());
-    let sorted = super::sort::sort_values(vm, items, key.as_ref(), rev)?;
-    let old = l.replace_all(vm.token(), sorted);
-    drop(old);
+    // As CPython's `list_sort_impl`: the list is empty while the key function and
+    // comparisons run; what they add is dropped, and a list that changed raises
+    // "list modified during sort" (the items come back either way).
+    let items = l.replace_all(vm.token(), Vec::new());
+    let result = super::sort::sort_values(vm, items.clone(), key.as_ref(), rev);
+    let (restored, result) = match result {
+        Ok(sorted) => (sorted, Ok(())),
+        Err(e) => (items, Err(e)),
+    };
+    let during = l.replace_all(vm.token(), restored);
+    result?;
+    if !during.is_empty() {
+        return Err(PyErr::value_error("list modified during sort"));
+    }
     Ok(Value::None)
 }
 
