@@ -87,6 +87,7 @@ impl Vm {
             native_modules: Vec::new(),
         };
         crate::builtins_module::install(&mut vm);
+        vm.refresh_builtin_module_names();
         Some(vm)
     }
 
@@ -95,6 +96,27 @@ impl Vm {
     pub fn register_native_module(&mut self, name: &'static str, init: NativeModuleInit) {
         self.native_modules.retain(|(n, _)| *n != name);
         self.native_modules.push((name, init));
+        self.refresh_builtin_module_names();
+    }
+
+    /// Sets `sys.builtin_module_names`: the sorted tuple of the modules built
+    /// into the interpreter (`builtins`, `sys` and every registered native one),
+    /// as CPython lists its compiled-in modules.
+    fn refresh_builtin_module_names(&mut self) {
+        let mut names: Vec<&str> = self.native_modules.iter().map(|(n, _)| *n).collect();
+        names.extend(["builtins", "sys"]);
+        names.sort_unstable();
+        names.dedup();
+        let items = names
+            .into_iter()
+            .map(crate::builtins::str::new_str)
+            .collect();
+        let tuple = Value::Obj(crate::builtins::tuple::Tuple::alloc(items));
+        if let Ok(Value::Obj(sys)) = self.sys_module() {
+            if let Some(m) = sys.downcast::<crate::module::ModuleObj>() {
+                m.set(&mut self.token, "builtin_module_names", tuple);
+            }
+        }
     }
 
     /// Where Python frame `depth` levels out from the innermost (0) is: its
