@@ -9,6 +9,7 @@
 //! `run_frames` with an entry frame.
 
 mod asyncops;
+mod attr_cache;
 mod build;
 mod calls;
 mod matching;
@@ -258,7 +259,7 @@ impl Vm {
                         return Err(bad_code("LOAD_ATTR"));
                     };
                     let obj = self.pop();
-                    let v = match self.instance_attr_fast(&obj, name) {
+                    let v = match self.load_attr_cached(co, arg as usize, &obj, name) {
                         Some(v) => v,
                         None => self.getattr(&obj, name)?,
                     };
@@ -280,7 +281,10 @@ impl Vm {
                     };
                     let obj = self.pop();
                     let v = self.pop();
-                    self.setattr(&obj, name, Some(v))?;
+                    match self.store_attr_cached(co, arg as usize, &obj, name, v) {
+                        Ok(r) => r?,
+                        Err(v) => self.setattr(&obj, name, Some(v))?,
+                    }
                     cur.ip += 4;
                 }
                 DELETE_ATTR => {
@@ -605,32 +609,6 @@ impl Vm {
                 }
             }
         }
-    }
-
-    /// `LOAD_ATTR` of a plain instance attribute: the object's type uses the
-    /// generic `__getattribute__`, the type (through the attribute cache) has no
-    /// attribute of that name, and the instance dict has it (CPython 3.11's
-    /// `LOAD_ATTR_INSTANCE_VALUE` specialization covers the same case).
-    #[inline(always)]
-    fn instance_attr_fast(&mut self, obj: &Value, name: &ObjRef) -> Option<Value> {
-        let Value::Obj(o) = obj else { return None };
-        let inst = o.downcast::<crate::builtins::object::Instance>()?;
-        let t = o.type_obj();
-        let generic = t.slots.getattro.get().is_some_and(|g| {
-            std::ptr::fn_addr_eq(
-                g,
-                crate::builtins::object::generic_getattr as crate::types::slots::GetAttroFn,
-            )
-        });
-        if !generic {
-            return None;
-        }
-        let key = Value::Obj(name.clone());
-        if t.lookup(&mut self.token, &key).is_some() {
-            return None;
-        }
-        let d = inst.existing_dict(&self.token)?;
-        d.downcast::<Dict>()?.get_str(&self.token, &key)
     }
 
     /// `LOAD_GLOBAL` through the code object's inline cache.
