@@ -96,12 +96,28 @@ impl Vm {
                         return Err(bad_code("return without a frame"));
                     };
                     self.truncate_stack(f.ret_at);
+                    if let Some((gen, exit_ip)) = &f.inline_gen {
+                        // A generator driven by the caller's `FOR_ITER` is
+                        // exhausted: the loop ends (the iterator is popped).
+                        self.finish_inline_generator(gen, None);
+                        self.stack.pop();
+                        if let Some(caller) = self.frames.last_mut() {
+                            caller.ip = *exit_ip;
+                        }
+                        continue;
+                    }
                     if self.frames.len() <= entry {
                         return Ok(Exit::Return(v));
                     }
                     self.push(v);
                 }
-                Ok(Flow::Yield(v)) => return Ok(Exit::Yield(v)),
+                Ok(Flow::Yield(v)) => {
+                    if self.frames.last().is_some_and(|f| f.inline_gen.is_some()) {
+                        self.yield_inline_generator(v)?;
+                        continue;
+                    }
+                    return Ok(Exit::Yield(v));
+                }
                 Err(e) => {
                     if let Some(e) = self.unwind(e, entry) {
                         return Err(e);
@@ -432,6 +448,11 @@ impl Vm {
                 }
                 FOR_ITER => {
                     let it = self.top();
+                    if let Value::Obj(g) = &it {
+                        if self.push_generator_frame(g, cur.ip + arg as usize) {
+                            return Ok(Flow::Call);
+                        }
+                    }
                     match self.next(&it)? {
                         Some(v) => self.push(v),
                         None => {

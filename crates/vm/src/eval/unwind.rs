@@ -53,6 +53,12 @@ impl Vm {
             self.detach_frame_object();
             let f = self.frames.pop()?;
             self.truncate_stack(f.ret_at);
+            if let Some((gen, _)) = &f.inline_gen {
+                self.finish_inline_generator(gen, Some(&mut err));
+                // As when the error leaves a generator resumed by `next`: the
+                // caller's handled exception becomes its context if it has none.
+                self.chain_context(&mut err);
+            }
             if self.frames.len() <= entry || f.entry {
                 return Some(err);
             }
