@@ -27,7 +27,8 @@ pub type CtorFn = fn(&mut Vm, &ObjRef, &[Value], Option<&ObjRef>) -> PyResult<Va
 thread_local! {
     /// Native constructors by type id, and whether the type is mutable (then a
     /// user `__init__` gets the arguments instead of the constructor).
-    static CTORS: RefCell<HashMap<usize, (CtorFn, bool)>> = RefCell::new(HashMap::new());
+    static CTORS: RefCell<HashMap<usize, (CtorFn, bool), crate::id_hash::IdBuildHasher>> =
+        RefCell::new(HashMap::default());
 }
 
 /// Registers the constructor of builtin type `ty`.
