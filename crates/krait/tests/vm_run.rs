@@ -36,4 +36,5 @@ program_tests!(
     generic_union,
     generators_for_iter,
     attr_cache,
+    gc_automatic,
 );

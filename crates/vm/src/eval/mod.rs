@@ -400,6 +400,7 @@ impl Vm {
                     if crate::object::has_pending_finalizers() {
                         self.run_finalizers();
                     }
+                    self.gc_point();
                 }
                 POP_JUMP_FORWARD_IF_FALSE
                 | POP_JUMP_FORWARD_IF_TRUE
@@ -413,6 +414,9 @@ impl Vm {
                     let want = matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
                     if b == want {
                         jump(cur, op, arg);
+                        if matches!(op, POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_TRUE) {
+                            self.gc_point();
+                        }
                     }
                 }
                 POP_JUMP_FORWARD_IF_NONE
@@ -501,6 +505,7 @@ impl Vm {
                 RETURN_VALUE => {
                     let v = self.pop();
                     self.finalizer_point();
+                    self.gc_point();
                     return Ok(Flow::Return(v));
                 }
                 RETURN_GENERATOR => {
@@ -713,6 +718,25 @@ impl Vm {
     /// decref itself). A thread-local read when none are pending.
     #[inline(always)]
     fn finalizer_point(&mut self) {
+        if crate::object::has_pending_finalizers() {
+            self.run_finalizers();
+        }
+    }
+
+    /// Runs the cycle collector if enough container objects were created since
+    /// the last collection (`gc::should_collect`, CPython's thresholds). Called
+    /// on loop back-edges and function returns, so a loop that makes reference
+    /// cycles runs in flat memory; CPython collects from inside the allocator.
+    #[inline(always)]
+    fn gc_point(&mut self) {
+        if crate::gc::should_collect() {
+            self.collect_garbage_now();
+        }
+    }
+
+    #[cold]
+    fn collect_garbage_now(&mut self) {
+        crate::gc::collect(&mut self.token);
         if crate::object::has_pending_finalizers() {
             self.run_finalizers();
         }
