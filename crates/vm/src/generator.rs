@@ -242,6 +242,7 @@ impl Vm {
         g.running.set(true);
         let gen_exc = std::mem::take(g.exc_state.borrow_mut(&mut self.token));
         let caller_exc = std::mem::replace(&mut self.exc_info, gen_exc);
+        self.exc_outer.push(caller_exc);
         let r = self.guarded("", |vm| match throw {
             Some(e) => match vm.unwind(e, entry) {
                 Some(e) => Err(e),
@@ -249,6 +250,7 @@ impl Vm {
             },
             None => vm.run_frames(entry),
         });
+        let caller_exc = self.exc_outer.pop().unwrap_or(Value::None);
         let gen_exc = std::mem::replace(&mut self.exc_info, caller_exc);
         g.running.set(false);
         match r {
@@ -313,11 +315,11 @@ impl Vm {
         self.stack.append(&mut values);
         *g.spare.borrow_mut(&mut self.token) = values;
         self.push(Value::None);
-        // While it runs, the generator holds the caller's "exception being
-        // handled" and the VM holds the generator's.
+        // While it runs, the VM holds the generator's "exception being
+        // handled" and the caller's waits on `exc_outer`.
         let gen_exc = std::mem::take(g.exc_state.borrow_mut(&mut self.token));
         let caller_exc = std::mem::replace(&mut self.exc_info, gen_exc);
-        *g.exc_state.borrow_mut(&mut self.token) = caller_exc;
+        self.exc_outer.push(caller_exc);
         self.frames.push(frame);
         true
     }
@@ -366,7 +368,7 @@ impl Vm {
     /// Swaps the caller's exception state back into the VM; keeps the
     /// generator's own in it when `suspending`.
     fn restore_caller_exc(&mut self, g: &GeneratorObj, suspending: bool) {
-        let caller_exc = std::mem::take(g.exc_state.borrow_mut(&mut self.token));
+        let caller_exc = self.exc_outer.pop().unwrap_or(Value::None);
         let gen_exc = std::mem::replace(&mut self.exc_info, caller_exc);
         if suspending {
             *g.exc_state.borrow_mut(&mut self.token) = gen_exc;

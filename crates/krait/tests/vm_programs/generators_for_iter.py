@@ -63,6 +63,17 @@ print(ge.gi_frame is not None, ge.gi_running)
 for x in ge:
     print(ge.gi_running, ge.gi_frame.f_lineno)
 print(ge.gi_frame)
+def exc_in_gen():
+    try:
+        raise TypeError('t')
+    except TypeError:
+        yield sys.exc_info()[0]
+        yield sys.exc_info()[0]
+    yield sys.exc_info()[0]
+try:
+    raise OSError
+except OSError:
+    for v in exc_in_gen(): print('ei', v, sys.exc_info()[0])
 def deep(n):
     if n:
         for x in deep(n - 1): yield x
@@ -102,3 +113,31 @@ c = genexc()
 for x in c: break
 del c
 print('end')
+
+# The handled exception seen inside generators falls back to the caller's.
+def g():
+    yield sys.exc_info()[0]
+    yield sys.exception()
+    try:
+        raise
+    except Exception as e:
+        yield ('reraise', type(e))
+    try:
+        1/0
+    except ZeroDivisionError as e:
+        yield repr(e.__context__)
+try:
+    raise KeyError(1)
+except KeyError:
+    for x in g(): print(x)
+    print(list(g()))
+print(sys.exception(), sys.exc_info())
+def h():
+    raise ValueError
+try:
+    raise TypeError
+except TypeError:
+    try:
+        h()
+    except ValueError as e:
+        print(repr(e.__context__))
