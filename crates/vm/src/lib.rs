@@ -39,6 +39,7 @@ pub mod interactive;
 pub mod io;
 pub mod methods;
 pub mod module;
+pub mod native_attrs;
 pub mod object;
 pub mod os_error;
 pub mod protocols;

@@ -110,10 +110,7 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
 fn iter(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "iter", args, kw, 1, 2)?;
     if a.len() == 2 {
-        return Err(PyErr::new(
-            ExcKind::NotImplementedError,
-            "iter(callable, sentinel) is not supported yet",
-        ));
+        return super::callable_iter::new_callable_iter(&a[0], &a[1]);
     }
     vm.iter(&a[0])
 }

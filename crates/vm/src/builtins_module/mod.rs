@@ -1,6 +1,7 @@
 //! The `builtins` module (CPython's `Python/bltinmodule.c`) and the first native
 //! modules (`sys`): functions, constructors of the builtin types, exceptions.
 
+mod callable_iter;
 mod ctors;
 mod exec;
 mod functions;
@@ -44,6 +45,7 @@ pub fn install(vm: &mut Vm) {
     let rt = crate::rt_types::rt();
     crate::generator::install(vm.token(), &rt.generator);
     crate::coroutine::init(vm.token());
+    callable_iter::install(vm.token());
     let b = builtin_types();
     for (name, t) in [
         ("object", &b.object),

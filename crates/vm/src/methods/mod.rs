@@ -7,6 +7,7 @@ pub mod bytes;
 mod bytes_percent;
 pub mod complex;
 pub mod containers;
+mod dict_slice_compare;
 mod dict_views;
 mod dunders;
 pub mod frozenset;
@@ -42,6 +43,7 @@ pub fn install(vm: &mut Vm) {
     bytes::install(vm);
     bytes::install_int(vm);
     dunders::install(vm);
+    dict_slice_compare::install(vm);
     install_memoryview_placeholder(vm);
 }
 
