@@ -69,6 +69,9 @@ pub fn function_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Va
             .downcast::<StrObj>()
             .and_then(StrObj::as_str)
             .unwrap_or("");
+        if n == "__annotations__" {
+            return annotations_dict(vm, f);
+        }
         let t = vm.token();
         let v = match n {
             "__name__" => Some(f.name.borrow(t).clone()),
@@ -81,7 +84,6 @@ pub fn function_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Va
             "__defaults__" => Some(opt(f.defaults.borrow(t))),
             "__kwdefaults__" => Some(opt(f.kwdefaults.borrow(t))),
             "__closure__" => Some(opt(&f.closure)),
-            "__annotations__" => Some(f.annotations.borrow(t).clone()),
             "__dict__" => Some(Value::Obj(f.dict(t))),
             _ => None,
         };
@@ -90,6 +92,28 @@ pub fn function_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Va
         }
     }
     crate::builtins::object::generic_getattr(vm, obj, name)
+}
+
+/// `function.__annotations__` (CPython's `func_get_annotations`): the
+/// `(name, value, ...)` tuple `MAKE_FUNCTION` stored becomes a dict (kept), and
+/// a function without annotations gets a new empty dict.
+fn annotations_dict(vm: &mut Vm, f: &FunctionObj) -> PyResult<Value> {
+    let cur = f.annotations.borrow(vm.token()).clone();
+    if cur.downcast::<Dict>().is_some() {
+        return Ok(cur);
+    }
+    let d = Dict::new();
+    if let Some(t) = cur.downcast::<crate::builtins::tuple::Tuple>() {
+        let items = t.items(vm.token()).to_vec();
+        for pair in items.chunks(2) {
+            if let [k, v] = pair {
+                d.set(vm, k.clone(), v.clone())?;
+            }
+        }
+    }
+    let d = Value::Obj(ObjRef::new(&crate::types::builtin_types().dict, d));
+    *f.annotations.borrow_mut(vm.token()) = d.clone();
+    Ok(d)
 }
 
 /// Function attribute stores: the writable special attributes, else `__dict__`.

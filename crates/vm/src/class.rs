@@ -760,6 +760,14 @@ fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 }
 
 fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let t = v.type_ref();
+    if lookup_static(vm, &t, "__iter__").is_some_and(|f| f.is_none()) {
+        // `__iter__ = None` declares the type not iterable (`slot_tp_iter`).
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not iterable",
+            type_name(vm.token(), &t)
+        )));
+    }
     call_special(vm, v, "__iter__", &[])?.ok_or_else(|| PyErr::type_error("no __iter__"))
 }
 
@@ -833,27 +841,29 @@ fn slot_descr_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyRe
 
 fn slot_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
     let t = obj.type_ref();
+    // CPython's `slot_tp_getattr_hook`: `__getattribute__` (the user's or
+    // object's), then `__getattr__` if that raised AttributeError.
     let r = if lookup_static(vm, &t, "__getattribute__")
         .filter(is_py_function)
         .is_some()
     {
-        call_special(vm, obj, "__getattribute__", &[Value::Obj(name.clone())])?.unwrap_or_default()
+        call_special(vm, obj, "__getattribute__", &[Value::Obj(name.clone())])
+            .map(Option::unwrap_or_default)
     } else {
-        match crate::builtins::object::generic_getattr(vm, obj, name) {
-            Ok(v) => return Ok(v),
-            Err(e) if e.kind == ExcKind::AttributeError => {
-                if lookup_static(vm, &t, "__getattr__").is_some() {
-                    return Ok(
-                        call_special(vm, obj, "__getattr__", &[Value::Obj(name.clone())])?
-                            .unwrap_or_default(),
-                    );
-                }
-                return Err(e);
-            }
-            Err(e) => return Err(e),
-        }
+        crate::builtins::object::generic_getattr(vm, obj, name)
     };
-    Ok(r)
+    match r {
+        Err(e) if e.kind == ExcKind::AttributeError => {
+            if lookup_static(vm, &t, "__getattr__").is_some() {
+                return Ok(
+                    call_special(vm, obj, "__getattr__", &[Value::Obj(name.clone())])?
+                        .unwrap_or_default(),
+                );
+            }
+            Err(e)
+        }
+        r => r,
+    }
 }
 
 fn slot_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> PyResult<()> {

@@ -44,6 +44,7 @@ pub mod object;
 pub mod os_error;
 pub mod protocols;
 pub mod report;
+pub mod rt_ctors;
 pub mod rt_types;
 pub mod runner;
 pub mod setup;

@@ -142,6 +142,7 @@ pub fn cell_setattro(
 /// Installs the attribute slots on `builtin_function_or_method`,
 /// `method_descriptor` and `cell`.
 pub fn install() {
+    crate::rt_ctors::install();
     let rt = crate::rt_types::rt();
     if let Some(t) = rt.builtin_function.downcast::<TypeObject>() {
         t.slots.getattro.set(Some(native_function_getattro));

@@ -243,18 +243,27 @@ impl Vm {
         let Some(co) = code.downcast::<CodeObj>() else {
             return Err(PyErr::type_error("run_code: not a code object"));
         };
-        let builtins = self.builtins.clone();
+        let mut builtins = self.builtins.clone();
         if let Some(g) = globals.downcast::<Dict>() {
             let key = Value::Obj(crate::builtins::str::intern(
                 &mut self.token,
                 "__builtins__",
             ));
-            if g.get_str(&self.token, &key).is_none() {
-                g.set(
+            match g.get_str(&self.token, &key) {
+                None => g.set(
                     &mut NativeEq(&mut self.token),
                     key,
                     Value::Obj(self.builtins_module.clone()),
-                )?;
+                )?,
+                // CPython's `_PyEval_BuiltinsFromGlobals`: a dict is the
+                // builtins namespace itself, a module lends its dict.
+                Some(Value::Obj(b)) if b.downcast::<Dict>().is_some() => builtins = b,
+                Some(Value::Obj(b)) => {
+                    if let Some(m) = b.downcast::<crate::module::ModuleObj>() {
+                        builtins = m.dict.clone();
+                    }
+                }
+                Some(_) => {}
             }
         }
         let n = co.nlocalsplus;
