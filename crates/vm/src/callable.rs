@@ -285,6 +285,20 @@ pub fn module_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Valu
         if n == "__dict__" {
             return Ok(Value::Obj(m.dict.clone()));
         }
+        // The type's attributes, then the module's own `__getattr__` (PEP 562).
+        match crate::builtins::object::generic_getattr(vm, obj, name) {
+            Err(e) if e.kind == ExcKind::AttributeError => {
+                let k = Value::Obj(crate::builtins::str::intern(vm.token(), "__getattr__"));
+                let hook = m
+                    .dict
+                    .downcast::<Dict>()
+                    .and_then(|d| d.get_str(vm.token(), &k));
+                if let Some(hook) = hook {
+                    return vm.call(&hook, &[Value::Obj(name.clone())], None);
+                }
+            }
+            r => return r,
+        }
         let modname = m
             .dict
             .downcast::<Dict>()
@@ -294,12 +308,10 @@ pub fn module_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Valu
             })
             .map(|v| text_of(&v))
             .unwrap_or_else(|| "?".to_owned());
-        return crate::builtins::object::generic_getattr(vm, obj, name).map_err(|_| {
-            PyErr::new(
-                ExcKind::AttributeError,
-                format!("module '{modname}' has no attribute '{n}'"),
-            )
-        });
+        return Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!("module '{modname}' has no attribute '{n}'"),
+        ));
     }
     crate::builtins::object::generic_getattr(vm, obj, name)
 }

@@ -482,6 +482,33 @@ fn dir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         return Ok(sorted_names(vm, &names));
     }
     let obj = &a[0];
+    // A `__dir__` written in Python (on the type, or a module's own
+    // `__dir__` function, PEP 562) decides; its result is sorted as a list.
+    let key = Value::Obj(crate::builtins::str::intern(vm.token(), "__dir__"));
+    let custom = match obj.downcast::<crate::module::ModuleObj>() {
+        Some(m) => m
+            .dict
+            .downcast::<crate::builtins::dict::Dict>()
+            .and_then(|d| d.get_str(vm.token(), &key)),
+        None => obj
+            .type_ref()
+            .downcast::<TypeObject>()
+            .and_then(|t| t.lookup(vm.token(), &key))
+            .filter(|f| f.downcast::<crate::function::FunctionObj>().is_some())
+            .map(|_| Value::None),
+    };
+    if let Some(f) = custom {
+        let r = if f.is_none() {
+            vm.call_method(obj, "__dir__", &[])?
+        } else {
+            vm.call(&f, &[], None)?
+        };
+        let items = vm.sequence_to_vec(&r)?;
+        let list = crate::builtins::list::List::alloc(items);
+        let lv = Value::Obj(list);
+        vm.call_method(&lv, "sort", &[])?;
+        return Ok(lv);
+    }
     if let Some(m) = obj.downcast::<crate::module::ModuleObj>() {
         if let Some(d) = m.dict.downcast::<crate::builtins::dict::Dict>() {
             names.extend(d.keys(vm.token()));
