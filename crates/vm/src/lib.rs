@@ -49,6 +49,7 @@ pub mod rt_types;
 pub mod runner;
 pub mod setup;
 pub mod strformat;
+pub mod suggestions;
 pub mod sys_config;
 pub mod types;
 pub mod union;
