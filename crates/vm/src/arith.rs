@@ -45,11 +45,25 @@ pub fn int_truediv(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>
     let (Some(x), Some(y)) = (a.as_int(), b.as_int()) else {
         return Ok(None);
     };
-    let (fx, fy) = (int_to_f64(x)?, int_to_f64(y)?);
-    if fy == 0.0 {
-        return Err(PyErr::zero_division("division by zero"));
+    if let (IntRef::Small(sx), IntRef::Small(sy)) = (&x, &y) {
+        // Both exact as doubles: one correctly rounded division.
+        const EXACT: i64 = 1 << 53;
+        if sx.unsigned_abs() <= EXACT as u64 && sy.unsigned_abs() <= EXACT as u64 {
+            if *sy == 0 {
+                return Err(PyErr::zero_division("division by zero"));
+            }
+            return Ok(Some(Value::Float(*sx as f64 / *sy as f64)));
+        }
     }
-    Ok(Some(Value::Float(fx / fy)))
+    use crate::int_truediv::{true_divide, TrueDivError};
+    match true_divide(&big(x), &big(y)) {
+        Ok(f) => Ok(Some(Value::Float(f))),
+        Err(TrueDivError::ZeroDivision) => Err(PyErr::zero_division("division by zero")),
+        Err(TrueDivError::Overflow) => Err(PyErr::new(
+            ExcKind::OverflowError,
+            "integer division result too large for a float",
+        )),
+    }
 }
 
 fn shift_count(y: IntRef<'_>) -> PyResult<Option<u64>> {

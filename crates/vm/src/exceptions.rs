@@ -151,6 +151,18 @@ impl ExcTypes {
                     tp.slots.str_.set(Some(key_error_str));
                 }
             }
+            if matches!(
+                kind,
+                ExcKind::UnicodeDecodeError
+                    | ExcKind::UnicodeEncodeError
+                    | ExcKind::UnicodeTranslateError
+            ) {
+                if let Some(tp) = t.downcast::<TypeObject>() {
+                    tp.slots
+                        .str_
+                        .set(Some(crate::unicode_error::unicode_error_str));
+                }
+            }
             classes.push(t);
         }
         ExcTypes { classes }

@@ -402,6 +402,13 @@ impl Vm {
         let items = l.to_vec(self.token());
         let (start, _stop, step, n) = s.indices(self, items.len())?;
         let new_items = match &value {
+            Some(v) if !self.is_iterable(v) => {
+                return Err(PyErr::type_error(if step == 1 {
+                    "can only assign an iterable"
+                } else {
+                    "must assign iterable to extended slice"
+                }))
+            }
             Some(v) => self.sequence_to_vec(v)?,
             None => vec![],
         };

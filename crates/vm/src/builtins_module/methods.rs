@@ -182,12 +182,29 @@ fn dict_update(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
             for (k, v) in s.items(vm.token()) {
                 d.set(vm, k, v)?;
             }
+        } else if vm.getattr_opt(src, "keys")?.is_some() {
+            // A mapping: `for k in src.keys(): d[k] = src[k]`.
+            let keys = vm.call_method(src, "keys", &[])?;
+            for k in vm.sequence_to_vec(&keys)? {
+                let v = vm.getitem(src, &k)?;
+                d.set(vm, k, v)?;
+            }
         } else {
-            for item in vm.sequence_to_vec(src)? {
-                let kv = vm.sequence_to_vec(&item)?;
-                if let [k, v] = kv.as_slice() {
-                    d.set(vm, k.clone(), v.clone())?;
+            // CPython's `PyDict_MergeFromSeq2`.
+            for (i, item) in vm.sequence_to_vec(src)?.into_iter().enumerate() {
+                if !vm.is_iterable(&item) {
+                    return Err(PyErr::type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    )));
                 }
+                let kv = vm.sequence_to_vec(&item)?;
+                let [k, v] = kv.as_slice() else {
+                    return Err(PyErr::value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        kv.len()
+                    )));
+                };
+                d.set(vm, k.clone(), v.clone())?;
             }
         }
     }

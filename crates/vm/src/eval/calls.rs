@@ -104,6 +104,14 @@ impl Vm {
         let args = self.pop();
         let callable = self.pop();
         let _null = self.stack.pop();
+        if args.downcast::<Tuple>().is_none() && !self.is_iterable(&args) {
+            // CPython's `check_args_iterable`.
+            let fname = self.function_str(&callable);
+            let tn = type_name(&self.token, &args.type_ref());
+            return Err(PyErr::type_error(format!(
+                "{fname} argument after * must be an iterable, not {tn}"
+            )));
+        }
         let mut all = self.sequence_to_vec(&args)?;
         let mut kwnames = None;
         if let Some(kw) = kwargs {

@@ -4,6 +4,7 @@
 //! first, simpler version there.
 
 pub mod bytes;
+mod bytes_extra;
 mod bytes_percent;
 pub mod complex;
 pub mod containers;
