@@ -223,6 +223,13 @@ fn object_eq_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
     })
 }
 
+/// `object.__lt__` & co.: always `NotImplemented` (CPython's
+/// `object_richcompare` for the ordering operators).
+fn object_order_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    crate::calls::exact_args(vm, "__lt__", args, kw, 2)?;
+    Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone()))
+}
+
 fn object_ne_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = crate::calls::exact_args(vm, "__ne__", args, kw, 2)?;
     let r = vm.rich_compare(&a[0], &a[1], CompareOp::Eq)?;
@@ -301,6 +308,10 @@ pub fn install(vm: &mut Vm) {
         ("__hash__", object_hash_m),
         ("__eq__", object_eq_m),
         ("__ne__", object_ne_m),
+        ("__lt__", object_order_m),
+        ("__le__", object_order_m),
+        ("__gt__", object_order_m),
+        ("__ge__", object_order_m),
         ("__getattribute__", object_getattribute_m),
         ("__setattr__", object_setattr_m),
         ("__delattr__", object_delattr_m),
@@ -896,19 +907,42 @@ fn user_binop(
     name: &str,
     rname: &str,
 ) -> PyResult<Option<Value>> {
+    // CPython's `SLOT1BINFULL`: `a.__op__(b)` when `a`'s class defines the
+    // operator, but first `b.__rop__(a)` when `b`'s class is a proper subclass
+    // overriding `__rop__`; then `b.__rop__(a)`.
     let (ta, tb) = (a.type_ref(), b.type_ref());
-    let user = |vm: &mut Vm, t: &ObjRef, n: &str| {
+    let user = |vm: &mut Vm, t: &ObjRef| {
         t.downcast::<TypeObject>()
             .is_some_and(|tp| !tp.is_builtin())
-            && lookup(vm, t, n).is_some()
+            && (lookup(vm, t, name).is_some() || lookup(vm, t, rname).is_some())
     };
-    if user(vm, &ta, name) {
-        let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
-        if !not_implemented(&r) {
-            return Ok(Some(r));
+    let mut do_other = !ta.is(&tb) && user(vm, &tb) && lookup(vm, &tb, rname).is_some();
+    if user(vm, &ta) {
+        if do_other && crate::types::is_subtype(vm.token(), &tb, &ta) {
+            let overloaded = match (lookup(vm, &tb, rname), lookup(vm, &ta, rname)) {
+                (None, _) => false,
+                (Some(_), None) => true,
+                (Some(x), Some(y)) => !x.is(&y),
+            };
+            if overloaded {
+                let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
+                if !not_implemented(&r) {
+                    return Ok(Some(r));
+                }
+                do_other = false;
+            }
+        }
+        if lookup(vm, &ta, name).is_some() {
+            let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
+            if !not_implemented(&r) {
+                return Ok(Some(r));
+            }
+        }
+        if ta.is(&tb) {
+            return Ok(None);
         }
     }
-    if !ta.is(&tb) && user(vm, &tb, rname) {
+    if do_other {
         let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));

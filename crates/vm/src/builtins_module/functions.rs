@@ -298,9 +298,67 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         let (q, r) = crate::builtins::int::divmod(x, y)?;
         return Ok(Value::Obj(crate::builtins::tuple::Tuple::alloc(vec![q, r])));
     }
-    let q = vm.binary_op(&a[0], &a[1], crate::vm::BinOp::FloorDivide)?;
-    let r = vm.binary_op(&a[0], &a[1], crate::vm::BinOp::Remainder)?;
-    Ok(Value::Obj(crate::builtins::tuple::Tuple::alloc(vec![q, r])))
+    let real = |v: &Value| v.as_int().is_some() || matches!(v, Value::Float(_));
+    if real(&a[0]) && real(&a[1]) {
+        let q = vm.binary_op(&a[0], &a[1], crate::vm::BinOp::FloorDivide)?;
+        let r = vm.binary_op(&a[0], &a[1], crate::vm::BinOp::Remainder)?;
+        return Ok(Value::Obj(crate::builtins::tuple::Tuple::alloc(vec![q, r])));
+    }
+    if let Some(r) = user_divmod(vm, &a[0], &a[1])? {
+        return Ok(r);
+    }
+    let (ta, tb) = (tname(vm, &a[0]), tname(vm, &a[1]));
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+    )))
+}
+
+/// `divmod(a, b)` through `__divmod__` / `__rdivmod__` of Python classes, with
+/// CPython's operand order (a subclass's overriding `__rdivmod__` first);
+/// `None` when neither applies.
+fn user_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (ta, tb) = (a.type_ref(), b.type_ref());
+    let key = |vm: &mut Vm, n: &str| Value::Obj(crate::builtins::str::intern(vm.token(), n));
+    let (kd, kr) = (key(vm, "__divmod__"), key(vm, "__rdivmod__"));
+    let find = |vm: &mut Vm, t: &ObjRef, k: &Value| {
+        t.downcast::<TypeObject>()
+            .filter(|tp| !tp.is_builtin())
+            .and_then(|tp| tp.lookup(vm.token(), k))
+    };
+    let not_impl = |v: &Value| {
+        v.as_obj()
+            .is_some_and(|o| o.is(&crate::rt_types::rt().not_implemented))
+    };
+    let a_div = find(vm, &ta, &kd);
+    let b_rdiv = if ta.is(&tb) { None } else { find(vm, &tb, &kr) };
+    let mut try_b = b_rdiv.is_some();
+    if try_b && crate::types::is_subtype(vm.token(), &tb, &ta) {
+        let a_rdiv = find(vm, &ta, &kr);
+        let overrides = match (&b_rdiv, &a_rdiv) {
+            (Some(x), Some(y)) => !x.is(y),
+            _ => true,
+        };
+        if overrides {
+            let r = crate::class::call_special(vm, b, "__rdivmod__", std::slice::from_ref(a))?;
+            if let Some(r) = r.filter(|r| !not_impl(r)) {
+                return Ok(Some(r));
+            }
+            try_b = false;
+        }
+    }
+    if a_div.is_some() {
+        let r = crate::class::call_special(vm, a, "__divmod__", std::slice::from_ref(b))?;
+        if let Some(r) = r.filter(|r| !not_impl(r)) {
+            return Ok(Some(r));
+        }
+    }
+    if try_b {
+        let r = crate::class::call_special(vm, b, "__rdivmod__", std::slice::from_ref(a))?;
+        if let Some(r) = r.filter(|r| !not_impl(r)) {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
 }
 
 fn pow(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
