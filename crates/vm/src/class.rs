@@ -232,7 +232,15 @@ fn object_order_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
 
 fn object_ne_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = crate::calls::exact_args(vm, "__ne__", args, kw, 2)?;
-    let r = vm.rich_compare(&a[0], &a[1], CompareOp::Eq)?;
+    // CPython's `object_richcompare(Py_NE)`: the type's own `__eq__`, whose
+    // `NotImplemented` passes through; otherwise its negation.
+    let r = match call_special(vm, &a[0], "__eq__", std::slice::from_ref(&a[1]))? {
+        Some(r) => r,
+        None => return Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone())),
+    };
+    if not_implemented(&r) {
+        return Ok(r);
+    }
     Ok(Value::Bool(!vm.is_true(&r)?))
 }
 
