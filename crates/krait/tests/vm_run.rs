@@ -34,4 +34,6 @@ program_tests!(
     iter_oserror,
     int_str_hex_notes,
     generic_union,
+    fixes_builtins,
+    fixes_suggest,
 );
