@@ -8,6 +8,7 @@ mod functions;
 mod iterators;
 mod methods;
 mod modpow;
+pub mod named_iters;
 mod sort;
 mod sys;
 mod sys_extra;
@@ -46,6 +47,7 @@ pub fn install(vm: &mut Vm) {
     crate::generator::install(vm.token(), &rt.generator);
     crate::coroutine::init(vm.token());
     callable_iter::install(vm.token());
+    named_iters::install(vm.token());
     let b = builtin_types();
     for (name, t) in [
         ("object", &b.object),

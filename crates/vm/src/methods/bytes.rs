@@ -487,7 +487,16 @@ fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let l = Value::Obj(List::alloc(
         b.into_iter().map(|x| Value::Int(x as i64)).collect(),
     ));
-    vm.iter(&l)
+    use crate::builtins_module::named_iters::{new_named_iter, NamedIter};
+    let kind = if is_bytearray(vm, v) {
+        NamedIter::ByteArray
+    } else {
+        NamedIter::Bytes
+    };
+    match new_named_iter(kind, l.clone()) {
+        Some(it) => Ok(it),
+        None => vm.iter(&l),
+    }
 }
 
 fn getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
