@@ -99,12 +99,69 @@ fn format(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 
 fn isinstance(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "isinstance", args, kw, 2, 2)?;
-    Ok(Value::Bool(crate::class::isinstance(vm, &a[0], &a[1])?))
+    let r = vm.guarded(" in __instancecheck__", |vm| {
+        checked_relation(vm, &a[0], &a[1], "__instancecheck__")
+    })?;
+    Ok(Value::Bool(r))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "issubclass", args, kw, 2, 2)?;
-    Ok(Value::Bool(crate::class::issubclass(vm, &a[0], &a[1])?))
+    let r = vm.guarded(" in __subclasscheck__", |vm| {
+        checked_relation(vm, &a[0], &a[1], "__subclasscheck__")
+    })?;
+    Ok(Value::Bool(r))
+}
+
+/// `isinstance(v, cls)` / `issubclass(v, cls)` with the metaclass hook
+/// (CPython's `PyObject_IsInstance` / `PyObject_IsSubclass`): an exact type
+/// match is true at once; a tuple is tried member by member; a class whose
+/// metaclass defines `hook` in Python (`ABCMeta`, user metaclasses) decides
+/// through it; anything else is the plain type relation.
+fn checked_relation(vm: &mut Vm, v: &Value, cls: &Value, hook: &'static str) -> PyResult<bool> {
+    let instance = hook == "__instancecheck__";
+    if let (true, Some(c)) = (instance, cls.as_obj()) {
+        if v.type_ref().is(c) {
+            return Ok(true);
+        }
+    }
+    if let Some(t) = cls.downcast::<crate::builtins::tuple::Tuple>() {
+        for c in t.items(vm.token()).to_vec() {
+            if vm.guarded(" in __instancecheck__", |vm| {
+                checked_relation(vm, v, &c, hook)
+            })? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let meta = cls.type_ref();
+    if !meta.is(&crate::types::builtin_types().type_) {
+        let key = Value::Obj(crate::builtins::str::intern(vm.token(), hook));
+        let checker = meta
+            .downcast::<TypeObject>()
+            .and_then(|m| m.lookup(vm.token(), &key))
+            .filter(|f| {
+                // `_py_abc`'s hooks (the fallback while `_abc` is missing) need
+                // `type.__subclasses__`, which Krait lacks: plain relation.
+                f.downcast::<crate::function::FunctionObj>()
+                    .is_some_and(|fo| {
+                        let m = fo.module.borrow(vm.token());
+                        m.downcast::<crate::builtins::str::StrObj>()
+                            .and_then(crate::builtins::str::StrObj::as_str)
+                            != Some("_py_abc")
+                    })
+            });
+        if let Some(f) = checker {
+            let r = vm.call(&f, &[cls.clone(), v.clone()], None)?;
+            return vm.is_true(&r);
+        }
+    }
+    if instance {
+        crate::class::isinstance(vm, v, cls)
+    } else {
+        crate::class::issubclass(vm, v, cls)
+    }
 }
 
 fn iter(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
