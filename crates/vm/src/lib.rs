@@ -55,6 +55,7 @@ pub mod sys_config;
 pub mod types;
 pub mod unicode_error;
 pub mod union;
+pub mod unraisable;
 pub mod value;
 pub mod vm;
 
