@@ -217,3 +217,28 @@ try:
     countr
 except NameError as e:
     print(e.name)
+
+import sys
+import operator
+sys.unraisablehook = lambda u: print("unraisable:", type(u.exc_value).__name__, u.exc_value, u.object.__qualname__)
+class Noisy:
+    def __del__(self):
+        raise RuntimeError("in __del__")
+n = Noisy()
+del n
+print(range(10)[::3], range(10)[5:2], range(0, 10, 3)[::-2], range(3, 30, 4)[::-1])
+class Meta(type):
+    def __instancecheck__(cls, obj):
+        return hasattr(obj, "quack")
+    def __subclasscheck__(cls, sub):
+        return hasattr(sub, "quack")
+class Duck(metaclass=Meta):
+    pass
+class Mallard:
+    quack = True
+print(isinstance(Mallard(), Duck), isinstance(1, Duck), issubclass(Mallard, Duck), isinstance(1, (str, Duck, int)))
+print(type(iter(b"a")).__name__, type(iter(bytearray())).__name__, type(reversed([1])).__name__,
+      type(iter({}.items())).__name__, type(iter({}.values())).__name__)
+print(operator.length_hint(iter([1, 2, 3])), operator.length_hint(iter(range(10))), operator.length_hint(iter((1,))))
+u = UnicodeEncodeError("ascii", "a\xe9", 1, 2, "ordinal not in range")
+print(u.encoding, u.object, u.start, u.end, u.reason, u)
