@@ -99,18 +99,22 @@ fn format(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 
 fn isinstance(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "isinstance", args, kw, 2, 2)?;
-    let r = vm.guarded(" in __instancecheck__", |vm| {
-        checked_relation(vm, &a[0], &a[1], "__instancecheck__")
-    })?;
-    Ok(Value::Bool(r))
+    Ok(Value::Bool(checked_relation(
+        vm,
+        &a[0],
+        &a[1],
+        "__instancecheck__",
+    )?))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "issubclass", args, kw, 2, 2)?;
-    let r = vm.guarded(" in __subclasscheck__", |vm| {
-        checked_relation(vm, &a[0], &a[1], "__subclasscheck__")
-    })?;
-    Ok(Value::Bool(r))
+    Ok(Value::Bool(checked_relation(
+        vm,
+        &a[0],
+        &a[1],
+        "__subclasscheck__",
+    )?))
 }
 
 /// `isinstance(v, cls)` / `issubclass(v, cls)` with the metaclass hook
@@ -153,7 +157,9 @@ fn checked_relation(vm: &mut Vm, v: &Value, cls: &Value, hook: &'static str) -> 
                     })
             });
         if let Some(f) = checker {
-            let r = vm.call(&f, &[cls.clone(), v.clone()], None)?;
+            let r = vm.guarded(" in __instancecheck__", |vm| {
+                vm.call(&f, &[cls.clone(), v.clone()], None)
+            })?;
             return vm.is_true(&r);
         }
     }
