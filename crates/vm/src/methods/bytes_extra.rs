@@ -8,10 +8,18 @@ use super::bytes::{buffer_arg, find_common, is_bytearray, is_space, new_bytes, p
 use crate::builtins::list::List;
 use crate::builtins::tuple::Tuple;
 use crate::calls::{add_method, NativeFn};
-use crate::error::{PyErr, PyResult};
+use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::ObjRef;
 use crate::value::Value;
 use crate::vm::Vm;
+
+/// The longest result these methods build; beyond it CPython would run out
+/// of memory, Krait raises `MemoryError` rather than abort.
+const MAX_RESULT: usize = 1 << 31;
+
+fn too_big() -> PyErr {
+    PyErr::new(ExcKind::MemoryError, "")
+}
 
 fn map_bytes(
     vm: &mut Vm,
@@ -159,6 +167,9 @@ fn pad(
     if width <= s.len() {
         return Ok(result(vm, &args[0], s));
     }
+    if width > MAX_RESULT {
+        return Err(too_big());
+    }
     let marg = width - s.len();
     // CPython's `pad`: `center` puts the odd byte on the left when the
     // width is odd.
@@ -190,6 +201,9 @@ fn b_zfill(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
     if width <= s.len() {
         return Ok(result(vm, &args[0], s));
     }
+    if width > MAX_RESULT {
+        return Err(too_big());
+    }
     let fill = width - s.len();
     let mut out = vec![b'0'; fill];
     out.extend_from_slice(&s);
@@ -214,6 +228,9 @@ fn b_expandtabs(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Va
             b'\t' => {
                 if tab > 0 {
                     let n = tab as usize - col % tab as usize;
+                    if out.len().saturating_add(n) > MAX_RESULT {
+                        return Err(PyErr::new(ExcKind::OverflowError, "result too long"));
+                    }
                     out.extend(std::iter::repeat_n(b' ', n));
                     col += n;
                 }
