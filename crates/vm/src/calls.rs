@@ -142,6 +142,20 @@ pub fn method_descr_get(
     )))
 }
 
+/// `f` bound to `receiver` (a new `builtin_function_or_method` passing it as
+/// `args[0]`), reported as a method of a `owner` object.
+pub fn bind_native(f: &NativeFunction, receiver: Value, owner: &str) -> ObjRef {
+    ObjRef::new(
+        &crate::rt_types::rt().builtin_function,
+        NativeFunction {
+            name: f.name,
+            func: f.func,
+            self_: Some(receiver),
+            owner: Some(leak_name(owner.to_owned())),
+        },
+    )
+}
+
 /// Type names of native types live for the program; interned here once.
 fn leak_name(s: String) -> &'static str {
     thread_local! {

@@ -146,13 +146,21 @@ fn staticmethod_call(
     vm.call(&f, args, kw)
 }
 
-fn classmethod_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> PyResult<Value> {
+fn classmethod_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> PyResult<Value> {
     let f = d
         .downcast::<ClassMethod>()
         .map(|s| s.func.clone())
         .unwrap_or_default();
     let _ = obj;
     let cls = Value::Obj(ty.clone());
+    // A native class method binds like CPython's `classmethod_descriptor`: a
+    // `builtin_function_or_method` whose `__self__` is the class.
+    if let Some(nf) = f.downcast::<crate::calls::NativeFunction>() {
+        if nf.self_.is_none() {
+            let meta = type_name(vm.token(), &ty.type_ref());
+            return Ok(Value::Obj(crate::calls::bind_native(nf, cls, &meta)));
+        }
+    }
     Ok(Value::Obj(BoundMethod::alloc(f, cls)))
 }
 
