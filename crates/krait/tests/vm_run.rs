@@ -37,4 +37,6 @@ program_tests!(
     generators_for_iter,
     attr_cache,
     gc_automatic,
+    fixes_builtins,
+    fixes_suggest,
 );

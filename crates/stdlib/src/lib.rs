@@ -21,6 +21,7 @@ pub mod posix;
 pub mod string;
 pub mod thread;
 pub mod time;
+pub mod tuplegetter;
 pub mod warnings;
 pub mod weakref;
 

@@ -224,9 +224,24 @@ fn object_eq_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
     })
 }
 
+/// `object.__lt__` & co.: always `NotImplemented` (CPython's
+/// `object_richcompare` for the ordering operators).
+fn object_order_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    crate::calls::exact_args(vm, "__lt__", args, kw, 2)?;
+    Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone()))
+}
+
 fn object_ne_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = crate::calls::exact_args(vm, "__ne__", args, kw, 2)?;
-    let r = vm.rich_compare(&a[0], &a[1], CompareOp::Eq)?;
+    // CPython's `object_richcompare(Py_NE)`: the type's own `__eq__`, whose
+    // `NotImplemented` passes through; otherwise its negation.
+    let r = match call_special(vm, &a[0], "__eq__", std::slice::from_ref(&a[1]))? {
+        Some(r) => r,
+        None => return Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone())),
+    };
+    if not_implemented(&r) {
+        return Ok(r);
+    }
     Ok(Value::Bool(!vm.is_true(&r)?))
 }
 
@@ -302,6 +317,10 @@ pub fn install(vm: &mut Vm) {
         ("__hash__", object_hash_m),
         ("__eq__", object_eq_m),
         ("__ne__", object_ne_m),
+        ("__lt__", object_order_m),
+        ("__le__", object_order_m),
+        ("__gt__", object_order_m),
+        ("__ge__", object_order_m),
         ("__getattribute__", object_getattribute_m),
         ("__setattr__", object_setattr_m),
         ("__delattr__", object_delattr_m),
@@ -761,6 +780,14 @@ fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 }
 
 fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let t = v.type_ref();
+    if lookup_static(vm, &t, "__iter__").is_some_and(|f| f.is_none()) {
+        // `__iter__ = None` declares the type not iterable (`slot_tp_iter`).
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not iterable",
+            type_name(vm.token(), &t)
+        )));
+    }
     call_special(vm, v, "__iter__", &[])?.ok_or_else(|| PyErr::type_error("no __iter__"))
 }
 
@@ -834,27 +861,29 @@ fn slot_descr_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyRe
 
 fn slot_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
     let t = obj.type_ref();
+    // CPython's `slot_tp_getattr_hook`: `__getattribute__` (the user's or
+    // object's), then `__getattr__` if that raised AttributeError.
     let r = if lookup_static(vm, &t, "__getattribute__")
         .filter(is_py_function)
         .is_some()
     {
-        call_special(vm, obj, "__getattribute__", &[Value::Obj(name.clone())])?.unwrap_or_default()
+        call_special(vm, obj, "__getattribute__", &[Value::Obj(name.clone())])
+            .map(Option::unwrap_or_default)
     } else {
-        match crate::builtins::object::generic_getattr(vm, obj, name) {
-            Ok(v) => return Ok(v),
-            Err(e) if e.kind == ExcKind::AttributeError => {
-                if lookup_static(vm, &t, "__getattr__").is_some() {
-                    return Ok(
-                        call_special(vm, obj, "__getattr__", &[Value::Obj(name.clone())])?
-                            .unwrap_or_default(),
-                    );
-                }
-                return Err(e);
-            }
-            Err(e) => return Err(e),
-        }
+        crate::builtins::object::generic_getattr(vm, obj, name)
     };
-    Ok(r)
+    match r {
+        Err(e) if e.kind == ExcKind::AttributeError => {
+            if lookup_static(vm, &t, "__getattr__").is_some() {
+                return Ok(
+                    call_special(vm, obj, "__getattr__", &[Value::Obj(name.clone())])?
+                        .unwrap_or_default(),
+                );
+            }
+            Err(e)
+        }
+        r => r,
+    }
 }
 
 fn slot_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> PyResult<()> {
@@ -866,9 +895,10 @@ fn slot_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> P
 }
 
 fn slot_finalize(vm: &mut Vm, v: &Value) {
-    if let Err(mut e) = call_special(vm, v, "__del__", &[]) {
-        let exc = vm.exc_object(&mut e);
-        let _ = exc;
+    if let Err(e) = call_special(vm, v, "__del__", &[]) {
+        // Reported as CPython does: "Exception ignored in: <function C.__del__>".
+        let del = lookup(vm, &v.type_ref(), "__del__");
+        vm.write_unraisable(e, del.as_ref());
     }
 }
 
@@ -887,19 +917,42 @@ fn user_binop(
     name: &str,
     rname: &str,
 ) -> PyResult<Option<Value>> {
+    // CPython's `SLOT1BINFULL`: `a.__op__(b)` when `a`'s class defines the
+    // operator, but first `b.__rop__(a)` when `b`'s class is a proper subclass
+    // overriding `__rop__`; then `b.__rop__(a)`.
     let (ta, tb) = (a.type_ref(), b.type_ref());
-    let user = |vm: &mut Vm, t: &ObjRef, n: &str| {
+    let user = |vm: &mut Vm, t: &ObjRef| {
         t.downcast::<TypeObject>()
             .is_some_and(|tp| !tp.is_builtin())
-            && lookup(vm, t, n).is_some()
+            && (lookup(vm, t, name).is_some() || lookup(vm, t, rname).is_some())
     };
-    if user(vm, &ta, name) {
-        let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
-        if !not_implemented(&r) {
-            return Ok(Some(r));
+    let mut do_other = !ta.is(&tb) && user(vm, &tb) && lookup(vm, &tb, rname).is_some();
+    if user(vm, &ta) {
+        if do_other && crate::types::is_subtype(vm.token(), &tb, &ta) {
+            let overloaded = match (lookup(vm, &tb, rname), lookup(vm, &ta, rname)) {
+                (None, _) => false,
+                (Some(_), None) => true,
+                (Some(x), Some(y)) => !x.is(&y),
+            };
+            if overloaded {
+                let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
+                if !not_implemented(&r) {
+                    return Ok(Some(r));
+                }
+                do_other = false;
+            }
+        }
+        if lookup(vm, &ta, name).is_some() {
+            let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
+            if !not_implemented(&r) {
+                return Ok(Some(r));
+            }
+        }
+        if ta.is(&tb) {
+            return Ok(None);
         }
     }
-    if !ta.is(&tb) && user(vm, &tb, rname) {
+    if do_other {
         let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));

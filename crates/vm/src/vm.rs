@@ -450,6 +450,11 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if op == BinOp::Add {
+            if let Some(e) = crate::arith::concat_error(self, a, b) {
+                return Err(e);
+            }
+        }
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             op.symbol(),

@@ -277,7 +277,9 @@ impl Vm {
                     let obj = self.pop();
                     let v = match self.load_attr_cached(co, arg as usize, &obj, name) {
                         Some(v) => v,
-                        None => self.getattr(&obj, name)?,
+                        None => self
+                            .getattr(&obj, name)
+                            .map_err(|e| self.attribute_error_context(e, &obj, name))?,
                     };
                     self.push(v);
                     cur.ip += 4;
@@ -709,7 +711,7 @@ impl Vm {
             None if crate::exc_group::lazy_builtin(self, name) => {
                 self.load_global_slow(co, ni, globals, builtins)
             }
-            None => Err(name_error(name)),
+            None => Err(self.name_error_with_name(name)),
         }
     }
 

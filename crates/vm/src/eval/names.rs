@@ -1,7 +1,7 @@
 //! Name handlers: `LOAD_NAME`/`STORE_NAME` (module and class bodies), globals,
 //! cells and free variables, `LOAD_METHOD`, imports.
 
-use super::{bad_code, name_error};
+use super::bad_code;
 use crate::builtins::dict::{Dict, NativeEq};
 use crate::builtins::str::{intern, StrObj};
 use crate::calls::MethodDescr;
@@ -83,7 +83,7 @@ impl Vm {
         if crate::exc_group::lazy_builtin(self, &name) {
             return self.load_name(co, fi, arg, globals, builtins);
         }
-        Err(name_error(&name))
+        Err(self.name_error_with_name(&name))
     }
 
     pub(crate) fn store_name(&mut self, co: &CodeObj, fi: usize, arg: u32) -> PyResult<()> {
@@ -109,7 +109,7 @@ impl Vm {
         if r {
             Ok(())
         } else {
-            Err(name_error(&name))
+            Err(self.name_error_with_name(&name))
         }
     }
 
@@ -137,7 +137,7 @@ impl Vm {
         let key = Value::Obj(name.clone());
         match globals.downcast::<Dict>() {
             Some(d) if d.pop(self, &key)?.is_some() => Ok(()),
-            _ => Err(name_error(&name)),
+            _ => Err(self.name_error_with_name(&name)),
         }
     }
 
@@ -297,7 +297,9 @@ impl Vm {
                 }
             }
         }
-        let v = self.getattr(&obj, name)?;
+        let v = self
+            .getattr(&obj, name)
+            .map_err(|e| self.attribute_error_context(e, &obj, name))?;
         self.stack.push(None);
         self.push(v);
         Ok(())
