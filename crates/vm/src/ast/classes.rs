@@ -118,6 +118,7 @@ fn build(token: &mut Token) -> PyResult<AstState> {
     let meta = builtin_types().type_.clone();
     let ast = new_class(token, &meta, "AST", Vec::new())?;
     init_class(token, &ast, "ast")?;
+    set_class_attr(token, &ast, "__doc__", Value::None)?;
     for name in ["_fields", "_attributes", "__match_args__"] {
         set_class_attr(token, &ast, name, Value::Obj(Tuple::alloc(Vec::new())))?;
     }

@@ -379,11 +379,7 @@ impl FromPy<'_> {
     }
 
     fn int(&mut self, f: &Fields, i: usize) -> PyResult<i64> {
-        let v = f.get(i);
-        if v.is_none() {
-            return Err(self.required(f, i));
-        }
-        self.int_value(&v)
+        self.int_value(&f.get(i))
     }
 
     fn flag(&mut self, f: &Fields, i: usize) -> PyResult<bool> {
@@ -658,9 +654,12 @@ impl FromPy<'_> {
         let mut out = Vec::new();
         for v in f.list(i).to_vec() {
             let g = self.fields(&v, row)?;
-            let name = self.ident(&g, 0)?;
+            let name = self.identifier(&g.get(0))?;
             let asname = self.opt_ident(&g, 1)?;
             let loc = self.location(&v, row)?;
+            let Some(name) = name else {
+                return Err(self.required(&g, 0));
+            };
             out.push(Alias { name, asname, loc });
         }
         Ok(out)
@@ -670,10 +669,14 @@ impl FromPy<'_> {
         let row = self.st.id("keyword");
         let mut out = Vec::new();
         for v in f.list(i).to_vec() {
+            // A product type: fields, then attributes, then the required checks.
             let g = self.fields(&v, row)?;
             let arg = self.opt_ident(&g, 0)?;
-            let value = *self.req_expr(&g, 1)?;
+            let value = self.expr(&g.get(1))?;
             let loc = self.location(&v, row)?;
+            let Some(value) = value else {
+                return Err(self.required(&g, 1));
+            };
             out.push(Keyword { arg, value, loc });
         }
         Ok(out)
@@ -721,10 +724,13 @@ impl FromPy<'_> {
         }
         let row = self.st.id("arg");
         let g = self.fields(v, row)?;
-        let arg = self.ident(&g, 0)?;
+        let arg = self.identifier(&g.get(0))?;
         let annotation = self.opt_expr(&g, 1)?;
         let type_comment = self.opt_string(&g, 2)?;
         let loc = self.location(v, row)?;
+        let Some(arg) = arg else {
+            return Err(self.required(&g, 0));
+        };
         Ok(Some(Arg {
             arg,
             annotation,
@@ -869,13 +875,7 @@ impl FromPy<'_> {
             },
             "FormattedValue" => ExprKind::FormattedValue {
                 value: self.req_expr(&f, 0)?,
-                conversion: {
-                    let v = f.get(1);
-                    if v.is_none() {
-                        return Err(self.required(&f, 1));
-                    }
-                    self.int_i32(&v)?
-                },
+                conversion: self.int_i32(&f.get(1))?,
                 format_spec: self.opt_expr(&f, 2)?,
             },
             "JoinedStr" => ExprKind::JoinedStr {

@@ -136,6 +136,14 @@ fn syntax_error(vm: &mut Vm, source: &str, e: &syntax::SyntaxError) -> PyErr {
     PyErr::from_object(kind, exc)
 }
 
+#[cold]
+fn null_bytes_error() -> PyErr {
+    PyErr::new(
+        ExcKind::SyntaxError,
+        "source code string cannot contain null bytes",
+    )
+}
+
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let names = [
@@ -238,9 +246,34 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
         return Ok(Value::Obj(code));
     }
     if flags & PYCF_ONLY_AST != 0 {
-        let bytes = match crate::methods::bytes::bytes_of(vm.token(), &src) {
-            Some(b) if src.downcast::<StrObj>().is_none() => b,
-            _ => source_text(vm, "compile", &src)?.into_bytes(),
+        let (tree, text) = match crate::methods::bytes::bytes_of(vm.token(), &src) {
+            Some(b) if src.downcast::<StrObj>().is_none() => {
+                if b.contains(&0) {
+                    return Err(null_bytes_error());
+                }
+                (
+                    syntax::parse(&b, &filename, mode),
+                    String::from_utf8_lossy(&b).into_owned(),
+                )
+            }
+            _ => {
+                let text = source_text(vm, "compile", &src)?;
+                if text.contains('\0') {
+                    return Err(null_bytes_error());
+                }
+                (syntax::parse_text(&text, &filename, mode), text)
+            }
+        };
+        return match tree {
+            Ok(tree) => crate::ast::mod_to_py(vm, &tree),
+            Err(e) => Err(syntax_error(vm, &text, &e)),
+        };
+    }
+    if src.downcast::<StrObj>().is_none() {
+        let Some(bytes) = crate::methods::bytes::bytes_of(vm.token(), &src) else {
+            return Err(PyErr::type_error(
+                "compile() arg 1 must be a string, bytes or AST object",
+            ));
         };
         if bytes.contains(&0) {
             return Err(PyErr::new(
@@ -248,11 +281,13 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
                 "source code string cannot contain null bytes",
             ));
         }
-        let tree = syntax::parse(&bytes, &filename, mode);
-        return match tree {
-            Ok(tree) => crate::ast::mod_to_py(vm, &tree),
-            Err(e) => Err(syntax_error(vm, &String::from_utf8_lossy(&bytes), &e)),
+        let options = CompileOptions {
+            optimize,
+            flags: (flags & COMPILER_FLAGS) as u32,
         };
+        let result = compiler::compile_with_options(&bytes, &filename, mode, options);
+        let code = code_or_error(vm, &String::from_utf8_lossy(&bytes), result)?;
+        return Ok(Value::Obj(code));
     }
     let text = source_text(vm, "compile", &src)?;
     if text.contains('\0') {
