@@ -312,7 +312,7 @@ mod tests {
         assert_eq!(names, ["left", "op", "right"]);
         assert_eq!(binop.doc, "BinOp(expr left, operator op, expr right)");
         assert_eq!(t[binop.base.unwrap()].name, "expr");
-        assert_eq!(find(&t, "Load").simple, true);
+        assert!(find(&t, "Load").simple);
         assert_eq!(
             find(&t, "expr_context").doc,
             "expr_context = Load | Store | Del"
