@@ -49,8 +49,10 @@ pub fn py_to_mod(vm: &mut Vm, obj: &Value, mode: syntax::Mode) -> PyResult<Mod> 
             type_name(vm.token(), &t)
         )));
     }
-    let limit = 3 * vm.recursion_limit() as usize;
-    let depth = 3 * vm.frames.len();
+    // `obj2ast` counts against the recursion limit from the current depth (the
+    // frames, and the `compile()` call).
+    let limit = vm.recursion_limit() as usize;
+    let depth = vm.frames.len() + 1;
     let mut c = FromPy {
         vm,
         st,
@@ -130,6 +132,14 @@ impl FromPy<'_> {
             ));
         }
         Ok(())
+    }
+
+    /// Runs `f` one level deeper, as `obj2ast_<name>` counts itself.
+    fn nested<T>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> PyResult<T>) -> PyResult<T> {
+        self.enter(name)?;
+        let r = f(self);
+        self.depth -= 1;
+        r
     }
 
     fn type_name_of(&mut self, v: &Value) -> String {
@@ -446,6 +456,7 @@ impl FromPy<'_> {
     // --- nodes ----------------------------------------------------------------
 
     fn module(&mut self, obj: &Value, row: usize) -> PyResult<Mod> {
+        self.enter("mod")?;
         let f = self.fields(obj, row)?;
         Ok(match self.st.specs[row].name.as_str() {
             "Module" => {
@@ -490,7 +501,7 @@ impl FromPy<'_> {
         let sum = self.st.id("stmt");
         let loc = self.location(obj, sum)?;
         let row = self.which(obj, "stmt")?;
-        self.enter(&self.st.specs[row].name.clone())?;
+        self.enter("stmt")?;
         let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.stmt_kind(obj, row));
         self.depth -= 1;
         Ok(Some(Stmt { kind: r?, loc }))
@@ -683,6 +694,10 @@ impl FromPy<'_> {
     }
 
     fn withitem(&mut self, v: &Value) -> PyResult<WithItem> {
+        self.nested("withitem", |c| c.withitem_inner(v))
+    }
+
+    fn withitem_inner(&mut self, v: &Value) -> PyResult<WithItem> {
         let row = self.st.id("withitem");
         let g = self.fields(v, row)?;
         Ok(WithItem {
@@ -692,6 +707,10 @@ impl FromPy<'_> {
     }
 
     fn match_case(&mut self, v: &Value) -> PyResult<MatchCase> {
+        self.nested("match_case", |c| c.match_case_inner(v))
+    }
+
+    fn match_case_inner(&mut self, v: &Value) -> PyResult<MatchCase> {
         let row = self.st.id("match_case");
         let g = self.fields(v, row)?;
         let pattern = match self.pattern(&g.get(0))? {
@@ -706,6 +725,10 @@ impl FromPy<'_> {
     }
 
     fn handler(&mut self, v: &Value) -> PyResult<ExceptHandler> {
+        self.nested("excepthandler", |c| c.handler_inner(v))
+    }
+
+    fn handler_inner(&mut self, v: &Value) -> PyResult<ExceptHandler> {
         let sum = self.st.id("excepthandler");
         let loc = self.location(v, sum)?;
         let row = self.which(v, "excepthandler")?;
@@ -759,6 +782,10 @@ impl FromPy<'_> {
     }
 
     fn arguments(&mut self, v: &Value) -> PyResult<Arguments> {
+        self.nested("arguments", |c| c.arguments_inner(v))
+    }
+
+    fn arguments_inner(&mut self, v: &Value) -> PyResult<Arguments> {
         let row = self.st.id("arguments");
         let g = self.fields(v, row)?;
         Ok(Arguments {
@@ -794,7 +821,7 @@ impl FromPy<'_> {
         let sum = self.st.id("expr");
         let loc = self.location(obj, sum)?;
         let row = self.which(obj, "expr")?;
-        self.enter(&self.st.specs[row].name.clone())?;
+        self.enter("expr")?;
         let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.expr_kind(obj, row));
         self.depth -= 1;
         Ok(Some(Expr { kind: r?, loc }))
@@ -937,7 +964,7 @@ impl FromPy<'_> {
         let sum = self.st.id("pattern");
         let loc = self.location(obj, sum)?;
         let row = self.which(obj, "pattern")?;
-        self.enter(&self.st.specs[row].name.clone())?;
+        self.enter("pattern")?;
         let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.pattern_kind(obj, row));
         self.depth -= 1;
         Ok(Some(Pattern { kind: r?, loc }))

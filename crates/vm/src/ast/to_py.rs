@@ -29,7 +29,7 @@ use super::classes::{state, AstState};
 pub fn mod_to_py(vm: &mut Vm, m: &Mod) -> PyResult<Value> {
     let st = state(vm)?;
     let limit = 3 * vm.recursion_limit() as usize;
-    let start = 3 * vm.frames.len();
+    let start = 3 * (vm.frames.len() + 1);
     let mut c = ToPy {
         vm,
         st,
