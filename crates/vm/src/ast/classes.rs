@@ -32,6 +32,8 @@ pub struct AstState {
     pub ast: ObjRef,
     /// Row of each class name.
     index: HashMap<String, usize>,
+    /// Row of each class, by the class object's id.
+    by_class: HashMap<usize, usize>,
     /// For each row, the interned names of its fields then its attributes.
     keys: Vec<Vec<Value>>,
     /// The shared instance of each field-less constructor of a simple sum
@@ -57,6 +59,11 @@ impl AstState {
     /// The row of class `name` (a name of the ASDL table).
     pub fn id(&self, name: &str) -> usize {
         self.index.get(name).copied().unwrap_or(0)
+    }
+
+    /// The row of `cls` if it is one of the table's classes itself (not a subclass).
+    pub fn row_of_class(&self, cls: &ObjRef) -> Option<usize> {
+        self.by_class.get(&cls.id()).copied()
     }
 
     /// The row of class `name`, if the table has one.
@@ -132,6 +139,7 @@ fn build(token: &mut Token) -> PyResult<AstState> {
     }
     let mut classes: Vec<ObjRef> = Vec::with_capacity(specs.len());
     let mut index = HashMap::new();
+    let mut by_class = HashMap::new();
     let mut keys = Vec::with_capacity(specs.len());
     let mut singletons = Vec::with_capacity(specs.len());
     for (i, spec) in specs.iter().enumerate() {
@@ -171,6 +179,7 @@ fn build(token: &mut Token) -> PyResult<AstState> {
             None
         });
         index.insert(spec.name.clone(), i);
+        by_class.insert(cls.id(), i);
         classes.push(cls);
     }
     Ok(AstState {
@@ -178,6 +187,7 @@ fn build(token: &mut Token) -> PyResult<AstState> {
         classes,
         ast,
         index,
+        by_class,
         keys,
         singletons,
     })
@@ -305,8 +315,11 @@ fn ast_reduce(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Val
 }
 
 /// Whether `v` is an instance of the `AST` class (CPython's `PyAST_Check`).
-pub fn is_ast(vm: &mut Vm, v: &Value) -> PyResult<bool> {
-    let st = state(vm)?;
+/// Before the classes exist no value can be one, so this never builds them.
+pub fn is_ast(vm: &mut Vm, v: &Value) -> bool {
+    let Some(st) = STATE.with(|s| s.borrow().clone()) else {
+        return false;
+    };
     let t = v.type_ref();
-    Ok(crate::types::is_subtype(vm.token(), &t, &st.ast))
+    crate::types::is_subtype(vm.token(), &t, &st.ast)
 }

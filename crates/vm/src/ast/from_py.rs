@@ -18,7 +18,9 @@ use syntax::ast::{
     PatternKind, Stmt, StmtKind, Try, TypeIgnore, UnaryOp, With, WithItem,
 };
 
+use crate::builtins::dict::Dict;
 use crate::builtins::list::List;
+use crate::builtins::object::Instance;
 use crate::builtins::str::StrObj;
 use crate::builtins::tuple::Tuple;
 use crate::error::{ExcKind, PyErr, PyResult};
@@ -151,6 +153,20 @@ impl FromPy<'_> {
         let Some(k) = name.as_obj() else {
             return Ok(None);
         };
+        // Fast path: an instance of one of the node classes themselves keeps its
+        // fields in its `__dict__`, and those classes have no descriptors for them.
+        if self.st.row_of_class(&obj.type_ref()).is_some() {
+            let found = obj
+                .downcast::<Instance>()
+                .and_then(|i| i.existing_dict(self.vm.token()))
+                .and_then(|d| {
+                    d.downcast::<Dict>()
+                        .and_then(|d| d.get_str(self.vm.token(), name))
+                });
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
         match self.vm.getattr(obj, &k.clone()) {
             Ok(v) => Ok(Some(v)),
             Err(e) if e.is_kind(ExcKind::AttributeError) => Ok(None),
@@ -219,6 +235,11 @@ impl FromPy<'_> {
         let st = self.st.clone();
         let sum_row = st.id(sum);
         let t = obj.type_ref();
+        if let Some(row) = st.row_of_class(&t) {
+            if st.specs[row].base == Some(sum_row) {
+                return Ok(row);
+            }
+        }
         for (i, spec) in st.specs.iter().enumerate() {
             if spec.base == Some(sum_row) && is_subtype(self.vm.token(), &t, &st.classes[i]) {
                 return Ok(i);

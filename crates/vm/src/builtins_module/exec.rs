@@ -230,7 +230,7 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
         ));
     }
     let optimize = optimize.max(0) as u32;
-    if crate::ast::is_ast(vm, &src)? {
+    if crate::ast::is_ast(vm, &src) {
         if flags & PYCF_ONLY_AST != 0 {
             return Ok(src);
         }
