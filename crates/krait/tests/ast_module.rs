@@ -10,4 +10,5 @@ program_tests!(
     ast_classes,
     ast_parse_dump,
     ast_compile_tree,
+    ast_deep,
 );

@@ -85,6 +85,10 @@ fn code_or_error(
 /// A `SyntaxError` (or subclass) object with CPython's `args` and attributes
 /// (`msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`, `end_offset`).
 fn syntax_error(vm: &mut Vm, source: &str, e: &syntax::SyntaxError) -> PyErr {
+    if e.error_type == syntax::SyntaxErrorType::MemoryError {
+        // The parser ran out of stack: CPython's `PyErr_NoMemory()`, no arguments.
+        return PyErr::bare(ExcKind::MemoryError);
+    }
     let name = e.error_type.name();
     let rt = crate::rt_types::rt();
     let cls = rt
