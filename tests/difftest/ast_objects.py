@@ -84,6 +84,8 @@ else:
     try:
         a = compile(tree, PATH, 'exec')
         b = compile(SRC, PATH, 'exec')
+    except SyntaxError as e:
+        print('ROUNDTRIP', type(e).__name__, e.msg, e.lineno, e.offset)
     except Exception as e:
         print('ROUNDTRIP', type(e).__name__, e)
     else:

@@ -306,6 +306,9 @@ impl FromPy<'_> {
             };
             vals[i] = self.int_i32(&v)?;
         }
+        if matches!(spec.name.as_str(), "stmt" | "expr" | "pattern") {
+            check_positions(vals)?;
+        }
         let u = |x: i32| u32::try_from(x).unwrap_or(0);
         Ok(Location {
             lineno: u(vals[0]),
@@ -661,6 +664,9 @@ impl FromPy<'_> {
                     Value::None => 0,
                     v => self.int_i32(&v)?,
                 };
+                if level < 0 {
+                    return Err(PyErr::value_error("Negative ImportFrom level"));
+                }
                 StmtKind::ImportFrom {
                     module,
                     names,
@@ -1028,6 +1034,28 @@ impl FromPy<'_> {
             },
         })
     }
+}
+
+/// `VALIDATE_POSITIONS` of CPython's validator, for statements, expressions and
+/// patterns: `[lineno, col_offset, end_lineno, end_col_offset]` must be a range.
+fn check_positions(v: [i32; 4]) -> PyResult<()> {
+    let [line, col, end_line, end_col] = v;
+    if line > end_line {
+        return Err(PyErr::value_error(format!(
+            "AST node line range ({line}, {end_line}) is not valid"
+        )));
+    }
+    if (line < 0 && end_line != line) || (col < 0 && col != end_col) {
+        return Err(PyErr::value_error(format!(
+            "AST node column range ({col}, {end_col}) for line range ({line}, {end_line}) is not valid"
+        )));
+    }
+    if line == end_line && col > end_col {
+        return Err(PyErr::value_error(format!(
+            "line {line}, column {col}-{end_col} is not a valid range"
+        )));
+    }
+    Ok(())
 }
 
 /// A `Constant` node's value as the parser's constant: `None`, `...`, `bool`,

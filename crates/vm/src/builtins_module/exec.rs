@@ -47,7 +47,10 @@ pub(crate) fn compile_source(
     optimize: u32,
 ) -> PyResult<ObjRef> {
     let options = CompileOptions { optimize, flags };
-    let result = compiler::compile_with_options(source.as_bytes(), filename, mode, options);
+    // A `str` source: its coding cookie is ignored (CPython's `PyCF_IGNORE_COOKIE`).
+    let result = syntax::parse_text(source, filename, mode)
+        .map_err(CompileError::from)
+        .and_then(|mut tree| compiler::compile_ast_with_options(&mut tree, filename, options));
     code_or_error(vm, source, result)
 }
 
