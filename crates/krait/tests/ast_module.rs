@@ -12,3 +12,24 @@ program_tests!(
     ast_compile_tree,
     ast_deep,
 );
+
+/// `tests/difftest/ast_objects.py` over an even spread of the stdlib: every file's
+/// tree (as `ast.dump(..., include_attributes=True)` prints it) is CPython's, and
+/// `compile(tree)` gives the same code objects as `compile(source)` (the whole
+/// stdlib: `python3 tests/difftest/ast_objects.py --krait target/debug/krait --stdlib`).
+#[test]
+fn ast_objects_match_cpython_on_stdlib_subset() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = std::process::Command::new("python3")
+        .arg(root.join("tests/difftest/ast_objects.py"))
+        .args(["--krait", env!("CARGO_BIN_EXE_krait")])
+        .args(["--stdlib", "--subset", "40", "-v"])
+        .output()
+        .expect("python3 runs the harness");
+    assert!(
+        out.status.success(),
+        "ast_objects.py failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
