@@ -6,8 +6,9 @@
 //! T`, `expected some sort of expr, but got ...`, `field 'x' is required for Y`,
 //! `AST identifier must be of type str`, `invalid integer value: ...`. Positions
 //! default as CPython's do: a missing `end_lineno`/`end_col_offset` is the start.
-//! `None` inside statement and expression lists is refused here with the message
-//! CPython's validator gives later ("None disallowed in ... list").
+//! `None` inside statement and expression lists is refused with the message
+//! CPython's validator gives ("None disallowed in ... list"), once the whole tree
+//! has converted, as the validator runs after conversion.
 
 use std::rc::Rc;
 
@@ -61,8 +62,13 @@ pub fn py_to_mod(vm: &mut Vm, obj: &Value, mode: syntax::Mode) -> PyResult<Mod> 
         st,
         depth,
         limit,
+        none_in_list: None,
     };
-    c.module(obj, row)
+    let m = c.module(obj, row)?;
+    match c.none_in_list {
+        Some(e) => Err(e),
+        None => Ok(m),
+    }
 }
 
 struct FromPy<'a> {
@@ -70,6 +76,9 @@ struct FromPy<'a> {
     st: Rc<AstState>,
     depth: usize,
     limit: usize,
+    /// The first "None disallowed in ... list": CPython's validator reports it
+    /// after the whole tree converted, so conversion errors anywhere come first.
+    none_in_list: Option<PyErr>,
 }
 
 /// The raw field values of one node, in `_fields` order: a value (perhaps
@@ -143,6 +152,13 @@ impl FromPy<'_> {
         let r = f(self);
         self.depth -= 1;
         r
+    }
+
+    #[cold]
+    fn defer_none(&mut self, msg: &'static str) {
+        if self.none_in_list.is_none() {
+            self.none_in_list = Some(PyErr::value_error(msg));
+        }
     }
 
     fn type_name_of(&mut self, v: &Value) -> String {
@@ -337,7 +353,7 @@ impl FromPy<'_> {
         for v in &items {
             match self.expr(v)? {
                 Some(e) => out.push(e),
-                None => return Err(PyErr::value_error("None disallowed in expression list")),
+                None => self.defer_none("None disallowed in expression list"),
             }
         }
         Ok(out)
@@ -358,7 +374,7 @@ impl FromPy<'_> {
         for v in &items {
             match self.stmt(v)? {
                 Some(s) => out.push(s),
-                None => return Err(PyErr::value_error("None disallowed in statement list")),
+                None => self.defer_none("None disallowed in statement list"),
             }
         }
         Ok(out)
@@ -421,9 +437,20 @@ impl FromPy<'_> {
         Ok(self.int(f, i)? != 0)
     }
 
+    /// A constant; an invalid one is the validator's error, reported once the
+    /// tree has converted (see `none_in_list`).
     fn constant(&mut self, f: &Fields, i: usize) -> PyResult<Constant> {
         let v = f.get(i);
-        constant_from_py(self.vm, &v)
+        match constant_from_py(self.vm, &v) {
+            Ok(c) => Ok(c),
+            Err(e) if e.is_kind(ExcKind::TypeError) => {
+                if self.none_in_list.is_none() {
+                    self.none_in_list = Some(e);
+                }
+                Ok(Constant::None)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn simple_sum(&mut self, v: &Value, sum: &str) -> PyResult<String> {
@@ -769,10 +796,15 @@ impl FromPy<'_> {
         })
     }
 
+    /// An optional `arg` (`vararg`, `kwarg`).
     fn arg(&mut self, v: &Value) -> PyResult<Option<Arg>> {
         if v.is_none() {
             return Ok(None);
         }
+        self.arg_inner(v).map(Some)
+    }
+
+    fn arg_inner(&mut self, v: &Value) -> PyResult<Arg> {
         let row = self.st.id("arg");
         let g = self.fields(v, row)?;
         let arg = self.identifier(&g.get(0))?;
@@ -782,31 +814,26 @@ impl FromPy<'_> {
         let Some(arg) = arg else {
             return Err(self.required(&g, 0));
         };
-        Ok(Some(Arg {
+        Ok(Arg {
             arg,
             annotation,
             type_comment,
             loc,
-        }))
+        })
     }
 
     fn arg_list(&mut self, f: &Fields, i: usize) -> PyResult<Vec<Arg>> {
         let mut out = Vec::new();
         for v in f.list(i).to_vec() {
-            match self.arg(&v)? {
-                Some(a) => out.push(a),
-                None => return Err(self.required(f, i)),
-            }
+            out.push(self.arg_inner(&v)?);
         }
         Ok(out)
     }
 
+    /// A required `arguments` field: a product type, so `None` is read like any
+    /// object (CPython then reports its first missing field).
     fn req_arguments(&mut self, f: &Fields, i: usize) -> PyResult<Arguments> {
-        let v = f.get(i);
-        if v.is_none() {
-            return Err(self.required(f, i));
-        }
-        self.arguments(&v)
+        self.arguments(&f.get(i))
     }
 
     fn arguments(&mut self, v: &Value) -> PyResult<Arguments> {
