@@ -100,6 +100,13 @@ bad = [
     (M(_ast.ImportFrom('m', [_ast.alias('x', **L)], **L)), 'exec'),
     (M(E(_ast.JoinedStr([_ast.FormattedValue(N('x'), None, None, **L)], **L))), 'exec'),
     (42, 'exec'),
+    (_ast.Expression(_ast.Lambda(None, C(1), **L)), 'eval'),
+    (M(E(C([1])), E(_ast.BinOp(C(1), None, C(2), **L))), 'exec'),
+    (M(E(_ast.Tuple([None], _ast.Load(), **L)), E(_ast.Name(3, _ast.Load(), **L))), 'exec'),
+    (M(E(_ast.Name('x', _ast.Load(), lineno=5, col_offset=0, end_lineno=2, end_col_offset=0))), 'exec'),
+    (_ast.Expression(_ast.Name('x', _ast.Load(), lineno=1, col_offset=5, end_lineno=1, end_col_offset=2)), 'eval'),
+    (M(_ast.FunctionDef('f', _ast.arguments([], [None], None, [], [], None, []), [_ast.Pass(**L)], [], **L)), 'exec'),
+    (_ast.Expression(_ast.Call(N('f'), [], [None], **L)), 'eval'),
 ]
 for tree, mode in bad:
     try:
