@@ -35,4 +35,5 @@ program_tests!(
     int_str_hex_notes,
     generic_union,
     structseq,
+    contextvars_basics,
 );

@@ -8,6 +8,7 @@ mod util;
 
 pub mod atexit;
 pub mod collections;
+pub mod contextvars;
 pub mod defaultdict;
 pub mod errno;
 pub mod functools;
@@ -45,4 +46,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_weakref", weakref::create);
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
+    vm.register_native_module("_contextvars", contextvars::create);
 }
