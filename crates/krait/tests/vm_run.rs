@@ -36,4 +36,5 @@ program_tests!(
     generic_union,
     structseq,
     contextvars_basics,
+    memoryview_basics,
 );
