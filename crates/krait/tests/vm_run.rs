@@ -37,4 +37,5 @@ program_tests!(
     structseq,
     contextvars_basics,
     memoryview_basics,
+    struct_module,
 );

@@ -20,6 +20,7 @@ pub mod opcode;
 pub mod operator;
 pub mod posix;
 pub mod string;
+pub mod structmod;
 pub mod thread;
 pub mod time;
 pub mod warnings;
@@ -47,4 +48,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
     vm.register_native_module("_contextvars", contextvars::create);
+    vm.register_native_module("_struct", structmod::create);
 }

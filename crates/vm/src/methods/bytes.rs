@@ -48,7 +48,7 @@ fn bytes_type(mutable: bool) -> Option<ObjRef> {
 }
 
 /// The `bytearray` type (`None` before [`install`] ran).
-pub(crate) fn bytearray_type() -> Option<ObjRef> {
+pub fn bytearray_type() -> Option<ObjRef> {
     bytes_type(true)
 }
 

@@ -181,6 +181,20 @@ pub fn view_bytes(token: &Token, v: &Value) -> Option<Vec<u8>> {
     Some(m.to_bytes(token))
 }
 
+/// For `pack_into`: the bytearray a writable, C-contiguous view `v` shows,
+/// the byte offset where the view starts and its length in bytes.
+pub fn writable_region(v: &Value) -> Option<(ObjRef, usize, usize)> {
+    let m = v.downcast::<MemoryView>()?;
+    if m.released.get() || m.readonly || !m.is_c_contiguous() {
+        return None;
+    }
+    Some((
+        m.obj.clone(),
+        m.start.max(0) as usize,
+        m.nitems() * m.itemsize,
+    ))
+}
+
 /// The size of a native format character (CPython's `get_native_fmtchar`).
 fn native_size(code: u8) -> Option<usize> {
     Some(match code {
