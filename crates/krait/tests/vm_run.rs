@@ -38,4 +38,5 @@ program_tests!(
     contextvars_basics,
     memoryview_basics,
     struct_module,
+    marshal_module,
 );

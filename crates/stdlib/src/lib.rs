@@ -15,6 +15,7 @@ pub mod functools;
 pub mod gc;
 pub mod io;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod opcode;
 pub mod operator;
@@ -49,4 +50,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_io", io::create);
     vm.register_native_module("_contextvars", contextvars::create);
     vm.register_native_module("_struct", structmod::create);
+    vm.register_native_module("marshal", marshal::create);
 }
