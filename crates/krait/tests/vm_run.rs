@@ -39,4 +39,5 @@ program_tests!(
     memoryview_basics,
     struct_module,
     marshal_module,
+    range_bigint,
 );
