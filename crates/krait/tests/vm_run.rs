@@ -40,4 +40,5 @@ program_tests!(
     struct_module,
     marshal_module,
     range_bigint,
+    cmath_module,
 );

@@ -7,6 +7,7 @@
 mod util;
 
 pub mod atexit;
+pub mod cmath;
 pub mod collections;
 pub mod contextvars;
 pub mod defaultdict;
@@ -51,4 +52,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_contextvars", contextvars::create);
     vm.register_native_module("_struct", structmod::create);
     vm.register_native_module("marshal", marshal::create);
+    vm.register_native_module("cmath", cmath::create);
 }
