@@ -41,4 +41,5 @@ program_tests!(
     marshal_module,
     range_bigint,
     cmath_module,
+    unicodedata_module,
 );

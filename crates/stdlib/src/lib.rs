@@ -25,6 +25,7 @@ pub mod string;
 pub mod structmod;
 pub mod thread;
 pub mod time;
+pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
 
@@ -53,4 +54,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_struct", structmod::create);
     vm.register_native_module("marshal", marshal::create);
     vm.register_native_module("cmath", cmath::create);
+    vm.register_native_module("unicodedata", unicodedata::create);
 }
