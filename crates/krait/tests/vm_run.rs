@@ -42,4 +42,5 @@ program_tests!(
     range_bigint,
     cmath_module,
     unicodedata_module,
+    function_ctor,
 );

@@ -30,6 +30,7 @@ pub mod format;
 pub mod frame;
 pub mod frameobj;
 pub mod function;
+pub mod function_ctor;
 pub mod gc;
 pub mod genattrs;
 pub mod generator;

@@ -44,6 +44,7 @@ pub fn install(vm: &mut Vm) {
     bytes::install_int(vm);
     dunders::install(vm);
     memoryview::install(vm);
+    crate::function_ctor::install();
 }
 
 fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
