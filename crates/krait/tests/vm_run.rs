@@ -43,4 +43,5 @@ program_tests!(
     cmath_module,
     unicodedata_module,
     function_ctor,
+    memoryview_exports,
 );

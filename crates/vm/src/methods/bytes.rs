@@ -1135,6 +1135,45 @@ fn with_data<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut Vec<u8>) -> R) -> Py
     Ok(f(obj.data.borrow_mut(vm.token())))
 }
 
+/// `ba += other` / `ba *= n` on a bytearray: in place (CPython's
+/// `bytearray_iconcat` / `bytearray_irepeat`), so other references and
+/// exported memoryviews see the same object; `None` when `a` isn't a
+/// bytearray or the operand isn't one these handle.
+pub fn bytearray_inplace(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::vm::BinOp,
+) -> PyResult<Option<Value>> {
+    if !is_bytearray(vm, a) {
+        return Ok(None);
+    }
+    match op {
+        crate::vm::BinOp::Add => {
+            let Some(more) = bytes_of(vm.token(), b) else {
+                return Ok(None);
+            };
+            with_data(vm, a, |d| d.extend(more))?;
+        }
+        crate::vm::BinOp::Multiply if b.as_int().is_some() => {
+            let n = vm.index_isize(b)?.max(0) as usize;
+            let len = with_data(vm, a, |d| d.len())?;
+            if len.checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
+                return Err(PyErr::bare(ExcKind::MemoryError));
+            }
+            with_data(vm, a, |d| {
+                let once = d.clone();
+                d.clear();
+                for _ in 0..n {
+                    d.extend_from_slice(&once);
+                }
+            })?;
+        }
+        _ => return Ok(None),
+    }
+    Ok(Some(a.clone()))
+}
+
 fn ba_append(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = pos(vm, "append", args, kw, 1, 1)?;
     let b = byte_value(vm, &a[0])?;
