@@ -44,4 +44,7 @@ program_tests!(
     unicodedata_module,
     function_ctor,
     memoryview_exports,
+    generators_for_iter,
+    attr_cache,
+    gc_automatic,
 );
