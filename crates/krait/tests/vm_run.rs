@@ -44,6 +44,7 @@ program_tests!(
     unicodedata_module,
     function_ctor,
     memoryview_exports,
+    cmath_special,
     generators_for_iter,
     attr_cache,
     gc_automatic,

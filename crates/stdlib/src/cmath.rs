@@ -3,11 +3,10 @@
 //! (the overflow-avoiding branches for huge and tiny values, Kahan's
 //! formulas for the inverse functions), its errors ("math domain error",
 //! "math range error"), `phase`, `polar`, `rect`, `isclose`, the predicates
-//! and the constants.
-//!
-//! Not done: CPython's special-value tables for infinite and NaN arguments;
-//! those go through the same formulas, which agree with CPython for most
-//! (not all) of them.
+//! and the constants. Infinite and NaN arguments take their results from
+//! CPython's special-value tables (`cmath_special.rs`, generated from
+//! python3), or for `exp`/`cosh`/`sinh`/`tanh` of an infinite real part and a
+//! finite non-zero imaginary part, from the sign rules CPython applies.
 
 use vm::builtins::tuple::Tuple;
 use vm::calls::{arg_range, exact_args, ArgSpec, NativeFn};
@@ -15,6 +14,7 @@ use vm::class::call_special;
 use vm::methods::complex::{new_complex, ComplexObj};
 use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 
+use crate::cmath_special::{self as special, Cell};
 use crate::math::to_f64;
 use crate::util::{new_module, set_attr, tname};
 
@@ -82,32 +82,67 @@ fn asinh(x: f64) -> f64 {
     w.copysign(x)
 }
 
+/// The special-value class of a component (CPython's `special_type`).
+fn class(x: f64) -> usize {
+    if x.is_nan() {
+        6
+    } else if x == f64::INFINITY {
+        5
+    } else if x == f64::NEG_INFINITY {
+        0
+    } else if x == 0.0 {
+        if x.is_sign_negative() {
+            2
+        } else {
+            3
+        }
+    } else if x < 0.0 {
+        1
+    } else {
+        4
+    }
+}
+
+/// The table result for a non-finite `z` (`None`: finite, or a cell the
+/// caller computes).
+fn special_value(table: &[[Cell; 7]; 7], z: C) -> Option<(C, Errno)> {
+    if finite(z) {
+        return None;
+    }
+    match table[class(z.re)][class(z.im)] {
+        Cell::Value(re, im, dom) => Some((c(re, im), if dom { Errno::Dom } else { Errno::Ok })),
+        Cell::Formula | Cell::Finite => None,
+    }
+}
+
+/// `exp`/`cosh`/`sinh` of `x + iy` with `x` infinite and `y` finite and
+/// non-zero: infinities (or zeros) signed by `cos y` and `sin y`; `flip_re`
+/// and `flip_im` negate them for negative `x` as each function does.
+fn signed_infinities(z: C, zero_for_negative: bool, flip_re: bool, flip_im: bool) -> C {
+    let mag = if z.re < 0.0 && zero_for_negative {
+        0.0
+    } else {
+        f64::INFINITY
+    };
+    let (mut re, mut im) = (mag.copysign(z.im.cos()), mag.copysign(z.im.sin()));
+    if z.re < 0.0 {
+        if flip_re {
+            re = -re;
+        }
+        if flip_im {
+            im = -im;
+        }
+    }
+    c(re, im)
+}
+
+fn inf_real_finite_imag(z: C) -> bool {
+    z.re.is_infinite() && z.im.is_finite() && z.im != 0.0
+}
+
 fn c_sqrt(z: C) -> C {
-    if !finite(z) {
-        if z.im.is_infinite() {
-            return c(f64::INFINITY, z.im);
-        }
-        if z.re == f64::NEG_INFINITY {
-            return c(
-                if z.im.is_nan() { f64::NAN } else { 0.0 },
-                if z.im.is_nan() {
-                    f64::INFINITY
-                } else {
-                    f64::INFINITY.copysign(z.im)
-                },
-            );
-        }
-        if z.re == f64::INFINITY {
-            return c(
-                f64::INFINITY,
-                if z.im.is_nan() {
-                    f64::NAN
-                } else {
-                    0.0f64.copysign(z.im)
-                },
-            );
-        }
-        return c(f64::NAN, f64::NAN);
+    if let Some((r, _)) = special_value(&special::SQRT, z) {
+        return r;
     }
     if z.re == 0.0 && z.im == 0.0 {
         return c(0.0, z.im);
@@ -130,39 +165,11 @@ fn c_sqrt(z: C) -> C {
 }
 
 fn c_exp(z: C) -> (C, Errno) {
-    if !finite(z) {
-        if z.re.is_infinite() && z.im.is_finite() {
-            if z.re > 0.0 {
-                if z.im == 0.0 {
-                    return (c(f64::INFINITY, z.im), Errno::Ok);
-                }
-                return (
-                    c(
-                        f64::INFINITY.copysign(z.im.cos()),
-                        f64::INFINITY.copysign(z.im.sin()),
-                    ),
-                    Errno::Ok,
-                );
-            }
-            return (
-                c(0.0f64.copysign(z.im.cos()), 0.0f64.copysign(z.im.sin())),
-                Errno::Ok,
-            );
-        }
-        if z.re == f64::NEG_INFINITY {
-            return (c(0.0, 0.0), Errno::Ok);
-        }
-        if z.re == f64::INFINITY && !z.im.is_nan() {
-            return (c(f64::INFINITY, f64::NAN), Errno::Dom);
-        }
-        if z.re.is_nan() && z.im == 0.0 {
-            return (c(f64::NAN, z.im), Errno::Ok);
-        }
-        let dom = z.im.is_infinite() && z.re.is_finite();
-        return (
-            c(f64::NAN, f64::NAN),
-            if dom { Errno::Dom } else { Errno::Ok },
-        );
+    if inf_real_finite_imag(z) {
+        return (signed_infinities(z, true, false, false), Errno::Ok);
+    }
+    if let Some(r) = special_value(&special::EXP, z) {
+        return r;
     }
     let r = if z.re > log_large_double() {
         let l = (z.re - 1.0).exp();
@@ -180,11 +187,8 @@ fn c_exp(z: C) -> (C, Errno) {
 }
 
 fn c_log(z: C) -> (C, Errno) {
-    if !finite(z) {
-        if z.re.is_infinite() || z.im.is_infinite() {
-            return (c(f64::INFINITY, z.im.atan2(z.re)), Errno::Ok);
-        }
-        return (c(f64::NAN, f64::NAN), Errno::Ok);
+    if let Some(r) = special_value(&special::LOG, z) {
+        return r;
     }
     let ax = z.re.abs();
     let ay = z.im.abs();
@@ -210,6 +214,9 @@ fn c_log(z: C) -> (C, Errno) {
 }
 
 fn c_acos(z: C) -> C {
+    if let Some((r, _)) = special_value(&special::ACOS, z) {
+        return r;
+    }
     if z.re.abs() > LARGE_DOUBLE || z.im.abs() > LARGE_DOUBLE {
         let re = z.im.abs().atan2(z.re);
         let l = (z.re / 2.0).hypot(z.im / 2.0).ln() + LN2 * 2.0;
@@ -229,6 +236,9 @@ fn c_acos(z: C) -> C {
 }
 
 fn c_acosh(z: C) -> C {
+    if let Some((r, _)) = special_value(&special::ACOSH, z) {
+        return r;
+    }
     if z.re.abs() > LARGE_DOUBLE || z.im.abs() > LARGE_DOUBLE {
         return c(
             (z.re / 2.0).hypot(z.im / 2.0).ln() + LN2 * 2.0,
@@ -244,6 +254,9 @@ fn c_acosh(z: C) -> C {
 }
 
 fn c_asinh(z: C) -> C {
+    if let Some((r, _)) = special_value(&special::ASINH, z) {
+        return r;
+    }
     if z.re.abs() > LARGE_DOUBLE || z.im.abs() > LARGE_DOUBLE {
         let l = (z.re / 2.0).hypot(z.im / 2.0).ln() + LN2 * 2.0;
         let re = if z.im >= 0.0 {
@@ -267,6 +280,9 @@ fn c_asin(z: C) -> C {
 }
 
 fn c_atanh(z: C) -> (C, Errno) {
+    if let Some(r) = special_value(&special::ATANH, z) {
+        return r;
+    }
     if z.re < 0.0 {
         let (r, e) = c_atanh(c(-z.re, -z.im));
         return (c(-r.re, -r.im), e);
@@ -309,6 +325,12 @@ fn c_atan(z: C) -> (C, Errno) {
 }
 
 fn c_cosh(z: C) -> (C, Errno) {
+    if inf_real_finite_imag(z) {
+        return (signed_infinities(z, false, false, true), Errno::Ok);
+    }
+    if let Some(r) = special_value(&special::COSH, z) {
+        return r;
+    }
     let r = if z.re.abs() > log_large_double() {
         let x1 = z.re - 1.0f64.copysign(z.re);
         c(z.im.cos() * x1.cosh() * E, z.im.sin() * x1.sinh() * E)
@@ -324,6 +346,12 @@ fn c_cosh(z: C) -> (C, Errno) {
 }
 
 fn c_sinh(z: C) -> (C, Errno) {
+    if inf_real_finite_imag(z) {
+        return (signed_infinities(z, false, true, false), Errno::Ok);
+    }
+    if let Some(r) = special_value(&special::SINH, z) {
+        return r;
+    }
     let r = if z.re.abs() > log_large_double() {
         let x1 = z.re - 1.0f64.copysign(z.re);
         c(z.im.cos() * x1.sinh() * E, z.im.sin() * x1.cosh() * E)
@@ -338,7 +366,18 @@ fn c_sinh(z: C) -> (C, Errno) {
     (r, e)
 }
 
-fn c_tanh(z: C) -> C {
+fn c_tanh(z: C) -> (C, Errno) {
+    if inf_real_finite_imag(z) {
+        let im = 0.0f64.copysign(2.0 * z.im.sin() * z.im.cos());
+        return (c(1.0f64.copysign(z.re), im), Errno::Ok);
+    }
+    if let Some(r) = special_value(&special::TANH, z) {
+        return r;
+    }
+    (c_tanh_finite(z), Errno::Ok)
+}
+
+fn c_tanh_finite(z: C) -> C {
     if z.re.abs() > log_large_double() {
         return c(
             1.0f64.copysign(z.re),
@@ -362,9 +401,9 @@ fn c_sin(z: C) -> (C, Errno) {
     (c(s.im, -s.re), e)
 }
 
-fn c_tan(z: C) -> C {
-    let s = c_tanh(c(-z.im, z.re));
-    c(s.im, -s.re)
+fn c_tan(z: C) -> (C, Errno) {
+    let (s, e) = c_tanh(c(-z.im, z.re));
+    (c(s.im, -s.re), e)
 }
 
 /// Complex division (CPython's `_Py_c_quot`).
@@ -463,8 +502,8 @@ cfunc!(m_cos, "cos", c_cos);
 cfunc!(m_cosh, "cosh", c_cosh);
 cfunc!(m_sin, "sin", c_sin);
 cfunc!(m_sinh, "sinh", c_sinh);
-cfunc!(m_tan, "tan", |z| ok(c_tan(z)));
-cfunc!(m_tanh, "tanh", |z| ok(c_tanh(z)));
+cfunc!(m_tan, "tan", c_tan);
+cfunc!(m_tanh, "tanh", c_tanh);
 cfunc!(m_log10, "log10", |z| {
     let (r, e) = c_log(z);
     (c(r.re / LN10, r.im / LN10), e)
@@ -514,17 +553,17 @@ fn m_rect(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "rect", args, kw, 2)?;
     let r = to_f64(vm, &a[0])?;
     let phi = to_f64(vm, &a[1])?;
-    if r.is_finite() && phi.is_infinite() {
-        if r == 0.0 {
-            return complex_value(c(0.0, 0.0));
-        }
-        return Err(math_error(Errno::Dom));
-    }
     let z = if r.is_infinite() && phi.is_finite() && phi != 0.0 {
+        let sign = if r > 0.0 { 1.0 } else { -1.0 };
         c(
-            f64::INFINITY.copysign(r * phi.cos()),
-            f64::INFINITY.copysign(r * phi.sin()),
+            sign * f64::INFINITY.copysign(phi.cos()),
+            sign * f64::INFINITY.copysign(phi.sin()),
         )
+    } else if let Some((z, e)) = special_value(&special::RECT, c(r, phi)) {
+        if e != Errno::Ok {
+            return Err(math_error(e));
+        }
+        z
     } else if phi == 0.0 {
         c(r, r * phi)
     } else {

@@ -8,6 +8,8 @@ mod util;
 
 pub mod atexit;
 pub mod cmath;
+#[rustfmt::skip]
+mod cmath_special;
 pub mod collections;
 pub mod contextvars;
 pub mod defaultdict;
