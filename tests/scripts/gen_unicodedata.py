@@ -3,11 +3,12 @@
 of Krait's `unicodedata` module, from python3 3.11's own `unicodedata` (so the
 data is exactly CPython 3.11.7's).
 
-Usage: python3 tests/scripts/gen_unicodedata.py [NameAliases.txt]
+Usage: python3 tests/scripts/gen_unicodedata.py [NameAliases.txt [Name.pl]]
 
-NameAliases.txt (any Unicode version) only proposes alias names; an alias is
-kept when python3's `unicodedata.lookup` resolves it to the same code point, so
-the output depends on python3's data alone.
+NameAliases.txt (any Unicode version) only proposes alias names, and Perl's
+unicore/Name.pl named sequences (its entries with several code points); an
+alias or sequence is kept when python3's `unicodedata.lookup` resolves it to
+the same text, so the output depends on python3's data alone.
 
 Layout (little-endian), read by crates/stdlib/src/unicodedata/data.rs: the
 magic b"KUCD", then sections, each a u32 byte length followed by its bytes:
@@ -30,6 +31,7 @@ magic b"KUCD", then sections, each a u32 byte length followed by its bytes:
   9 computed names: u32 count, count x (u32 start, u32 end, u8 prefix len,
     prefix): names PREFIX-XXXX (hex code point) for start..=end
   10 aliases: u32 count, count x (u32 code point, u8 len, name)
+  11 named sequences: u32 count, count x (u8 len, name, u8 n, n x u32)
 """
 
 import re
@@ -161,6 +163,21 @@ def main():
                 seen.add(alias)
                 aliases.append((cp, alias))
 
+    sequences = []
+    if len(sys.argv) > 2:
+        lines = open(sys.argv[2], encoding="utf-8").read().split("\n")
+        for code_line, name_line in zip(lines, lines[1:]):
+            parts = code_line.split()
+            if len(parts) < 2 or not all(re.fullmatch("[0-9A-F]+", p) for p in parts):
+                continue
+            text = "".join(chr(int(p, 16)) for p in parts)
+            try:
+                ok = u.lookup(name_line) == text
+            except KeyError:
+                ok = False
+            if ok:
+                sequences.append((name_line, [int(p, 16) for p in parts]))
+
     out = bytearray(b"KUCD")
     out += section(b"".join(records))
     out += section(struct.pack("<%dH" % len(index1), *index1))
@@ -185,13 +202,18 @@ def main():
     for cp, alias in aliases:
         a += struct.pack("<IB", cp, len(alias)) + alias.encode("ascii")
     out += section(a)
+    q = struct.pack("<I", len(sequences))
+    for name, cps in sequences:
+        q += struct.pack("<B", len(name)) + name.encode("ascii")
+        q += struct.pack("<B%dI" % len(cps), len(cps), *cps)
+    out += section(q)
     with open(OUT, "wb") as f:
         f.write(out)
     print(
         "%s: %d bytes, %d records, %d blocks, %d decompositions, %d names, "
-        "%d words, %d computed ranges, %d aliases"
+        "%d words, %d computed ranges, %d aliases, %d named sequences"
         % (OUT, len(out), len(records), len(blocks), len(decomp_entries),
-           len(name_cps), len(words), len(computed), len(aliases))
+           len(name_cps), len(words), len(computed), len(aliases), len(sequences))
     )
 
 

@@ -22,3 +22,5 @@ for bad in [lambda: u.lookup("NOPE"), lambda: u.name("\x00"), lambda: u.decimal(
     try: bad()
     except Exception as e: print(type(e).__name__, e)
 print(u.unidata_version, u.ucd_3_2_0.unidata_version, u.ucd_3_2_0.category("A"), type(u.ucd_3_2_0).__name__, u.name("a", "d"), u.decimal("a", 7))
+import unicodedata
+print(unicodedata.lookup("LATIN CAPITAL LETTER A WITH MACRON AND GRAVE") == "\u0100\u0300", unicodedata.lookup("latin capital letter a with macron and grave") == "\u0100\u0300", len(unicodedata.lookup("KEYCAP NUMBER SIGN")))

@@ -25,6 +25,7 @@ struct Sections {
     names: &'static [u8],
     computed: Vec<(u32, u32, &'static str)>,
     aliases: Vec<(u32, &'static str)>,
+    sequences: Vec<(&'static str, Vec<u32>)>,
 }
 
 fn u16_at(b: &[u8], i: usize) -> u16 {
@@ -91,6 +92,22 @@ fn sections() -> &'static Sections {
             }
             out
         };
+        let sequences = {
+            let b = part(11);
+            let n = u32_at(b, 0) as usize;
+            let mut out = Vec::with_capacity(n);
+            let mut p = 4;
+            for _ in 0..n {
+                let len = usize::from(b.get(p).copied().unwrap_or(0));
+                let name = ascii(b.get(p + 1..p + 1 + len).unwrap_or(&[]));
+                p += 1 + len;
+                let k = usize::from(b.get(p).copied().unwrap_or(0));
+                let cps = (0..k).map(|i| u32_at(b, p + 1 + 4 * i)).collect();
+                p += 1 + 4 * k;
+                out.push((name, cps));
+            }
+            out
+        };
         Sections {
             records: part(0),
             index1: part(1),
@@ -105,6 +122,7 @@ fn sections() -> &'static Sections {
             names: part(8),
             computed,
             aliases,
+            sequences,
         }
     })
 }
@@ -338,6 +356,17 @@ pub fn lookup(name: &str) -> Option<u32> {
         m
     });
     map.get(&upper).copied()
+}
+
+/// The code points of a named sequence (`lookup("LATIN CAPITAL LETTER A
+/// WITH MACRON AND GRAVE")`), names in any case.
+pub fn named_sequence(name: &str) -> Option<&'static [u32]> {
+    let upper = name.to_ascii_uppercase();
+    sections()
+        .sequences
+        .iter()
+        .find(|(n, _)| *n == upper)
+        .map(|(_, cps)| cps.as_slice())
 }
 
 #[cfg(test)]

@@ -3,9 +3,9 @@
 //! syllables and CJK ideographs computed, aliases accepted by `lookup`),
 //! `normalize`/`is_normalized`, and `ucd_3_2_0`.
 //!
-//! `ucd_3_2_0` is a `UCD` object answering from the 14.0.0 data (CPython's
-//! answers differently for the characters changed since Unicode 3.2, which
-//! only IDNA code asks about). Named sequences are not in `lookup`.
+//! `lookup` also knows the named sequences. `ucd_3_2_0` is a `UCD` object
+//! answering from the 14.0.0 data (CPython's answers differently for the
+//! characters changed since Unicode 3.2, which only IDNA code asks about).
 
 mod data;
 mod normalize;
@@ -182,8 +182,11 @@ fn lookup(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     if text.len() > 256 {
         return Err(PyErr::new(ExcKind::KeyError, "name too long"));
     }
-    match data::lookup(&text) {
-        Some(cp) => Ok(text_value(&[cp])),
+    if let Some(cp) = data::lookup(&text) {
+        return Ok(text_value(&[cp]));
+    }
+    match data::named_sequence(&text) {
+        Some(cps) => Ok(text_value(cps)),
         None => Err(PyErr::new(
             ExcKind::KeyError,
             format!("undefined character name '{text}'"),
