@@ -607,8 +607,24 @@ fn check_offset(offset: isize, len: usize, size: usize, packing: bool) -> PyResu
 
 // ---- the operations, shared by the functions and Struct's methods ----
 
+/// The largest struct `pack` builds (4 GiB): beyond it, `MemoryError` rather
+/// than an allocation the system kills the process for.
+const MAX_PACK: usize = 1 << 32;
+
+/// `n` zero bytes, or `MemoryError` when they can't be allocated.
+fn zeroed(n: usize) -> PyResult<Vec<u8>> {
+    if n > MAX_PACK {
+        return Err(PyErr::bare(ExcKind::MemoryError));
+    }
+    let mut v = Vec::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| PyErr::bare(ExcKind::MemoryError))?;
+    v.resize(n, 0);
+    Ok(v)
+}
+
 fn do_pack(vm: &mut Vm, lay: &Layout, args: &[Value]) -> PyResult<Value> {
-    let mut out = vec![0u8; lay.size];
+    let mut out = zeroed(lay.size)?;
     pack_values(vm, lay, args, &mut out)?;
     Ok(new_bytes(out, false))
 }
@@ -647,6 +663,13 @@ fn do_pack_into(vm: &mut Vm, lay: &Layout, args: &[Value]) -> PyResult<Value> {
             "pack_into expected offset argument".to_owned()
         }));
     }
+    if args.len() - 2 != lay.items {
+        return Err(error(format!(
+            "pack_into expected {} items for packing (got {})",
+            lay.items,
+            args.len() - 2
+        )));
+    }
     let target = &args[0];
     let (obj, start, len) = match target.downcast::<BytesObj>() {
         Some(b) if is_bytearray(vm, target) => match target {
@@ -664,9 +687,9 @@ fn do_pack_into(vm: &mut Vm, lay: &Layout, args: &[Value]) -> PyResult<Value> {
         },
     };
     let offset = vm.index_isize(&args[1])?;
-    let mut out = vec![0u8; lay.size];
-    pack_values(vm, lay, &args[2..], &mut out)?;
     let off = check_offset(offset, len, lay.size, true)?;
+    let mut out = zeroed(lay.size)?;
+    pack_values(vm, lay, &args[2..], &mut out)?;
     if let Some(b) = obj.downcast::<BytesObj>() {
         let data = b.data.borrow_mut(vm.token());
         if let Some(dst) = data.get_mut(start + off..start + off + lay.size) {

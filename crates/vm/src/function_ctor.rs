@@ -108,6 +108,16 @@ fn function_new(
             "{n} requires closure of length {nfree}, not {nclosure}"
         )));
     }
+    if let Some(t) = closure.as_ref().and_then(|c| c.downcast::<Tuple>()) {
+        for item in t.items(vm.token()).to_vec() {
+            if item.downcast::<crate::function::CellObj>().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "arg 5 (closure) expected cell, found {}",
+                    tn(vm, &item)
+                )));
+            }
+        }
+    }
     let gd = g.downcast::<Dict>();
     let bkey = Value::Obj(intern(vm.token(), "__builtins__"));
     let builtins = match gd.and_then(|d| d.get_str(vm.token(), &bkey)) {

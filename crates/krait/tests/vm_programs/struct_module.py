@@ -45,3 +45,8 @@ print(struct.unpack('<qQd', struct.pack('<qQd', -2**63, 2**64 - 1, -1.5)), struc
 class I:
     def __index__(self): return 7
 print(struct.pack('b', I()), struct.pack('<10s', b'abc'), struct.unpack('<2s3x?', b'hi\x00\x00\x00\x01'))
+for a in [('ii', bytearray(8), 0, 1), ('ii', bytearray(2), 0, 1, 'x'), ('ii', bytearray(8), 0, 1, 'x'), ('ii', b'12345678', 0, 1, 2), ('1000000000000x', bytearray(1), 0)]:
+    try: print(struct.pack_into(*a))
+    except Exception as e: print(type(e).__name__, e)
+try: struct.pack('1000000000000x')
+except MemoryError: print("MemoryError")
