@@ -32,6 +32,10 @@ magic b"KUCD", then sections, each a u32 byte length followed by its bytes:
     prefix): names PREFIX-XXXX (hex code point) for start..=end
   10 aliases: u32 count, count x (u32 code point, u8 len, name)
   11 named sequences: u32 count, count x (u8 len, name, u8 n, n x u32)
+  12 Unicode 3.2.0 (`ucd_3_2_0`): u32 count, count x (u32 start, u32 end):
+    code points unassigned in 3.2.0; then u32 count, count x (u32 code point,
+    a 16-byte record as in section 0, u16 len, decomposition): code points
+    assigned in 3.2.0 whose properties differ
 """
 
 import re
@@ -90,6 +94,34 @@ def main():
             rec_index[rec] = len(records)
             records.append(rec)
         per_cp.append(rec_index[rec])
+
+    old = u.ucd_3_2_0
+    new_ranges, old_diffs = [], []
+    for cp in range(0x110000):
+        c = chr(cp)
+        if old.category(c) == "Cn" and u.category(c) != "Cn":
+            if new_ranges and new_ranges[-1][1] == cp - 1:
+                new_ranges[-1][1] = cp
+            else:
+                new_ranges.append([cp, cp])
+            continue
+        then = (old.category(c), old.bidirectional(c), old.combining(c), old.mirrored(c),
+                old.east_asian_width(c), old.decimal(c, -1), old.digit(c, -1),
+                old.numeric(c, None), old.decomposition(c))
+        now = (u.category(c), u.bidirectional(c), u.combining(c), u.mirrored(c),
+               u.east_asian_width(c), u.decimal(c, -1), u.digit(c, -1),
+               u.numeric(c, None), u.decomposition(c))
+        if then != now:
+            rec = struct.pack(
+                "<BBBBBbbBd", idx(cats, then[0]), idx(bidis, then[1]), then[2], then[3],
+                idx(eaws, then[4]), then[5], then[6], 0,
+                float("nan") if then[7] is None else then[7])
+            old_diffs.append((cp, rec, then[8].encode("ascii")))
+    sec12 = struct.pack("<I", len(new_ranges))
+    sec12 += b"".join(struct.pack("<II", a, z) for a, z in new_ranges)
+    sec12 += struct.pack("<I", len(old_diffs))
+    for cp, rec, d in old_diffs:
+        sec12 += struct.pack("<I", cp) + rec + struct.pack("<H", len(d)) + d
 
     blocks, block_index, index1 = [], {}, []
     for b in range(0, 0x110000, 1 << SHIFT):
@@ -207,13 +239,16 @@ def main():
         q += struct.pack("<B", len(name)) + name.encode("ascii")
         q += struct.pack("<B%dI" % len(cps), len(cps), *cps)
     out += section(q)
+    out += section(sec12)
     with open(OUT, "wb") as f:
         f.write(out)
     print(
         "%s: %d bytes, %d records, %d blocks, %d decompositions, %d names, "
-        "%d words, %d computed ranges, %d aliases, %d named sequences"
+        "%d words, %d computed ranges, %d aliases, %d named sequences, "
+        "%d ranges new since 3.2.0, %d changed since 3.2.0"
         % (OUT, len(out), len(records), len(blocks), len(decomp_entries),
-           len(name_cps), len(words), len(computed), len(aliases), len(sequences))
+           len(name_cps), len(words), len(computed), len(aliases), len(sequences),
+           len(new_ranges), len(old_diffs))
     )
 
 

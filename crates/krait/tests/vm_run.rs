@@ -45,6 +45,7 @@ program_tests!(
     function_ctor,
     memoryview_exports,
     cmath_special,
+    unicodedata_3_2_0,
     generators_for_iter,
     attr_cache,
     gc_automatic,

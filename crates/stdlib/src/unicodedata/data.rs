@@ -26,6 +26,11 @@ struct Sections {
     computed: Vec<(u32, u32, &'static str)>,
     aliases: Vec<(u32, &'static str)>,
     sequences: Vec<(&'static str, Vec<u32>)>,
+    /// Code points unassigned in Unicode 3.2.0 (inclusive ranges).
+    new_since_3_2: Vec<(u32, u32)>,
+    /// Code points whose 3.2.0 properties differ: the old record bytes and
+    /// decomposition, sorted by code point.
+    changed_since_3_2: Vec<(u32, &'static [u8], &'static str)>,
 }
 
 fn u16_at(b: &[u8], i: usize) -> u16 {
@@ -108,6 +113,26 @@ fn sections() -> &'static Sections {
             }
             out
         };
+        let (new_since_3_2, changed_since_3_2) = {
+            let b = part(12);
+            let n = u32_at(b, 0) as usize;
+            let ranges = (0..n)
+                .map(|i| (u32_at(b, 4 + 8 * i), u32_at(b, 8 + 8 * i)))
+                .collect();
+            let mut p = 4 + 8 * n;
+            let m = u32_at(b, p) as usize;
+            p += 4;
+            let mut changed = Vec::with_capacity(m);
+            for _ in 0..m {
+                let cp = u32_at(b, p);
+                let rec = b.get(p + 4..p + 20).unwrap_or(&[]);
+                let len = usize::from(u16_at(b.get(p + 20..p + 22).unwrap_or(&[]), 0));
+                let d = ascii(b.get(p + 22..p + 22 + len).unwrap_or(&[]));
+                changed.push((cp, rec, d));
+                p += 22 + len;
+            }
+            (ranges, changed)
+        };
         Sections {
             records: part(0),
             index1: part(1),
@@ -123,6 +148,8 @@ fn sections() -> &'static Sections {
             computed,
             aliases,
             sequences,
+            new_since_3_2,
+            changed_since_3_2,
         }
     })
 }
@@ -155,7 +182,12 @@ pub fn record(cp: u32) -> Record {
         s.index2,
         (block << SHIFT) + (cp & ((1 << SHIFT) - 1)) as usize,
     ) as usize;
-    let r = s.records.get(16 * i..16 * i + 16).unwrap_or(&[0; 16]);
+    decode_record(s.records.get(16 * i..16 * i + 16).unwrap_or(&[0; 16]))
+}
+
+fn decode_record(r: &[u8]) -> Record {
+    let s = sections();
+    let r = if r.len() == 16 { r } else { &[0; 16] };
     let name = |v: &Vec<&'static str>, k: u8| v.get(usize::from(k)).copied().unwrap_or("");
     let mut f = [0u8; 8];
     f.copy_from_slice(&r[8..16]);
@@ -367,6 +399,45 @@ pub fn named_sequence(name: &str) -> Option<&'static [u32]> {
         .iter()
         .find(|(n, _)| *n == upper)
         .map(|(_, cps)| cps.as_slice())
+}
+
+/// How a code point looked in Unicode 3.2.0 (`ucd_3_2_0`).
+pub enum Old {
+    /// Not assigned then.
+    Unassigned,
+    /// Assigned, with other properties or decomposition.
+    Changed(Record, &'static str),
+    /// As today.
+    Same,
+}
+
+/// `cp` in Unicode 3.2.0.
+pub fn old(cp: u32) -> Old {
+    let s = sections();
+    let r = &s.new_since_3_2;
+    let i = r.partition_point(|(_, z)| *z < cp);
+    if r.get(i).is_some_and(|(a, _)| *a <= cp) {
+        return Old::Unassigned;
+    }
+    let c = &s.changed_since_3_2;
+    match c.binary_search_by_key(&cp, |(x, _, _)| *x) {
+        Ok(k) => Old::Changed(decode_record(c[k].1), c[k].2),
+        Err(_) => Old::Same,
+    }
+}
+
+/// The properties `ucd_3_2_0` gives a code point unassigned in 3.2.0.
+pub fn unassigned_3_2() -> Record {
+    Record {
+        category: "Cn",
+        bidirectional: "",
+        combining: 0,
+        mirrored: false,
+        east_asian_width: "F",
+        decimal: None,
+        digit: None,
+        numeric: None,
+    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 //! syllables and CJK ideographs computed, aliases accepted by `lookup`),
 //! `normalize`/`is_normalized`, and `ucd_3_2_0`.
 //!
-//! `lookup` also knows the named sequences. `ucd_3_2_0` is a `UCD` object
-//! answering from the 14.0.0 data (CPython's answers differently for the
-//! characters changed since Unicode 3.2, which only IDNA code asks about).
+//! `lookup` also knows the named sequences. `ucd_3_2_0` (a `UCD` object, what
+//! IDNA's `stringprep` uses) answers with Unicode 3.2.0's properties: the
+//! characters assigned since are unassigned there, and those whose properties
+//! or decomposition changed have their old ones.
 
 mod data;
 mod normalize;
@@ -63,6 +64,29 @@ fn rest(args: &[Value]) -> &[Value] {
     }
 }
 
+/// Whether the call is a method of `ucd_3_2_0` (Unicode 3.2.0's data).
+fn is_old(args: &[Value]) -> bool {
+    args.first().is_some_and(|v| v.downcast::<Ucd>().is_some())
+}
+
+/// The properties of `c` in the version the call asks for.
+fn record_for(c: u32, old: bool) -> data::Record {
+    if old {
+        match data::old(c) {
+            // CPython's `digit` doesn't consult the 3.2.0 changes.
+            data::Old::Unassigned => {
+                return data::Record {
+                    digit: data::record(c).digit,
+                    ..data::unassigned_3_2()
+                }
+            }
+            data::Old::Changed(r, _) => return r,
+            data::Old::Same => {}
+        }
+    }
+    data::record(c)
+}
+
 fn property(
     vm: &mut Vm,
     name: &str,
@@ -72,7 +96,7 @@ fn property(
 ) -> PyResult<Value> {
     let a = exact_args(vm, name, rest(args), kw, 1)?;
     let c = char_arg(vm, name, &a[0])?;
-    Ok(f(&data::record(c)))
+    Ok(f(&record_for(c, is_old(args))))
 }
 
 fn category(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -104,6 +128,13 @@ fn east_asian_width(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResul
 fn decomposition(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "decomposition", rest(args), kw, 1)?;
     let c = char_arg(vm, "decomposition", &a[0])?;
+    if is_old(args) {
+        match data::old(c) {
+            data::Old::Unassigned => return Ok(new_str("")),
+            data::Old::Changed(_, d) => return Ok(new_str(d)),
+            data::Old::Same => {}
+        }
+    }
     Ok(new_str(data::decomposition(c)))
 }
 
@@ -118,7 +149,7 @@ fn numeric_value(
 ) -> PyResult<Value> {
     let a = arg_range(vm, name, rest(args), kw, 1, 2)?;
     let c = char_arg(vm, name, &a[0])?;
-    match (get(&data::record(c)), a.get(1)) {
+    match (get(&record_for(c, is_old(args))), a.get(1)) {
         (Some(v), _) => Ok(v),
         (None, Some(d)) => Ok(d.clone()),
         (None, None) => Err(PyErr::value_error(missing)),
@@ -162,7 +193,8 @@ fn numeric(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
 fn name(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "name", rest(args), kw, 1, 2)?;
     let c = char_arg(vm, "name", &a[0])?;
-    match (data::name(c), a.get(1)) {
+    let unassigned = is_old(args) && matches!(data::old(c), data::Old::Unassigned);
+    match (data::name(c).filter(|_| !unassigned), a.get(1)) {
         (Some(n), _) => Ok(new_str(&n)),
         (None, Some(d)) => Ok(d.clone()),
         (None, None) => Err(PyErr::value_error("no such name")),
@@ -182,10 +214,16 @@ fn lookup(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     if text.len() > 256 {
         return Err(PyErr::new(ExcKind::KeyError, "name too long"));
     }
-    if let Some(cp) = data::lookup(&text) {
+    let old = is_old(args);
+    // Unicode 3.2.0 has neither aliases nor named sequences.
+    let found = data::lookup(&text).filter(|&cp| {
+        !old || (!matches!(data::old(cp), data::Old::Unassigned)
+            && data::name(cp).is_some_and(|n| n.eq_ignore_ascii_case(&text)))
+    });
+    if let Some(cp) = found {
         return Ok(text_value(&[cp]));
     }
-    match data::named_sequence(&text) {
+    match data::named_sequence(&text).filter(|_| !old) {
         Some(cps) => Ok(text_value(cps)),
         None => Err(PyErr::new(
             ExcKind::KeyError,
@@ -218,7 +256,7 @@ fn form_and_text(
 /// `normalize(form, unistr)`.
 fn normalize_fn(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let (form, s) = form_and_text(vm, "normalize", args, kw)?;
-    let out = normalize::normalize(form, &s);
+    let out = normalize::normalize(form, &s, is_old(args));
     if out == s {
         return Ok(rest(args)[1].clone());
     }
@@ -228,7 +266,9 @@ fn normalize_fn(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Va
 /// `is_normalized(form, unistr)`.
 fn is_normalized(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let (form, s) = form_and_text(vm, "is_normalized", args, kw)?;
-    Ok(Value::Bool(normalize::normalize(form, &s) == s))
+    Ok(Value::Bool(
+        normalize::normalize(form, &s, is_old(args)) == s,
+    ))
 }
 
 /// The payload of a `unicodedata.UCD` object.

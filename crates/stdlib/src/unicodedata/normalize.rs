@@ -19,8 +19,8 @@ const N_COUNT: u32 = V_COUNT * T_COUNT;
 
 /// The decomposition of `cp` one level down: the code points and whether it
 /// is a compatibility one.
-fn one_level(cp: u32) -> Option<(bool, Vec<u32>)> {
-    let d = data::decomposition(cp);
+fn one_level(cp: u32, old: bool) -> Option<(bool, Vec<u32>)> {
+    let d = decomposition_of(cp, old);
     if d.is_empty() {
         return None;
     }
@@ -33,7 +33,19 @@ fn one_level(cp: u32) -> Option<(bool, Vec<u32>)> {
     Some((compat, cps))
 }
 
-fn decompose_into(cp: u32, compat: bool, out: &mut Vec<u32>, depth: usize) {
+/// The decomposition of `cp` in today's data, or in Unicode 3.2.0's.
+fn decomposition_of(cp: u32, old: bool) -> &'static str {
+    if old {
+        match data::old(cp) {
+            data::Old::Unassigned => return "",
+            data::Old::Changed(_, d) => return d,
+            data::Old::Same => {}
+        }
+    }
+    data::decomposition(cp)
+}
+
+fn decompose_into(cp: u32, compat: bool, old: bool, out: &mut Vec<u32>, depth: usize) {
     if (data::S_BASE..data::S_BASE + data::S_COUNT).contains(&cp) {
         let s = cp - data::S_BASE;
         out.push(L_BASE + s / N_COUNT);
@@ -43,28 +55,35 @@ fn decompose_into(cp: u32, compat: bool, out: &mut Vec<u32>, depth: usize) {
         }
         return;
     }
-    match one_level(cp) {
+    match one_level(cp, old) {
         Some((is_compat, parts)) if (compat || !is_compat) && depth < 32 => {
             for p in parts {
-                decompose_into(p, compat, out, depth + 1);
+                decompose_into(p, compat, old, out, depth + 1);
             }
         }
         _ => out.push(cp),
     }
 }
 
-fn ccc(cp: u32) -> u8 {
+fn ccc(cp: u32, old: bool) -> u8 {
+    if old {
+        match data::old(cp) {
+            data::Old::Unassigned => return 0,
+            data::Old::Changed(r, _) => return r.combining,
+            data::Old::Same => {}
+        }
+    }
     data::record(cp).combining
 }
 
 /// The full decomposition of `s` in canonical order.
-fn decompose(s: &[u32], compat: bool) -> Vec<u32> {
+fn decompose(s: &[u32], compat: bool, old: bool) -> Vec<u32> {
     let mut out = Vec::with_capacity(s.len());
     for &cp in s {
-        decompose_into(cp, compat, &mut out, 0);
+        decompose_into(cp, compat, old, &mut out, 0);
     }
     // Canonical ordering: a stable sort of each run of non-starters.
-    let classes: Vec<u8> = out.iter().map(|&c| ccc(c)).collect();
+    let classes: Vec<u8> = out.iter().map(|&c| ccc(c, old)).collect();
     let mut pairs: Vec<(u8, u32)> = classes.into_iter().zip(out).collect();
     let mut i = 0;
     while i < pairs.len() {
@@ -101,7 +120,11 @@ fn compositions() -> &'static HashMap<(u32, u32), u32> {
     })
 }
 
-fn compose_pair(a: u32, b: u32) -> Option<u32> {
+fn compose_pair(a: u32, b: u32, old: bool) -> Option<u32> {
+    let unassigned = |c: u32| matches!(data::old(c), data::Old::Unassigned);
+    if old && (unassigned(a) || unassigned(b)) {
+        return None;
+    }
     if (L_BASE..L_BASE + L_COUNT).contains(&a) && (V_BASE..V_BASE + V_COUNT).contains(&b) {
         return Some(data::S_BASE + ((a - L_BASE) * V_COUNT + (b - V_BASE)) * T_COUNT);
     }
@@ -115,17 +138,17 @@ fn compose_pair(a: u32, b: u32) -> Option<u32> {
 }
 
 /// Canonical composition of a decomposed, canonically ordered string.
-fn compose(s: Vec<u32>) -> Vec<u32> {
+fn compose(s: Vec<u32>, old: bool) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::with_capacity(s.len());
     let mut starter: Option<usize> = None;
     // The combining class of the last character kept after the starter.
     let mut last: Option<u8> = None;
     for cp in s {
-        let cc = ccc(cp);
+        let cc = ccc(cp, old);
         if let Some(sp) = starter {
             let blocked = matches!(last, Some(l) if l == 0 || l >= cc);
             if !blocked {
-                if let Some(c) = compose_pair(out[sp], cp) {
+                if let Some(c) = compose_pair(out[sp], cp, old) {
                     out[sp] = c;
                     continue;
                 }
@@ -168,8 +191,9 @@ impl Form {
     }
 }
 
-/// `normalize(form, s)` over code points.
-pub fn normalize(form: Form, s: &[u32]) -> Vec<u32> {
+/// `normalize(form, s)` over code points, with Unicode 3.2.0's data when
+/// `old` (`ucd_3_2_0.normalize`).
+pub fn normalize(form: Form, s: &[u32], old: bool) -> Vec<u32> {
     if s.iter().all(|&c| c < 0x300) && form != Form::Nfkc && form != Form::Nfkd {
         // Latin-1 and a little more: only precomposed Latin-1 letters decompose.
         if form == Form::Nfc && s.iter().all(|&c| c < 0xC0) {
@@ -177,9 +201,9 @@ pub fn normalize(form: Form, s: &[u32]) -> Vec<u32> {
         }
     }
     let compat = matches!(form, Form::Nfkc | Form::Nfkd);
-    let d = decompose(s, compat);
+    let d = decompose(s, compat, old);
     match form {
-        Form::Nfc | Form::Nfkc => compose(d),
+        Form::Nfc | Form::Nfkc => compose(d, old),
         _ => d,
     }
 }
@@ -192,14 +216,17 @@ mod tests {
     fn forms() {
         let s = [0xC5, 0x30A, 0xE9, 0x301];
         assert_eq!(
-            normalize(Form::Nfd, &s),
+            normalize(Form::Nfd, &s, false),
             vec![0x41, 0x30A, 0x30A, 0x65, 0x301, 0x301]
         );
-        assert_eq!(normalize(Form::Nfc, &s), vec![0xC5, 0x30A, 0xE9, 0x301]);
         assert_eq!(
-            normalize(Form::Nfc, &[0x1100, 0x1161, 0x11A8]),
+            normalize(Form::Nfc, &s, false),
+            vec![0xC5, 0x30A, 0xE9, 0x301]
+        );
+        assert_eq!(
+            normalize(Form::Nfc, &[0x1100, 0x1161, 0x11A8], false),
             vec![0xAC01]
         );
-        assert_eq!(normalize(Form::Nfkd, &[0xFB01]), vec![0x66, 0x69]);
+        assert_eq!(normalize(Form::Nfkd, &[0xFB01], false), vec![0x66, 0x69]);
     }
 }
