@@ -7,21 +7,28 @@
 mod util;
 
 pub mod atexit;
+pub mod cmath;
+#[rustfmt::skip]
+mod cmath_special;
 pub mod collections;
+pub mod contextvars;
 pub mod defaultdict;
 pub mod errno;
 pub mod functools;
 pub mod gc;
 pub mod io;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod opcode;
 pub mod operator;
 pub mod posix;
 pub mod string;
+pub mod structmod;
 pub mod thread;
 pub mod time;
 pub mod tuplegetter;
+pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
 
@@ -47,4 +54,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
     vm.register_native_module("_ast", vm::ast::create);
+    vm.register_native_module("_contextvars", contextvars::create);
+    vm.register_native_module("_struct", structmod::create);
+    vm.register_native_module("marshal", marshal::create);
+    vm.register_native_module("cmath", cmath::create);
+    vm.register_native_module("unicodedata", unicodedata::create);
 }

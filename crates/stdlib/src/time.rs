@@ -8,9 +8,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use vm::builtins::str::new_str;
 use vm::builtins::tuple::Tuple;
-use vm::calls::{arg_range, exact_args, new_native_function, NativeFn};
-use vm::object::PyCell;
-use vm::types::{builtin_types, new_native_type, TypeObject};
+use vm::calls::{arg_range, exact_args, NativeFn};
+use vm::structseq::StructSeqDesc;
 use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 
 use crate::math::to_f64;
@@ -133,19 +132,37 @@ fn fields(secs: i64) -> [i64; 9] {
     [y, m, d, rem / 3600, rem / 60 % 60, rem % 60, wday, yday, 0]
 }
 
-const FIELD_NAMES: [&str; 11] = [
-    "tm_year",
-    "tm_mon",
-    "tm_mday",
-    "tm_hour",
-    "tm_min",
-    "tm_sec",
-    "tm_wday",
-    "tm_yday",
-    "tm_isdst",
-    "tm_zone",
-    "tm_gmtoff",
-];
+/// `time.struct_time` (CPython's `StructTimeType`): nine visible fields and
+/// the zone fields, which are constant here (the module works in UTC).
+static STRUCT_TIME: StructSeqDesc = StructSeqDesc {
+    name: "time.struct_time",
+    doc: "The time value as returned by gmtime(), localtime(), and strptime(), and\n accepted by asctime(), mktime() and strftime().  May be considered as a\n sequence of 9 integers.\n\n Note that several fields' values are not the same as those defined by\n the C language standard for struct tm.  For example, the value of the\n field tm_year is the actual year, not year - 1900.  See individual\n fields' descriptions for details.",
+    fields: &[
+        "tm_year",
+        "tm_mon",
+        "tm_mday",
+        "tm_hour",
+        "tm_min",
+        "tm_sec",
+        "tm_wday",
+        "tm_yday",
+        "tm_isdst",
+        "tm_zone",
+        "tm_gmtoff",
+    ],
+    n_in_sequence: 9,
+    instantiable: true,
+    hidden: zone_field,
+};
+
+/// `tm_zone` / `tm_gmtoff`: UTC.
+fn zone_field(_items: &[Value], i: usize) -> Value {
+    if i == 9 {
+        new_str("UTC")
+    } else {
+        Value::Int(0)
+    }
+}
 
 fn struct_time_type(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.import_module("time")?;
@@ -159,7 +176,7 @@ fn struct_time_type(vm: &mut Vm) -> PyResult<ObjRef> {
 fn make_struct_time(vm: &mut Vm, f: [i64; 9]) -> PyResult<Value> {
     let t = struct_time_type(vm)?;
     let items: Vec<Value> = f.iter().map(|v| Value::Int(*v)).collect();
-    Ok(Value::Obj(ObjRef::new(&t, Tuple::payload(items))))
+    Ok(vm::structseq::new_instance(&t, items))
 }
 
 fn timestamp_arg(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<i64> {
@@ -357,76 +374,6 @@ fn ctime(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     Ok(new_str(&asctime_text(&fields(s))))
 }
 
-/// Field `i` of a `struct_time` (the zone fields are constant: UTC).
-fn struct_time_field(vm: &mut Vm, v: &Value, i: usize) -> PyResult<Value> {
-    match i {
-        9 => return Ok(new_str("UTC")),
-        10 => return Ok(Value::Int(0)),
-        _ => {}
-    }
-    match v.downcast::<Tuple>().and_then(|t| t.get(vm.token(), i)) {
-        Some(x) => Ok(x),
-        None => Err(PyErr::type_error("struct_time field missing")),
-    }
-}
-
-macro_rules! getters {
-    ($($name:ident = $i:expr),*) => {
-        $(
-            fn $name(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-                let a = exact_args(vm, stringify!($name), args, kw, 1)?;
-                struct_time_field(vm, &a[0], $i)
-            }
-        )*
-    };
-}
-
-getters!(
-    g0 = 0,
-    g1 = 1,
-    g2 = 2,
-    g3 = 3,
-    g4 = 4,
-    g5 = 5,
-    g6 = 6,
-    g7 = 7,
-    g8 = 8,
-    g9 = 9,
-    g10 = 10
-);
-
-fn struct_time_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let items = v
-        .downcast::<Tuple>()
-        .map(|t| t.items(vm.token()).to_vec())
-        .unwrap_or_default();
-    let mut parts = Vec::new();
-    for (name, it) in FIELD_NAMES.iter().zip(items.iter()).take(9) {
-        let r = vm.repr(it)?;
-        let r = vm.str_text(&r)?;
-        parts.push(format!("{name}={r}"));
-    }
-    Ok(new_str(&format!("time.struct_time({})", parts.join(", "))))
-}
-
-fn struct_time_new(
-    vm: &mut Vm,
-    cls: &ObjRef,
-    args: &[Value],
-    kw: Option<&ObjRef>,
-) -> PyResult<Value> {
-    let a = exact_args(vm, "struct_time", args, kw, 1)?;
-    let mut items = vm.sequence_to_vec(&a[0])?;
-    if !(9..=11).contains(&items.len()) {
-        return Err(PyErr::type_error(format!(
-            "time.struct_time() takes an at least 9-sequence ({}-sequence given)",
-            items.len()
-        )));
-    }
-    items.truncate(9);
-    Ok(Value::Obj(ObjRef::new(cls, Tuple::payload(items))))
-}
-
 /// Creates the `time` module.
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let _ = start();
@@ -450,36 +397,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("ctime", ctime),
     ];
     let m = new_module(vm, "time", funcs);
-    let bt = builtin_types();
-    let layout = bt
-        .tuple
-        .downcast::<TypeObject>()
-        .map(TypeObject::layout)
-        .ok_or_else(|| PyErr::runtime_error("tuple type"))?;
-    let st = new_native_type(vm.token(), "struct_time", layout, Some(&bt.tuple));
-    if let Some(tp) = st.downcast::<TypeObject>() {
-        tp.set_module(vm.token(), "time");
-        tp.slots.repr.set(Some(struct_time_repr));
-    }
-    vm::class::register_ctor(&st, struct_time_new, false);
-    let getters: [NativeFn; 11] = [g0, g1, g2, g3, g4, g5, g6, g7, g8, g9, g10];
-    for (name, g) in FIELD_NAMES.iter().zip(getters) {
-        let f = new_native_function(name, g);
-        let prop = ObjRef::new(
-            &vm::rt_types::rt().property,
-            vm::descriptors::Property {
-                funcs: PyCell::new([Value::Obj(f), Value::None, Value::None, Value::None]),
-            },
-        );
-        if let Some(tp) = st.downcast::<TypeObject>() {
-            let k = Value::Obj(vm::builtins::str::intern(vm.token(), name));
-            let _ = tp.dict.set(
-                &mut vm::builtins::dict::NativeEq(vm.token()),
-                k,
-                Value::Obj(prop),
-            );
-        }
-    }
+    let st = vm::structseq::new_type(vm, &STRUCT_TIME);
     set_attr(vm, &m, "struct_time", Value::Obj(st));
     set_attr(vm, &m, "timezone", Value::Int(0));
     set_attr(vm, &m, "altzone", Value::Int(0));

@@ -250,11 +250,13 @@ impl Vm {
             });
         }
         if let Some(r) = container.downcast::<RangeObj>() {
-            r.ensure_small()?;
-            if let Some(sl) = key.downcast::<SliceObj>() {
-                return crate::methods::numbers::range_slice(self, r, sl);
-            }
             let n = r.len();
+            if r.big.is_some()
+                || n > i64::MAX as u64
+                || !matches!(key, Value::Int(_) | Value::Bool(_))
+            {
+                return crate::builtins::range_big::getitem(self, r, key);
+            }
             let i = self.index_i64(key)?;
             let j = if i < 0 { i + n as i64 } else { i };
             if j < 0 || j as u64 >= n {
@@ -467,16 +469,26 @@ impl Vm {
             return Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n));
         }
         if let Some(r) = container.downcast::<RangeObj>() {
-            r.ensure_small()?;
-            if let Value::Int(i) = item {
+            if let (Value::Int(i), None) = (item, &r.big) {
                 let (lo, hi, st) = (r.start, r.stop, r.step);
                 let inside = if st > 0 {
                     lo <= *i && *i < hi
                 } else {
                     hi < *i && *i <= lo
                 };
-                return Ok(inside && (i - lo) % st == 0);
+                return Ok(inside && (i128::from(*i) - i128::from(lo)) % i128::from(st) == 0);
             }
+            if let Some(found) = crate::builtins::range_big::contains(r, item) {
+                return Ok(found);
+            }
+            // Not an exact int: CPython's `_PySequence_IterSearch`.
+            let it = self.iter(container)?;
+            while let Some(x) = self.next(&it)? {
+                if self.eq_bool(&x, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
         }
         let items = if let Some(t) = container.downcast::<Tuple>() {
             Some(t.items(self.token()).to_vec())

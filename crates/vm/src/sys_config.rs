@@ -5,12 +5,9 @@
 use crate::builtins::dict::{Dict, NativeEq};
 use crate::builtins::list::List;
 use crate::builtins::str::new_str;
-use crate::builtins::tuple::Tuple;
-use crate::calls::{exact_args, new_native_function, NativeFn};
-use crate::error::{PyErr, PyResult};
 use crate::module::ModuleObj;
-use crate::object::{ObjRef, PyCell};
-use crate::types::{new_native_type, TypeObject};
+use crate::object::ObjRef;
+use crate::structseq::{self, hidden_none, StructSeqDesc};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -165,76 +162,20 @@ impl Vm {
     }
 }
 
-fn flag_item(vm: &mut Vm, v: &Value, i: usize) -> PyResult<Value> {
-    v.downcast::<Tuple>()
-        .and_then(|t| t.get(vm.token(), i))
-        .ok_or_else(|| PyErr::type_error("descriptor needs a 'sys.flags' object"))
-}
+/// `sys.flags`' type (CPython's `FlagsType`).
+static FLAGS_DESC: StructSeqDesc = StructSeqDesc {
+    name: "sys.flags",
+    doc: "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+    fields: &FLAG_NAMES,
+    n_in_sequence: FLAG_NAMES.len(),
+    instantiable: false,
+    hidden: hidden_none,
+};
 
-macro_rules! flag_getters {
-    ($($name:ident = $i:expr),*) => {
-        $(
-            fn $name(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-                let a = exact_args(vm, FLAG_NAMES[$i], args, kw, 1)?;
-                flag_item(vm, &a[0], $i)
-            }
-        )*
-        const GETTERS: [NativeFn; 18] = [$($name),*];
-    };
-}
-
-flag_getters!(
-    f0 = 0,
-    f1 = 1,
-    f2 = 2,
-    f3 = 3,
-    f4 = 4,
-    f5 = 5,
-    f6 = 6,
-    f7 = 7,
-    f8 = 8,
-    f9 = 9,
-    f10 = 10,
-    f11 = 11,
-    f12 = 12,
-    f13 = 13,
-    f14 = 14,
-    f15 = 15,
-    f16 = 16,
-    f17 = 17
-);
-
-/// `repr(sys.flags)`: `sys.flags(debug=0, ...)`.
-fn flags_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let mut parts = Vec::new();
-    for (i, name) in FLAG_NAMES.iter().enumerate() {
-        let x = flag_item(vm, v, i)?;
-        let r = vm.repr(&x)?;
-        parts.push(format!("{name}={}", vm.str_text(&r)?));
-    }
-    Ok(new_str(&format!("sys.flags({})", parts.join(", "))))
-}
-
-/// The `sys.flags` object: a tuple subclass with a named getter per field.
-fn flags_object(vm: &mut Vm, flags: &Flags) -> Option<ObjRef> {
-    let bt = crate::types::builtin_types();
-    let layout = bt.tuple.downcast::<TypeObject>().map(TypeObject::layout)?;
-    let t = new_native_type(vm.token(), "flags", layout, Some(&bt.tuple));
-    let tp = t.downcast::<TypeObject>()?;
-    tp.set_module(vm.token(), "sys");
-    tp.slots.repr.set(Some(flags_repr));
-    for (name, g) in FLAG_NAMES.iter().zip(GETTERS) {
-        let f = new_native_function(name, g);
-        let prop = ObjRef::new(
-            &crate::rt_types::rt().property,
-            crate::descriptors::Property {
-                funcs: PyCell::new([Value::Obj(f), Value::None, Value::None, Value::None]),
-            },
-        );
-        let k = Value::Obj(crate::builtins::str::intern(vm.token(), name));
-        let _ = tp.dict.set(&mut NativeEq(vm.token()), k, Value::Obj(prop));
-    }
-    Some(ObjRef::new(&t, Tuple::payload(flags.values())))
+/// The `sys.flags` object: a struct sequence of [`FLAG_NAMES`].
+fn flags_object(vm: &mut Vm, flags: &Flags) -> Value {
+    let t = structseq::new_type(vm, &FLAGS_DESC);
+    structseq::new_instance(&t, flags.values())
 }
 
 fn str_list(items: &[String]) -> Value {
@@ -256,9 +197,7 @@ pub fn install(vm: &mut Vm, m: &ObjRef) {
         return;
     };
     let t = vm.token();
-    if let Some(f) = flags {
-        mo.set(t, "flags", Value::Obj(f));
-    }
+    mo.set(t, "flags", flags);
     mo.set(t, "orig_argv", str_list(&config.orig_argv));
     mo.set(t, "executable", new_str(&config.executable));
     mo.set(t, "warnoptions", str_list(&config.warnoptions));

@@ -8,6 +8,7 @@ pub mod iter;
 pub mod list;
 pub mod object;
 pub mod range;
+pub mod range_big;
 pub mod repr;
 pub mod set;
 pub mod set_algo;

@@ -1,9 +1,8 @@
 //! `range` and its iterator (CPython's `Objects/rangeobject.c`). Bounds in the
 //! `i64` range use the fast fields; larger ones (`range(1 << 1000)`) keep big ints
-//! and iterate with a `longrange_iterator`. On a big range, `len()` beyond
-//! `sys.maxsize` raises CPython's `OverflowError`, and the operations not written
-//! for big bounds yet (indexing, slicing, `in`, comparison, `count`/`index`)
-//! raise it too instead of answering wrongly.
+//! and iterate with a `longrange_iterator`; their other operations are in
+//! `range_big.rs`. `len()` beyond `sys.maxsize` raises CPython's
+//! `OverflowError`.
 
 use std::cell::Cell;
 
@@ -50,15 +49,6 @@ impl RangeObj {
     /// Whether the range is empty.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// `Ok` for a range with `i64` bounds; the `OverflowError` CPython raises
-    /// for a size beyond `ssize_t` otherwise.
-    pub fn ensure_small(&self) -> PyResult<()> {
-        match self.big {
-            None => Ok(()),
-            Some(_) => Err(overflow()),
-        }
     }
 
     /// The length of a big range (CPython's `compute_range_length`).
@@ -183,21 +173,7 @@ pub fn range_new(
     if step == BigInt::from(0) {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
-    let small = |b: &BigInt| i64::try_from(b).ok();
-    let obj = match (small(&start), small(&stop), small(&step)) {
-        (Some(start), Some(stop), Some(step)) => RangeObj {
-            start,
-            stop,
-            step,
-            big: None,
-        },
-        _ => RangeObj {
-            start: 0,
-            stop: 0,
-            step: 1,
-            big: Some(Box::new([start, stop, step])),
-        },
-    };
+    let obj = super::range_big::from_bounds(start, stop, step);
     Ok(Value::Obj(ObjRef::new(&crate::rt_types::rt().range, obj)))
 }
 

@@ -146,17 +146,6 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         mo.set(t, "version", new_str("3.11.7 (krait)"));
         mo.set(t, "platform", new_str("linux"));
         mo.set(t, "byteorder", new_str("little"));
-        mo.set(
-            t,
-            "version_info",
-            Value::Obj(Tuple::alloc(vec![
-                Value::Int(3),
-                Value::Int(11),
-                Value::Int(7),
-                new_str("final"),
-                Value::Int(0),
-            ])),
-        );
         mo.set(t, "path", Value::Obj(List::alloc(vec![])));
         for (name, f) in [
             (
@@ -177,6 +166,7 @@ pub fn create(vm: &mut Vm) -> ObjRef {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
         super::sys_extra::install(vm, mo);
+        crate::sys_structseqs::install(vm, mo);
     }
     crate::sys_config::install(vm, &m);
     m

@@ -25,6 +25,9 @@ use crate::vm::Vm;
 pub struct BytesObj {
     /// The contents (only a `bytearray`'s ever change).
     pub data: PyCell<Vec<u8>>,
+    /// How many memoryviews export a `bytearray`'s memory (CPython's
+    /// `ob_exports`): while non-zero its size can't change.
+    pub exports: std::cell::Cell<usize>,
 }
 
 impl Payload for BytesObj {
@@ -44,6 +47,11 @@ fn bytes_type(mutable: bool) -> Option<ObjRef> {
     })
 }
 
+/// The `bytearray` type (`None` before [`install`] ran).
+pub fn bytearray_type() -> Option<ObjRef> {
+    bytes_type(true)
+}
+
 /// A new `bytes` (or `bytearray` when `mutable`).
 pub fn new_bytes(data: Vec<u8>, mutable: bool) -> Value {
     match bytes_type(mutable) {
@@ -51,6 +59,7 @@ pub fn new_bytes(data: Vec<u8>, mutable: bool) -> Value {
             &t,
             BytesObj {
                 data: PyCell::new(data),
+                exports: std::cell::Cell::new(0),
             },
         )),
         None => Value::None,
@@ -65,10 +74,25 @@ pub(super) fn is_bytearray(vm: &mut Vm, v: &Value) -> bool {
     }
 }
 
-/// A copy of the contents of a bytes-like value.
+/// A copy of the contents of a bytes-like value (bytes, bytearray or a live
+/// memoryview).
 pub fn bytes_of(token: &Token, v: &Value) -> Option<Vec<u8>> {
-    v.downcast::<BytesObj>()
-        .map(|b| b.data.borrow(token).clone())
+    match v.downcast::<BytesObj>() {
+        Some(b) => Some(b.data.borrow(token).clone()),
+        None => super::memoryview::view_bytes(token, v),
+    }
+}
+
+/// CPython's "Existing exports of data: object cannot be re-sized" when a
+/// `bytearray` exported to a memoryview would change size.
+fn check_resize(obj: &BytesObj, old_len: usize, new_len: usize) -> PyResult<()> {
+    if obj.exports.get() > 0 && old_len != new_len {
+        return Err(PyErr::new(
+            ExcKind::BufferError,
+            "Existing exports of data: object cannot be re-sized",
+        ));
+    }
+    Ok(())
 }
 
 pub(super) fn recv(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
@@ -448,6 +472,7 @@ fn ctor(
         cls,
         BytesObj {
             data: PyCell::new(data),
+            exports: std::cell::Cell::new(0),
         },
     )))
 }
@@ -602,6 +627,8 @@ fn setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResul
             }
         }
     }
+    let old_len = obj.data.borrow(vm.token()).len();
+    check_resize(obj, old_len, data.len())?;
     *obj.data.borrow_mut(vm.token()) = data;
     Ok(())
 }
@@ -1011,7 +1038,7 @@ fn b_isspace(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 /// `bytes.hex(sep=None, bytes_per_sep=1)` (CPython's `_Py_strhex_impl`):
 /// groups of `bytes_per_sep` bytes counted from the right (from the left
 /// when negative), joined by the one-character `sep`.
-fn b_hex(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+pub(crate) fn b_hex(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let s = recv(vm, args)?;
     let (p, [sep_kw, per_kw]) =
         crate::calls::ArgSpec::parse(vm, "hex", &args[1..], kw, ["sep", "bytes_per_sep"])?;
@@ -1113,7 +1140,54 @@ fn with_data<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut Vec<u8>) -> R) -> Py
     let obj = v
         .downcast::<BytesObj>()
         .ok_or_else(|| PyErr::type_error("expected a bytearray"))?;
+    if obj.exports.get() > 0 {
+        let mut copy = obj.data.borrow(vm.token()).clone();
+        let r = f(&mut copy);
+        let old_len = obj.data.borrow(vm.token()).len();
+        check_resize(obj, old_len, copy.len())?;
+        *obj.data.borrow_mut(vm.token()) = copy;
+        return Ok(r);
+    }
     Ok(f(obj.data.borrow_mut(vm.token())))
+}
+
+/// `ba += other` / `ba *= n` on a bytearray: in place (CPython's
+/// `bytearray_iconcat` / `bytearray_irepeat`), so other references and
+/// exported memoryviews see the same object; `None` when `a` isn't a
+/// bytearray or the operand isn't one these handle.
+pub fn bytearray_inplace(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: crate::vm::BinOp,
+) -> PyResult<Option<Value>> {
+    if !is_bytearray(vm, a) {
+        return Ok(None);
+    }
+    match op {
+        crate::vm::BinOp::Add => {
+            let Some(more) = bytes_of(vm.token(), b) else {
+                return Ok(None);
+            };
+            with_data(vm, a, |d| d.extend(more))?;
+        }
+        crate::vm::BinOp::Multiply if b.as_int().is_some() => {
+            let n = vm.index_isize(b)?.max(0) as usize;
+            let len = with_data(vm, a, |d| d.len())?;
+            if len.checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
+                return Err(PyErr::bare(ExcKind::MemoryError));
+            }
+            with_data(vm, a, |d| {
+                let once = d.clone();
+                d.clear();
+                for _ in 0..n {
+                    d.extend_from_slice(&once);
+                }
+            })?;
+        }
+        _ => return Ok(None),
+    }
+    Ok(Some(a.clone()))
 }
 
 fn ba_append(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {

@@ -567,7 +567,7 @@ pub fn inplace_builtin(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult
         update_with(vm, a, b, op)?;
         return Ok(Some(a.clone()));
     }
-    Ok(None)
+    super::bytes::bytearray_inplace(vm, a, b, op)
 }
 
 fn slots(ty: &ObjRef) -> Option<&TypeObject> {

@@ -12,6 +12,7 @@ mod dict_slice_compare;
 mod dict_views;
 mod dunders;
 pub mod frozenset;
+pub mod memoryview;
 pub mod numbers;
 mod str_format;
 pub mod str_methods;
@@ -45,35 +46,7 @@ pub fn install(vm: &mut Vm) {
     bytes::install_int(vm);
     dunders::install(vm);
     dict_slice_compare::install(vm);
-    install_memoryview_placeholder(vm);
-}
-
-/// `memoryview` exists as a type (the stdlib registers it with ABCs, e.g.
-/// `Sequence.register(memoryview)`), but making one raises
-/// `NotImplementedError` until the buffer protocol is written.
-fn install_memoryview_placeholder(vm: &mut Vm) {
-    fn memoryview_new(
-        _vm: &mut Vm,
-        _cls: &ObjRef,
-        _args: &[Value],
-        _kw: Option<&ObjRef>,
-    ) -> PyResult<Value> {
-        Err(crate::error::PyErr::new(
-            crate::error::ExcKind::NotImplementedError,
-            "memoryview is not supported yet",
-        ))
-    }
-    let t = crate::types::new_native_type(
-        vm.token(),
-        "memoryview",
-        <crate::types::builtin::BaseObject as crate::object::Payload>::LAYOUT,
-        None,
-    );
-    crate::class::register_ctor(&t, memoryview_new, false);
-    let m = vm.builtins_module.clone();
-    if let Some(m) = m.downcast::<crate::module::ModuleObj>() {
-        m.set(vm.token(), "memoryview", Value::Obj(t));
-    }
+    memoryview::install(vm);
 }
 
 fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {

@@ -384,7 +384,6 @@ fn range_self(args: &[Value]) -> PyResult<(i64, i64, i64, u64)> {
         .first()
         .and_then(|v| v.downcast::<RangeObj>())
         .ok_or_else(|| PyErr::type_error("descriptor requires a 'range' object"))?;
-    r.ensure_small()?;
     Ok((r.start, r.stop, r.step, r.len()))
 }
 
@@ -402,8 +401,19 @@ fn range_position(args: &[Value], v: &Value) -> PyResult<Option<i64>> {
     Ok((k >= 0 && (k as u128) < len as u128).then_some(k as i64))
 }
 
+/// The receiver of a range method when it has big bounds (then the methods
+/// use `range_big`).
+fn big_range(args: &[Value]) -> Option<&RangeObj> {
+    args.first()
+        .and_then(|v| v.downcast::<RangeObj>())
+        .filter(|r| r.big.is_some())
+}
+
 fn range_count(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = pos_args(vm, "range.count", args, kw, 1, 1)?;
+    if let Some(r) = big_range(args) {
+        return crate::builtins::range_big::count(vm, r, &args[0], &a[0]);
+    }
     if a[0].as_int().is_some() {
         return Ok(Value::Int(i64::from(
             range_position(args, &a[0])?.is_some(),
@@ -422,6 +432,9 @@ fn range_count(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
 
 fn range_index(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = pos_args(vm, "range.index", args, kw, 1, 1)?;
+    if let Some(r) = big_range(args) {
+        return crate::builtins::range_big::index(vm, r, &args[0], &a[0]);
+    }
     if a[0].as_int().is_some() {
         if let Some(k) = range_position(args, &a[0])? {
             return Ok(Value::Int(k));
@@ -440,6 +453,10 @@ fn range_index(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
 }
 
 fn range_getter(args: &[Value], which: usize) -> PyResult<Value> {
+    if let Some(r) = big_range(args) {
+        let b = crate::builtins::range_big::bounds(r);
+        return Ok(crate::builtins::int::normalize(b[which].clone()));
+    }
     let (start, stop, step, _) = range_self(args)?;
     Ok(Value::Int([start, stop, step][which]))
 }
@@ -519,30 +536,7 @@ pub fn install(vm: &mut Vm) {
 
 /// `range[slice]` (CPython's `compute_slice`): another range.
 pub fn range_slice(vm: &mut Vm, r: &RangeObj, s: &SliceObj) -> PyResult<Value> {
-    r.ensure_small()?;
-    let len = usize::try_from(r.len()).unwrap_or(usize::MAX);
-    // CPython's `compute_slice`: the slice's adjusted start and stop mapped
-    // through the range (not renormalized, so `range(10)[::3]` keeps stop 10).
-    let (start, stop, step, _n) = s.indices(vm, len)?;
-    let new_start = r.start as i128 + start as i128 * r.step as i128;
-    let new_step = r.step as i128 * step as i128;
-    let new_stop = r.start as i128 + stop as i128 * r.step as i128;
-    let fit = |x: i128| i64::try_from(x).ok();
-    match (fit(new_start), fit(new_stop), fit(new_step)) {
-        (Some(start), Some(stop), Some(step)) => Ok(Value::Obj(ObjRef::new(
-            &crate::rt_types::rt().range,
-            RangeObj {
-                start,
-                stop,
-                step,
-                big: None,
-            },
-        ))),
-        _ => Err(PyErr::new(
-            ExcKind::OverflowError,
-            "Python int too large to convert to C ssize_t",
-        )),
-    }
+    crate::builtins::range_big::slice(vm, r, s)
 }
 
 /// The `(len, start, step)` triple that identifies a range's contents (CPython's
@@ -566,9 +560,11 @@ fn range_richcompare(
     let (Some(x), Some(y)) = (a.downcast::<RangeObj>(), b.downcast::<RangeObj>()) else {
         return Ok(None);
     };
-    x.ensure_small()?;
-    y.ensure_small()?;
-    let eq = range_key(x) == range_key(y);
+    let eq = if x.big.is_some() || y.big.is_some() {
+        crate::builtins::range_big::key(x) == crate::builtins::range_big::key(y)
+    } else {
+        range_key(x) == range_key(y)
+    };
     Ok(match op {
         CompareOp::Eq => Some(Value::Bool(eq)),
         CompareOp::Ne => Some(Value::Bool(!eq)),
@@ -580,7 +576,9 @@ fn range_hash(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     let Some(r) = v.downcast::<RangeObj>() else {
         return Ok(0);
     };
-    r.ensure_small()?;
+    if r.big.is_some() {
+        return crate::builtins::range_big::hash(vm, r);
+    }
     let (n, start, step) = range_key(r);
     let opt = |x: Option<i64>| x.map_or(Value::None, Value::Int);
     let t = Value::Obj(Tuple::alloc(vec![
@@ -608,6 +606,12 @@ pub fn install_extra(vm: &mut Vm) {
         t.slots.richcompare.set(Some(range_richcompare));
         t.slots.hash.set(Some(range_hash));
     }
+    add_method(
+        vm.token(),
+        &rt.range,
+        "__reversed__",
+        crate::builtins::range_big::reversed,
+    );
     add_method(vm.token(), &builtin_types().float, "__round__", float_round);
 }
 
