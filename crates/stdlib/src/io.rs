@@ -290,7 +290,7 @@ fn flush_buf(vm: &mut Vm, t: &TextBuf) -> PyResult<()> {
     }
     let text: String = t.buf.borrow(vm.token()).iter().collect();
     std::fs::write(&path, text.as_bytes())
-        .map_err(|e| crate::posix::os_error(&e, Some(&path), None))?;
+        .map_err(|e| crate::posix::os_error(vm, &e, Some(&path), None))?;
     if let Some(f) = t.file.borrow_mut(vm.token()).as_mut() {
         f.dirty = false;
     }
@@ -450,14 +450,15 @@ fn open(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let path = crate::posix::path_arg(vm, &file, "open", "file")?;
     let plus = mode.contains('+');
     let kind = mode.chars().find(|c| "rwax".contains(*c)).unwrap_or('r');
-    let err = |e: std::io::Error| crate::posix::os_error(&e, Some(&path), None);
     let text = match kind {
         'r' => {
-            let data = std::fs::read(&path).map_err(err)?;
+            let data = std::fs::read(&path)
+                .map_err(|e| crate::posix::os_error(vm, &e, Some(&path), None))?;
             String::from_utf8_lossy(&data).into_owned()
         }
         'w' => {
-            std::fs::write(&path, b"").map_err(err)?;
+            std::fs::write(&path, b"")
+                .map_err(|e| crate::posix::os_error(vm, &e, Some(&path), None))?;
             String::new()
         }
         'x' => {
@@ -465,7 +466,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
                 .write(true)
                 .create_new(true)
                 .open(&path)
-                .map_err(err)?;
+                .map_err(|e| crate::posix::os_error(vm, &e, Some(&path), None))?;
             String::new()
         }
         _ => {
@@ -473,8 +474,9 @@ fn open(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
                 .append(true)
                 .create(true)
                 .open(&path)
-                .map_err(err)?;
-            let data = std::fs::read(&path).map_err(err)?;
+                .map_err(|e| crate::posix::os_error(vm, &e, Some(&path), None))?;
+            let data = std::fs::read(&path)
+                .map_err(|e| crate::posix::os_error(vm, &e, Some(&path), None))?;
             String::from_utf8_lossy(&data).into_owned()
         }
     };
