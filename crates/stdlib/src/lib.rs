@@ -45,4 +45,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_weakref", weakref::create);
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
+    io::install_builtins(vm);
 }
