@@ -159,8 +159,10 @@ pub fn create(vm: &mut Vm) -> ObjRef {
     vm.set_fast_stdout(Some(stdout.clone()));
     let argv: Vec<Value> = vm.argv.iter().map(|a| new_str(a)).collect();
     let modules = vm.modules.clone();
+    let builtin_names = vm.builtin_module_names();
     if let Some(mo) = m.downcast::<ModuleObj>() {
         let t = vm.token();
+        mo.set(t, "builtin_module_names", builtin_names);
         mo.set(t, "stdout", Value::Obj(stdout.clone()));
         mo.set(t, "stderr", Value::Obj(stderr.clone()));
         mo.set(t, "__stdout__", Value::Obj(stdout));
