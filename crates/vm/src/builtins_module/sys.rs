@@ -204,6 +204,8 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         super::sys_extra::install(vm, mo);
     }
     crate::sys_config::install(vm, &m);
+    // The streams are `_io` objects: importing `_io` needs `sys` registered.
+    let _ = vm.sys_modules_set("sys", Value::Obj(m.clone()));
     vm.init_stdio(&m);
     m
 }
