@@ -11,6 +11,7 @@ program_tests!(
     big_range,
     deep_and_reentrant,
     classes,
+    codecs_funcs,
     dunder,
     errors,
     exceptions,

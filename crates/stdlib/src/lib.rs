@@ -7,6 +7,7 @@
 mod util;
 
 pub mod atexit;
+pub mod codecs;
 pub mod collections;
 pub mod defaultdict;
 pub mod errno;
@@ -45,5 +46,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_weakref", weakref::create);
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
+    vm.register_native_module("_codecs", codecs::create);
     io::install_builtins(vm);
 }

@@ -120,8 +120,8 @@ fn normalize_encoding(e: &str) -> String {
     e.to_ascii_lowercase().replace(['-', ' '], "_")
 }
 
-fn unicode_error(msg: String) -> PyErr {
-    PyErr::new(ExcKind::UnicodeError, msg)
+fn unicode_error(kind: ExcKind, msg: String) -> PyErr {
+    PyErr::new(kind, msg)
 }
 
 /// `str.encode` for utf-8, ascii and latin-1.
@@ -179,14 +179,20 @@ pub fn encode(t: &Text, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
                 } else {
                     format!("ordinal not in range({})", limit + 1)
                 };
-                let shown = common::repr::repr_str(&{
-                    let mut x = Text::new();
-                    x.push_code_point(c);
-                    x
-                });
-                return Err(unicode_error(format!(
-                    "'{name}' codec can't encode character {shown} in position {pos}: {why}"
-                )));
+                // CPython's `UnicodeEncodeError.__str__`: always an escape.
+                let shown = if c < 0x100 {
+                    format!("'\\x{c:02x}'")
+                } else if c < 0x10000 {
+                    format!("'\\u{c:04x}'")
+                } else {
+                    format!("'\\U{c:08x}'")
+                };
+                return Err(unicode_error(
+                    ExcKind::UnicodeEncodeError,
+                    format!(
+                        "'{name}' codec can't encode character {shown} in position {pos}: {why}"
+                    ),
+                ));
             }
             other => {
                 return Err(PyErr::new(
@@ -293,9 +299,10 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Text> {
                         } else {
                             format!("byte 0x{:02x} in position {i}", b[i])
                         };
-                        return Err(unicode_error(format!(
-                            "'{name}' codec can't decode {what}: {why}"
-                        )));
+                        return Err(unicode_error(
+                            ExcKind::UnicodeDecodeError,
+                            format!("'{name}' codec can't decode {what}: {why}"),
+                        ));
                     }
                     other => {
                         return Err(PyErr::new(
@@ -347,13 +354,69 @@ pub fn str_encode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
         .map(|s| s.text().clone())
         .ok_or_else(|| PyErr::type_error("descriptor 'encode' requires a 'str' object"))?;
     let (enc, err) = encoding_args(vm, "encode", args, kw)?;
-    Ok(new_bytes(encode(&t, &enc, &err)?, false))
+    match encode(&t, &enc, &err) {
+        Ok(b) => Ok(new_bytes(b, false)),
+        Err(e) if is_unknown_encoding(&e) => {
+            let r = via_codec_registry(vm, "encode", &args[0], &enc, &err)?;
+            if r.downcast::<BytesObj>().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "'{enc}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+                    tname(vm, &r)
+                )));
+            }
+            Ok(r)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `e` is the built-in codecs' "unknown encoding" `LookupError`.
+fn is_unknown_encoding(e: &PyErr) -> bool {
+    e.kind == ExcKind::LookupError && e.msg.starts_with("unknown encoding")
+}
+
+/// `_codecs.encode`/`decode(obj, encoding, errors)`: the codec registry (the
+/// `encodings` package) for encodings the built-in fast paths don't know.
+fn via_codec_registry(
+    vm: &mut Vm,
+    func: &str,
+    obj: &Value,
+    enc: &str,
+    err: &str,
+) -> PyResult<Value> {
+    let m = vm.import_module("_codecs")?;
+    let f = {
+        let k = crate::builtins::str::intern(vm.token(), func);
+        vm.getattr(&m, &k)?
+    };
+    vm.call(
+        &f,
+        &[
+            obj.clone(),
+            crate::builtins::str::new_str(enc),
+            crate::builtins::str::new_str(err),
+        ],
+        None,
+    )
 }
 
 fn bytes_decode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let b = recv(vm, args)?;
     let (enc, err) = encoding_args(vm, "decode", args, kw)?;
-    Ok(str_value(decode(&b, &enc, &err)?))
+    match decode(&b, &enc, &err) {
+        Ok(t) => Ok(str_value(t)),
+        Err(e) if is_unknown_encoding(&e) => {
+            let r = via_codec_registry(vm, "decode", &args[0], &enc, &err)?;
+            if r.downcast::<StrObj>().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "'{enc}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                    tname(vm, &r)
+                )));
+            }
+            Ok(r)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 // ----- constructor -----
