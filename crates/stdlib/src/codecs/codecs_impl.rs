@@ -827,6 +827,41 @@ fn charmap_build(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
     Ok(d)
 }
 
+/// The codec function (`<name>_encode`/`_decode`) of a codec written here,
+/// by encoding name as `encodings` normalizes and aliases it.
+pub(crate) fn builtin_codec(encoding: &str, encode: bool) -> Option<NativeFn> {
+    let mut n: String = encoding
+        .trim()
+        .chars()
+        .map(|c| {
+            if c == '-' || c == ' ' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    for (alias, name) in [
+        ("utf16", "utf_16"),
+        ("utf_16le", "utf_16_le"),
+        ("utf_16be", "utf_16_be"),
+        ("utf32", "utf_32"),
+        ("utf_32le", "utf_32_le"),
+        ("utf_32be", "utf_32_be"),
+        ("unicodeescape", "unicode_escape"),
+        ("rawunicodeescape", "raw_unicode_escape"),
+    ] {
+        if n == alias {
+            n = name.to_owned();
+        }
+    }
+    if !(n.starts_with("utf_16") || n.starts_with("utf_32") || n.ends_with("unicode_escape")) {
+        return None;
+    }
+    let want = format!("{n}_{}", if encode { "encode" } else { "decode" });
+    FUNCTIONS.iter().find(|(k, _)| *k == want).map(|(_, f)| *f)
+}
+
 /// The codec functions, for the module table.
 pub(crate) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("utf_8_encode", utf_8_encode),

@@ -7,6 +7,8 @@
 
 mod codecs_impl;
 
+pub(crate) use codecs_impl::builtin_codec;
+
 use std::cell::RefCell;
 
 use common::text::Text;
@@ -170,8 +172,16 @@ fn code(
         Some(v) => text_of(vm, &v, &format!("{name}() argument 'errors'"))?,
         None => "strict".to_owned(),
     };
-    let info = lookup_codec(vm, &enc)?;
-    let f = vm.getitem(&info, &Value::Int(which as i64))?;
+    let f = match codecs_impl::builtin_codec(&enc, which == 0) {
+        Some(func) => Value::Obj(new_native_function(
+            if which == 0 { "encode" } else { "decode" },
+            func,
+        )),
+        None => {
+            let info = lookup_codec(vm, &enc)?;
+            vm.getitem(&info, &Value::Int(which as i64))?
+        }
+    };
     let r = vm.call(&f, &[obj, new_str(&errors)], None)?;
     match r.downcast::<Tuple>() {
         Some(t) if t.items(vm.token()).len() == 2 => Ok(t.items(vm.token())[0].clone()),

@@ -60,14 +60,53 @@ pub(crate) fn check_encoding(vm: &mut Vm, enc: &str) -> PyResult<()> {
 
 /// Decodes `raw` with the codec `enc`.
 pub(crate) fn codec_decode(vm: &mut Vm, raw: &[u8], enc: &str, errors: &str) -> PyResult<Text> {
-    let _ = vm;
-    vm::methods::bytes::decode(raw, enc, errors)
+    match crate::codecs::builtin_codec(enc, false) {
+        Some(f) => {
+            let r = f(
+                vm,
+                &[
+                    vm::methods::bytes::new_bytes(raw.to_vec(), false),
+                    new_str(errors),
+                    Value::Bool(true),
+                ],
+                None,
+            )?;
+            let first = vm.getitem(&r, &Value::Int(0))?;
+            match first.downcast::<StrObj>() {
+                Some(s) => Ok(s.text().clone()),
+                None => Err(PyErr::type_error("decoder should return a string result")),
+            }
+        }
+        None => vm::methods::bytes::decode(raw, enc, errors),
+    }
 }
 
 /// Encodes `text` with the codec `enc`.
 pub(crate) fn codec_encode(vm: &mut Vm, text: &Text, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let _ = vm;
-    vm::methods::bytes::encode(text, enc, errors)
+    match crate::codecs::builtin_codec(enc, true) {
+        Some(f) => {
+            let s = Value::Obj(StrObj::alloc_text(text.clone()));
+            let r = f(vm, &[s, new_str(errors)], None)?;
+            let first = vm.getitem(&r, &Value::Int(0))?;
+            vm::methods::bytes::bytes_of(vm.token(), &first)
+                .ok_or_else(|| PyErr::type_error("encoder should return a bytes result"))
+        }
+        None => vm::methods::bytes::encode(text, enc, errors),
+    }
+}
+
+/// The encoding for a write after the first: UTF-16/32 without a second BOM.
+pub(crate) fn continued_encoding(enc: &str) -> Option<&'static str> {
+    let n: String = enc
+        .chars()
+        .filter(|c| *c != '-' && *c != '_')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    match n.as_str() {
+        "utf16" => Some("utf-16-le"),
+        "utf32" => Some("utf-32-le"),
+        _ => None,
+    }
 }
 
 fn io_type(vm: &mut Vm, name: &str) -> PyResult<ObjRef> {

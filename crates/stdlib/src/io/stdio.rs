@@ -55,8 +55,13 @@ pub fn install_std_streams(vm: &mut Vm, sys: &ObjRef) {
 }
 
 fn try_install(vm: &mut Vm, sys: &ObjRef) -> PyResult<()> {
-    let stdin = std_stream(vm, 0, "strict")?;
-    let stdout = std_stream(vm, 1, "strict")?;
+    let errors = if c_locale() {
+        "surrogateescape"
+    } else {
+        "strict"
+    };
+    let stdin = std_stream(vm, 0, errors)?;
+    let stdout = std_stream(vm, 1, errors)?;
     let stderr = std_stream(vm, 2, "backslashreplace")?;
     if let Value::Obj(o) = &stdout {
         vm.set_fast_stdout(Some(o.clone()));
@@ -72,6 +77,19 @@ fn try_install(vm: &mut Vm, sys: &ObjRef) -> PyResult<()> {
         crate::util::set_attr(vm, sys, name, v.clone());
     }
     Ok(())
+}
+
+/// Whether the C locale is in effect (`LC_ALL`, else `LC_CTYPE`, else
+/// `LANG`): CPython then gives stdin/stdout the `surrogateescape` handler.
+fn c_locale() -> bool {
+    let value = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "C".to_owned());
+    matches!(
+        value.as_str(),
+        "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "C.utf-8" | "C.UTF8"
+    )
 }
 
 fn sys_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {

@@ -41,6 +41,8 @@ pub struct TextIO {
     eof: Cell<bool>,
     /// Encoded text not given to the buffer yet.
     wpending: PyCell<Vec<u8>>,
+    /// Something was written (a UTF-16/32 BOM goes out only once).
+    wrote: Cell<bool>,
 }
 
 impl Payload for TextIO {
@@ -321,7 +323,12 @@ fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         }
         _ => text,
     };
-    let enc = t.encoding.borrow(vm.token()).clone();
+    let mut enc = t.encoding.borrow(vm.token()).clone();
+    if t.wrote.replace(true) {
+        if let Some(e) = super::continued_encoding(&enc) {
+            enc = e.to_owned();
+        }
+    }
     let errors = t.errors.borrow(vm.token()).clone();
     let data = super::codec_encode(vm, text, &enc, &errors)?;
     if !t.pending.borrow(vm.token()).is_empty() || !t.decoded.borrow(vm.token()).is_empty() {
@@ -591,6 +598,7 @@ pub(crate) fn wrap(vm: &mut Vm, cls: &ObjRef, buffer: Value, o: TextOptions) -> 
             decoded_raw: Cell::new(0),
             eof: Cell::new(false),
             wpending: PyCell::new(Vec::new()),
+            wrote: Cell::new(false),
         },
     )))
 }
