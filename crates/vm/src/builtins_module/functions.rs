@@ -67,7 +67,15 @@ fn print(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
             out.push_text(&s);
         }
         out.push_str(&end);
-        vm.stdout.write(out.to_string_lossy().as_bytes());
+        match out.as_str() {
+            Some(s) => vm.stdout.write(s.as_bytes()),
+            None => {
+                // Lone surrogates: the stream's encoder and error handler decide.
+                if let Some(f) = vm.sys_attr("stdout")? {
+                    vm.call_method(&f, "write", &[Value::Obj(StrObj::alloc_text(out))])?;
+                }
+            }
+        }
         if let Some(fl) = flush {
             if vm.is_true(&fl)? {
                 vm.stdout.flush();
