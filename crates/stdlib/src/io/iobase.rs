@@ -7,7 +7,7 @@
 //! `_BufferedIOBase`/`_TextIOBase` that raise `UnsupportedOperation`.
 
 use vm::builtins::list::List;
-use vm::builtins::str::{intern, new_str};
+use vm::builtins::str::intern;
 use vm::calls::{add_method, arg_range, exact_args, new_native_function, NativeFn};
 use vm::methods::bytes::{bytes_of, new_bytes};
 use vm::object::PyCell;
@@ -348,7 +348,7 @@ pub(crate) fn create_bases(vm: &mut Vm) -> Vec<ObjRef> {
         }
         types.push(t);
     }
-    let iobase: [(&'static str, NativeFn); 24] = [
+    let iobase: [(&'static str, NativeFn); 21] = [
         ("close", close),
         ("flush", flush),
         ("readable", no),
@@ -370,15 +370,9 @@ pub(crate) fn create_bases(vm: &mut Vm) -> Vec<ObjRef> {
         ("_checkReadable", check_readable),
         ("_checkWritable", check_writable),
         ("_checkSeekable", check_seekable),
-        ("__del__", del_noop),
-        ("_dealloc_warn", del_noop),
-        ("__getstate__", del_noop),
     ];
     if let Some(t) = types.first() {
         for (n, f) in iobase {
-            if n == "__getstate__" || n == "__del__" {
-                continue;
-            }
             add_method(vm.token(), t, n, f);
         }
         add_property(vm, t, "closed", closed_get);
@@ -418,12 +412,7 @@ pub(crate) fn create_bases(vm: &mut Vm) -> Vec<ObjRef> {
             add_property(vm, t, n, none_get);
         }
     }
-    let _ = new_str;
     types
-}
-
-fn del_noop(_vm: &mut Vm, _args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
-    Ok(Value::None)
 }
 
 /// `_BufferedIOBase.readinto(b)`: `read(len(b))` copied into `b`.
