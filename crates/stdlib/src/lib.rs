@@ -10,6 +10,7 @@ pub mod atexit;
 pub mod cmath;
 #[rustfmt::skip]
 mod cmath_special;
+pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod defaultdict;
@@ -59,4 +60,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("marshal", marshal::create);
     vm.register_native_module("cmath", cmath::create);
     vm.register_native_module("unicodedata", unicodedata::create);
+    vm.register_native_module("_codecs", codecs::create);
+    io::install_builtins(vm);
 }

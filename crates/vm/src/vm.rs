@@ -42,6 +42,8 @@ pub struct Vm {
     pub(crate) modules: ObjRef,
     /// Where `print` writes when `file` isn't given (buffered stdout).
     pub(crate) stdout: crate::io::StdStream,
+    /// `print`'s shortcut to `sys.stdout`.
+    pub(crate) print_cache: crate::io::PrintCache,
     /// Set by `RERAISE` and bare `raise`: the unwinder adds no traceback entry
     /// for the raising frame.
     pub(crate) reraising: bool,
@@ -85,6 +87,7 @@ impl Vm {
             builtins,
             modules,
             stdout: crate::io::StdStream::stdout(),
+            print_cache: crate::io::PrintCache::default(),
             reraising: false,
             trace_func: None,
             argv: Vec::new(),

@@ -67,7 +67,7 @@ pub fn new_bytes(data: Vec<u8>, mutable: bool) -> Value {
 }
 
 /// Whether `v` is a bytearray (or subclass instance).
-pub(super) fn is_bytearray(vm: &mut Vm, v: &Value) -> bool {
+pub fn is_bytearray(vm: &mut Vm, v: &Value) -> bool {
     match bytes_type(true) {
         Some(t) => crate::types::is_subtype(vm.token(), &v.type_ref(), &t),
         None => false,
@@ -203,10 +203,10 @@ pub fn encode(t: &Text, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
                 } else {
                     format!("ordinal not in range({})", limit + 1)
                 };
-                // CPython's `UnicodeEncodeError_str` escapes the character.
-                let shown = if c <= 0xff {
+                // CPython's `UnicodeEncodeError.__str__`: always an escape.
+                let shown = if c < 0x100 {
                     format!("'\\x{c:02x}'")
-                } else if c <= 0xffff {
+                } else if c < 0x10000 {
                     format!("'\\u{c:04x}'")
                 } else {
                     format!("'\\U{c:08x}'")
@@ -378,13 +378,69 @@ pub fn str_encode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
         .map(|s| s.text().clone())
         .ok_or_else(|| PyErr::type_error("descriptor 'encode' requires a 'str' object"))?;
     let (enc, err) = encoding_args(vm, "encode", args, kw)?;
-    Ok(new_bytes(encode(&t, &enc, &err)?, false))
+    match encode(&t, &enc, &err) {
+        Ok(b) => Ok(new_bytes(b, false)),
+        Err(e) if is_unknown_encoding(&e) => {
+            let r = via_codec_registry(vm, "encode", &args[0], &enc, &err)?;
+            if r.downcast::<BytesObj>().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "'{enc}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+                    tname(vm, &r)
+                )));
+            }
+            Ok(r)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `e` is the built-in codecs' "unknown encoding" `LookupError`.
+fn is_unknown_encoding(e: &PyErr) -> bool {
+    e.kind == ExcKind::LookupError && e.msg.starts_with("unknown encoding")
+}
+
+/// `_codecs.encode`/`decode(obj, encoding, errors)`: the codec registry (the
+/// `encodings` package) for encodings the built-in fast paths don't know.
+fn via_codec_registry(
+    vm: &mut Vm,
+    func: &str,
+    obj: &Value,
+    enc: &str,
+    err: &str,
+) -> PyResult<Value> {
+    let m = vm.import_module("_codecs")?;
+    let f = {
+        let k = crate::builtins::str::intern(vm.token(), func);
+        vm.getattr(&m, &k)?
+    };
+    vm.call(
+        &f,
+        &[
+            obj.clone(),
+            crate::builtins::str::new_str(enc),
+            crate::builtins::str::new_str(err),
+        ],
+        None,
+    )
 }
 
 fn bytes_decode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let b = recv(vm, args)?;
     let (enc, err) = encoding_args(vm, "decode", args, kw)?;
-    Ok(str_value(decode(&b, &enc, &err)?))
+    match decode(&b, &enc, &err) {
+        Ok(t) => Ok(str_value(t)),
+        Err(e) if is_unknown_encoding(&e) => {
+            let r = via_codec_registry(vm, "decode", &args[0], &enc, &err)?;
+            if r.downcast::<StrObj>().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "'{enc}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                    tname(vm, &r)
+                )));
+            }
+            Ok(r)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 // ----- constructor -----
