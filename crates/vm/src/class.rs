@@ -470,6 +470,7 @@ pub fn type_new(
         };
         t.dict.set(&mut NativeEq(vm.token()), k, v)?;
     }
+    crate::builtins::slots_layout::apply(vm, &cls, ns_d)?;
     install_user_slots(vm, &cls);
     type_modified(vm.token(), &cls);
     if let Some(cell) = classcell {

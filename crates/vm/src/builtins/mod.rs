@@ -1,6 +1,7 @@
 //! Builtin types' payloads and operations, one file per type (CPython's
 //! `Objects/*object.c`).
 
+pub mod class_assign;
 pub mod dict;
 pub mod float;
 pub mod int;
@@ -15,6 +16,7 @@ pub mod set_algo;
 pub mod set_table;
 pub mod slice;
 pub mod slot_methods;
+pub mod slots_layout;
 pub mod str;
 pub mod subclassed;
 pub mod tuple;

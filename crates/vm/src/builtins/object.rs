@@ -36,7 +36,7 @@ impl Payload for Instance {
     const KIND: PayloadKind = PayloadKind::Object;
     const GC: bool = true;
     const SUBCLASS: fn() -> &'static Layout = same_layout::<Instance>;
-    const INSTANCE: for<'a> fn(&'a ObjRef) -> Option<&'a Instance> = instance_of_instance;
+    const INSTANCE: Option<crate::object::InstancePartFn> = Some(instance_of_instance);
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
         if let Some(d) = self.dict.borrow(token) {
@@ -257,6 +257,13 @@ fn special_attribute(vm: &mut Vm, obj: &Value, ty: &ObjRef, name: &Value) -> Opt
     }
 }
 
+/// Whether `name` is `"__class__"` (cheap: a length check first).
+#[inline]
+fn is_class_attr_name(name: &Value) -> bool {
+    name.downcast::<StrObj>()
+        .is_some_and(|s| s.as_bytes().len() == 9 && s.as_bytes() == b"__class__")
+}
+
 /// `object.__setattr__` / `__delattr__` (CPython's `PyObject_GenericSetAttr`): a
 /// data descriptor on the type handles it (`__set__`/`__delete__`); otherwise
 /// the instance `__dict__`.
@@ -275,6 +282,9 @@ pub fn generic_setattr(
         if let (_, Some(set)) = descr_slots(d) {
             return set(vm, d, obj, value);
         }
+    }
+    if is_class_attr_name(&name_v) {
+        return crate::builtins::class_assign::set_class(vm, obj, value);
     }
     let Some(d) = instance_dict_of(vm.token(), obj) else {
         return Err(no_attribute(vm.token(), obj, &name_v));
