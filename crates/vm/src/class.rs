@@ -223,10 +223,28 @@ fn object_eq_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
     })
 }
 
+/// `object.__ne__`: the inverse of the type's own `__eq__` (no reflection),
+/// `NotImplemented` when that is (CPython's `object_richcompare`).
 fn object_ne_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = crate::calls::exact_args(vm, "__ne__", args, kw, 2)?;
-    let r = vm.rich_compare(&a[0], &a[1], CompareOp::Eq)?;
-    Ok(Value::Bool(!vm.is_true(&r)?))
+    let t = a[0].type_ref();
+    let eq = t
+        .downcast::<TypeObject>()
+        .and_then(|t| t.slots.richcompare.get());
+    let r = match eq {
+        Some(f) => f(vm, &a[0], &a[1], CompareOp::Eq)?,
+        None => None,
+    };
+    match r {
+        Some(r) if !not_implemented(&r) => Ok(Value::Bool(!vm.is_true(&r)?)),
+        _ => Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone())),
+    }
+}
+
+/// `object.__lt__`/`__le__`/`__gt__`/`__ge__`: `NotImplemented`.
+fn object_order_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    crate::calls::exact_args(vm, "comparison", args, kw, 2)?;
+    Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone()))
 }
 
 fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
@@ -301,6 +319,10 @@ pub fn install(vm: &mut Vm) {
         ("__hash__", object_hash_m),
         ("__eq__", object_eq_m),
         ("__ne__", object_ne_m),
+        ("__lt__", object_order_m),
+        ("__le__", object_order_m),
+        ("__gt__", object_order_m),
+        ("__ge__", object_order_m),
         ("__getattribute__", object_getattribute_m),
         ("__setattr__", object_setattr_m),
         ("__delattr__", object_delattr_m),
@@ -880,32 +902,55 @@ macro_rules! binary_slot {
     };
 }
 
-fn user_binop(
+/// A binary dunder pair of user classes (`__add__`/`__radd__`, also
+/// `__divmod__`/`__rdivmod__` for `divmod()`); `None` if neither applies.
+pub(crate) fn user_binop(
     vm: &mut Vm,
     a: &Value,
     b: &Value,
     name: &str,
     rname: &str,
 ) -> PyResult<Option<Value>> {
+    // CPython's `SLOT1BINFULL`: the right operand's reflected method goes first
+    // when its class is a proper subclass of the left's and overrides it.
     let (ta, tb) = (a.type_ref(), b.type_ref());
     let user = |vm: &mut Vm, t: &ObjRef, n: &str| {
         t.downcast::<TypeObject>()
             .is_some_and(|tp| !tp.is_builtin())
             && lookup(vm, t, n).is_some()
     };
+    let mut do_other = !ta.is(&tb) && user(vm, &tb, rname);
     if user(vm, &ta, name) {
+        if do_other && is_subtype(vm.token(), &tb, &ta) && method_is_overloaded(vm, &ta, &tb, rname)
+        {
+            let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
+            if !not_implemented(&r) {
+                return Ok(Some(r));
+            }
+            do_other = false;
+        }
         let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));
         }
     }
-    if !ta.is(&tb) && user(vm, &tb, rname) {
+    if do_other {
         let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));
         }
     }
     Ok(None)
+}
+
+/// Whether `sub` defines `name` differently from `base` (CPython's
+/// `method_is_overloaded`).
+fn method_is_overloaded(vm: &mut Vm, base: &ObjRef, sub: &ObjRef, name: &str) -> bool {
+    match (lookup(vm, sub, name), lookup(vm, base, name)) {
+        (Some(s), Some(b)) => !s.is(&b),
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
 }
 
 binary_slot!(slot_add, "__add__", "__radd__");
