@@ -34,4 +34,5 @@ program_tests!(
     iter_oserror,
     int_str_hex_notes,
     generic_union,
+    subclass_builtins,
 );

@@ -1,0 +1,119 @@
+class L(list): pass
+l = L([1,2]); l.x = 5
+print(l, l.x, l.__dict__, vars(l), type(l).__name__, len(l))
+class D(dict): pass
+d = D(a=1); d.y = 2; print(d, d.y, d.__dict__)
+del d.y
+print(d.__dict__)
+class T(tuple): pass
+t = T((1,2)); t.z = 3; print(t, t.z)
+class S(str): pass
+s = S("ab"); s.q = 1; print(s, s.q, s.upper())
+class FS(frozenset): pass
+f = FS([1]); f.a = 1; print(f, f.a)
+class St(set): pass
+f = St([1]); f.a = 1; print(f, f.a)
+class LL(L): pass
+ll = LL([3]); ll.k = 9; print(ll, ll.k)
+import gc
+a = L(); a.me = a; del a; gc.collect()
+try:
+    [].x = 1
+except AttributeError as e: print(e)
+from collections import OrderedDict
+o = OrderedDict(); o['a']=1; o['b']=2; o.move_to_end('a'); print(o)
+class P:
+    __slots__ = ('x', 'y')
+    def __init__(self, x, y): self.x = x; self.y = y
+p = P(1, 2)
+print(p.x, p.y, hasattr(p, '__dict__'))
+try: p.z = 3
+except AttributeError as e: print("AttributeError:", e)
+del p.x
+try: p.x
+except AttributeError as e: print("AttributeError:", e)
+print(type(P.x).__name__, P.__slots__, P.x)
+class Q(P):
+    pass
+q = Q(1, 2); q.z = 3; print(q.z, q.__dict__)
+class R(P):
+    __slots__ = ('w',)
+r = R(1, 2); r.w = 9; print(r.w, r.x, hasattr(r, '__dict__'))
+class S:
+    __slots__ = ('a', '__dict__')
+s = S(); s.a = 1; s.b = 2; print(s.a, s.__dict__)
+for spec in ['1', '(1,)', '("a b",)', '("__dict__","__dict__")', '("x","x")']:
+    try:
+        exec('class A:\n  __slots__='+spec)
+    except Exception as e: print(type(e).__name__, e)
+try:
+    class B:
+        v = 1
+        __slots__ = ('v',)
+except ValueError as e: print("ValueError:", e)
+class C: __slots__=('a','__b')
+print(C.a, C._C__b, type(C.a))
+class D(dict): __slots__=('q',)
+d=D(); d.q=3; print(d.q)
+try: d.r=1
+except AttributeError as e: print(e)
+try: C.a.__get__(1)
+except TypeError as e: print(e)
+class HS(list):
+    __slots__ = 'hashvalue'
+    def __init__(self, tup):
+        self[:] = tup
+        self.hashvalue = hash(tup)
+h = HS((1,2)); print(h, h.hashvalue == hash((1,2)))
+class A1:
+    def who(self): return "A"
+class B1:
+    def who(self): return "B"
+o = A1(); o.__class__ = B1; print(o.who(), type(o).__name__)
+for bad in [lambda: setattr(1, '__class__', str), lambda: setattr(o, '__class__', P), lambda: setattr(o, '__class__', 5), lambda: delattr(o, '__class__'), lambda: setattr(P(1,2), '__class__', R)]:
+    try: bad()
+    except TypeError as e: print("TypeError:", e)
+class L1(list): pass
+class L2(list): pass
+l = L1(); l.__class__ = L2; print(type(l).__name__)
+try: l.__class__ = list
+except TypeError as e: print("TypeError:", e)
+class P2:
+    __slots__ = ('x', 'y')
+pp = P(1,2); pp.__class__ = P2; print(type(pp).__name__, pp.x)
+class Meters(int):
+    def __repr__(self): return "%dm" % self
+    def __add__(self, o): return Meters(int(self) + o)
+print(Meters(3) + 4, repr(Meters(3) + 4), Meters(3) * 2, type(Meters(3) * 2).__name__)
+class I(int): pass
+x = I(5)
+print(x, repr(x), x + 1, x == 5, hash(x) == hash(5), {5: 'a'}[x], isinstance(x, int), int(x), type(int(x)), f'{x:5}|', '%d' % x, x < 6, -x, abs(x), x.bit_length(), str(x))
+x.attr = 3; print(x.attr, x.__dict__)
+print(I(2**70), I(2**70) + 1, I("12"), I("ff", 16), I(), bool(I(0)), I(3) // 2, divmod(I(7), 2), 7 - I(2), 2 ** I(3), round(I(7)), float(I(3)), [1,2,3][I(1)])
+class Pos(int):
+    def __new__(cls, v):
+        if v < 0:
+            raise ValueError("negative")
+        return super().__new__(cls, v)
+print(Pos(5) + 1, type(Pos(5) + 1).__name__, type(Pos(5)).__name__)
+print(True + I(1), I(3) & 1, range(I(3)), hex(I(255)), I(4).real, I(4).numerator, I(4).conjugate())
+class St2(set): pass
+print(St2(), St2([1]), repr(St2([2])))
+class A:
+    def __add__(self, o):
+        print("A.__add__")
+        return NotImplemented
+    def __radd__(self, o):
+        print("A.__radd__")
+        return "A.radd"
+class B(A):
+    def __radd__(self, o):
+        print("B.__radd__")
+        return "B.radd"
+print(A() + B(), B() + A(), [1] + A(), (1,) + A(), "s" + A())
+class DM:
+    def __divmod__(self, o): return ("dm", o)
+    def __rdivmod__(self, o): return ("rdm", o)
+print(divmod(DM(), 2), divmod(2, DM()))
+o = object()
+print(object.__ne__(o, 1), object.__lt__(o, o), o.__ge__(o))
