@@ -117,3 +117,16 @@ class DM:
 print(divmod(DM(), 2), divmod(2, DM()))
 o = object()
 print(object.__ne__(o, 1), object.__lt__(o, o), o.__ge__(o))
+class M(float):
+    def __repr__(self): return "M(%s)" % float.__repr__(self)
+m = M(2.5)
+print(m, repr(m), str(m), m + 1, type(m + 1).__name__, m * 2, -m, abs(M(-1.5)), m == 2.5, hash(m) == hash(2.5), {2.5: 'x'}[m])
+print(isinstance(m, float), float(m), type(float(m)), int(m), f'{m:.3f}', '%.2f' % m, m < 3, 3 > m, m ** 2, 2 ** m, round(m), m.is_integer(), m // 1, m % 1, divmod(m, 1), bool(M(0.0)), M("1.5"), M(), m.hex(), m.real)
+m.tag = 1; print(m.tag, m.__dict__)
+class F(float): pass
+print(F(3), repr(F(3.5)), F(1) + F(2), max(F(1), 2), sorted([F(3), 1.0, F(2)]))
+import math
+print(math.floor(F(2.7)), math.sqrt(F(4)))
+class P(float):
+    def __new__(cls, v): return super().__new__(cls, abs(v))
+print(P(-3), type(P(-3)).__name__)

@@ -4,6 +4,7 @@
 pub mod class_assign;
 pub mod dict;
 pub mod float;
+pub mod float_subclass;
 pub mod int;
 pub mod int_subclass;
 pub mod iter;

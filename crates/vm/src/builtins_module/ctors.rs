@@ -59,7 +59,11 @@ fn int_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> Py
             )),
         };
     }
-    match x {
+    let as_float = match x {
+        Value::Obj(o) if !o.type_obj().is_builtin() => x.as_float().map(Value::Float),
+        _ => None,
+    };
+    match as_float.as_ref().unwrap_or(x) {
         Value::Int(_) => Ok(x.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => {
@@ -145,16 +149,20 @@ pub fn parse_float(s: &str) -> Option<f64> {
 }
 
 fn float_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    if !exact(cls, &builtin_types().float) {
-        return Err(PyErr::new(
-            ExcKind::NotImplementedError,
-            "subclasses of float are not supported yet",
-        ));
+    let float = &builtin_types().float;
+    if !exact(cls, float) {
+        // CPython's `float_subtype_new`: the value as for `float(...)`, then a
+        // heap object of the subclass holding it.
+        let v = float_new(vm, float, args, kw)?;
+        return crate::builtins::float_subclass::new(vm, cls, &v);
     }
     let a = arg_range(vm, "float", args, kw, 0, 1)?;
     let Some(x) = a.first() else {
         return Ok(Value::Float(0.0));
     };
+    if let (Value::Obj(_), Some(f)) = (x, x.as_float()) {
+        return Ok(Value::Float(f));
+    }
     match x {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
