@@ -104,12 +104,6 @@ impl Instance {
         self.dict.borrow(token).clone()
     }
 
-    /// Replaces the instance `__dict__` (`obj.__dict__ = d`).
-    pub fn set_dict(&self, token: &mut Token, d: Option<ObjRef>) {
-        let old = std::mem::replace(self.dict.borrow_mut(token), d);
-        drop(old);
-    }
-
     /// The value of slot `index` (`None` if unset or out of range).
     pub fn slot(&self, token: &Token, index: usize) -> Option<Value> {
         self.slots.borrow(token).get(index).cloned().flatten()
@@ -264,6 +258,47 @@ fn is_class_attr_name(name: &Value) -> bool {
         .is_some_and(|s| s.as_bytes().len() == 9 && s.as_bytes() == b"__class__")
 }
 
+/// Whether `name` is `"__dict__"`.
+#[inline]
+fn is_dict_attr_name(name: &Value) -> bool {
+    name.downcast::<StrObj>()
+        .is_some_and(|s| s.as_bytes().len() == 8 && s.as_bytes() == b"__dict__")
+}
+
+/// `obj.__dict__ = d` / `del obj.__dict__` (CPython's
+/// `PyObject_GenericSetDict`): `d` must be a dict; deleting drops the dict (a
+/// fresh one is created on next use). `None` if `obj` has no instance dict.
+#[cold]
+fn set_dict_attr(vm: &mut Vm, obj: &Value, value: Option<Value>) -> Option<PyResult<()>> {
+    let o = obj.as_obj()?;
+    let new = match value {
+        None => None,
+        Some(v) => match v.as_obj().filter(|d| d.downcast::<Dict>().is_some()) {
+            Some(d) => Some(d.clone()),
+            None => {
+                return Some(Err(PyErr::type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    type_name(vm.token(), &v.type_ref())
+                ))))
+            }
+        },
+    };
+    let old = if let Some(i) = o.instance_part() {
+        if !o.type_obj().has_instance_dict() {
+            return None;
+        }
+        std::mem::replace(i.dict.borrow_mut(vm.token()), new)
+    } else if let Some(e) = o.downcast::<crate::exceptions::ExceptionObj>() {
+        std::mem::replace(e.dict.borrow_mut(vm.token()), new)
+    } else if let Some(f) = o.downcast::<crate::function::FunctionObj>() {
+        std::mem::replace(f.dict.borrow_mut(vm.token()), new)
+    } else {
+        return None;
+    };
+    drop(old);
+    Some(Ok(()))
+}
+
 /// `object.__setattr__` / `__delattr__` (CPython's `PyObject_GenericSetAttr`): a
 /// data descriptor on the type handles it (`__set__`/`__delete__`); otherwise
 /// the instance `__dict__`.
@@ -285,6 +320,11 @@ pub fn generic_setattr(
     }
     if is_class_attr_name(&name_v) {
         return crate::builtins::class_assign::set_class(vm, obj, value);
+    }
+    if is_dict_attr_name(&name_v) {
+        if let Some(r) = set_dict_attr(vm, obj, value.clone()) {
+            return r;
+        }
     }
     let Some(d) = instance_dict_of(vm.token(), obj) else {
         return Err(no_attribute(vm.token(), obj, &name_v));
