@@ -579,9 +579,15 @@ impl ObjRef {
             return false;
         }
         let old = self.header().ty.replace(new_ty.clone().into_raw());
-        // The object held a strong reference to its old type; release it now that
-        // the header points to the new one (which it holds a reference to).
-        drop(ObjRef { ptr: old });
+        // The object held a strong reference to its old type. A caller up the
+        // stack may still borrow that type through `type_obj()` of this object,
+        // so the reference is released at the VM's next safe point (with the
+        // finalizer queue), never here.
+        let old = ObjRef { ptr: old };
+        if let Err(old) = defer_release(old) {
+            // Thread teardown: keeping the type alive is always sound.
+            std::mem::forget(old);
+        }
         true
     }
 
@@ -698,6 +704,10 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
 struct Finalizers {
     queue: Vec<ObjRef>,
     finalized: std::collections::HashSet<usize>,
+    /// References whose release must wait for a safe point: the old type of an
+    /// object whose `__class__` was assigned (a `&TypeObject` from `type_obj()`
+    /// may still be borrowed by a caller up the stack).
+    deferred: Vec<ObjRef>,
 }
 
 thread_local! {
@@ -712,7 +722,7 @@ fn with_finalizers<R>(f: impl FnOnce(&mut Finalizers) -> R) -> Option<R> {
         .try_with(|c| {
             let mut st = c.take().unwrap_or_default();
             let r = f(&mut st);
-            PENDING_FINALIZERS.with(|n| n.set(st.queue.len()));
+            PENDING_FINALIZERS.with(|n| n.set(st.queue.len() + st.deferred.len()));
             c.set(Some(st));
             r
         })
@@ -740,6 +750,21 @@ fn defer_for_finalizer(p: NonNull<ObjHeader>) -> bool {
     .unwrap_or(false)
 }
 
+/// Keeps `obj` alive until the VM's next safe point (`take_pending_finalizers`);
+/// gives it back during thread teardown.
+fn defer_release(obj: ObjRef) -> Result<(), ObjRef> {
+    let mut slot = Some(obj);
+    with_finalizers(|st| {
+        if let Some(o) = slot.take() {
+            st.deferred.push(o);
+        }
+    });
+    match slot {
+        Some(o) => Err(o),
+        None => Ok(()),
+    }
+}
+
 /// Queues `obj`'s finalizer unless it already ran or is queued (the cycle
 /// collector's first step on garbage, PEP 442); returns whether it was queued.
 pub(crate) fn queue_finalizer(obj: &ObjRef) -> bool {
@@ -763,7 +788,17 @@ pub fn has_pending_finalizers() -> bool {
 /// Takes the objects waiting for their finalizer (the VM calls each type's
 /// `finalize` slot, then drops the reference).
 pub fn take_pending_finalizers() -> Vec<ObjRef> {
-    with_finalizers(|st| std::mem::take(&mut st.queue)).unwrap_or_default()
+    let (queue, deferred) = with_finalizers(|st| {
+        (
+            std::mem::take(&mut st.queue),
+            std::mem::take(&mut st.deferred),
+        )
+    })
+    .unwrap_or_default();
+    // The VM calls this at safe points, where no borrowed `&TypeObject` of an
+    // object is alive, so deferred references may be released now.
+    drop(deferred);
+    queue
 }
 
 /// The `Layout::dealloc` of payload `T`: unlinks from the GC list and frees.

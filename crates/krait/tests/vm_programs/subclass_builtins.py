@@ -130,3 +130,27 @@ print(math.floor(F(2.7)), math.sqrt(F(4)))
 class P(float):
     def __new__(cls, v): return super().__new__(cls, abs(v))
 print(P(-3), type(P(-3)).__name__)
+try:
+    object.__new__(int)
+except TypeError as e:
+    print("TypeError:", e)
+print(int.__new__(int, 7), tuple.__new__(tuple, [1]), int.__new__ is object.__new__)
+class Pt(tuple):
+    def __new__(cls, x, y): return super().__new__(cls, (x, y))
+print(Pt(1, 2), type(Pt(1, 2)).__name__)
+class Cx(complex): pass
+c = Cx(1, 2); c.t = 1
+print(c, c + 1, type(c + 1).__name__, c.t, c.real)
+class Obj: pass
+o = Obj(); o.__dict__ = {'k': 1}; print(o.k)
+del o.__dict__; print(o.__dict__)
+try:
+    o.__dict__ = 5
+except TypeError as e:
+    print("TypeError:", e)
+import gc
+class Cyc(list): pass
+for _ in range(3):
+    a = Cyc(); a.append(a); a.me = a
+del a
+print(gc.collect() >= 0)

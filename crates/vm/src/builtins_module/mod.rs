@@ -1,7 +1,7 @@
 //! The `builtins` module (CPython's `Python/bltinmodule.c`) and the first native
 //! modules (`sys`): functions, constructors of the builtin types, exceptions.
 
-mod ctors;
+pub(crate) mod ctors;
 mod exec;
 mod functions;
 mod iterators;
