@@ -35,4 +35,7 @@ program_tests!(
     int_str_hex_notes,
     generic_union,
     subclass_builtins,
+    generators_for_iter,
+    attr_cache,
+    gc_automatic,
 );

@@ -27,7 +27,8 @@ pub type CtorFn = fn(&mut Vm, &ObjRef, &[Value], Option<&ObjRef>) -> PyResult<Va
 thread_local! {
     /// Native constructors by type id, and whether the type is mutable (then a
     /// user `__init__` gets the arguments instead of the constructor).
-    static CTORS: RefCell<HashMap<usize, (CtorFn, bool)>> = RefCell::new(HashMap::new());
+    static CTORS: RefCell<HashMap<usize, (CtorFn, bool), crate::id_hash::IdBuildHasher>> =
+        RefCell::new(HashMap::default());
 }
 
 /// Registers the constructor of builtin type `ty`.
@@ -1000,10 +1001,38 @@ fn slot_index(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// Sets the slots of class `cls` for the dunders its namespace defines
 /// (CPython's `fixup_slot_dispatchers`).
 pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
+    install_slots_for(vm, cls, None);
+}
+
+/// After `cls.<name> = value` for a dunder `name` (CPython's `update_slot`
+/// from `type_setattro`): points the matching slot of `cls` and of every
+/// subclass at the dispatcher that looks the method up on the MRO, so that
+/// `C.__setattr__ = f` or `C.__eq__ = f` on an existing class takes effect.
+pub fn update_user_slot(vm: &mut Vm, cls: &ObjRef, name: &str) {
+    let mut todo = vec![cls.clone()];
+    let mut seen = 0usize;
+    while let Some(c) = todo.pop() {
+        // Bounded: a class hierarchy is a DAG of live types.
+        seen += 1;
+        if seen > 100_000 {
+            break;
+        }
+        let Some(t) = c.downcast::<TypeObject>() else {
+            continue;
+        };
+        if t.is_builtin() {
+            continue;
+        }
+        todo.extend(t.subclasses(vm.token()));
+        install_slots_for(vm, &c, Some(name));
+    }
+}
+
+fn install_slots_for(vm: &mut Vm, cls: &ObjRef, extra: Option<&str>) {
     let Some(t) = cls.downcast::<TypeObject>() else {
         return;
     };
-    let keys: Vec<String> = t
+    let mut keys: Vec<String> = t
         .dict
         .keys(vm.token())
         .iter()
@@ -1012,6 +1041,7 @@ pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
                 .and_then(|s| s.as_str().map(str::to_owned))
         })
         .collect();
+    keys.extend(extra.map(str::to_owned));
     let has = |n: &str| keys.iter().any(|k| k == n);
     let s = &t.slots;
     let n = &t.number;
@@ -1030,8 +1060,9 @@ pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
         } else {
             s.hash.set(Some(slot_hash));
         }
-    } else if has("__eq__") {
-        // Defining `__eq__` without `__hash__` makes instances unhashable.
+    } else if has("__eq__") && extra.is_none() {
+        // Defining `__eq__` without `__hash__` in a class body makes instances
+        // unhashable (assigning `C.__eq__` later doesn't).
         s.hash
             .set(Some(crate::types::builtin::hash_not_implemented));
         let key = Value::Obj(intern(vm.token(), "__hash__"));

@@ -34,6 +34,7 @@ pub mod gc;
 pub mod genattrs;
 pub mod generator;
 pub mod generic_alias;
+pub mod id_hash;
 pub mod import;
 pub mod interactive;
 pub mod io;

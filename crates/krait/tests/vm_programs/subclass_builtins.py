@@ -154,3 +154,25 @@ for _ in range(3):
     a = Cyc(); a.append(a); a.me = a
 del a
 print(gc.collect() >= 0)
+class P:
+    __slots__ = ('x',)
+def f(o):
+    for i in range(3):
+        try:
+            o.z = i
+        except AttributeError as e:
+            print("AE", e)
+f(P())
+class A:
+    def who(self): return "A"
+class B:
+    def who(self): return "B"
+def g(o, c):
+    o.__class__ = c
+    return o.who()
+a = A()
+print(g(a, B), g(a, A), g(a, B), a.__dict__)
+def h(o, d):
+    o.__dict__ = d
+for i in range(3):
+    h(a, {'n': i}); print(a.n, a.__dict__)
