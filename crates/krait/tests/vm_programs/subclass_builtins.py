@@ -176,3 +176,15 @@ def h(o, d):
     o.__dict__ = d
 for i in range(3):
     h(a, {'n': i}); print(a.n, a.__dict__)
+class SA:
+    __slots__ = ('a',)
+class SB:
+    __slots__ = ('b',)
+try:
+    class SC(SA, SB): pass
+except TypeError as e:
+    print("TypeError:", e)
+class SD(SA): __slots__ = ('d',)
+class SE(SD, SA): pass
+se = SE(); se.a = 1; se.d = 2; se.e = 3
+print(se.a, se.d, se.e)

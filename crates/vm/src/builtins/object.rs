@@ -3,10 +3,10 @@
 //! is `object`, and `object.__getattribute__` / `__setattr__` for every type.
 //!
 //! Descriptors work through the `descr_get`/`descr_set` slots (functions will
-//! bind through `descr_get`). Not yet: `__slots__`, the `__getattr__` fallback,
-//! metatype data descriptors on class attribute stores, and instance dicts for
-//! subclasses of other builtins (those will get a `Subclassed<T>` payload, see
-//! memory.md).
+//! bind through `descr_get`). `Instance` is also the instance part of
+//! subclass-of-builtin instances (`builtins/subclassed.rs`) and holds
+//! `__slots__` values (`builtins/slots_layout.rs`). Not yet: the `__getattr__`
+//! fallback and metatype data descriptors on class attribute stores.
 
 use crate::builtins::dict::{Dict, NativeEq};
 use crate::builtins::str::StrObj;
@@ -17,6 +17,9 @@ use crate::types::{builtin_types, type_name, TypeObject};
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// The `__slots__` values of one instance (`None` while unset).
+type SlotValues = Box<[Option<Value>]>;
+
 /// The payload of an instance of a class derived from `object`, and the
 /// instance part of a subclass-of-builtin instance (`Subclassed<T>`): its
 /// `__dict__`, created on first store (CPython also creates instance dicts
@@ -25,7 +28,9 @@ use crate::vm::Vm;
 #[derive(Default)]
 pub struct Instance {
     dict: PyCell<Option<ObjRef>>,
-    slots: PyCell<Box<[Option<Value>]>>,
+    /// Boxed so that instances without `__slots__` pay one word (CPython stores
+    /// them inline; here the common case is kept small).
+    slots: PyCell<Option<Box<SlotValues>>>,
 }
 
 fn instance_of_instance(obj: &ObjRef) -> Option<&Instance> {
@@ -42,7 +47,7 @@ impl Payload for Instance {
         if let Some(d) = self.dict.borrow(token) {
             visit(&Value::Obj(d.clone()));
         }
-        for v in self.slots.borrow(token).iter().flatten() {
+        for v in self.slots.borrow(token).iter().flat_map(|b| b.iter()).flatten() {
             visit(v);
         }
     }
@@ -61,11 +66,7 @@ impl Instance {
         let n = t.instance_slot_count();
         Instance {
             dict: PyCell::new(None),
-            slots: PyCell::new(if n == 0 {
-                Box::default()
-            } else {
-                vec![None; n].into_boxed_slice()
-            }),
+            slots: PyCell::new((n > 0).then(|| Box::new(vec![None; n].into_boxed_slice()))),
         }
     }
 
@@ -106,7 +107,12 @@ impl Instance {
 
     /// The value of slot `index` (`None` if unset or out of range).
     pub fn slot(&self, token: &Token, index: usize) -> Option<Value> {
-        self.slots.borrow(token).get(index).cloned().flatten()
+        self.slots
+            .borrow(token)
+            .as_ref()
+            .and_then(|b| b.get(index))
+            .cloned()
+            .flatten()
     }
 
     /// Sets (or with `None` clears) slot `index`; returns the old value, or
@@ -118,7 +124,12 @@ impl Instance {
         index: usize,
         v: Option<Value>,
     ) -> Result<Option<Value>, ()> {
-        match self.slots.borrow_mut(token).get_mut(index) {
+        match self
+            .slots
+            .borrow_mut(token)
+            .as_mut()
+            .and_then(|b| b.get_mut(index))
+        {
             Some(s) => Ok(std::mem::replace(s, v)),
             None => Err(()),
         }
@@ -126,7 +137,7 @@ impl Instance {
 
     /// How many slot values this instance has room for.
     pub fn slot_count(&self, token: &Token) -> usize {
-        self.slots.borrow(token).len()
+        self.slots.borrow(token).as_ref().map_or(0, |b| b.len())
     }
 }
 
