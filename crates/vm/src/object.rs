@@ -365,7 +365,6 @@ impl ObjRef {
     /// reachable with a user class check `is_subtype` first), and checking it
     /// here is what makes `downcast` and deallocation sound.
     #[track_caller]
-    #[inline]
     pub fn new<T: Payload>(ty: &ObjRef, payload: T) -> ObjRef {
         let is_type = ty.type_obj().layout().type_id == TypeId::of::<TypeObject>();
         // `ty.type_obj()` is sound even if `ty` isn't a type: every header's type

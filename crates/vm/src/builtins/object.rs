@@ -47,7 +47,13 @@ impl Payload for Instance {
         if let Some(d) = self.dict.borrow(token) {
             visit(&Value::Obj(d.clone()));
         }
-        for v in self.slots.borrow(token).iter().flat_map(|b| b.iter()).flatten() {
+        for v in self
+            .slots
+            .borrow(token)
+            .iter()
+            .flat_map(|b| b.iter())
+            .flatten()
+        {
             visit(v);
         }
     }
