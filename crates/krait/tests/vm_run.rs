@@ -49,6 +49,7 @@ program_tests!(
     memoryview_exports,
     cmath_special,
     unicodedata_3_2_0,
+    subclass_builtins,
     generators_for_iter,
     attr_cache,
     gc_automatic,

@@ -136,17 +136,15 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
             return int_pow(x, y);
         }
-        let fa = match a {
-            Value::Float(f) => Some(*f),
-            _ => a.as_int().map(int_to_f64).transpose()?,
+        let fa = match a.as_float() {
+            Some(f) => Some(f),
+            None => a.as_int().map(int_to_f64).transpose()?,
         };
-        let fb = match b {
-            Value::Float(f) => Some(*f),
-            _ => b.as_int().map(int_to_f64).transpose()?,
+        let fb = match b.as_float() {
+            Some(f) => Some(f),
+            None => b.as_int().map(int_to_f64).transpose()?,
         };
-        let builtin_operands = |v: &Value| {
-            matches!(v, Value::Float(_) | Value::Int(_) | Value::Bool(_)) || v.as_int().is_some()
-        };
+        let builtin_operands = |v: &Value| v.as_float().is_some() || v.as_int().is_some();
         if let (Some(x), Some(y), true, true) = (fa, fb, builtin_operands(a), builtin_operands(b)) {
             return float_pow(x, y);
         }

@@ -34,9 +34,12 @@ thread_local! {
 /// Registers the constructor of builtin type `ty`.
 pub fn register_ctor(ty: &ObjRef, f: CtorFn, mutable: bool) {
     CTORS.with(|c| c.borrow_mut().insert(ty.id(), (f, mutable)));
+    crate::builtins_module::ctors::note_ctor_type(ty);
 }
 
-fn find_ctor(vm: &mut Vm, cls: &ObjRef) -> Option<(CtorFn, bool, ObjRef)> {
+/// The nearest native constructor along `cls`'s MRO, whether that type is
+/// mutable, and the type that registered it.
+pub(crate) fn find_ctor(vm: &mut Vm, cls: &ObjRef) -> Option<(CtorFn, bool, ObjRef)> {
     let mro = cls.downcast::<TypeObject>()?.mro(vm.token());
     CTORS.with(|c| {
         let c = c.borrow();
@@ -155,7 +158,18 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     let Some(cls) = args.first().and_then(Value::as_obj).cloned() else {
         return Err(PyErr::type_error("object.__new__(): not enough arguments"));
     };
+    // Until every builtin with a constructor has its own `__new__`, a call here
+    // may have come through one of them: only then is the builtin's own
+    // constructor a mistake (CPython's "is not safe" check in `tp_new_wrapper`).
+    let all_have_new = !crate::builtins_module::ctors::install_pending_new(vm);
     match find_ctor(vm, &cls) {
+        Some((_, _, owner)) if all_have_new && !owner.is(&builtin_types().object) => {
+            let n = type_name(vm.token(), &cls);
+            Err(PyErr::type_error(format!(
+                "object.__new__({n}) is not safe, use {}.__new__()",
+                type_name(vm.token(), &owner)
+            )))
+        }
         Some((ctor, _, owner)) if !owner.is(&builtin_types().object) => {
             ctor(vm, &cls, &args[1..], kw)
         }
@@ -440,6 +454,7 @@ pub fn type_new(
             None => return Err(PyErr::type_error("bases must be types")),
         }
     }
+    crate::builtins_module::ctors::install_pending_new(vm);
     let cls = new_class(vm.token(), meta, &name_s, base_refs)?;
     let items = ns_d.items(vm.token());
     let t = cls
@@ -490,6 +505,7 @@ pub fn type_new(
         };
         t.dict.set(&mut NativeEq(vm.token()), k, v)?;
     }
+    crate::builtins::slots_layout::apply(vm, &cls, ns_d)?;
     install_user_slots(vm, &cls);
     type_modified(vm.token(), &cls);
     if let Some(cell) = classcell {
@@ -910,7 +926,9 @@ macro_rules! binary_slot {
     };
 }
 
-fn user_binop(
+/// A binary dunder pair of user classes (`__add__`/`__radd__`, also
+/// `__divmod__`/`__rdivmod__` for `divmod()`); `None` if neither applies.
+pub(crate) fn user_binop(
     vm: &mut Vm,
     a: &Value,
     b: &Value,

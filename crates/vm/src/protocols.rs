@@ -154,11 +154,16 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             _ => {
-                if let Some(IntRef::Big(_)) = v.as_int() {
-                    return Err(PyErr::new(
-                        ExcKind::OverflowError,
-                        "Python int too large to convert to C ssize_t",
-                    ));
+                // Instances of int subclasses too, as CPython's `PyLong_Check`.
+                match v.as_int() {
+                    Some(IntRef::Small(i)) => return Ok(i),
+                    Some(IntRef::Big(_)) => {
+                        return Err(PyErr::new(
+                            ExcKind::OverflowError,
+                            "Python int too large to convert to C ssize_t",
+                        ))
+                    }
+                    None => {}
                 }
                 let t = slots(v);
                 if let Some(f) = t
@@ -688,6 +693,11 @@ impl Vm {
         });
         match f {
             Some(f) => f(self, v),
+            // An instance of a float subclass without its own method.
+            None if op != num::UNARY_INVERT && v.as_float().is_some() => {
+                let x = v.as_float().unwrap_or_default();
+                Ok(Value::Float(if op == num::UNARY_NEGATIVE { -x } else { x }))
+            }
             None => Err(PyErr::type_error(format!(
                 "bad operand type for unary {}: '{}'",
                 match op {

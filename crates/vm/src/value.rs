@@ -94,7 +94,20 @@ impl Value {
         match self {
             Value::Int(i) => Some(IntRef::Small(*i)),
             Value::Bool(b) => Some(IntRef::Small(*b as i64)),
-            Value::Obj(o) => o.downcast::<IntObj>().map(|b| IntRef::Big(&b.value)),
+            Value::Obj(o) => o.downcast::<IntObj>().map(|b| int::int_ref(&b.value)),
+            _ => None,
+        }
+    }
+
+    /// The value as a float, if it is a float (inline, or an instance of a
+    /// `float` subclass).
+    #[inline]
+    pub fn as_float(&self) -> Option<f64> {
+        match self {
+            Value::Float(f) => Some(*f),
+            Value::Obj(o) => o
+                .downcast::<crate::builtins::float_subclass::FloatObj>()
+                .map(|f| f.value),
             _ => None,
         }
     }

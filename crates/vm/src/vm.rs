@@ -293,6 +293,9 @@ impl Vm {
                     f(self, v)
                 } else if let Some(f) = t.slots.len.get() {
                     Ok(f(self, v)? != 0)
+                } else if let Some(f) = v.as_float() {
+                    // An instance of a float subclass.
+                    Ok(f != 0.0)
                 } else {
                     Ok(true)
                 }

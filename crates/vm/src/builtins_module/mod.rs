@@ -2,7 +2,7 @@
 //! modules (`sys`): functions, constructors of the builtin types, exceptions.
 
 mod callable_iter;
-mod ctors;
+pub(crate) mod ctors;
 mod exec;
 mod functions;
 mod iterators;

@@ -22,6 +22,9 @@ pub struct BaseObject;
 impl Payload for BaseObject {
     const KIND: PayloadKind = PayloadKind::Object;
     const GC: bool = false;
+    // Classes on top of `object` get instances with a `__dict__`.
+    const SUBCLASS: fn() -> &'static crate::object::Layout =
+        crate::object::same_layout::<crate::builtins::object::Instance>;
 }
 
 /// References to the builtin types.
@@ -104,7 +107,13 @@ fn create(token: &mut Token) -> BuiltinTypes {
     };
     let int = mk(token, "int", IntLayout::LAYOUT, &object, FLAG_BASETYPE);
     let bool_ = mk(token, "bool", IntLayout::LAYOUT, &int, 0);
-    let float = mk(token, "float", BaseObject::LAYOUT, &object, FLAG_BASETYPE);
+    let float = mk(
+        token,
+        "float",
+        crate::builtins::float_subclass::FloatObj::LAYOUT,
+        &object,
+        FLAG_BASETYPE,
+    );
     let str_ = mk(token, "str", StrObj::LAYOUT, &object, FLAG_BASETYPE);
     let dict = mk(token, "dict", Dict::LAYOUT, &object, FLAG_BASETYPE);
     let tuple = mk(token, "tuple", Tuple::LAYOUT, &object, FLAG_BASETYPE);
