@@ -312,6 +312,12 @@ pub fn install(vm: &mut Vm) {
     crate::exc_notes::install(vm);
     crate::union::install(vm);
     crate::calls::add_method(vm.token(), &b.type_, "__init__", type_init);
+    crate::methods::add_classmethod(
+        vm.token(),
+        &b.type_,
+        "__prepare__",
+        crate::class_build::type_prepare,
+    );
 }
 
 /// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`
@@ -504,81 +510,6 @@ pub fn type_new(
         }
     }
     Ok(Value::Obj(cls))
-}
-
-/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
-pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Option<&ObjRef>) -> PyResult<Value> {
-    let (pos, kw) = split_kw(vm, args, kwnames);
-    if pos.len() < 2 {
-        return Err(PyErr::type_error("__build_class__: not enough arguments"));
-    }
-    let func = pos[0].clone();
-    let name = pos[1].clone();
-    let bases: Vec<Value> = pos[2..].to_vec();
-    let mut meta: Option<Value> = None;
-    let mut rest_names = Vec::new();
-    let mut rest_vals = Vec::new();
-    for (k, v) in kw {
-        if k == "metaclass" {
-            meta = Some(v);
-        } else {
-            rest_names.push(Value::Obj(intern(vm.token(), &k)));
-            rest_vals.push(v);
-        }
-    }
-    let Some(f) = func.downcast::<FunctionObj>() else {
-        return Err(PyErr::type_error(
-            "__build_class__: func must be a function",
-        ));
-    };
-    let explicit = meta.is_some();
-    let mut meta = match meta {
-        Some(m) => m,
-        None => match bases.first() {
-            Some(b) => Value::Obj(b.type_ref()),
-            None => Value::Obj(builtin_types().type_.clone()),
-        },
-    };
-    // The most derived metaclass (CPython's `_PyType_CalculateMetaclass`).
-    if meta.downcast::<TypeObject>().is_some() || !explicit {
-        for b in &bases {
-            let bt = b.type_ref();
-            let Some(m) = meta.as_obj().cloned() else {
-                break;
-            };
-            if is_subtype(vm.token(), &m, &bt) {
-                continue;
-            }
-            if is_subtype(vm.token(), &bt, &m) {
-                meta = Value::Obj(bt);
-                continue;
-            }
-            return Err(PyErr::type_error(
-                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-            ));
-        }
-    }
-    let ns = ObjRef::new(&builtin_types().dict, Dict::new());
-    let code = f.code.borrow(vm.token()).clone();
-    let globals = f.globals.clone();
-    let fref = func.as_obj().cloned();
-    let cell = vm.run_code(&code, &globals, Some(ns.clone()), fref)?;
-    let bases_t = Value::Obj(Tuple::alloc(bases));
-    let mut call_args = vec![name, bases_t, Value::Obj(ns)];
-    call_args.extend(rest_vals);
-    let kwn = if rest_names.is_empty() {
-        None
-    } else {
-        Some(Tuple::alloc(rest_names))
-    };
-    let cls = vm.call(&meta, &call_args, kwn.as_ref())?;
-    if let Some(c) = cell.downcast::<CellObj>() {
-        let empty = c.value.borrow(vm.token()).is_none();
-        if empty {
-            *c.value.borrow_mut(vm.token()) = Some(cls.clone());
-        }
-    }
-    Ok(cls)
 }
 
 /// Splits native-call arguments into positional values and `(name, value)`

@@ -15,6 +15,7 @@ pub mod builtins_module;
 pub mod callable;
 pub mod calls;
 pub mod class;
+pub mod class_build;
 pub mod cli_main;
 pub mod code;
 pub mod codeattrs;
