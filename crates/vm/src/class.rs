@@ -12,11 +12,9 @@ use crate::builtins::str::{intern, StrObj};
 use crate::builtins::tuple::Tuple;
 use crate::calls::{kwnames_len, positional};
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::function::{CellObj, FunctionObj};
+use crate::function::FunctionObj;
 use crate::object::ObjRef;
-use crate::types::{
-    builtin_types, is_subtype, new_class, type_modified, type_name, CompareOp, TypeObject,
-};
+use crate::types::{builtin_types, is_subtype, type_name, CompareOp, TypeObject};
 use crate::value::Value;
 use crate::vm::{BinOp, Vm};
 
@@ -177,14 +175,6 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     }
 }
 
-/// `type.__new__(meta, name, bases, ns)`.
-fn type_new_fn(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let Some(meta) = args.first().and_then(Value::as_obj).cloned() else {
-        return Err(PyErr::type_error("type.__new__(): not enough arguments"));
-    };
-    type_new(vm, &meta, &args[1..], kw)
-}
-
 /// `BaseException.__init__(self, *args)`: stores `args`.
 fn exception_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let pos = positional(vm, args, kw).to_vec();
@@ -271,10 +261,6 @@ fn object_format_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
     vm.str(&a[0])
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
-    Ok(Value::None)
-}
-
 fn set_static(vm: &mut Vm, ty: &ObjRef, name: &'static str, f: crate::calls::NativeFn) {
     let key = Value::Obj(intern(vm.token(), name));
     let v = Value::Obj(crate::calls::new_native_function(name, f));
@@ -294,7 +280,12 @@ pub fn install(vm: &mut Vm) {
     crate::calls::add_method(vm.token(), &b.object, "__init__", object_init);
     crate::calls::add_method(vm.token(), &base, "__init__", exception_init);
     set_static(vm, &b.object, "__new__", object_new);
-    set_static(vm, &b.object, "__init_subclass__", object_init_subclass);
+    crate::methods::add_classmethod(
+        vm.token(),
+        &b.object,
+        "__init_subclass__",
+        crate::class_new::object_init_subclass,
+    );
     for (name, f) in [
         ("__repr__", object_repr_m as crate::calls::NativeFn),
         ("__str__", object_str_m),
@@ -308,7 +299,7 @@ pub fn install(vm: &mut Vm) {
     ] {
         crate::calls::add_method(vm.token(), &b.object, name, f);
     }
-    set_static(vm, &b.type_, "__new__", type_new_fn);
+    set_static(vm, &b.type_, "__new__", crate::class_new::type_new_fn);
     crate::exc_notes::install(vm);
     crate::union::install(vm);
     crate::calls::add_method(vm.token(), &b.type_, "__init__", type_init);
@@ -333,8 +324,13 @@ pub fn type_call(
     };
     let bt = builtin_types();
     let nkw = kwnames_len(vm.token(), kwnames);
-    if cls.is(&bt.type_) && args.len() == 1 && nkw == 0 {
-        return Ok(Value::Obj(args[0].type_ref()));
+    if cls.is(&bt.type_) {
+        if args.len() == 1 && nkw == 0 {
+            return Ok(Value::Obj(args[0].type_ref()));
+        }
+        if args.len().saturating_sub(nkw) != 3 {
+            return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+        }
     }
     let is_meta = is_subtype(vm.token(), &cls, &bt.type_);
     let user_new = lookup_static(vm, &cls, "__new__").filter(|v| {
@@ -387,130 +383,7 @@ pub fn type_call(
     Ok(obj)
 }
 
-/// `type.__new__(meta, name, bases, ns)` (CPython's `type_new`).
-pub fn type_new(
-    vm: &mut Vm,
-    meta: &ObjRef,
-    args: &[Value],
-    kwnames: Option<&ObjRef>,
-) -> PyResult<Value> {
-    let args = positional(vm, args, kwnames);
-    let [name, bases, ns] = args else {
-        return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
-    };
-    let Some(name_s) = name
-        .downcast::<StrObj>()
-        .map(|s| s.text().to_string_lossy().into_owned())
-    else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 1 must be str, not {}",
-            type_name(vm.token(), &name.type_ref())
-        )));
-    };
-    let Some(bases_t) = bases.downcast::<Tuple>() else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 2 must be tuple, not {}",
-            type_name(vm.token(), &bases.type_ref())
-        )));
-    };
-    let Some(ns_d) = ns.downcast::<Dict>() else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 3 must be dict, not {}",
-            type_name(vm.token(), &ns.type_ref())
-        )));
-    };
-    let mut base_refs = Vec::new();
-    for b in bases_t.items(vm.token()).to_vec() {
-        match b.as_obj().filter(|o| o.downcast::<TypeObject>().is_some()) {
-            Some(o) => base_refs.push(o.clone()),
-            None => return Err(PyErr::type_error("bases must be types")),
-        }
-    }
-    let cls = new_class(vm.token(), meta, &name_s, base_refs)?;
-    let items = ns_d.items(vm.token());
-    let t = cls
-        .downcast::<TypeObject>()
-        .ok_or_else(|| PyErr::type_error("new_class"))?;
-    let mut classcell = None;
-    for (k, v) in items {
-        let ks = k
-            .downcast::<StrObj>()
-            .map(|s| s.text().to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match ks.as_str() {
-            "__qualname__" => {
-                let q = v
-                    .downcast::<StrObj>()
-                    .map(|s| s.text().to_string_lossy().into_owned());
-                if let Some(q) = q {
-                    t.set_qualname(vm.token(), &q);
-                }
-                continue;
-            }
-            "__classcell__" => {
-                classcell = Some(v);
-                continue;
-            }
-            "__module__" => {
-                let m = v
-                    .downcast::<StrObj>()
-                    .map(|s| s.text().to_string_lossy().into_owned());
-                if let Some(m) = m {
-                    t.set_module(vm.token(), &m);
-                }
-            }
-            _ => {}
-        }
-        // `__class_getitem__` is an implicit classmethod (CPython's `type_new`).
-        let v = if ks == "__class_getitem__" && is_py_function(&v) {
-            Value::Obj(ObjRef::new(
-                &crate::rt_types::rt().classmethod,
-                crate::descriptors::ClassMethod { func: v },
-            ))
-        } else {
-            v
-        };
-        let k = match k.as_obj() {
-            Some(o) => Value::Obj(crate::builtins::str::intern_obj(vm.token(), o.clone())),
-            None => k,
-        };
-        t.dict.set(&mut NativeEq(vm.token()), k, v)?;
-    }
-    install_user_slots(vm, &cls);
-    type_modified(vm.token(), &cls);
-    if let Some(cell) = classcell {
-        if let Some(c) = cell.downcast::<CellObj>() {
-            *c.value.borrow_mut(vm.token()) = Some(Value::Obj(cls.clone()));
-        }
-    }
-    // `__set_name__` on attributes that define it.
-    let attrs = t.dict.items(vm.token());
-    for (k, v) in attrs {
-        let vt = v.type_ref();
-        if let Some(sn) = lookup(vm, &vt, "__set_name__").filter(is_py_function) {
-            vm.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k], None)?;
-        }
-    }
-    // `__init_subclass__` of the nearest base that defines one.
-    let mro = t.mro(vm.token());
-    for b in mro.iter().skip(1) {
-        let key = Value::Obj(intern(vm.token(), "__init_subclass__"));
-        let found = b
-            .downcast::<TypeObject>()
-            .and_then(|bt| bt.dict.get_str(vm.token(), &key));
-        if let Some(f) = found {
-            let f = match f.downcast::<crate::descriptors::ClassMethod>() {
-                Some(c) => c.func.clone(),
-                None => f,
-            };
-            if is_py_function(&f) {
-                vm.call(&f, &[Value::Obj(cls.clone())], None)?;
-            }
-            break;
-        }
-    }
-    Ok(Value::Obj(cls))
-}
+pub use crate::class_new::type_new;
 
 /// Splits native-call arguments into positional values and `(name, value)`
 /// keyword pairs.

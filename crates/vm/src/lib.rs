@@ -16,6 +16,7 @@ pub mod callable;
 pub mod calls;
 pub mod class;
 pub mod class_build;
+pub mod class_new;
 pub mod cli_main;
 pub mod code;
 pub mod codeattrs;
