@@ -65,6 +65,7 @@ fn object_ctor(
     _kw: Option<&ObjRef>,
 ) -> PyResult<Value> {
     let bt = builtin_types();
+    crate::type_methods::check_abstract(vm, cls)?;
     if cls.is(&bt.object) {
         // A bare `object()` has no `__dict__`, as in CPython.
         return Ok(Value::Obj(ObjRef::new(
@@ -303,6 +304,7 @@ pub fn install(vm: &mut Vm) {
     crate::exc_notes::install(vm);
     crate::union::install(vm);
     crate::calls::add_method(vm.token(), &b.type_, "__init__", type_init);
+    crate::type_methods::install(vm);
     crate::methods::add_classmethod(
         vm.token(),
         &b.type_,
@@ -893,7 +895,13 @@ pub fn isinstance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
         ));
     };
     let t = v.type_ref();
-    Ok(is_subtype(vm.token(), &t, c))
+    if t.is(c) {
+        return Ok(true);
+    }
+    if let Some(r) = crate::type_methods::metaclass_check(vm, c, "__instancecheck__", v)? {
+        return Ok(r);
+    }
+    crate::type_methods::plain_isinstance(vm, v, c)
 }
 
 /// `issubclass(a, cls)`.
@@ -925,6 +933,9 @@ pub fn issubclass(vm: &mut Vm, a: &Value, cls: &Value) -> PyResult<bool> {
             "issubclass() arg 2 must be a class, a tuple of classes, or a union",
         ));
     };
+    if let Some(r) = crate::type_methods::metaclass_check(vm, c, "__subclasscheck__", a)? {
+        return Ok(r);
+    }
     Ok(is_subtype(vm.token(), ao, c))
 }
 

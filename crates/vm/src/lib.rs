@@ -50,6 +50,7 @@ pub mod runner;
 pub mod setup;
 pub mod strformat;
 pub mod sys_config;
+pub mod type_methods;
 pub mod types;
 pub mod union;
 pub mod value;

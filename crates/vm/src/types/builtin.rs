@@ -204,7 +204,8 @@ fn type_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, value: Option<Value>) 
         ));
     };
     let had = value.is_none();
-    let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value);
+    let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value)
+        .and_then(|()| crate::type_methods::note_abstract(vm, cls, name));
     match r {
         // `del C.x` of a missing attribute is an AttributeError, as in CPython.
         Err(e) if had && e.kind == crate::error::ExcKind::KeyError => {

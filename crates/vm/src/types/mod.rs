@@ -25,6 +25,9 @@ pub const FLAG_BUILTIN: u32 = 1 << 0;
 pub const FLAG_IMMUTABLE: u32 = 1 << 1;
 /// The type can be subclassed (`Py_TPFLAGS_BASETYPE`).
 pub const FLAG_BASETYPE: u32 = 1 << 2;
+/// `__abstractmethods__` is set and non-empty: `object.__new__` refuses to
+/// create instances (`Py_TPFLAGS_IS_ABSTRACT`).
+pub const FLAG_ABSTRACT: u32 = 1 << 3;
 
 thread_local! {
     /// The next unassigned version tag (CPython's `next_version_tag`).
@@ -132,6 +135,12 @@ impl TypeObject {
     /// The type flags (`FLAG_*`).
     pub fn flags(&self) -> u32 {
         self.flags.get()
+    }
+
+    /// Sets or clears flag bits `flag` (e.g. [`FLAG_ABSTRACT`]).
+    pub fn set_flag(&self, flag: u32, on: bool) {
+        let f = self.flags.get();
+        self.flags.set(if on { f | flag } else { f & !flag });
     }
 
     /// The version tag, valid while nothing in the type or its bases changes; 0
