@@ -22,6 +22,9 @@ pub struct BaseObject;
 impl Payload for BaseObject {
     const KIND: PayloadKind = PayloadKind::Object;
     const GC: bool = false;
+    // Classes on top of `object` get instances with a `__dict__`.
+    const SUBCLASS: fn() -> &'static crate::object::Layout =
+        crate::object::same_layout::<crate::builtins::object::Instance>;
 }
 
 /// References to the builtin types.
