@@ -313,6 +313,72 @@ pub fn install(vm: &mut Vm) {
     );
 }
 
+/// `T.__new__(cls, *args)` of a builtin type with a native constructor: the
+/// nearest constructor in `cls`'s MRO (CPython's `tp_new_wrapper`).
+fn builtin_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(first) = args.first() else {
+        return Err(PyErr::type_error("__new__(): not enough arguments"));
+    };
+    let Some(cls) = first
+        .as_obj()
+        .filter(|o| o.downcast::<TypeObject>().is_some())
+        .cloned()
+    else {
+        return Err(PyErr::type_error(format!(
+            "__new__(X): X is not a type object ({})",
+            type_name(vm.token(), &first.type_ref())
+        )));
+    };
+    match find_ctor(vm, &cls) {
+        Some((ctor, _, _)) => ctor(vm, &cls, &args[1..], kw),
+        None => Err(PyErr::type_error(format!(
+            "cannot create '{}' instances",
+            type_name(vm.token(), &cls)
+        ))),
+    }
+}
+
+/// `object.__doc__`, as in CPython.
+const OBJECT_DOC: &str = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
+
+/// Puts a `__new__` into the namespace of each type in `namespace` (the
+/// builtins module's dict) that has a native constructor of its own (so
+/// `'__new__' in int.__dict__` and `int.__new__(cls, x)` work as in CPython),
+/// and a `__doc__` (`None` where the VM has no text) into every builtin type.
+pub fn install_builtin_new(vm: &mut Vm, namespace: &ObjRef) {
+    let Some(d) = namespace.downcast::<Dict>() else {
+        return;
+    };
+    let object = builtin_types().object.clone();
+    let key = Value::Obj(intern(vm.token(), "__new__"));
+    let doc = Value::Obj(intern(vm.token(), "__doc__"));
+    if let Some(t) = object.downcast::<TypeObject>() {
+        let _ = t.dict.set(
+            &mut NativeEq(vm.token()),
+            doc.clone(),
+            crate::builtins::str::new_str(OBJECT_DOC),
+        );
+    }
+    let mut types = d.values(vm.token());
+    types.push(Value::Obj(builtin_types().none_type.clone()));
+    for v in types {
+        let Some(t) = v.downcast::<TypeObject>() else {
+            continue;
+        };
+        let Some(o) = v.as_obj() else { continue };
+        if t.dict.get_str(vm.token(), &doc).is_none() {
+            let _ = t
+                .dict
+                .set(&mut NativeEq(vm.token()), doc.clone(), Value::None);
+        }
+        let has_ctor = CTORS.with(|c| c.borrow().contains_key(&o.id()));
+        if has_ctor && !o.is(&object) && t.dict.get_str(vm.token(), &key).is_none() {
+            let f = Value::Obj(crate::calls::new_native_function("__new__", builtin_new));
+            let _ = t.dict.set(&mut NativeEq(vm.token()), key.clone(), f);
+        }
+    }
+}
+
 /// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`
 /// (a user function, or the nearest builtin constructor) then `__init__`.
 pub fn type_call(
@@ -645,7 +711,14 @@ fn slot_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
     {
         call_special(vm, obj, "__getattribute__", &[Value::Obj(name.clone())])?.unwrap_or_default()
     } else {
-        match crate::builtins::object::generic_getattr(vm, obj, name) {
+        // The inherited lookup: `type`'s for a class whose metaclass defines
+        // `__getattr__`, else `object`'s.
+        let base = if obj.downcast::<TypeObject>().is_some() {
+            type_getattro(vm, obj, name)
+        } else {
+            crate::builtins::object::generic_getattr(vm, obj, name)
+        };
+        match base {
             Ok(v) => return Ok(v),
             Err(e) if e.kind == ExcKind::AttributeError => {
                 if lookup_static(vm, &t, "__getattr__").is_some() {

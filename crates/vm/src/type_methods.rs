@@ -205,6 +205,43 @@ fn abstract_error(vm: &mut Vm, cls: &ObjRef) -> PyResult<()> {
     )))
 }
 
+fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
+    match v.as_obj().filter(|o| o.downcast::<StrObj>().is_some()) {
+        Some(o) => Ok(crate::builtins::str::intern_obj(vm.token(), o.clone())),
+        None => Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(vm.token(), &v.type_ref())
+        ))),
+    }
+}
+
+/// `type.__setattr__(cls, name, value)`: sets a class attribute (what
+/// `super().__setattr__` reaches from a metaclass).
+fn type_setattr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__setattr__", args, kw, 3)?;
+    as_type(vm, &a[0], "__setattr__")?;
+    let n = attr_name(vm, &a[1])?;
+    crate::types::builtin::type_setattro(vm, &a[0], &n, Some(a[2].clone()))?;
+    Ok(Value::None)
+}
+
+/// `type.__delattr__(cls, name)`: deletes a class attribute.
+fn type_delattr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__delattr__", args, kw, 2)?;
+    as_type(vm, &a[0], "__delattr__")?;
+    let n = attr_name(vm, &a[1])?;
+    crate::types::builtin::type_setattro(vm, &a[0], &n, None)?;
+    Ok(Value::None)
+}
+
+/// `type.__getattribute__(cls, name)`: the class attribute lookup.
+fn type_getattribute_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__getattribute__", args, kw, 2)?;
+    as_type(vm, &a[0], "__getattribute__")?;
+    let n = attr_name(vm, &a[1])?;
+    crate::class::type_getattro(vm, &a[0], &n)
+}
+
 /// `object.__subclasshook__(*args)`: `NotImplemented` (the default ABC hook).
 fn object_subclasshook(_vm: &mut Vm, _args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
     Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone()))
@@ -216,9 +253,13 @@ pub fn install(vm: &mut Vm) {
     let tk = vm.token();
     add_method(tk, &ty, "__call__", type_call_m);
     add_method(tk, &ty, "mro", type_mro_m);
+    add_method(tk, &ty, "__setattr__", type_setattr_m);
+    add_method(tk, &ty, "__delattr__", type_delattr_m);
+    add_method(tk, &ty, "__getattribute__", type_getattribute_m);
     add_method(tk, &ty, "__subclasses__", type_subclasses_m);
     add_method(tk, &ty, "__instancecheck__", type_instancecheck_m);
     add_method(tk, &ty, "__subclasscheck__", type_subclasscheck_m);
     let object = builtin_types().object.clone();
     crate::methods::add_classmethod(tk, &object, "__subclasshook__", object_subclasshook);
+    crate::object_reduce::install(vm);
 }

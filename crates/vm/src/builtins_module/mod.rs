@@ -89,6 +89,9 @@ pub fn install(vm: &mut Vm) {
     let name = intern(vm.token(), "__debug__");
     let _ = name;
     set(vm, "__debug__", Value::Bool(true));
+    if let Some(m) = vm.builtins_module.clone().downcast::<ModuleObj>() {
+        crate::class::install_builtin_new(vm, &m.dict);
+    }
 }
 
 /// A builtin module other than `builtins` by name, created on first import.

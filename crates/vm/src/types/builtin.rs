@@ -200,7 +200,12 @@ pub fn hash_not_implemented(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 }
 
 /// `type.__setattr__`: stores in the class namespace and bumps version tags.
-fn type_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn type_setattro(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &ObjRef,
+    value: Option<Value>,
+) -> PyResult<()> {
     let Some(cls) = obj.as_obj() else {
         return Err(crate::error::PyErr::type_error(
             "descriptor requires a 'type' object",
