@@ -830,6 +830,78 @@ pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
                 .and_then(|s| s.as_str().map(str::to_owned))
         })
         .collect();
+    install_slots_named(vm, cls, &keys, true);
+    // Dunders inherited from a user class that comes before a builtin one in
+    // the MRO (`class S(str, Enum)` gets `Enum.__str__`): the slot inherited
+    // from the builtin would bypass them.
+    let mro = t.mro(vm.token());
+    let mut inherited: Vec<String> = Vec::new();
+    for m in mro.iter().skip(1) {
+        let Some(mt) = m.downcast::<TypeObject>() else {
+            continue;
+        };
+        if mt.is_builtin() {
+            continue;
+        }
+        for k in mt.dict.keys(vm.token()) {
+            let Some(ks) = k.downcast::<StrObj>().and_then(StrObj::as_str) else {
+                continue;
+            };
+            if ks.starts_with("__")
+                && !keys.iter().any(|o| o == ks)
+                && !inherited.iter().any(|o| o == ks)
+            {
+                inherited.push(ks.to_owned());
+            }
+        }
+    }
+    inherited.retain(|name| {
+        let key = Value::Obj(intern(vm.token(), name));
+        let owner = mro.iter().find(|m| {
+            m.downcast::<TypeObject>()
+                .is_some_and(|mt| mt.dict.get_str(vm.token(), &key).is_some())
+        });
+        owner.is_some_and(|o| {
+            o.downcast::<TypeObject>()
+                .is_some_and(|mt| !mt.is_builtin())
+        })
+    });
+    if !inherited.is_empty() {
+        install_slots_named(vm, cls, &inherited, false);
+    }
+}
+
+/// After `cls.<name> = v` for a dunder `name`: the slots of `cls` and its
+/// subclasses dispatch to the new method (CPython's `update_slot`).
+pub fn update_slot(vm: &mut Vm, cls: &ObjRef, name: &str) {
+    if !(name.starts_with("__") && name.ends_with("__") && name.len() > 4) {
+        return;
+    }
+    let keys = [name.to_owned()];
+    let mut work = vec![cls.clone()];
+    let mut seen = 0usize;
+    while let Some(c) = work.pop() {
+        seen += 1;
+        if seen > 100_000 {
+            break;
+        }
+        let present = lookup(vm, &c, name).is_some();
+        if present {
+            install_slots_named(vm, &c, &keys, false);
+        }
+        if let Some(t) = c.downcast::<TypeObject>() {
+            work.extend(t.subclasses(vm.token()));
+        }
+    }
+}
+
+fn install_slots_named(vm: &mut Vm, cls: &ObjRef, keys: &[String], creating: bool) {
+    let Some(t) = cls.downcast::<TypeObject>() else {
+        return;
+    };
+    if t.is_builtin() {
+        return;
+    }
     let has = |n: &str| keys.iter().any(|k| k == n);
     let s = &t.slots;
     let n = &t.number;
@@ -840,15 +912,14 @@ pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
         s.str_.set(Some(slot_str));
     }
     if has("__hash__") {
-        let key = Value::Obj(intern(vm.token(), "__hash__"));
-        let v = t.dict.get_str(vm.token(), &key);
+        let v = lookup(vm, cls, "__hash__");
         if v.is_some_and(|v| v.is_none()) {
             s.hash
                 .set(Some(crate::types::builtin::hash_not_implemented));
         } else {
             s.hash.set(Some(slot_hash));
         }
-    } else if has("__eq__") {
+    } else if has("__eq__") && creating {
         // Defining `__eq__` without `__hash__` makes instances unhashable.
         s.hash
             .set(Some(crate::types::builtin::hash_not_implemented));

@@ -21,6 +21,7 @@ pub mod cli_main;
 pub mod code;
 pub mod codeattrs;
 pub mod coroutine;
+pub mod descr_wrappers;
 pub mod descriptors;
 pub mod error;
 pub mod eval;

@@ -262,4 +262,5 @@ pub fn install(vm: &mut Vm) {
     let object = builtin_types().object.clone();
     crate::methods::add_classmethod(tk, &object, "__subclasshook__", object_subclasshook);
     crate::object_reduce::install(vm);
+    crate::descr_wrappers::install(vm);
 }

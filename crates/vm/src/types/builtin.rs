@@ -214,6 +214,11 @@ pub(crate) fn type_setattro(
     let had = value.is_none();
     let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value)
         .and_then(|()| crate::type_methods::note_abstract(vm, cls, name));
+    if r.is_ok() {
+        if let Some(n) = name.downcast::<StrObj>().and_then(StrObj::as_str) {
+            crate::class::update_slot(vm, cls, n);
+        }
+    }
     match r {
         // `del C.x` of a missing attribute is an AttributeError, as in CPython.
         Err(e) if had && e.kind == crate::error::ExcKind::KeyError => {
