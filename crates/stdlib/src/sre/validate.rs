@@ -182,10 +182,8 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                     }
                     i = to;
                 }
-                if let Some(t) = target {
-                    if t != i {
-                        return bad();
-                    }
+                if target != Some(i) {
+                    return bad();
                 }
             }
             op::REPEAT_ONE | op::MIN_REPEAT_ONE | op::POSSESSIVE_REPEAT_ONE => {
