@@ -12,11 +12,9 @@ use crate::builtins::str::{intern, StrObj};
 use crate::builtins::tuple::Tuple;
 use crate::calls::{kwnames_len, positional};
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::function::{CellObj, FunctionObj};
+use crate::function::FunctionObj;
 use crate::object::ObjRef;
-use crate::types::{
-    builtin_types, is_subtype, new_class, type_modified, type_name, CompareOp, TypeObject,
-};
+use crate::types::{builtin_types, is_subtype, type_name, CompareOp, TypeObject};
 use crate::value::Value;
 use crate::vm::{BinOp, Vm};
 
@@ -67,6 +65,7 @@ fn object_ctor(
     _kw: Option<&ObjRef>,
 ) -> PyResult<Value> {
     let bt = builtin_types();
+    crate::type_methods::check_abstract(vm, cls)?;
     if cls.is(&bt.object) {
         // A bare `object()` has no `__dict__`, as in CPython.
         return Ok(Value::Obj(ObjRef::new(
@@ -177,14 +176,6 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     }
 }
 
-/// `type.__new__(meta, name, bases, ns)`.
-fn type_new_fn(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let Some(meta) = args.first().and_then(Value::as_obj).cloned() else {
-        return Err(PyErr::type_error("type.__new__(): not enough arguments"));
-    };
-    type_new(vm, &meta, &args[1..], kw)
-}
-
 /// `BaseException.__init__(self, *args)`: stores `args`.
 fn exception_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let pos = positional(vm, args, kw).to_vec();
@@ -271,10 +262,6 @@ fn object_format_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
     vm.str(&a[0])
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
-    Ok(Value::None)
-}
-
 fn set_static(vm: &mut Vm, ty: &ObjRef, name: &'static str, f: crate::calls::NativeFn) {
     let key = Value::Obj(intern(vm.token(), name));
     let v = Value::Obj(crate::calls::new_native_function(name, f));
@@ -294,7 +281,12 @@ pub fn install(vm: &mut Vm) {
     crate::calls::add_method(vm.token(), &b.object, "__init__", object_init);
     crate::calls::add_method(vm.token(), &base, "__init__", exception_init);
     set_static(vm, &b.object, "__new__", object_new);
-    set_static(vm, &b.object, "__init_subclass__", object_init_subclass);
+    crate::methods::add_classmethod(
+        vm.token(),
+        &b.object,
+        "__init_subclass__",
+        crate::class_new::object_init_subclass,
+    );
     for (name, f) in [
         ("__repr__", object_repr_m as crate::calls::NativeFn),
         ("__str__", object_str_m),
@@ -308,10 +300,17 @@ pub fn install(vm: &mut Vm) {
     ] {
         crate::calls::add_method(vm.token(), &b.object, name, f);
     }
-    set_static(vm, &b.type_, "__new__", type_new_fn);
+    set_static(vm, &b.type_, "__new__", crate::class_new::type_new_fn);
     crate::exc_notes::install(vm);
     crate::union::install(vm);
     crate::calls::add_method(vm.token(), &b.type_, "__init__", type_init);
+    crate::type_methods::install(vm);
+    crate::methods::add_classmethod(
+        vm.token(),
+        &b.type_,
+        "__prepare__",
+        crate::class_build::type_prepare,
+    );
 }
 
 /// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`
@@ -327,8 +326,13 @@ pub fn type_call(
     };
     let bt = builtin_types();
     let nkw = kwnames_len(vm.token(), kwnames);
-    if cls.is(&bt.type_) && args.len() == 1 && nkw == 0 {
-        return Ok(Value::Obj(args[0].type_ref()));
+    if cls.is(&bt.type_) {
+        if args.len() == 1 && nkw == 0 {
+            return Ok(Value::Obj(args[0].type_ref()));
+        }
+        if args.len().saturating_sub(nkw) != 3 {
+            return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+        }
     }
     let is_meta = is_subtype(vm.token(), &cls, &bt.type_);
     let user_new = lookup_static(vm, &cls, "__new__").filter(|v| {
@@ -381,205 +385,7 @@ pub fn type_call(
     Ok(obj)
 }
 
-/// `type.__new__(meta, name, bases, ns)` (CPython's `type_new`).
-pub fn type_new(
-    vm: &mut Vm,
-    meta: &ObjRef,
-    args: &[Value],
-    kwnames: Option<&ObjRef>,
-) -> PyResult<Value> {
-    let args = positional(vm, args, kwnames);
-    let [name, bases, ns] = args else {
-        return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
-    };
-    let Some(name_s) = name
-        .downcast::<StrObj>()
-        .map(|s| s.text().to_string_lossy().into_owned())
-    else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 1 must be str, not {}",
-            type_name(vm.token(), &name.type_ref())
-        )));
-    };
-    let Some(bases_t) = bases.downcast::<Tuple>() else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 2 must be tuple, not {}",
-            type_name(vm.token(), &bases.type_ref())
-        )));
-    };
-    let Some(ns_d) = ns.downcast::<Dict>() else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 3 must be dict, not {}",
-            type_name(vm.token(), &ns.type_ref())
-        )));
-    };
-    let mut base_refs = Vec::new();
-    for b in bases_t.items(vm.token()).to_vec() {
-        match b.as_obj().filter(|o| o.downcast::<TypeObject>().is_some()) {
-            Some(o) => base_refs.push(o.clone()),
-            None => return Err(PyErr::type_error("bases must be types")),
-        }
-    }
-    let cls = new_class(vm.token(), meta, &name_s, base_refs)?;
-    let items = ns_d.items(vm.token());
-    let t = cls
-        .downcast::<TypeObject>()
-        .ok_or_else(|| PyErr::type_error("new_class"))?;
-    let mut classcell = None;
-    for (k, v) in items {
-        let ks = k
-            .downcast::<StrObj>()
-            .map(|s| s.text().to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match ks.as_str() {
-            "__qualname__" => {
-                let q = v
-                    .downcast::<StrObj>()
-                    .map(|s| s.text().to_string_lossy().into_owned());
-                if let Some(q) = q {
-                    t.set_qualname(vm.token(), &q);
-                }
-                continue;
-            }
-            "__classcell__" => {
-                classcell = Some(v);
-                continue;
-            }
-            "__module__" => {
-                let m = v
-                    .downcast::<StrObj>()
-                    .map(|s| s.text().to_string_lossy().into_owned());
-                if let Some(m) = m {
-                    t.set_module(vm.token(), &m);
-                }
-            }
-            _ => {}
-        }
-        // `__class_getitem__` is an implicit classmethod (CPython's `type_new`).
-        let v = if ks == "__class_getitem__" && is_py_function(&v) {
-            Value::Obj(ObjRef::new(
-                &crate::rt_types::rt().classmethod,
-                crate::descriptors::ClassMethod { func: v },
-            ))
-        } else {
-            v
-        };
-        let k = match k.as_obj() {
-            Some(o) => Value::Obj(crate::builtins::str::intern_obj(vm.token(), o.clone())),
-            None => k,
-        };
-        t.dict.set(&mut NativeEq(vm.token()), k, v)?;
-    }
-    install_user_slots(vm, &cls);
-    type_modified(vm.token(), &cls);
-    if let Some(cell) = classcell {
-        if let Some(c) = cell.downcast::<CellObj>() {
-            *c.value.borrow_mut(vm.token()) = Some(Value::Obj(cls.clone()));
-        }
-    }
-    // `__set_name__` on attributes that define it.
-    let attrs = t.dict.items(vm.token());
-    for (k, v) in attrs {
-        let vt = v.type_ref();
-        if let Some(sn) = lookup(vm, &vt, "__set_name__").filter(is_py_function) {
-            vm.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k], None)?;
-        }
-    }
-    // `__init_subclass__` of the nearest base that defines one.
-    let mro = t.mro(vm.token());
-    for b in mro.iter().skip(1) {
-        let key = Value::Obj(intern(vm.token(), "__init_subclass__"));
-        let found = b
-            .downcast::<TypeObject>()
-            .and_then(|bt| bt.dict.get_str(vm.token(), &key));
-        if let Some(f) = found {
-            let f = match f.downcast::<crate::descriptors::ClassMethod>() {
-                Some(c) => c.func.clone(),
-                None => f,
-            };
-            if is_py_function(&f) {
-                vm.call(&f, &[Value::Obj(cls.clone())], None)?;
-            }
-            break;
-        }
-    }
-    Ok(Value::Obj(cls))
-}
-
-/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
-pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Option<&ObjRef>) -> PyResult<Value> {
-    let (pos, kw) = split_kw(vm, args, kwnames);
-    if pos.len() < 2 {
-        return Err(PyErr::type_error("__build_class__: not enough arguments"));
-    }
-    let func = pos[0].clone();
-    let name = pos[1].clone();
-    let bases: Vec<Value> = pos[2..].to_vec();
-    let mut meta: Option<Value> = None;
-    let mut rest_names = Vec::new();
-    let mut rest_vals = Vec::new();
-    for (k, v) in kw {
-        if k == "metaclass" {
-            meta = Some(v);
-        } else {
-            rest_names.push(Value::Obj(intern(vm.token(), &k)));
-            rest_vals.push(v);
-        }
-    }
-    let Some(f) = func.downcast::<FunctionObj>() else {
-        return Err(PyErr::type_error(
-            "__build_class__: func must be a function",
-        ));
-    };
-    let explicit = meta.is_some();
-    let mut meta = match meta {
-        Some(m) => m,
-        None => match bases.first() {
-            Some(b) => Value::Obj(b.type_ref()),
-            None => Value::Obj(builtin_types().type_.clone()),
-        },
-    };
-    // The most derived metaclass (CPython's `_PyType_CalculateMetaclass`).
-    if meta.downcast::<TypeObject>().is_some() || !explicit {
-        for b in &bases {
-            let bt = b.type_ref();
-            let Some(m) = meta.as_obj().cloned() else {
-                break;
-            };
-            if is_subtype(vm.token(), &m, &bt) {
-                continue;
-            }
-            if is_subtype(vm.token(), &bt, &m) {
-                meta = Value::Obj(bt);
-                continue;
-            }
-            return Err(PyErr::type_error(
-                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-            ));
-        }
-    }
-    let ns = ObjRef::new(&builtin_types().dict, Dict::new());
-    let code = f.code.borrow(vm.token()).clone();
-    let globals = f.globals.clone();
-    let fref = func.as_obj().cloned();
-    let cell = vm.run_code(&code, &globals, Some(ns.clone()), fref)?;
-    let bases_t = Value::Obj(Tuple::alloc(bases));
-    let mut call_args = vec![name, bases_t, Value::Obj(ns)];
-    call_args.extend(rest_vals);
-    let kwn = if rest_names.is_empty() {
-        None
-    } else {
-        Some(Tuple::alloc(rest_names))
-    };
-    let cls = vm.call(&meta, &call_args, kwn.as_ref())?;
-    if let Some(c) = cell.downcast::<CellObj>() {
-        let empty = c.value.borrow(vm.token()).is_none();
-        if empty {
-            *c.value.borrow_mut(vm.token()) = Some(cls.clone());
-        }
-    }
-    Ok(cls)
-}
+pub use crate::class_new::type_new;
 
 /// Splits native-call arguments into positional values and `(name, value)`
 /// keyword pairs.
@@ -1089,7 +895,13 @@ pub fn isinstance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
         ));
     };
     let t = v.type_ref();
-    Ok(is_subtype(vm.token(), &t, c))
+    if t.is(c) {
+        return Ok(true);
+    }
+    if let Some(r) = crate::type_methods::metaclass_check(vm, c, "__instancecheck__", v)? {
+        return Ok(r);
+    }
+    crate::type_methods::plain_isinstance(vm, v, c)
 }
 
 /// `issubclass(a, cls)`.
@@ -1121,6 +933,9 @@ pub fn issubclass(vm: &mut Vm, a: &Value, cls: &Value) -> PyResult<bool> {
             "issubclass() arg 2 must be a class, a tuple of classes, or a union",
         ));
     };
+    if let Some(r) = crate::type_methods::metaclass_check(vm, c, "__subclasscheck__", a)? {
+        return Ok(r);
+    }
     Ok(is_subtype(vm.token(), ao, c))
 }
 

@@ -32,6 +32,8 @@ pub struct ExceptionObj {
 impl Payload for ExceptionObj {
     const KIND: PayloadKind = PayloadKind::Other;
     const GC: bool = true;
+    // Already has a `__dict__`: subclass instances need no extra part.
+    const SUBCLASS: fn() -> &'static crate::object::Layout = crate::object::same_layout::<Self>;
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
         visit(self.args.borrow(token));

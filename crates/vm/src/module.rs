@@ -16,6 +16,8 @@ pub struct ModuleObj {
 impl Payload for ModuleObj {
     const KIND: PayloadKind = PayloadKind::Other;
     const GC: bool = true;
+    // Already has a `__dict__`: subclass instances need no extra part.
+    const SUBCLASS: fn() -> &'static crate::object::Layout = crate::object::same_layout::<Self>;
 
     fn traverse(&self, _token: &Token, visit: &mut dyn FnMut(&Value)) {
         visit(&Value::Obj(self.dict.clone()));

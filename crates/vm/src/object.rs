@@ -22,6 +22,8 @@ use std::mem::{align_of, offset_of, size_of};
 use std::ptr::{self, NonNull};
 use std::rc::{Rc, Weak};
 
+use crate::builtins::object::Instance;
+use crate::builtins::subclassed::Subclassed;
 use crate::types::TypeObject;
 use crate::value::Value;
 
@@ -172,8 +174,18 @@ pub struct Layout {
     traverse: TraverseFn,
     /// Drops the references an object holds (to break a garbage cycle).
     clear: fn(&ObjRef, &mut Token),
-    /// `TypeId` of the payload, checked by every downcast.
+    /// `TypeId` of the payload (exact checks: `ObjRef::new`, `Layout::is`).
     type_id: TypeId,
+    /// `TypeId` of the payload a downcast may read at the object's payload address:
+    /// the payload itself, or for a [`Subclassed<T>`] its base `T` (which is
+    /// its first field, so it has the same address).
+    base_type_id: TypeId,
+    /// The layout of instances of Python classes derived from a type with this
+    /// layout (CPython: the subtype's larger `tp_basicsize` with a dict slot).
+    subclass: fn() -> &'static Layout,
+    /// The instance part (`__dict__` and `__slots__` storage) of an object with
+    /// this layout, if it has one.
+    instance: for<'a> fn(&'a ObjRef) -> Option<&'a Instance>,
 }
 
 impl Layout {
@@ -182,6 +194,40 @@ impl Layout {
     pub fn is<T: Payload>(&self) -> bool {
         self.type_id == TypeId::of::<T>()
     }
+
+    /// Whether objects of this layout carry a `T` at their payload address (their
+    /// payload is `T`, or a [`Subclassed<T>`]).
+    #[inline]
+    pub fn has_base<T: Payload>(&self) -> bool {
+        self.base_type_id == TypeId::of::<T>()
+    }
+
+    /// Whether two layouts carry the same base payload (CPython's "same solid
+    /// base" check for `__class__` assignment and multiple bases).
+    pub fn same_base(&self, other: &Layout) -> bool {
+        self.base_type_id == other.base_type_id
+    }
+
+    /// The layout for instances of Python subclasses of a type with this layout.
+    pub fn subclass_layout(&self) -> &'static Layout {
+        (self.subclass)()
+    }
+}
+
+/// The layout of `T` itself (for [`Payload::SUBCLASS`] of payloads that need no
+/// extra per-instance state in subclasses: they already have a `__dict__`).
+pub fn same_layout<T: Payload>() -> &'static Layout {
+    T::LAYOUT
+}
+
+/// The layout of `Subclassed<T>` (the default [`Payload::SUBCLASS`]).
+pub fn subclassed_layout<T: Payload>() -> &'static Layout {
+    <Subclassed<T> as Payload>::LAYOUT
+}
+
+/// No instance part (the default [`Payload::INSTANCE`]).
+pub fn no_instance_part(_obj: &ObjRef) -> Option<&Instance> {
+    None
 }
 
 /// A Rust type that can be the payload of a heap object.
@@ -191,6 +237,15 @@ pub trait Payload: Sized + 'static {
     /// Whether this payload can hold references to other objects and so must take
     /// part in cycle collection (CPython's `Py_TPFLAGS_HAVE_GC`).
     const GC: bool;
+    /// The payload a downcast may read at this payload's address (`Self`, or
+    /// for [`Subclassed<T>`] its `T`).
+    const BASE_TYPE_ID: TypeId = TypeId::of::<Self>();
+    /// The layout of instances of Python subclasses: by default `Subclassed<Self>`
+    /// (the payload plus an instance `__dict__`/slots part); [`same_layout`] for
+    /// payloads that already have a `__dict__` (instances, exceptions, modules).
+    const SUBCLASS: fn() -> &'static Layout = subclassed_layout::<Self>;
+    /// Finds the instance part (`__dict__`, slots) of an object with this payload.
+    const INSTANCE: for<'a> fn(&'a ObjRef) -> Option<&'a Instance> = no_instance_part;
     /// The layout descriptor for this payload; don't override.
     const LAYOUT: &'static Layout = &Layout {
         kind: Self::KIND,
@@ -199,6 +254,9 @@ pub trait Payload: Sized + 'static {
         traverse: traverse_impl::<Self>,
         clear: clear_impl::<Self>,
         type_id: TypeId::of::<Self>(),
+        base_type_id: Self::BASE_TYPE_ID,
+        subclass: Self::SUBCLASS,
+        instance: Self::INSTANCE,
     };
 
     /// Calls `visit` on every value this payload holds a reference to (CPython's
@@ -291,26 +349,55 @@ pub struct ObjRef {
 
 impl ObjRef {
     /// Allocates an object of type `ty` with reference count 1 (CPython's
-    /// `tp_alloc` + initialization of the payload).
+    /// `tp_alloc` + initialization of the payload). If `ty` is a Python subclass
+    /// of the builtin whose payload is `T`, the object gets a `Subclassed<T>`
+    /// payload: `payload` plus an empty instance part sized for the class's
+    /// `__slots__`.
     ///
     /// # Panics
     /// If `ty` is not a type whose instances carry a `T` payload. That is a bug in
-    /// the Rust caller (Python code can't choose a payload type), and checking it
+    /// the Rust caller (Python code can't choose a payload type; constructors
+    /// reachable with a user class check `is_subtype` first), and checking it
     /// here is what makes `downcast` and deallocation sound.
     #[track_caller]
+    #[inline]
     pub fn new<T: Payload>(ty: &ObjRef, payload: T) -> ObjRef {
         let is_type = ty.type_obj().layout().type_id == TypeId::of::<TypeObject>();
         // `ty.type_obj()` is sound even if `ty` isn't a type: every header's type
         // pointer is a type. Only now may we read `ty` as a TypeObject.
+        assert!(is_type, "ObjRef::new: not a type object");
+        let layout = ty.type_obj_unchecked().layout();
+        if layout.type_id != TypeId::of::<T>() {
+            return Self::new_subclassed(ty, payload);
+        }
+        let header = ObjHeader {
+            refcnt: Cell::new(1),
+            ty: Cell::new(ty.clone().into_raw()),
+        };
+        Self::alloc(header, payload)
+    }
+
+    /// [`ObjRef::new`] for an instance of a Python subclass of `T`'s builtin.
+    #[cold]
+    #[track_caller]
+    fn new_subclassed<T: Payload>(ty: &ObjRef, payload: T) -> ObjRef {
+        let t = ty.type_obj_unchecked();
         assert!(
-            is_type && ty.type_obj_unchecked().layout().type_id == TypeId::of::<T>(),
+            t.layout().type_id == TypeId::of::<Subclassed<T>>(),
             "ObjRef::new: payload does not match the type's instance layout"
         );
         let header = ObjHeader {
             refcnt: Cell::new(1),
             ty: Cell::new(ty.clone().into_raw()),
         };
-        Self::alloc(header, payload)
+        let inst = Instance::for_class(t);
+        Self::alloc(
+            header,
+            Subclassed {
+                base: payload,
+                inst,
+            },
+        )
     }
 
     /// Allocates a type object whose type is itself (only `type` is like that).
@@ -429,19 +516,43 @@ impl ObjRef {
         self.header().ty.get() == ty.ptr
     }
 
-    /// The payload if it is a `T` (for a subclass instance too, since subclasses share
-    /// their solid base's payload).
+    /// The payload if it is a `T`, for a subclass instance too (whose payload is a
+    /// `Subclassed<T>` starting with the `T`). One compare, as before subclasses
+    /// had their own payload.
     #[inline(always)]
     pub fn downcast<T: Payload>(&self) -> Option<&T> {
         let layout = self.type_obj().layout();
-        if layout.type_id == TypeId::of::<T>() {
-            // SAFETY: the type's layout says its instances carry a `T` payload
-            // (`ObjRef::new` checks that every object's payload matches its type's
-            // layout), and the reference lives as long as &self.
+        if layout.base_type_id == TypeId::of::<T>() {
+            // SAFETY: the type's layout says its instances carry a `T` payload, or a
+            // `Subclassed<T>` (`#[repr(C)]`, `T` first) whose `T` lies at the same
+            // address: both payloads start at the same offset after the header
+            // because both are aligned to at most `usize` (asserted in `alloc`).
+            // `ObjRef::new` checks that every object's payload matches its type's
+            // layout, and the reference lives as long as &self.
             Some(unsafe { &(*(self.ptr.as_ptr() as *const PyObj<T>)).payload })
         } else {
             None
         }
+    }
+
+    /// The payload if it is exactly a `T` (not a `Subclassed<T>`).
+    #[inline(always)]
+    pub fn downcast_exact<T: Payload>(&self) -> Option<&T> {
+        let layout = self.type_obj().layout();
+        if layout.type_id == TypeId::of::<T>() {
+            // SAFETY: the type's layout says its instances carry exactly a `T`
+            // payload (checked by `ObjRef::new`); it lives as long as &self.
+            Some(unsafe { &(*(self.ptr.as_ptr() as *const PyObj<T>)).payload })
+        } else {
+            None
+        }
+    }
+
+    /// The instance part (`__dict__`, `__slots__` values) of a user-class
+    /// instance or of a subclass-of-builtin instance; `None` for other objects.
+    #[inline]
+    pub fn instance_part(&self) -> Option<&Instance> {
+        (self.type_obj().layout().instance)(self)
     }
 
     /// Calls the payload's `traverse` (CPython's `tp_traverse`).

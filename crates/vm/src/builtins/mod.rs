@@ -15,4 +15,5 @@ pub mod set_table;
 pub mod slice;
 pub mod slot_methods;
 pub mod str;
+pub mod subclassed;
 pub mod tuple;

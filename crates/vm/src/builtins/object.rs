@@ -11,36 +11,64 @@
 use crate::builtins::dict::{Dict, NativeEq};
 use crate::builtins::str::StrObj;
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::object::{ObjRef, Payload, PayloadKind, PyCell, Token};
+use crate::object::{same_layout, Layout, ObjRef, Payload, PayloadKind, PyCell, Token};
 use crate::types::slots::{DescrGetFn, DescrSetFn};
 use crate::types::{builtin_types, type_name, TypeObject};
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// The payload of an instance of a class derived from `object`: its `__dict__`,
-/// created on first store (CPython also creates instance dicts lazily).
+/// The payload of an instance of a class derived from `object`, and the
+/// instance part of a subclass-of-builtin instance (`Subclassed<T>`): its
+/// `__dict__`, created on first store (CPython also creates instance dicts
+/// lazily), and the values of its `__slots__` (CPython's member slots after the
+/// object struct), `None` while unset.
 #[derive(Default)]
 pub struct Instance {
     dict: PyCell<Option<ObjRef>>,
+    slots: PyCell<Box<[Option<Value>]>>,
+}
+
+fn instance_of_instance(obj: &ObjRef) -> Option<&Instance> {
+    obj.downcast_exact::<Instance>()
 }
 
 impl Payload for Instance {
     const KIND: PayloadKind = PayloadKind::Object;
     const GC: bool = true;
+    const SUBCLASS: fn() -> &'static Layout = same_layout::<Instance>;
+    const INSTANCE: for<'a> fn(&'a ObjRef) -> Option<&'a Instance> = instance_of_instance;
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
         if let Some(d) = self.dict.borrow(token) {
             visit(&Value::Obj(d.clone()));
         }
+        for v in self.slots.borrow(token).iter().flatten() {
+            visit(v);
+        }
     }
 
     fn clear(&self, token: &mut Token) {
         let old = self.dict.borrow_mut(token).take();
-        drop(old);
+        let slots = std::mem::take(self.slots.borrow_mut(token));
+        drop((old, slots));
     }
 }
 
 impl Instance {
+    /// The instance part for a new instance of the class `t`: as many empty
+    /// slot values as the class (with its bases) declares in `__slots__`.
+    pub fn for_class(t: &TypeObject) -> Instance {
+        let n = t.instance_slot_count();
+        Instance {
+            dict: PyCell::new(None),
+            slots: PyCell::new(if n == 0 {
+                Box::default()
+            } else {
+                vec![None; n].into_boxed_slice()
+            }),
+        }
+    }
+
     /// A new instance of class `cls` (`object.__new__(cls)`): `cls` must be a
     /// class whose instances are `Instance`s (created by `new_class` on top of
     /// `object`), else CPython's `TypeError`.
@@ -57,7 +85,7 @@ impl Instance {
                 "object.__new__({n}) is not safe, use {n}.__new__()"
             )));
         }
-        Ok(ObjRef::new(cls, Instance::default()))
+        Ok(ObjRef::new(cls, Instance::for_class(t)))
     }
 
     /// The instance `__dict__`, creating it if needed.
@@ -75,13 +103,49 @@ impl Instance {
     pub fn existing_dict(&self, token: &Token) -> Option<ObjRef> {
         self.dict.borrow(token).clone()
     }
+
+    /// Replaces the instance `__dict__` (`obj.__dict__ = d`).
+    pub fn set_dict(&self, token: &mut Token, d: Option<ObjRef>) {
+        let old = std::mem::replace(self.dict.borrow_mut(token), d);
+        drop(old);
+    }
+
+    /// The value of slot `index` (`None` if unset or out of range).
+    pub fn slot(&self, token: &Token, index: usize) -> Option<Value> {
+        self.slots.borrow(token).get(index).cloned().flatten()
+    }
+
+    /// Sets (or with `None` clears) slot `index`; returns the old value, or
+    /// `Err(())` if the index is out of range.
+    #[allow(clippy::result_unit_err)]
+    pub fn set_slot(
+        &self,
+        token: &mut Token,
+        index: usize,
+        v: Option<Value>,
+    ) -> Result<Option<Value>, ()> {
+        match self.slots.borrow_mut(token).get_mut(index) {
+            Some(s) => Ok(std::mem::replace(s, v)),
+            None => Err(()),
+        }
+    }
+
+    /// How many slot values this instance has room for.
+    pub fn slot_count(&self, token: &Token) -> usize {
+        self.slots.borrow(token).len()
+    }
 }
 
 /// The `__dict__` of an object whose payload has one (instances, exceptions,
 /// functions), created if needed; `None` for objects without a dict.
 pub fn instance_dict_of(token: &mut Token, obj: &Value) -> Option<ObjRef> {
-    if let Some(i) = obj.downcast::<Instance>() {
-        return Some(i.dict(token));
+    if let Some(o) = obj.as_obj() {
+        if let Some(i) = o.instance_part() {
+            if o.type_obj().has_instance_dict() {
+                return Some(i.dict(token));
+            }
+            return None;
+        }
     }
     if let Some(e) = obj.downcast::<crate::exceptions::ExceptionObj>() {
         return Some(e.dict(token));
@@ -94,7 +158,7 @@ pub fn instance_dict_of(token: &mut Token, obj: &Value) -> Option<ObjRef> {
 
 /// The `__dict__` of an object if it has one already (no creation).
 pub fn existing_instance_dict(token: &Token, obj: &Value) -> Option<ObjRef> {
-    if let Some(i) = obj.downcast::<Instance>() {
+    if let Some(i) = obj.as_obj().and_then(ObjRef::instance_part) {
         return i.existing_dict(token);
     }
     if let Some(e) = obj.downcast::<crate::exceptions::ExceptionObj>() {

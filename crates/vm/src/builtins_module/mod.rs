@@ -84,7 +84,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm, func);
     sort::install(vm, func);
     exec::install(vm, func);
-    func(vm, "__build_class__", crate::class::build_class);
+    func(vm, "__build_class__", crate::class_build::build_class);
     func(vm, "__import__", crate::import::builtin_import);
     let name = intern(vm.token(), "__debug__");
     let _ = name;

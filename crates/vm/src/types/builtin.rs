@@ -22,6 +22,9 @@ pub struct BaseObject;
 impl Payload for BaseObject {
     const KIND: PayloadKind = PayloadKind::Object;
     const GC: bool = false;
+    // Classes on top of `object` get instances with a `__dict__`.
+    const SUBCLASS: fn() -> &'static crate::object::Layout =
+        crate::object::same_layout::<crate::builtins::object::Instance>;
 }
 
 /// References to the builtin types.
@@ -204,7 +207,8 @@ fn type_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, value: Option<Value>) 
         ));
     };
     let had = value.is_none();
-    let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value);
+    let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value)
+        .and_then(|()| crate::type_methods::note_abstract(vm, cls, name));
     match r {
         // `del C.x` of a missing attribute is an AttributeError, as in CPython.
         Err(e) if had && e.kind == crate::error::ExcKind::KeyError => {

@@ -12,7 +12,6 @@ pub use builtin::{builtin_types, BuiltinTypes};
 pub use slots::{CompareOp, NumberSlots, Slots};
 
 use crate::builtins::dict::{Dict, NativeEq};
-use crate::builtins::object::Instance;
 use crate::error::{PyErr, PyResult};
 use crate::object::{Layout, ObjRef, Payload, PayloadKind, PyCell, Token, WeakObj};
 use crate::value::Value;
@@ -25,6 +24,13 @@ pub const FLAG_BUILTIN: u32 = 1 << 0;
 pub const FLAG_IMMUTABLE: u32 = 1 << 1;
 /// The type can be subclassed (`Py_TPFLAGS_BASETYPE`).
 pub const FLAG_BASETYPE: u32 = 1 << 2;
+/// Instances of this class have no `__dict__` although their layout has an
+/// instance part (a `__slots__` class without `'__dict__'`; CPython: no
+/// `tp_dictoffset`).
+pub const FLAG_NO_INSTANCE_DICT: u32 = 1 << 3;
+/// `__abstractmethods__` is set and non-empty: `object.__new__` refuses to
+/// create instances (`Py_TPFLAGS_IS_ABSTRACT`).
+pub const FLAG_ABSTRACT: u32 = 1 << 4;
 
 thread_local! {
     /// The next unassigned version tag (CPython's `next_version_tag`).
@@ -69,11 +75,15 @@ pub struct TypeObject {
     pub slots: Slots,
     /// The number-protocol slots.
     pub number: NumberSlots,
+    /// How many `__slots__` values its instances store (its own and its bases').
+    instance_slots: Cell<u32>,
 }
 
 impl Payload for TypeObject {
     const KIND: PayloadKind = PayloadKind::Type;
     const GC: bool = true;
+    // Already has a `__dict__`: subclass instances need no extra part.
+    const SUBCLASS: fn() -> &'static crate::object::Layout = crate::object::same_layout::<Self>;
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
         self.dict.traverse(token, visit);
@@ -114,6 +124,7 @@ impl TypeObject {
             anchor: Rc::new(()),
             slots: Slots::default(),
             number: NumberSlots::default(),
+            instance_slots: Cell::new(0),
         }
     }
 
@@ -132,6 +143,36 @@ impl TypeObject {
     /// The type flags (`FLAG_*`).
     pub fn flags(&self) -> u32 {
         self.flags.get()
+    }
+
+    /// Sets or clears flag bits `flag` (e.g. [`FLAG_ABSTRACT`]).
+    pub fn set_flag(&self, flag: u32, on: bool) {
+        let f = self.flags.get();
+        self.flags.set(if on { f | flag } else { f & !flag });
+    }
+
+    /// Sets the given `FLAG_*` bits (class creation).
+    pub fn add_flags(&self, flags: u32) {
+        self.flags.set(self.flags.get() | flags);
+    }
+
+    /// Whether instances with an instance part get a `__dict__` (not a
+    /// `__slots__` class without `'__dict__'`).
+    #[inline]
+    pub fn has_instance_dict(&self) -> bool {
+        self.flags.get() & FLAG_NO_INSTANCE_DICT == 0
+    }
+
+    /// How many `__slots__` values instances store (own and inherited).
+    #[inline]
+    pub fn instance_slot_count(&self) -> usize {
+        self.instance_slots.get() as usize
+    }
+
+    /// Sets the number of `__slots__` values instances store (class creation).
+    pub fn set_instance_slot_count(&self, n: usize) {
+        self.instance_slots
+            .set(u32::try_from(n).unwrap_or(u32::MAX));
     }
 
     /// The version tag, valid while nothing in the type or its bases changes; 0
@@ -391,7 +432,7 @@ pub fn new_class(
             Some((_, sl)) => {
                 if sl.kind == PayloadKind::Object && layout.kind != PayloadKind::Object {
                     solid = Some((b, layout));
-                } else if layout.kind != PayloadKind::Object && layout.kind != sl.kind {
+                } else if layout.kind != PayloadKind::Object && !layout.same_base(sl) {
                     return Err(PyErr::type_error(
                         "multiple bases have instance lay-out conflict",
                     ));
@@ -399,15 +440,20 @@ pub fn new_class(
             }
         }
     }
-    let (solid, mut layout) = match solid {
-        Some((s, l)) => (s.clone(), l),
-        None => (bt.object.clone(), BaseObject::LAYOUT),
+    let (solid, layout) = match solid {
+        Some((s, l)) => (s.clone(), l.subclass_layout()),
+        None => (bt.object.clone(), BaseObject::LAYOUT.subclass_layout()),
     };
-    // Classes on top of `object` get instances with a `__dict__`.
-    if layout.kind == PayloadKind::Object {
-        layout = Instance::LAYOUT;
-    }
+    // Inherited `__slots__` storage: the bases' slot values come first.
+    let inherited_slots = bases
+        .iter()
+        .filter_map(|b| b.downcast::<TypeObject>())
+        .map(TypeObject::instance_slot_count)
+        .max()
+        .unwrap_or(0);
     let mut t = TypeObject::blank(layout, name, FLAG_BASETYPE);
+    t.instance_slots
+        .set(u32::try_from(inherited_slots).unwrap_or(u32::MAX));
     // Until the namespace's `__module__` is applied (by the class-building code).
     *t.module.get_mut() = "__main__".to_owned();
     *t.base.get_mut() = Some(solid);
