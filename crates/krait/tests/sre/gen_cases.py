@@ -27,6 +27,9 @@ PATTERNS = [
     r'a{0}', r'(a){0}b', r'(?:a{2})*', r'(?:a|ab)(?:c|bcd)(d*)', r'[a-c]{2,}?d',
     r'(?s)(.)(?:.)*\1', r'[\x00-\x7f]+', r'[^\x00-\x7f]+', r'\W', r'[\w-]+', r'[^\d\s]',
     r'(?i)[k]', r'(?i)\u212a', r'(?i)[\u017f]', r'(?i)s', r'(?i)[st]+', r'[\U0001F600-\U0001F64F]',
+    r'(?i)[\u0100\u0102\u0104\u0106\u0108\u0110\u0120\u0130\u0140\u0150\u0160\u0170\u0180\u01a0\u0200\u0220]+',
+    r'[^\u4e00-\u9fff\u3040-\u30ff\u0100\u0103\u0107]+', r'(?i)\xe9+', r'(?i)[\xc0-\xff]+', r'(?i)\xdf', r'(?i)ss',
+    r'(?i)[^k]+', r'(?i)(\w)\1', r'(?a:\w+)(?i:B)', r'(?i)(?:a|B)+', r'\x00*', r'(?m)$\n?', r'(?=a)*b' if 0 else r'(?:(?=a))b',
     r'(a(b(c(d)?)?)?)?', r'(?:a+)+b', r'(a|b|c|d|e)+?f', r'(?:x(?:y(?:z)?)?)*',
 ]
 
@@ -36,8 +39,12 @@ SUBJECTS = [
     '  x  ,  y ,z', '<a><b>text</b>', '"a\\"b" "c"', 'joe@example.com', 'foobar bar',
     '1234567', 'caf\u00e9 \u00c9t\u00e9', '\u03a3\u03c3\u03c2', 'K \u212a k', 's \u017f S', '\U0001F600!',
     'aaaaaaaaaaab', 'abcdefghijkk', 'a1b2c3', 'x\ty\u00a0z\u2028w', '\u0663\u0664 12',
-    'xyzxyz', 'acd', 'abcdd', 'aa bb', '$12.50', 'a--b_c',
+    'xyzxyz', 'Stra\u00dfe SS', 'acd', 'abcdd', 'aa bb', '$12.50', 'a--b_c',
 ]
+
+# Patterns valid only for bytes (locale-dependent classes and case).
+BYTES_ONLY = [r'(?L)\w+', r'(?L)\W+', r'(?Li)abc', r'(?Li)[a-c]+', r'(?Li)(a)\1', r'(?L)\bab', r'(?L)b\B']
+BYTE_SUBJECTS = ['\xe9t\xe9 ABc', '\xff\xc9\xe9']
 
 def case(pattern, flags=0):
     p = _parser.parse(pattern, flags)
@@ -56,6 +63,7 @@ def main():
         except re.error:
             continue
         print(repr(c + (SUBJECTS,)))
+    for pat in PATTERNS + BYTES_ONLY:
         if pat.isascii() and '\\u' not in pat and '\\U' not in pat:
             bpat = pat.encode()
             try:
@@ -63,6 +71,7 @@ def main():
             except re.error:
                 continue
             subs = [s.encode() for s in SUBJECTS if s.isascii()]
+            subs += [s.encode('latin-1') for s in BYTE_SUBJECTS]
             print(repr(b + (subs,)))
 
 main()
