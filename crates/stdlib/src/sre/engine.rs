@@ -110,7 +110,11 @@ struct Repeat {
 /// What a context does next.
 enum Step {
     /// Run a child context at `pc`; the parent resumes at `jump`.
-    Call { jump: Jump, pc: usize, toplevel: bool },
+    Call {
+        jump: Jump,
+        pc: usize,
+        toplevel: bool,
+    },
     /// The context finished (matched or not).
     Done(bool),
     /// Continue dispatching at the context's `pc` and `ptr`.
@@ -441,7 +445,11 @@ impl<'a, C: SreChar> Engine<'a, C> {
     fn mark_pop(&self, state: &mut State, lastmark: isize, discard: bool) -> SreResult<()> {
         if lastmark >= 0 {
             let n = lastmark as usize + 1;
-            let from = state.data.len().checked_sub(n).ok_or(SreError::InvalidCode)?;
+            let from = state
+                .data
+                .len()
+                .checked_sub(n)
+                .ok_or(SreError::InvalidCode)?;
             if let (Some(dst), Some(src)) = (state.marks.get_mut(..n), state.data.get(from..)) {
                 dst.copy_from_slice(src);
             }
@@ -1359,7 +1367,9 @@ impl<'a, C: SreChar> Engine<'a, C> {
         let code = self.code;
         let end = state.end;
         let mut ptr = state.start;
-        let prefix = code.get(at_..at_.saturating_add(len)).ok_or(SreError::InvalidCode)?;
+        let prefix = code
+            .get(at_..at_.saturating_add(len))
+            .ok_or(SreError::InvalidCode)?;
         let body = skip
             .checked_mul(2)
             .and_then(|n| pc.checked_add(n))
@@ -1421,7 +1431,9 @@ impl<'a, C: SreChar> Engine<'a, C> {
                     }
                     // A potential match.
                     state.start = ptr + 1 - len;
-                    state.ptr = (ptr + 1 + skip).checked_sub(len).ok_or(SreError::InvalidCode)?;
+                    state.ptr = (ptr + 1 + skip)
+                        .checked_sub(len)
+                        .ok_or(SreError::InvalidCode)?;
                     if flags & INFO_LITERAL != 0 {
                         return Ok(true);
                     }

@@ -15,8 +15,8 @@ use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 use super::args::{bind, req};
 use super::engine::State;
 use super::pattern::PatternObj;
-use super::subject::Subject;
 use super::sre_types;
+use super::subject::Subject;
 use crate::util::tname;
 
 /// The payload of a match.
@@ -174,7 +174,9 @@ fn match_groups(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Va
     let a = bind(vm, "groups", rest, kw, ["default"], 0)?;
     let default = a[0].clone().unwrap_or(Value::None);
     let m = match_of(vm, &me)?;
-    let out = (1..m.regs.len()).map(|i| group_value(m, i, &default)).collect();
+    let out = (1..m.regs.len())
+        .map(|i| group_value(m, i, &default))
+        .collect();
     Ok(Value::Obj(Tuple::alloc(out)))
 }
 
@@ -196,11 +198,19 @@ fn match_groupdict(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
             out.set(vm, name, v)?;
         }
     }
-    Ok(Value::Obj(ObjRef::new(&vm::types::builtin_types().dict, out)))
+    Ok(Value::Obj(ObjRef::new(
+        &vm::types::builtin_types().dict,
+        out,
+    )))
 }
 
 /// The span of the group named by the optional argument (default 0).
-fn span_of(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, fname: &str) -> PyResult<(isize, isize)> {
+fn span_of(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Option<&ObjRef>,
+    fname: &str,
+) -> PyResult<(isize, isize)> {
     let (me, rest) = receiver(args)?;
     let a = bind(vm, fname, rest, kw, ["group"], 0)?;
     let m = match_of(vm, &me)?;
@@ -220,7 +230,10 @@ fn match_end(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 }
 
 fn pair(s: isize, e: isize) -> Value {
-    Value::Obj(Tuple::alloc(vec![Value::Int(s as i64), Value::Int(e as i64)]))
+    Value::Obj(Tuple::alloc(vec![
+        Value::Int(s as i64),
+        Value::Int(e as i64),
+    ]))
 }
 
 fn match_span(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -273,7 +286,11 @@ fn getter_endpos(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<
 fn getter_lastindex(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
     let (me, _) = receiver(args)?;
     let li = match_of(vm, &me)?.lastindex;
-    Ok(if li >= 0 { Value::Int(li as i64) } else { Value::None })
+    Ok(if li >= 0 {
+        Value::Int(li as i64)
+    } else {
+        Value::None
+    })
 }
 
 fn getter_lastgroup(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -307,7 +324,12 @@ fn match_repr(vm: &mut Vm, me: &Value) -> PyResult<Value> {
     let (s, e) = m.regs.first().copied().unwrap_or((-1, -1));
     let g = group_value(m, 0, &Value::None);
     let r = vm.repr(&g)?;
-    let text: String = vm.str_text(&r)?.to_string_lossy().chars().take(50).collect();
+    let text: String = vm
+        .str_text(&r)?
+        .to_string_lossy()
+        .chars()
+        .take(50)
+        .collect();
     Ok(new_str(&format!(
         "<re.Match object; span=({s}, {e}), match={text}>"
     )))

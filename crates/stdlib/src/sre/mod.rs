@@ -28,6 +28,7 @@ use vm::builtins::tuple::Tuple;
 use vm::methods::bytes::bytes_of;
 use vm::object::Payload;
 use vm::types::{new_native_type, TypeObject};
+use vm::value::IntRef;
 use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 
 use crate::util::{new_module, set_attr, tname};
@@ -56,30 +57,23 @@ pub fn sre_types(_vm: &mut Vm) -> Option<SreTypes> {
 }
 
 fn code_word(vm: &mut Vm, v: &Value) -> PyResult<u32> {
-    let i = match v {
-        Value::Int(i) => *i,
-        Value::Bool(b) => i64::from(*b),
-        _ => match v.as_int() {
-            Some(_) => {
-                return Err(PyErr::new(
-                    ExcKind::OverflowError,
-                    "regular expression code size limit exceeded",
-                ))
-            }
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "an integer is required (got type {})",
-                    tname(vm, v)
-                )))
-            }
-        },
-    };
-    u32::try_from(i).map_err(|_| {
+    let too_big = || {
         PyErr::new(
             ExcKind::OverflowError,
             "regular expression code size limit exceeded",
         )
-    })
+    };
+    let i = match v.as_int() {
+        Some(IntRef::Small(i)) => i,
+        Some(IntRef::Big(_)) => return Err(too_big()),
+        None => {
+            return Err(PyErr::type_error(format!(
+                "an integer is required (got type {})",
+                tname(vm, v)
+            )))
+        }
+    };
+    u32::try_from(i).map_err(|_| too_big())
 }
 
 /// `_sre.compile(pattern, flags, code, groups, groupindex, indexgroup)`: a
@@ -91,16 +85,20 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
         "compile",
         args,
         kw,
-        ["pattern", "flags", "code", "groups", "groupindex", "indexgroup"],
+        [
+            "pattern",
+            "flags",
+            "code",
+            "groups",
+            "groupindex",
+            "indexgroup",
+        ],
         6,
     )?;
     let pattern = req(&a[0]);
     let flags = vm.index_i64(&req(&a[1]))?;
     let code_list = req(&a[2]);
-    let Some(items) = code_list
-        .downcast::<List>()
-        .map(|l| l.to_vec(vm.token()))
-    else {
+    let Some(items) = code_list.downcast::<List>().map(|l| l.to_vec(vm.token())) else {
         return Err(PyErr::type_error(format!(
             "compile() argument 'code' must be list, not {}",
             tname(vm, &code_list)
@@ -254,9 +252,24 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     scanner::install(vm, &types.scanner);
     TYPES.with(|t| *t.borrow_mut() = Some(types));
     set_attr(vm, &m, "MAGIC", Value::Int(i64::from(constants::MAGIC)));
-    set_attr(vm, &m, "CODESIZE", Value::Int(i64::from(constants::CODESIZE)));
-    set_attr(vm, &m, "MAXREPEAT", Value::Int(i64::from(constants::MAXREPEAT)));
-    set_attr(vm, &m, "MAXGROUPS", Value::Int(i64::from(constants::MAXGROUPS)));
+    set_attr(
+        vm,
+        &m,
+        "CODESIZE",
+        Value::Int(i64::from(constants::CODESIZE)),
+    );
+    set_attr(
+        vm,
+        &m,
+        "MAXREPEAT",
+        Value::Int(i64::from(constants::MAXREPEAT)),
+    );
+    set_attr(
+        vm,
+        &m,
+        "MAXGROUPS",
+        Value::Int(i64::from(constants::MAXGROUPS)),
+    );
     set_attr(
         vm,
         &m,

@@ -139,7 +139,10 @@ fn do_match(
     if !found {
         return Ok(Value::None);
     }
-    let pat = me.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad pattern"))?;
+    let pat = me
+        .as_obj()
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("bad pattern"))?;
     Ok(new_match(vm, &pat, &string, &subject, &state))
 }
 
@@ -211,7 +214,9 @@ fn pattern_findall(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
             0 => subject.slice(st.start, st.ptr),
             1 => group_slice(&subject, st, 1, &empty),
             n => Value::Obj(Tuple::alloc(
-                (1..=n).map(|g| group_slice(&subject, st, g, &empty)).collect(),
+                (1..=n)
+                    .map(|g| group_slice(&subject, st, g, &empty))
+                    .collect(),
             )),
         };
         out.push(item);
@@ -225,7 +230,10 @@ fn pattern_scanner(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
     let p = pattern_of(vm, &me)?;
     let (string, pos, endpos) = string_pos_endpos(vm, "scanner", rest, kw)?;
     let subject = subject_for(vm, p, &string)?;
-    let pat = me.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad pattern"))?;
+    let pat = me
+        .as_obj()
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("bad pattern"))?;
     Ok(super::scanner::new_scanner(
         vm, &pat, p.groups, string, subject, pos, endpos,
     ))
@@ -236,7 +244,10 @@ fn pattern_finditer(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResul
     let p = pattern_of(vm, &me)?;
     let (string, pos, endpos) = string_pos_endpos(vm, "finditer", rest, kw)?;
     let subject = subject_for(vm, p, &string)?;
-    let pat = me.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad pattern"))?;
+    let pat = me
+        .as_obj()
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("bad pattern"))?;
     let scanner = super::scanner::new_scanner(vm, &pat, p.groups, string, subject, pos, endpos);
     Ok(super::scanner::new_finditer(vm, scanner))
 }
@@ -370,7 +381,10 @@ fn subx(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, fname: &str) -> PyResu
     };
     let p = pattern_of(vm, &me)?;
     let subject = Rc::new(subject_for(vm, p, &string)?);
-    let pat = me.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad pattern"))?;
+    let pat = me
+        .as_obj()
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("bad pattern"))?;
     let code = p.code.clone();
     let mut state = State::new(subject.len(), p.groups, 0, isize::MAX);
     let mut out = if subject.is_bytes {
@@ -503,7 +517,12 @@ fn pattern_repr(vm: &mut Vm, me: &Value) -> PyResult<Value> {
     Ok(new_str(&format!("re.compile({text}, {})", names.join("|"))))
 }
 
-fn pattern_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {
+fn pattern_richcompare(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: CompareOp,
+) -> PyResult<Option<Value>> {
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(None);
     }
@@ -520,7 +539,11 @@ fn pattern_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRe
         let (pa, pb) = (x.pattern.clone(), y.pattern.clone());
         eq = vm.eq_bool(&pa, &pb)?;
     }
-    Ok(Some(Value::Bool(if op == CompareOp::Eq { eq } else { !eq })))
+    Ok(Some(Value::Bool(if op == CompareOp::Eq {
+        eq
+    } else {
+        !eq
+    })))
 }
 
 fn pattern_hash(vm: &mut Vm, me: &Value) -> PyResult<isize> {

@@ -66,7 +66,9 @@ fn scan(vm: &mut Vm, args: &[Value], search: bool) -> PyResult<Value> {
         return Err(PyErr::type_error("descriptor needs an argument"));
     };
     let Some(sc) = me.downcast::<ScannerObj>() else {
-        return Err(PyErr::type_error("descriptor requires a '_sre.SRE_Scanner' object"));
+        return Err(PyErr::type_error(
+            "descriptor requires a '_sre.SRE_Scanner' object",
+        ));
     };
     if sc.exhausted.get() {
         return Ok(Value::None);

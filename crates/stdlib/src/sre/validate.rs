@@ -143,7 +143,9 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                     let len = get(code, i + 4, to)? as usize;
                     let skip = get(code, i + 5, to)? as usize;
                     let table = i + 6 + len;
-                    if skip > len || len.checked_mul(2).and_then(|n| n.checked_add(i + 6)) != Some(to) {
+                    if skip > len
+                        || len.checked_mul(2).and_then(|n| n.checked_add(i + 6)) != Some(to)
+                    {
                         return bad();
                     }
                     for k in 0..len {
@@ -224,7 +226,10 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                 sub(i + 1, to - 1)?;
                 i = to;
             }
-            op::GROUPREF | op::GROUPREF_IGNORE | op::GROUPREF_UNI_IGNORE | op::GROUPREF_LOC_IGNORE => {
+            op::GROUPREF
+            | op::GROUPREF_IGNORE
+            | op::GROUPREF_UNI_IGNORE
+            | op::GROUPREF_LOC_IGNORE => {
                 if get(code, i, end)? as usize >= groups {
                     return bad();
                 }
