@@ -664,10 +664,17 @@ impl<'a, C: SreChar> Engine<'a, C> {
                     }
                     let next = add(pc, word(code, pc)?)?;
                     let next_op = word(code, next)?;
-                    if next_op == op::SUCCESS
-                        && ptr == end
-                        && !(toplevel && state.must_advance && ptr == state.start)
-                    {
+                    if next_op == op::SUCCESS {
+                        // The tail is empty: backing off can only move
+                        // further from `end` and closer to `start`, so the
+                        // longest count is the only one that can succeed
+                        // (CPython tries them all, with the same answer).
+                        if toplevel
+                            && ((state.match_all && ptr != end)
+                                || (state.must_advance && ptr == state.start))
+                        {
+                            fail!();
+                        }
                         state.ptr = ptr;
                         return Ok(Step::Done(true));
                     }
@@ -1333,7 +1340,8 @@ impl<'a, C: SreChar> Engine<'a, C> {
         }
         state.start = ptr;
         state.ptr = ptr;
-        let mut status = self.run(state, pc, true)?;
+        let mut status =
+            !self.first_char_rejects(pc, ptr, state.end)? && self.run(state, pc, true)?;
         state.must_advance = false;
         if !status
             && word(code, pc)? == op::AT
@@ -1348,9 +1356,30 @@ impl<'a, C: SreChar> Engine<'a, C> {
             state.reset();
             state.start = ptr;
             state.ptr = ptr;
-            status = self.run(state, pc, false)?;
+            status = !self.first_char_rejects(pc, ptr, state.end)? && self.run(state, pc, false)?;
         }
         Ok(status)
+    }
+
+    /// Whether the code at `pc` certainly fails at `ptr` because it must
+    /// start with one character that is not there (a shortcut for the
+    /// search loop; the engine would fail the same way).
+    #[inline]
+    fn first_char_rejects(&self, pc: usize, ptr: usize, end: usize) -> SreResult<bool> {
+        let code = self.code;
+        let item = match word(code, pc)? {
+            op::REPEAT_ONE | op::MIN_REPEAT_ONE | op::POSSESSIVE_REPEAT_ONE => {
+                if word(code, pc + 2)? == 0 {
+                    return Ok(false);
+                }
+                pc + 4
+            }
+            _ => pc,
+        };
+        if ptr >= end {
+            return Ok(self.single(item, 0)?.is_some());
+        }
+        Ok(self.single(item, self.ch(ptr))? == Some(false))
     }
 
     /// `SRE(search)` for a pattern with a literal prefix of `len` characters at

@@ -74,11 +74,11 @@ impl Subject {
                 if self.is_bytes {
                     new_bytes(part.to_vec(), false)
                 } else {
-                    let mut t = Text::with_capacity(part.len());
-                    for &c in part {
-                        t.push_code_point(u32::from(c));
+                    // Narrow text is ASCII, hence UTF-8.
+                    match std::str::from_utf8(part) {
+                        Ok(s) => Value::Obj(StrObj::alloc(s)),
+                        Err(_) => Value::Obj(StrObj::alloc_text(Text::from_latin1(part))),
                     }
-                    Value::Obj(StrObj::alloc_text(t))
                 }
             }
             Units::Wide(cps) => {
