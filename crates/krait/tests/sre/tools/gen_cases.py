@@ -1,6 +1,6 @@
 """Generates sre_cases.txt: patterns compiled to _sre code by CPython 3.11's
 re._compiler, with subjects, one Python literal per line. Run with python3
-(`python3 gen_cases.py > sre_cases.txt`); sre_compiled.py feeds the code to
+(from tests/sre: `python3 tools/gen_cases.py > sre_cases.txt`); sre_compiled.py feeds the code to
 `_sre.compile` directly, so the engine is tested without `import re`."""
 import re
 from re import _compiler, _parser
