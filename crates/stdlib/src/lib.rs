@@ -18,6 +18,7 @@ pub mod math;
 pub mod opcode;
 pub mod operator;
 pub mod posix;
+pub mod sre;
 pub mod string;
 pub mod thread;
 pub mod time;
@@ -45,4 +46,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_weakref", weakref::create);
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
+    vm.register_native_module("_sre", sre::create);
 }

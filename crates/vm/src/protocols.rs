@@ -145,11 +145,16 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             _ => {
-                if let Some(IntRef::Big(_)) = v.as_int() {
-                    return Err(PyErr::new(
-                        ExcKind::OverflowError,
-                        "Python int too large to convert to C ssize_t",
-                    ));
+                // Instances of int subclasses too, as CPython's `PyLong_Check`.
+                match v.as_int() {
+                    Some(IntRef::Small(i)) => return Ok(i),
+                    Some(IntRef::Big(_)) => {
+                        return Err(PyErr::new(
+                            ExcKind::OverflowError,
+                            "Python int too large to convert to C ssize_t",
+                        ))
+                    }
+                    None => {}
                 }
                 let t = slots(v);
                 if let Some(f) = t

@@ -94,7 +94,7 @@ impl Value {
         match self {
             Value::Int(i) => Some(IntRef::Small(*i)),
             Value::Bool(b) => Some(IntRef::Small(*b as i64)),
-            Value::Obj(o) => o.downcast::<IntObj>().map(|b| IntRef::Big(&b.value)),
+            Value::Obj(o) => o.downcast::<IntObj>().map(|b| int::int_ref(&b.value)),
             _ => None,
         }
     }

@@ -15,7 +15,8 @@ use crate::object::{ObjRef, Payload, PayloadKind};
 use crate::types::builtin_types;
 use crate::value::{IntRef, Value};
 
-/// The payload of a heap int: always outside the `i64` range.
+/// The payload of a heap int: always outside the `i64` range for exact ints; any
+/// value for instances of `int` subclasses (`builtins::int_subclass`).
 pub struct IntObj {
     /// The value.
     pub value: BigInt,
@@ -34,6 +35,30 @@ pub fn normalize(b: BigInt) -> Value {
     match i64::try_from(&b) {
         Ok(i) => Value::Int(i),
         Err(_) => Value::Obj(ObjRef::new(&builtin_types().int, IntObj { value: b })),
+    }
+}
+
+/// The operand form of a heap int's value: `Small` if it fits in `i64` (only an
+/// instance of an `int` subclass holds such a value), else `Big`.
+#[inline]
+pub fn int_ref(b: &BigInt) -> IntRef<'_> {
+    match i64::try_from(b) {
+        Ok(i) => IntRef::Small(i),
+        Err(_) => IntRef::Big(b),
+    }
+}
+
+/// An int (or bool, or instance of an `int` subclass) as an exact `int` value
+/// (`int(x)`, `x.__index__()`); other values are returned unchanged.
+pub fn exact_value(v: &Value) -> Value {
+    match v {
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Obj(o) if !o.type_obj().is_builtin() => match v.as_int() {
+            Some(IntRef::Small(i)) => Value::Int(i),
+            Some(IntRef::Big(b)) => normalize(b.clone()),
+            None => v.clone(),
+        },
+        _ => v.clone(),
     }
 }
 

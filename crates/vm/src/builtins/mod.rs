@@ -4,6 +4,7 @@
 pub mod dict;
 pub mod float;
 pub mod int;
+pub mod int_subclass;
 pub mod iter;
 pub mod list;
 pub mod object;

@@ -24,11 +24,12 @@ fn tname(vm: &mut Vm, v: &Value) -> String {
 }
 
 fn int_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    if !exact(cls, &builtin_types().int) {
-        return Err(PyErr::new(
-            ExcKind::NotImplementedError,
-            "subclasses of int are not supported yet",
-        ));
+    let int = &builtin_types().int;
+    if !exact(cls, int) {
+        // CPython's `long_subtype_new`: the value as for `int(...)`, then a heap
+        // object of the subclass holding it (small values too).
+        let v = int_new(vm, int, args, kw)?;
+        return crate::builtins::int_subclass::new(vm, cls, &v);
     }
     let (pos, [base_kw]) = ArgSpec::parse(vm, "int", args, kw, ["base"])?;
     if pos.len() > 2 {
@@ -76,7 +77,7 @@ fn int_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> Py
                 None => Ok(Value::Int(f.trunc() as i64)),
             }
         }
-        v if v.as_int().is_some() => Ok(v.clone()),
+        v if v.as_int().is_some() => Ok(crate::builtins::int::exact_value(v)),
         v => {
             if let Some(r) = parse_text_or_bytes(vm, v, 10) {
                 return r;

@@ -58,7 +58,7 @@ pub fn new_bytes(data: Vec<u8>, mutable: bool) -> Value {
 }
 
 /// Whether `v` is a bytearray (or subclass instance).
-fn is_bytearray(vm: &mut Vm, v: &Value) -> bool {
+pub(crate) fn is_bytearray(vm: &mut Vm, v: &Value) -> bool {
     match bytes_type(true) {
         Some(t) => crate::types::is_subtype(vm.token(), &v.type_ref(), &t),
         None => false,
@@ -1230,6 +1230,7 @@ pub fn install(vm: &mut Vm) {
             ("isalnum", b_isalnum),
             ("isspace", b_isspace),
             ("hex", b_hex),
+            ("translate", super::bytes_translate::b_translate),
             ("__contains__", b_contains),
         ];
         for (n, f) in common {

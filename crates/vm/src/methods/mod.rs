@@ -5,6 +5,7 @@
 
 pub mod bytes;
 mod bytes_percent;
+mod bytes_translate;
 pub mod complex;
 pub mod containers;
 mod dict_views;
