@@ -21,6 +21,7 @@ program_tests!(
     generators,
     loops,
     misc,
+    posix_fds,
     program,
     radix_dir,
     recursion,

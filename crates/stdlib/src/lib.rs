@@ -47,4 +47,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
     vm.register_native_module("_sre", sre::create);
+    io::install_builtins(vm);
 }
