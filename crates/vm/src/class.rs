@@ -613,9 +613,30 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     }
 }
 
+/// Whether `v` is a builtin's native method (a dunder wrapper that calls the
+/// builtin's slot back).
+fn is_native_method(v: &Value) -> bool {
+    let rt = crate::rt_types::rt();
+    let vt = v.type_ref();
+    vt.is(&rt.method_descriptor) || vt.is(&rt.builtin_function)
+}
+
 fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     let t = v.type_ref();
-    if lookup_static(vm, &t, "__bool__").is_some() {
+    if let Some(b) = lookup_static(vm, &t, "__bool__") {
+        if is_native_method(&b) {
+            // The builtin base's own truth test (`class F(int, Flag)`).
+            let mro = t.downcast::<TypeObject>().map(|tt| tt.mro(vm.token()));
+            let f = mro.iter().flat_map(|m| m.iter()).find_map(|m| {
+                m.downcast::<TypeObject>()
+                    .filter(|mt| mt.is_builtin())
+                    .and_then(|mt| mt.number.bool_.get())
+            });
+            return match f {
+                Some(f) => f(vm, v),
+                None => Ok(true),
+            };
+        }
         let r = call_special(vm, v, "__bool__", &[])?.unwrap_or_default();
         return match r {
             Value::Bool(b) => Ok(b),
@@ -902,7 +923,16 @@ fn install_slots_named(vm: &mut Vm, cls: &ObjRef, keys: &[String], creating: boo
     if t.is_builtin() {
         return;
     }
-    let has = |n: &str| keys.iter().any(|k| k == n);
+    // A builtin's own dunder (`cls.__format__ = int.__format__`) keeps the
+    // slot inherited from the builtin: its wrapper calls back into that slot.
+    let keys: Vec<&String> = keys
+        .iter()
+        .filter(|k| {
+            let native = lookup(vm, cls, k).is_some_and(|v| is_native_method(&v));
+            !native
+        })
+        .collect();
+    let has = |n: &str| keys.iter().any(|k| *k == n);
     let s = &t.slots;
     let n = &t.number;
     if has("__repr__") {
