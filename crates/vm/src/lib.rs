@@ -43,7 +43,6 @@ pub mod io;
 pub mod methods;
 pub mod module;
 pub mod object;
-pub mod object_reduce;
 pub mod os_error;
 pub mod protocols;
 pub mod report;

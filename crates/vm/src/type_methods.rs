@@ -261,6 +261,5 @@ pub fn install(vm: &mut Vm) {
     add_method(tk, &ty, "__subclasscheck__", type_subclasscheck_m);
     let object = builtin_types().object.clone();
     crate::methods::add_classmethod(tk, &object, "__subclasshook__", object_subclasshook);
-    crate::object_reduce::install(vm);
     crate::descr_wrappers::install(vm);
 }
