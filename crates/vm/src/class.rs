@@ -865,9 +865,10 @@ fn slot_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> P
 }
 
 fn slot_finalize(vm: &mut Vm, v: &Value) {
-    if let Err(mut e) = call_special(vm, v, "__del__", &[]) {
-        let exc = vm.exc_object(&mut e);
-        let _ = exc;
+    if let Err(e) = call_special(vm, v, "__del__", &[]) {
+        // CPython reports it as ignored in the `__del__` function itself.
+        let del = lookup(vm, &v.type_ref(), "__del__");
+        vm.write_unraisable(e, del.as_ref());
     }
 }
 

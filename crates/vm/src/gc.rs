@@ -15,7 +15,9 @@
 
 use std::cell::Cell;
 
-use crate::object::{gc_tracked_count, gc_tracked_objects, queue_finalizer, ObjRef, Token};
+use crate::object::{
+    gc_clear_weakrefs, gc_tracked_count, gc_tracked_objects, queue_finalizer, ObjRef, Token,
+};
 use crate::value::Value;
 
 const REACHABLE: isize = isize::MAX;
@@ -127,6 +129,13 @@ fn collect_inner(token: &mut Token) -> usize {
         .into_iter()
         .filter(|o| o.gc_refs().get() != REACHABLE)
         .collect();
+    // CPython's handle_weakrefs: weak references to garbage are cleared before
+    // any finalizer can see them; callbacks run only for weak references that
+    // are not garbage themselves.
+    let is_garbage = |wr: &ObjRef| wr.is_gc() && wr.gc_refs().get() != REACHABLE;
+    for g in &garbage {
+        gc_clear_weakrefs(g, &is_garbage);
+    }
     // PEP 442: garbage with finalizers that haven't run yet is finalized first,
     // and nothing is freed this time (a finalizer may resurrect any of it); the
     // next collection frees what is still unreachable.

@@ -50,8 +50,10 @@ pub mod strformat;
 pub mod sys_config;
 pub mod types;
 pub mod union;
+pub mod unraisable;
 pub mod value;
 pub mod vm;
+pub mod weakref;
 
 pub use error::{ExcKind, PyErr, PyResult};
 pub use object::{ObjRef, PyCell, Token};
