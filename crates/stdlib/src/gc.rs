@@ -30,9 +30,24 @@ fn collect(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
             return Err(PyErr::value_error("invalid generation"));
         }
     }
-    let n = vm::gc::collect(vm.token());
+    Ok(Value::Int(collect_and_finalize(vm) as i64))
+}
+
+/// One `gc.collect()`: CPython finalizes unreachable objects and frees those
+/// still unreachable in the same collection; the VM's collector queues the
+/// finalizers and frees nothing when there are any, so run them here and
+/// collect again. Returns the number of unreachable objects freed.
+fn collect_and_finalize(vm: &mut Vm) -> usize {
+    let mut n = vm::gc::collect(vm.token());
+    for _ in 0..2 {
+        if !vm::object::has_pending_finalizers() {
+            break;
+        }
+        vm.run_finalizers();
+        n += vm::gc::collect(vm.token());
+    }
     vm.run_finalizers();
-    Ok(Value::Int(n as i64))
+    n
 }
 
 fn enable(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {

@@ -9,6 +9,7 @@ use vm::builtins::list::List;
 use vm::builtins::str::{intern, new_str, StrObj};
 use vm::calls::{arg_range, exact_args};
 use vm::class::register_ctor;
+use vm::error::ExcKind;
 use vm::object::{weak_refs_of, WeakKind};
 use vm::types::{new_native_type, CompareOp, TypeObject};
 use vm::weakref::{check_referent, new_weakref, WeakRefObj};
@@ -128,7 +129,57 @@ fn ref_getattro(vm: &mut Vm, me: &Value, name: &ObjRef) -> PyResult<Value> {
     if is_cb {
         return Ok(payload(me)?.callback(vm.token()));
     }
-    vm::builtins::object::generic_getattr(vm, me, name)
+    match vm::builtins::object::generic_getattr(vm, me, name) {
+        Err(e) if e.kind == ExcKind::AttributeError => {
+            let key = Value::Obj(name.clone());
+            let found = payload(me)?.attrs(vm.token()).and_then(|d| {
+                d.downcast::<Dict>()
+                    .and_then(|d| d.get_str(vm.token(), &key))
+            });
+            found.ok_or(e)
+        }
+        r => r,
+    }
+}
+
+/// Attribute stores on instances of Python subclasses of `ref` (weakref.py's
+/// `KeyedRef.key`): a data descriptor of the class, else the instance's own
+/// attribute dict; `ref` itself has no writable attributes.
+fn ref_setattro(vm: &mut Vm, me: &Value, name: &ObjRef, v: Option<Value>) -> PyResult<()> {
+    let ty = me.type_ref();
+    let key = Value::Obj(name.clone());
+    let is_sub = ty.downcast::<TypeObject>().is_some_and(|t| !t.is_builtin());
+    let descr = ty
+        .downcast::<TypeObject>()
+        .and_then(|t| t.lookup(vm.token(), &key))
+        .is_some_and(|d| {
+            d.type_ref()
+                .downcast::<TypeObject>()
+                .is_some_and(|dt| dt.slots.descr_set.get().is_some())
+        });
+    if !is_sub || descr {
+        return vm::builtins::object::generic_setattr(vm, me, name, v);
+    }
+    let d = payload(me)?.attrs_or_create(vm.token());
+    let Some(dict) = d.downcast::<Dict>() else {
+        return Ok(());
+    };
+    match v {
+        Some(v) => dict.set(vm, key, v),
+        None => match dict.pop(vm, &key)? {
+            Some(_) => Ok(()),
+            None => Err(PyErr::new(
+                ExcKind::AttributeError,
+                format!(
+                    "'{}' object has no attribute '{}'",
+                    vm::types::type_name(vm.token(), &ty),
+                    name.downcast::<StrObj>()
+                        .map(|s| s.text().to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                ),
+            )),
+        },
+    }
 }
 
 fn getweakrefcount(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -200,6 +251,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         tp.slots.richcompare.set(Some(ref_richcompare));
         tp.slots.repr.set(Some(ref_repr));
         tp.slots.getattro.set(Some(ref_getattro));
+        tp.slots.setattro.set(Some(ref_setattro));
     }
     vm::calls::add_method(vm.token(), &r, "__init__", ref_init);
     register_ctor(&r, ref_new, false);

@@ -28,6 +28,9 @@ pub struct WeakRefObj {
     pub slot: WeakSlot,
     callback: PyCell<Value>,
     hash: Cell<Option<isize>>,
+    /// Attributes of instances of Python subclasses (`weakref.KeyedRef.key`),
+    /// created on first store.
+    attrs: PyCell<Option<ObjRef>>,
 }
 
 impl Payload for WeakRefObj {
@@ -36,11 +39,15 @@ impl Payload for WeakRefObj {
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
         visit(self.callback.borrow(token));
+        if let Some(d) = self.attrs.borrow(token) {
+            visit(&Value::Obj(d.clone()));
+        }
     }
 
     fn clear(&self, token: &mut Token) {
         let old = std::mem::take(self.callback.borrow_mut(token));
-        drop(old);
+        let attrs = self.attrs.borrow_mut(token).take();
+        drop((old, attrs));
     }
 }
 
@@ -67,6 +74,24 @@ impl WeakRefObj {
     /// Remembers the referent's hash.
     pub fn set_cached_hash(&self, h: isize) {
         self.hash.set(Some(h));
+    }
+
+    /// The attribute dict of a subclass instance, if created.
+    pub fn attrs(&self, token: &Token) -> Option<ObjRef> {
+        self.attrs.borrow(token).clone()
+    }
+
+    /// The attribute dict of a subclass instance, created on first use.
+    pub fn attrs_or_create(&self, token: &mut Token) -> ObjRef {
+        if let Some(d) = self.attrs.borrow(token) {
+            return d.clone();
+        }
+        let d = ObjRef::new(
+            &crate::types::builtin_types().dict,
+            crate::builtins::dict::Dict::new(),
+        );
+        *self.attrs.borrow_mut(token) = Some(d.clone());
+        d
     }
 }
 
@@ -191,6 +216,7 @@ pub fn new_weakref(
             slot: WeakSlot::new(),
             callback: PyCell::new(callback),
             hash: Cell::new(None),
+            attrs: PyCell::new(None),
         },
     );
     if !weak_attach(target, &wr, slot_of, kind, has_cb) {
