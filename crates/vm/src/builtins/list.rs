@@ -20,8 +20,22 @@ impl Payload for List {
     }
 
     fn clear(&self, token: &mut Token) {
-        let old = std::mem::take(self.items.borrow_mut(token));
-        drop(old);
+        let mut old = std::mem::take(self.items.borrow_mut(token));
+        drop_last_first(&mut old);
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        drop_last_first(self.items.get_mut());
+    }
+}
+
+/// Drops values from the last to the first, the order in which CPython's
+/// `list_dealloc` and `list.clear` release items (visible through `__del__`).
+pub fn drop_last_first(items: &mut Vec<Value>) {
+    while let Some(v) = items.pop() {
+        drop(v);
     }
 }
 

@@ -99,6 +99,9 @@ impl Vm {
                         return Ok(Exit::Return(v));
                     }
                     self.push(v);
+                    // The callee's locals just died: run their `__del__` before
+                    // the caller goes on (CPython runs it inside the decref).
+                    self.finalizer_point();
                 }
                 Ok(Flow::Yield(v)) => return Ok(Exit::Yield(v)),
                 Err(e) => {
