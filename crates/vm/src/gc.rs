@@ -155,3 +155,13 @@ fn collect_inner(token: &mut Token) -> usize {
     drop(garbage);
     n
 }
+
+/// New references to every object the collector tracks (`gc.get_objects()`).
+pub fn tracked_objects(token: &Token) -> Vec<ObjRef> {
+    gc_tracked_objects(token)
+}
+
+/// Net new tracked objects since the last collection (`gc.get_count()[0]`).
+pub fn count_since_last() -> usize {
+    gc_tracked_count().saturating_sub(AFTER_LAST.with(Cell::get))
+}

@@ -668,6 +668,12 @@ pub(crate) fn queue_finalizer(obj: &ObjRef) -> bool {
     .unwrap_or(false)
 }
 
+/// Whether `obj`'s finalizer has run or is queued (`gc.is_finalized`, PEP 442's
+/// "finalized" flag).
+pub fn is_finalized(obj: &ObjRef) -> bool {
+    with_finalizers(|st| st.finalized.contains(&obj.id())).unwrap_or(false)
+}
+
 /// Whether finalizers or weak-reference callbacks are waiting to run (cheap; the
 /// VM checks it at safe points).
 #[inline]

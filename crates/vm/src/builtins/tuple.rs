@@ -16,7 +16,8 @@ impl Payload for Tuple {
     const GC: bool = true;
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
-        self.items.borrow(token).iter().for_each(visit);
+        // Last to first, as CPython's traverse (visible in `gc.get_referents`).
+        self.items.borrow(token).iter().rev().for_each(visit);
     }
 
     fn clear(&self, token: &mut Token) {
