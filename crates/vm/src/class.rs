@@ -305,7 +305,10 @@ pub fn install(vm: &mut Vm) {
         ("__setattr__", object_setattr_m),
         ("__delattr__", object_delattr_m),
         ("__format__", object_format_m),
-    ] {
+    ]
+    .into_iter()
+    .chain(crate::reduce::object_methods())
+    {
         crate::calls::add_method(vm.token(), &b.object, name, f);
     }
     set_static(vm, &b.type_, "__new__", type_new_fn);

@@ -42,6 +42,7 @@ pub mod module;
 pub mod object;
 pub mod os_error;
 pub mod protocols;
+pub mod reduce;
 pub mod report;
 pub mod rt_types;
 pub mod runner;

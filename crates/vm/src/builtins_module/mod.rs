@@ -89,6 +89,7 @@ pub fn install(vm: &mut Vm) {
     let name = intern(vm.token(), "__debug__");
     let _ = name;
     set(vm, "__debug__", Value::Bool(true));
+    crate::reduce::install_builtin_reducers(vm);
 }
 
 /// A builtin module other than `builtins` by name, created on first import.
