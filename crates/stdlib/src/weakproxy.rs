@@ -85,7 +85,9 @@ fn proxy_str(vm: &mut Vm, me: &Value) -> PyResult<Value> {
 
 fn proxy_hash(vm: &mut Vm, me: &Value) -> PyResult<isize> {
     let name = vm::types::type_name(vm.token(), &me.type_ref());
-    Err(PyErr::type_error(format!("unhashable type: '{name}'")))
+    Err(PyErr::type_error(format!(
+        "unhashable type: 'weakref.{name}'"
+    )))
 }
 
 fn proxy_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {

@@ -182,6 +182,41 @@ fn ref_setattro(vm: &mut Vm, me: &Value, name: &ObjRef, v: Option<Value>) -> PyR
     }
 }
 
+/// `ref.__call__` as a method (what `super().__call__()` in
+/// `weakref.WeakMethod` finds).
+fn ref_call_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some((me, rest)) = args.split_first() else {
+        return Err(PyErr::type_error(
+            "descriptor '__call__' of 'weakref.ReferenceType' object needs an argument",
+        ));
+    };
+    ref_call(vm, me, rest, kw)
+}
+
+fn ref_hash_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__hash__", args, kw, 1)?;
+    ref_hash(vm, &a[0]).map(|h| Value::Int(h as i64))
+}
+
+fn ref_cmp_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, op: CompareOp) -> PyResult<Value> {
+    let a = exact_args(vm, "__eq__", args, kw, 2)?;
+    Ok(ref_richcompare(vm, &a[0], &a[1], op)?
+        .unwrap_or_else(|| Value::Obj(vm::rt_types::rt().not_implemented.clone())))
+}
+
+fn ref_eq_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    ref_cmp_m(vm, args, kw, CompareOp::Eq)
+}
+
+fn ref_ne_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    ref_cmp_m(vm, args, kw, CompareOp::Ne)
+}
+
+fn ref_repr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__repr__", args, kw, 1)?;
+    ref_repr(vm, &a[0])
+}
+
 fn getweakrefcount(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "getweakrefcount", args, kw, 1)?;
     let n = match a[0].as_obj() {
@@ -254,6 +289,15 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         tp.slots.setattro.set(Some(ref_setattro));
     }
     vm::calls::add_method(vm.token(), &r, "__init__", ref_init);
+    for (name, f) in [
+        ("__call__", ref_call_m as vm::calls::NativeFn),
+        ("__hash__", ref_hash_m),
+        ("__eq__", ref_eq_m),
+        ("__ne__", ref_ne_m),
+        ("__repr__", ref_repr_m),
+    ] {
+        vm::calls::add_method(vm.token(), &r, name, f);
+    }
     register_ctor(&r, ref_new, false);
     set_attr(vm, &m, "ref", Value::Obj(r.clone()));
     set_attr(vm, &m, "ReferenceType", Value::Obj(r));

@@ -148,7 +148,17 @@ fn collect_inner(token: &mut Token) -> usize {
     if queued {
         return 0;
     }
-    let n = garbage.len();
+    // CPython 3.11 keeps instance attributes inline until `__dict__` is asked
+    // for, so an instance and its dict count as one unreachable object.
+    let inline_dicts = garbage
+        .iter()
+        .filter(|g| {
+            g.downcast::<crate::builtins::object::Instance>()
+                .and_then(|i| i.existing_dict(token))
+                .is_some_and(|d| d.gc_refs().get() != REACHABLE)
+        })
+        .count();
+    let n = garbage.len() - inline_dicts;
     for g in &garbage {
         g.clear(token);
     }

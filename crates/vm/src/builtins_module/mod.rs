@@ -90,6 +90,7 @@ pub fn install(vm: &mut Vm) {
     let _ = name;
     set(vm, "__debug__", Value::Bool(true));
     crate::reduce::install_builtin_reducers(vm);
+    crate::class::register_ctor(&rt.method, crate::function::method_new, false);
 }
 
 /// A builtin module other than `builtins` by name, created on first import.
