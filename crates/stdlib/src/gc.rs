@@ -97,16 +97,16 @@ fn get_objects(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
         if !matches!(g, Value::None) {
             let g = vm.index_i64(&g)?;
             if g >= 3 {
-                return Err(PyErr::value_error(format!(
-                    "generation parameter must be less than the number of available generations (3)"
-                )));
+                return Err(PyErr::value_error(
+                    "generation parameter must be less than the number of available generations (3)",
+                ));
             }
-            if g < 0 {
+            if g < -1 {
                 return Err(PyErr::value_error(
                     "generation parameter cannot be negative",
                 ));
             }
-            if g < 2 {
+            if (0..2).contains(&g) {
                 return Ok(Value::Obj(List::alloc(vec![])));
             }
         }

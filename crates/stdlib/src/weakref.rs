@@ -32,7 +32,7 @@ fn ref_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> Py
         (Some(o), None) if args.len() <= 2 || !is_exact_ref(cls) => (o, args.get(1)),
         _ => {
             let a = arg_range(vm, "__new__", args, kw, 1, 2)?;
-            return ref_new(vm, cls, &a, None);
+            return ref_new(vm, cls, a, None);
         }
     };
     let target = check_referent(vm, obj)?;
@@ -250,18 +250,13 @@ fn remove_dead_weakref(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyRe
     let Some(d) = a[0].downcast::<Dict>() else {
         return Ok(Value::None);
     };
-    match d.get(vm, &a[1])? {
-        Some(v) => {
-            let Some(w) = v.downcast::<WeakRefObj>() else {
-                return Err(PyErr::type_error("not a weakref"));
-            };
-            if w.slot.is_dead() {
-                if let Some(d) = a[0].downcast::<Dict>() {
-                    d.del(vm, &a[1])?;
-                }
-            }
+    if let Some(v) = d.get(vm, &a[1])? {
+        let Some(w) = v.downcast::<WeakRefObj>() else {
+            return Err(PyErr::type_error("not a weakref"));
+        };
+        if w.slot.is_dead() {
+            d.del(vm, &a[1])?;
         }
-        None => {}
     }
     Ok(Value::None)
 }
