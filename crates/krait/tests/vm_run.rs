@@ -35,4 +35,7 @@ program_tests!(
     iter_oserror,
     int_str_hex_notes,
     generic_union,
+    weakrefs,
+    gc_module,
+    copy_reduce,
 );

@@ -23,6 +23,7 @@ pub mod string;
 pub mod thread;
 pub mod time;
 pub mod warnings;
+pub mod weakproxy;
 pub mod weakref;
 
 use vm::Vm;

@@ -297,7 +297,10 @@ pub fn install(vm: &mut Vm) {
         ("__setattr__", object_setattr_m),
         ("__delattr__", object_delattr_m),
         ("__format__", object_format_m),
-    ] {
+    ]
+    .into_iter()
+    .chain(crate::reduce::object_methods())
+    {
         crate::calls::add_method(vm.token(), &b.object, name, f);
     }
     set_static(vm, &b.type_, "__new__", crate::class_new::type_new_fn);
@@ -765,9 +768,10 @@ fn slot_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> P
 }
 
 fn slot_finalize(vm: &mut Vm, v: &Value) {
-    if let Err(mut e) = call_special(vm, v, "__del__", &[]) {
-        let exc = vm.exc_object(&mut e);
-        let _ = exc;
+    if let Err(e) = call_special(vm, v, "__del__", &[]) {
+        // CPython reports it as ignored in the `__del__` function itself.
+        let del = lookup(vm, &v.type_ref(), "__del__");
+        vm.write_unraisable(e, del.as_ref());
     }
 }
 

@@ -45,6 +45,7 @@ pub mod module;
 pub mod object;
 pub mod os_error;
 pub mod protocols;
+pub mod reduce;
 pub mod report;
 pub mod rt_types;
 pub mod runner;
@@ -54,8 +55,10 @@ pub mod sys_config;
 pub mod type_methods;
 pub mod types;
 pub mod union;
+pub mod unraisable;
 pub mod value;
 pub mod vm;
+pub mod weakref;
 
 pub use error::{ExcKind, PyErr, PyResult};
 pub use object::{ObjRef, PyCell, Token};
