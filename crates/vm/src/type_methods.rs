@@ -139,6 +139,53 @@ pub fn metaclass_check(
     Ok(Some(vm.is_true(&r)?))
 }
 
+/// `cls.__name__ = v` / `cls.__qualname__ = v`: the type's own data, not its
+/// namespace (CPython's `type_set_name` / `type_set_qualname`); `true` when
+/// `name` was one of those.
+pub fn set_type_data(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    name: &ObjRef,
+    value: Option<&Value>,
+) -> PyResult<bool> {
+    let which = match name.downcast::<StrObj>().and_then(StrObj::as_str) {
+        Some(n @ ("__name__" | "__qualname__")) => n,
+        _ => return Ok(false),
+    };
+    let Some(t) = cls.downcast::<TypeObject>() else {
+        return Ok(false);
+    };
+    let tn = t.name(vm.token());
+    if t.flags() & crate::types::FLAG_IMMUTABLE != 0 || t.is_builtin() {
+        return Err(PyErr::type_error(format!(
+            "cannot set '{which}' attribute of immutable type '{tn}'"
+        )));
+    }
+    let Some(v) = value else {
+        return Err(PyErr::type_error(format!(
+            "cannot delete '{which}' attribute of immutable type '{tn}'"
+        )));
+    };
+    let Some(s) = v.downcast::<StrObj>() else {
+        return Err(PyErr::type_error(format!(
+            "can only assign string to {tn}.{which}, not '{}'",
+            type_name(vm.token(), &v.type_ref())
+        )));
+    };
+    let text = s.text().to_string_lossy().into_owned();
+    if which == "__name__" {
+        if text.contains('\0') {
+            return Err(PyErr::value_error(
+                "type name must not contain null characters",
+            ));
+        }
+        t.set_name(vm.token(), &text);
+    } else {
+        t.set_qualname(vm.token(), &text);
+    }
+    Ok(true)
+}
+
 /// After `cls.__abstractmethods__` is set or deleted: whether instances can be
 /// created (CPython's `type_set_abstractmethods` flag).
 pub fn note_abstract(vm: &mut Vm, cls: &ObjRef, name: &ObjRef) -> PyResult<()> {

@@ -211,6 +211,9 @@ pub(crate) fn type_setattro(
             "descriptor requires a 'type' object",
         ));
     };
+    if crate::type_methods::set_type_data(vm, cls, name, value.as_ref())? {
+        return Ok(());
+    }
     let had = value.is_none();
     let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value)
         .and_then(|()| crate::type_methods::note_abstract(vm, cls, name));
