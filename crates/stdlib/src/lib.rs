@@ -48,5 +48,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
     vm.register_native_module("_sre", sre::create);
+    vm.register_native_module("_ast", vm::ast::create);
     io::install_builtins(vm);
 }

@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod arith;
+pub mod ast;
 pub mod attr_descr;
 pub mod builtins;
 pub mod builtins_module;
