@@ -38,4 +38,5 @@ program_tests!(
     weakrefs,
     gc_module,
     copy_reduce,
+    class_creation,
 );
