@@ -711,7 +711,21 @@ fn slot_call(
             type_name(vm.token(), &t)
         )));
     };
-    crate::calls::with_prepended(callable.clone(), args, |all| vm.call(&f, all, kwnames))
+    if is_py_function(&f) {
+        return crate::calls::with_prepended(callable.clone(), args, |all| {
+            vm.call(&f, all, kwnames)
+        });
+    }
+    // Bound as a descriptor, or called as is (`__call__ = dict`).
+    let g = f
+        .type_ref()
+        .downcast::<TypeObject>()
+        .and_then(|tt| tt.slots.descr_get.get());
+    let bound = match g {
+        Some(g) => g(vm, &f, Some(callable), &t)?,
+        None => f,
+    };
+    vm.call(&bound, args, kwnames)
 }
 
 fn slot_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> PyResult<Value> {

@@ -306,13 +306,10 @@ fn init_subclass(
 /// `object.__init_subclass__()`: a classmethod taking no arguments
 /// (CPython's `object___init_subclass__`).
 pub fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let who = match args.first().and_then(Value::as_obj) {
-        Some(c) if c.downcast::<TypeObject>().is_some() => {
-            c.downcast::<TypeObject>().map(|t| t.qualname(vm.token()))
-        }
-        _ => None,
-    }
-    .map_or_else(|| "object".to_owned(), |q| q);
+    let who = args
+        .first()
+        .and_then(|v| v.downcast::<TypeObject>())
+        .map_or_else(|| "object".to_owned(), |t| t.qualname(vm.token()));
     if kwnames_len(vm.token(), kw) > 0 {
         return Err(PyErr::type_error(format!(
             "{who}.__init_subclass__() takes no keyword arguments"
