@@ -19,6 +19,7 @@ program_tests!(
     functions,
     generator_send,
     generators,
+    io_files,
     loops,
     misc,
     posix_fds,

@@ -22,6 +22,10 @@ pub struct FileIO {
     appending: bool,
     created: bool,
     closefd: bool,
+    /// One of the process's standard streams as `sys` holds them: fd 1's
+    /// writes go to the VM's stdout buffer (shared with `print`), fd 2's
+    /// flush that buffer first.
+    std: Cell<bool>,
     name: PyCell<Value>,
 }
 
@@ -212,6 +216,7 @@ pub(crate) fn open_raw(
             appending: m.appending,
             created: m.created,
             closefd,
+            std: Cell::new(false),
             name: PyCell::new(file.clone()),
         },
     )))
@@ -299,6 +304,16 @@ fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         return Err(not_mode("writing"));
     }
     let data = buffer_arg(vm, &a[1])?;
+    if f.std.get() {
+        match f.fd.get() {
+            1 => {
+                vm.write_stdout(&data);
+                return Ok(Value::Int(data.len() as i64));
+            }
+            2 => vm.flush_stdout(),
+            _ => {}
+        }
+    }
     Ok(Value::Int(fds::write_fd(vm, f.fd.get(), &data)? as i64))
 }
 
@@ -463,6 +478,24 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
 
 fn flush_noop(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "flush", args, kw, 1)?;
-    me(vm, &a[0])?;
+    flush_std(vm, &a[0]);
     Ok(Value::None)
+}
+
+/// Marks a `FileIO` as one of the standard streams `sys` holds, named
+/// `name` (`'<stdout>'`...).
+pub(crate) fn mark_std(vm: &mut Vm, v: &Value, name: &str) {
+    if let Some(f) = v.downcast::<FileIO>() {
+        f.std.set(true);
+        *f.name.borrow_mut(vm.token()) = new_str(name);
+    }
+}
+
+/// Flushes the VM's stdout buffer if `v` is the standard-output `FileIO`.
+pub(crate) fn flush_std(vm: &mut Vm, v: &Value) {
+    if v.downcast::<FileIO>()
+        .is_some_and(|f| f.std.get() && f.fd.get() == 1)
+    {
+        vm.flush_stdout();
+    }
 }

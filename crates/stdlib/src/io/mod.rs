@@ -10,6 +10,7 @@ mod bytesio;
 mod fileio;
 mod iobase;
 mod newline;
+mod stdio;
 mod textbuf;
 mod textio;
 
@@ -177,7 +178,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         ));
     }
     if usize::from(creating) + usize::from(reading) + usize::from(writing) + usize::from(appending)
-        != 1
+        > 1
     {
         return Err(PyErr::value_error(
             "must have exactly one of create/read/write/append mode",
@@ -217,15 +218,16 @@ fn open(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         textio_newline(vm, newline_v.as_ref())?
     };
     let mut rawmode = String::new();
-    rawmode.push(if creating {
-        'x'
-    } else if reading {
-        'r'
-    } else if writing {
-        'w'
-    } else {
-        'a'
-    });
+    for (on, c) in [
+        (creating, 'x'),
+        (reading, 'r'),
+        (writing, 'w'),
+        (appending, 'a'),
+    ] {
+        if on {
+            rawmode.push(c);
+        }
+    }
     if updating {
         rawmode.push('+');
     }
@@ -327,10 +329,14 @@ fn text_encoding(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
 
 /// Adds `open` to the `builtins` module (CPython's `io.open`, set at startup).
 pub fn install_builtins(vm: &mut Vm) {
-    if let Ok(Value::Obj(b)) = vm.import_module("builtins") {
+    let b = vm.builtins_module();
+    {
         let f = vm::calls::new_native_function("open", open);
         set_attr(vm, &b, "open", Value::Obj(f));
+        let f = vm::calls::new_native_function("input", stdio::input);
+        set_attr(vm, &b, "input", Value::Obj(f));
     }
+    vm.set_stdio_init(stdio::install_std_streams);
 }
 
 /// Creates the `_io` module.

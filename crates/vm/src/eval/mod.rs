@@ -564,11 +564,7 @@ impl Vm {
                 SETUP_ANNOTATIONS => self.setup_annotations(fi)?,
                 PRINT_EXPR => {
                     let v = self.pop();
-                    if !v.is_none() {
-                        let r = self.repr(&v)?;
-                        self.write_stdout_value(&r);
-                        self.stdout.write(b"\n");
-                    }
+                    self.print_expr(v)?;
                 }
                 GET_LEN => {
                     let v = self.top();
