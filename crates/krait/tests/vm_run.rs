@@ -40,4 +40,8 @@ program_tests!(
     gc_module,
     copy_reduce,
     class_creation,
+    subclass_builtins,
+    generators_for_iter,
+    attr_cache,
+    gc_automatic,
 );

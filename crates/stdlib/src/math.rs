@@ -36,6 +36,10 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     if let Some(i) = v.as_int() {
         return vm::arith::int_to_f64(i);
     }
+    // Instances of float subclasses (CPython's `PyFloat_Check`).
+    if let Some(f) = v.as_float() {
+        return Ok(f);
+    }
     if let Some(r) = call_special(vm, v, "__float__", &[])? {
         if let Value::Float(f) = r {
             return Ok(f);

@@ -122,17 +122,15 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
             return int_pow(x, y);
         }
-        let fa = match a {
-            Value::Float(f) => Some(*f),
-            _ => a.as_int().map(int_to_f64).transpose()?,
+        let fa = match a.as_float() {
+            Some(f) => Some(f),
+            None => a.as_int().map(int_to_f64).transpose()?,
         };
-        let fb = match b {
-            Value::Float(f) => Some(*f),
-            _ => b.as_int().map(int_to_f64).transpose()?,
+        let fb = match b.as_float() {
+            Some(f) => Some(f),
+            None => b.as_int().map(int_to_f64).transpose()?,
         };
-        let builtin_operands = |v: &Value| {
-            matches!(v, Value::Float(_) | Value::Int(_) | Value::Bool(_)) || v.as_int().is_some()
-        };
+        let builtin_operands = |v: &Value| v.as_float().is_some() || v.as_int().is_some();
         if let (Some(x), Some(y), true, true) = (fa, fb, builtin_operands(a), builtin_operands(b)) {
             return float_pow(x, y);
         }
@@ -264,10 +262,20 @@ fn repeat_operand(vm: &mut Vm, n: &Value) -> PyResult<usize> {
 
 const MAX_ITEMS: usize = 1 << 31;
 
+/// Whether the right operand of a sequence concatenation is an instance of a
+/// class with its own `+` (a `__radd__`), which CPython tries (`nb_add`)
+/// before the left sequence's `sq_concat` raises.
+fn defers_to_reflected(b: &Value) -> bool {
+    b.as_obj().is_some_and(|o| {
+        let t = o.type_obj();
+        !t.is_builtin() && t.number.add.get().is_some()
+    })
+}
+
 /// `str + str`.
 pub fn str_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) else {
-        if a.downcast::<StrObj>().is_some() {
+        if a.downcast::<StrObj>().is_some() && !defers_to_reflected(b) {
             return Err(PyErr::type_error(format!(
                 "can only concatenate str (not \"{}\") to str",
                 type_name(vm.token(), &b.type_ref())
@@ -302,7 +310,7 @@ pub fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
 /// `list + list`.
 pub fn list_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (Some(x), Some(y)) = (a.downcast::<List>(), b.downcast::<List>()) else {
-        if a.downcast::<List>().is_some() {
+        if a.downcast::<List>().is_some() && !defers_to_reflected(b) {
             return Err(PyErr::type_error(format!(
                 "can only concatenate list (not \"{}\") to list",
                 type_name(vm.token(), &b.type_ref())
@@ -318,7 +326,7 @@ pub fn list_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
 /// `tuple + tuple`.
 pub fn tuple_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (Some(x), Some(y)) = (a.downcast::<Tuple>(), b.downcast::<Tuple>()) else {
-        if a.downcast::<Tuple>().is_some() {
+        if a.downcast::<Tuple>().is_some() && !defers_to_reflected(b) {
             return Err(PyErr::type_error(format!(
                 "can only concatenate tuple (not \"{}\") to tuple",
                 type_name(vm.token(), &b.type_ref())

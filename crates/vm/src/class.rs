@@ -25,15 +25,19 @@ pub type CtorFn = fn(&mut Vm, &ObjRef, &[Value], Option<&ObjRef>) -> PyResult<Va
 thread_local! {
     /// Native constructors by type id, and whether the type is mutable (then a
     /// user `__init__` gets the arguments instead of the constructor).
-    static CTORS: RefCell<HashMap<usize, (CtorFn, bool)>> = RefCell::new(HashMap::new());
+    static CTORS: RefCell<HashMap<usize, (CtorFn, bool), crate::id_hash::IdBuildHasher>> =
+        RefCell::new(HashMap::default());
 }
 
 /// Registers the constructor of builtin type `ty`.
 pub fn register_ctor(ty: &ObjRef, f: CtorFn, mutable: bool) {
     CTORS.with(|c| c.borrow_mut().insert(ty.id(), (f, mutable)));
+    crate::builtins_module::ctors::note_ctor_type(ty);
 }
 
-fn find_ctor(vm: &mut Vm, cls: &ObjRef) -> Option<(CtorFn, bool, ObjRef)> {
+/// The nearest native constructor along `cls`'s MRO, whether that type is
+/// mutable, and the type that registered it.
+pub(crate) fn find_ctor(vm: &mut Vm, cls: &ObjRef) -> Option<(CtorFn, bool, ObjRef)> {
     let mro = cls.downcast::<TypeObject>()?.mro(vm.token());
     CTORS.with(|c| {
         let c = c.borrow();
@@ -153,7 +157,18 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     let Some(cls) = args.first().and_then(Value::as_obj).cloned() else {
         return Err(PyErr::type_error("object.__new__(): not enough arguments"));
     };
+    // Until every builtin with a constructor has its own `__new__`, a call here
+    // may have come through one of them: only then is the builtin's own
+    // constructor a mistake (CPython's "is not safe" check in `tp_new_wrapper`).
+    let all_have_new = !crate::builtins_module::ctors::install_pending_new(vm);
     match find_ctor(vm, &cls) {
+        Some((_, _, owner)) if all_have_new && !owner.is(&builtin_types().object) => {
+            let n = type_name(vm.token(), &cls);
+            Err(PyErr::type_error(format!(
+                "object.__new__({n}) is not safe, use {}.__new__()",
+                type_name(vm.token(), &owner)
+            )))
+        }
         Some((ctor, _, owner)) if !owner.is(&builtin_types().object) => {
             ctor(vm, &cls, &args[1..], kw)
         }
@@ -214,10 +229,28 @@ fn object_eq_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
     })
 }
 
+/// `object.__ne__`: the inverse of the type's own `__eq__` (no reflection),
+/// `NotImplemented` when that is (CPython's `object_richcompare`).
 fn object_ne_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = crate::calls::exact_args(vm, "__ne__", args, kw, 2)?;
-    let r = vm.rich_compare(&a[0], &a[1], CompareOp::Eq)?;
-    Ok(Value::Bool(!vm.is_true(&r)?))
+    let t = a[0].type_ref();
+    let eq = t
+        .downcast::<TypeObject>()
+        .and_then(|t| t.slots.richcompare.get());
+    let r = match eq {
+        Some(f) => f(vm, &a[0], &a[1], CompareOp::Eq)?,
+        None => None,
+    };
+    match r {
+        Some(r) if !not_implemented(&r) => Ok(Value::Bool(!vm.is_true(&r)?)),
+        _ => Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone())),
+    }
+}
+
+/// `object.__lt__`/`__le__`/`__gt__`/`__ge__`: `NotImplemented`.
+fn object_order_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    crate::calls::exact_args(vm, "comparison", args, kw, 2)?;
+    Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone()))
 }
 
 fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
@@ -293,6 +326,10 @@ pub fn install(vm: &mut Vm) {
         ("__hash__", object_hash_m),
         ("__eq__", object_eq_m),
         ("__ne__", object_ne_m),
+        ("__lt__", object_order_m),
+        ("__le__", object_order_m),
+        ("__gt__", object_order_m),
+        ("__ge__", object_order_m),
         ("__getattribute__", object_getattribute_m),
         ("__setattr__", object_setattr_m),
         ("__delattr__", object_delattr_m),
@@ -316,44 +353,17 @@ pub fn install(vm: &mut Vm) {
     );
 }
 
-/// `T.__new__(cls, *args)` of a builtin type with a native constructor: the
-/// nearest constructor in `cls`'s MRO (CPython's `tp_new_wrapper`).
-fn builtin_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let Some(first) = args.first() else {
-        return Err(PyErr::type_error("__new__(): not enough arguments"));
-    };
-    let Some(cls) = first
-        .as_obj()
-        .filter(|o| o.downcast::<TypeObject>().is_some())
-        .cloned()
-    else {
-        return Err(PyErr::type_error(format!(
-            "__new__(X): X is not a type object ({})",
-            type_name(vm.token(), &first.type_ref())
-        )));
-    };
-    match find_ctor(vm, &cls) {
-        Some((ctor, _, _)) => ctor(vm, &cls, &args[1..], kw),
-        None => Err(PyErr::type_error(format!(
-            "cannot create '{}' instances",
-            type_name(vm.token(), &cls)
-        ))),
-    }
-}
-
 /// `object.__doc__`, as in CPython.
 const OBJECT_DOC: &str = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
 
-/// Puts a `__new__` into the namespace of each type in `namespace` (the
-/// builtins module's dict) that has a native constructor of its own (so
-/// `'__new__' in int.__dict__` and `int.__new__(cls, x)` work as in CPython),
-/// and a `__doc__` (`None` where the VM has no text) into every builtin type.
-pub fn install_builtin_new(vm: &mut Vm, namespace: &ObjRef) {
+/// Puts a `__doc__` (`None` where the VM has no text) into every builtin
+/// type of `namespace` (the builtins module's dict) and `NoneType`, and
+/// `object.__doc__`'s text.
+pub fn install_builtin_docs(vm: &mut Vm, namespace: &ObjRef) {
     let Some(d) = namespace.downcast::<Dict>() else {
         return;
     };
     let object = builtin_types().object.clone();
-    let key = Value::Obj(intern(vm.token(), "__new__"));
     let doc = Value::Obj(intern(vm.token(), "__doc__"));
     if let Some(t) = object.downcast::<TypeObject>() {
         let _ = t.dict.set(
@@ -368,16 +378,10 @@ pub fn install_builtin_new(vm: &mut Vm, namespace: &ObjRef) {
         let Some(t) = v.downcast::<TypeObject>() else {
             continue;
         };
-        let Some(o) = v.as_obj() else { continue };
         if t.dict.get_str(vm.token(), &doc).is_none() {
             let _ = t
                 .dict
                 .set(&mut NativeEq(vm.token()), doc.clone(), Value::None);
-        }
-        let has_ctor = CTORS.with(|c| c.borrow().contains_key(&o.id()));
-        if has_ctor && !o.is(&object) && t.dict.get_str(vm.token(), &key).is_none() {
-            let f = Value::Obj(crate::calls::new_native_function("__new__", builtin_new));
-            let _ = t.dict.set(&mut NativeEq(vm.token()), key.clone(), f);
         }
     }
 }
@@ -797,32 +801,55 @@ macro_rules! binary_slot {
     };
 }
 
-fn user_binop(
+/// A binary dunder pair of user classes (`__add__`/`__radd__`, also
+/// `__divmod__`/`__rdivmod__` for `divmod()`); `None` if neither applies.
+pub(crate) fn user_binop(
     vm: &mut Vm,
     a: &Value,
     b: &Value,
     name: &str,
     rname: &str,
 ) -> PyResult<Option<Value>> {
+    // CPython's `SLOT1BINFULL`: the right operand's reflected method goes first
+    // when its class is a proper subclass of the left's and overrides it.
     let (ta, tb) = (a.type_ref(), b.type_ref());
     let user = |vm: &mut Vm, t: &ObjRef, n: &str| {
         t.downcast::<TypeObject>()
             .is_some_and(|tp| !tp.is_builtin())
             && lookup(vm, t, n).is_some()
     };
+    let mut do_other = !ta.is(&tb) && user(vm, &tb, rname);
     if user(vm, &ta, name) {
+        if do_other && is_subtype(vm.token(), &tb, &ta) && method_is_overloaded(vm, &ta, &tb, rname)
+        {
+            let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
+            if !not_implemented(&r) {
+                return Ok(Some(r));
+            }
+            do_other = false;
+        }
         let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));
         }
     }
-    if !ta.is(&tb) && user(vm, &tb, rname) {
+    if do_other {
         let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));
         }
     }
     Ok(None)
+}
+
+/// Whether `sub` defines `name` differently from `base` (CPython's
+/// `method_is_overloaded`).
+fn method_is_overloaded(vm: &mut Vm, base: &ObjRef, sub: &ObjRef, name: &str) -> bool {
+    match (lookup(vm, sub, name), lookup(vm, base, name)) {
+        (Some(s), Some(b)) => !s.is(&b),
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
 }
 
 binary_slot!(slot_add, "__add__", "__radd__");

@@ -121,6 +121,7 @@ pub fn type_new(
         }
     }
     let items = ns_d.items(vm.token());
+    crate::builtins_module::ctors::install_pending_new(vm);
     let cls = new_class(vm.token(), &meta, &name_s, base_refs)?;
     let t = cls
         .downcast::<TypeObject>()
@@ -198,6 +199,7 @@ pub fn type_new(
         let key = Value::Obj(intern(vm.token(), "__doc__"));
         t.dict.set(&mut NativeEq(vm.token()), key, Value::None)?;
     }
+    crate::builtins::slots_layout::apply(vm, &cls, ns_d)?;
     crate::class::install_user_slots(vm, &cls);
     type_modified(vm.token(), &cls);
     if let Some(c) = classcell.as_ref().and_then(|c| c.downcast::<CellObj>()) {

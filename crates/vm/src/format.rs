@@ -36,8 +36,8 @@ pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             .map(|t| t.to_string_lossy().into_owned())
             .map_err(text_err);
     }
-    if let Value::Float(f) = v {
-        return common::format_number::format_float(*f, &spec_t, &tname)
+    if let Some(f) = v.as_float() {
+        return common::format_number::format_float(f, &spec_t, &tname)
             .map(|t| t.to_string_lossy().into_owned())
             .map_err(text_err);
     }

@@ -38,6 +38,7 @@ pub mod gc;
 pub mod genattrs;
 pub mod generator;
 pub mod generic_alias;
+pub mod id_hash;
 pub mod import;
 pub mod interactive;
 pub mod io;

@@ -158,6 +158,9 @@ pub enum PayloadKind {
     Other,
 }
 
+/// Finds the instance part of an object whose payload has one ([`Payload::INSTANCE`]).
+pub type InstancePartFn = for<'a> fn(&'a ObjRef) -> Option<&'a Instance>;
+
 /// The type-erased `Payload::traverse` of one payload type.
 type TraverseFn = fn(&ObjRef, &Token, &mut dyn FnMut(&Value));
 
@@ -183,9 +186,9 @@ pub struct Layout {
     /// The layout of instances of Python classes derived from a type with this
     /// layout (CPython: the subtype's larger `tp_basicsize` with a dict slot).
     subclass: fn() -> &'static Layout,
-    /// The instance part (`__dict__` and `__slots__` storage) of an object with
-    /// this layout, if it has one.
-    instance: for<'a> fn(&'a ObjRef) -> Option<&'a Instance>,
+    /// Finds the instance part (`__dict__` and `__slots__` storage) of an object
+    /// with this layout; `None` for payloads without one.
+    instance: Option<InstancePartFn>,
 }
 
 impl Layout {
@@ -212,6 +215,12 @@ impl Layout {
     pub fn subclass_layout(&self) -> &'static Layout {
         (self.subclass)()
     }
+
+    /// Whether objects of this layout have an instance part (`__dict__` and
+    /// `__slots__` storage: user instances and subclass-of-builtin instances).
+    pub fn has_instance_part(&self) -> bool {
+        self.instance.is_some()
+    }
 }
 
 /// The layout of `T` itself (for [`Payload::SUBCLASS`] of payloads that need no
@@ -223,11 +232,6 @@ pub fn same_layout<T: Payload>() -> &'static Layout {
 /// The layout of `Subclassed<T>` (the default [`Payload::SUBCLASS`]).
 pub fn subclassed_layout<T: Payload>() -> &'static Layout {
     <Subclassed<T> as Payload>::LAYOUT
-}
-
-/// No instance part (the default [`Payload::INSTANCE`]).
-pub fn no_instance_part(_obj: &ObjRef) -> Option<&Instance> {
-    None
 }
 
 /// A Rust type that can be the payload of a heap object.
@@ -244,8 +248,9 @@ pub trait Payload: Sized + 'static {
     /// (the payload plus an instance `__dict__`/slots part); [`same_layout`] for
     /// payloads that already have a `__dict__` (instances, exceptions, modules).
     const SUBCLASS: fn() -> &'static Layout = subclassed_layout::<Self>;
-    /// Finds the instance part (`__dict__`, slots) of an object with this payload.
-    const INSTANCE: for<'a> fn(&'a ObjRef) -> Option<&'a Instance> = no_instance_part;
+    /// Finds the instance part (`__dict__`, slots) of an object with this payload
+    /// (`None`: the payload has none).
+    const INSTANCE: Option<InstancePartFn> = None;
     /// The layout descriptor for this payload; don't override.
     const LAYOUT: &'static Layout = &Layout {
         kind: Self::KIND,
@@ -583,7 +588,38 @@ impl ObjRef {
     /// instance or of a subclass-of-builtin instance; `None` for other objects.
     #[inline]
     pub fn instance_part(&self) -> Option<&Instance> {
-        (self.type_obj().layout().instance)(self)
+        match self.type_obj().layout().instance {
+            Some(f) => f(self),
+            None => None,
+        }
+    }
+
+    /// Changes the object's type to `new_ty` (`obj.__class__ = C`), if `new_ty` is
+    /// a type whose instances have exactly this object's payload layout; returns
+    /// whether it did. Callers check CPython's other compatibility rules (slots,
+    /// `__dict__`) first.
+    pub fn set_type(&self, new_ty: &ObjRef) -> bool {
+        let is_type = new_ty.type_obj().layout().type_id == TypeId::of::<TypeObject>();
+        if !is_type {
+            return false;
+        }
+        let new_layout = new_ty.type_obj_unchecked().layout();
+        if !ptr::eq(new_layout, self.type_obj().layout())
+            && new_layout.type_id != self.type_obj().layout().type_id
+        {
+            return false;
+        }
+        let old = self.header().ty.replace(new_ty.clone().into_raw());
+        // The object held a strong reference to its old type. A caller up the
+        // stack may still borrow that type through `type_obj()` of this object,
+        // so the reference is released at the VM's next safe point (with the
+        // finalizer queue), never here.
+        let old = ObjRef { ptr: old };
+        if let Err(old) = defer_release(old) {
+            // Thread teardown: keeping the type alive is always sound.
+            std::mem::forget(old);
+        }
+        true
     }
 
     /// Calls the payload's `traverse` (CPython's `tp_traverse`).
@@ -723,6 +759,10 @@ pub enum Pending {
 struct Finalizers {
     queue: Vec<Pending>,
     finalized: std::collections::HashSet<usize>,
+    /// References whose release must wait for a safe point: the old type of an
+    /// object whose `__class__` was assigned (a `&TypeObject` from `type_obj()`
+    /// may still be borrowed by a caller up the stack).
+    deferred: Vec<ObjRef>,
 }
 
 thread_local! {
@@ -737,7 +777,7 @@ fn with_finalizers<R>(f: impl FnOnce(&mut Finalizers) -> R) -> Option<R> {
         .try_with(|c| {
             let mut st = c.take().unwrap_or_default();
             let r = f(&mut st);
-            PENDING_FINALIZERS.with(|n| n.set(st.queue.len()));
+            PENDING_FINALIZERS.with(|n| n.set(st.queue.len() + st.deferred.len()));
             c.set(Some(st));
             r
         })
@@ -763,6 +803,21 @@ fn defer_for_finalizer(p: NonNull<ObjHeader>) -> bool {
         }
     })
     .unwrap_or(false)
+}
+
+/// Keeps `obj` alive until the VM's next safe point (`take_pending_finalizers`);
+/// gives it back during thread teardown.
+fn defer_release(obj: ObjRef) -> Result<(), ObjRef> {
+    let mut slot = Some(obj);
+    with_finalizers(|st| {
+        if let Some(o) = slot.take() {
+            st.deferred.push(o);
+        }
+    });
+    match slot {
+        Some(o) => Err(o),
+        None => Ok(()),
+    }
 }
 
 /// Queues `obj`'s finalizer unless it already ran or is queued (the cycle
@@ -795,7 +850,17 @@ pub fn has_pending_finalizers() -> bool {
 /// Takes the objects waiting for their finalizer and the weak references
 /// waiting for their callback, in order (the VM runs each, then drops it).
 pub fn take_pending_finalizers() -> Vec<Pending> {
-    with_finalizers(|st| std::mem::take(&mut st.queue)).unwrap_or_default()
+    let (queue, deferred) = with_finalizers(|st| {
+        (
+            std::mem::take(&mut st.queue),
+            std::mem::take(&mut st.deferred),
+        )
+    })
+    .unwrap_or_default();
+    // The VM calls this at safe points, where no borrowed `&TypeObject` of an
+    // object is alive, so deferred references may be released now.
+    drop(deferred);
+    queue
 }
 
 /// The `Layout::dealloc` of payload `T`: unlinks from the GC list and frees.

@@ -665,6 +665,11 @@ impl Vm {
         });
         match f {
             Some(f) => f(self, v),
+            // An instance of a float subclass without its own method.
+            None if op != num::UNARY_INVERT && v.as_float().is_some() => {
+                let x = v.as_float().unwrap_or_default();
+                Ok(Value::Float(if op == num::UNARY_NEGATIVE { -x } else { x }))
+            }
             None => Err(PyErr::type_error(format!(
                 "bad operand type for unary {}: '{}'",
                 match op {

@@ -151,9 +151,9 @@ pub fn str_mod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
                 crate::format::format_builtin(vm, &v, &spec)?
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                let f = match &arg {
-                    Value::Float(f) => *f,
-                    v => match v.as_int() {
+                let f = match arg.as_float() {
+                    Some(f) => f,
+                    None => match arg.as_int() {
                         Some(i) => crate::arith::int_to_f64(i)?,
                         None => {
                             return Err(PyErr::type_error(format!(

@@ -99,6 +99,19 @@ impl Value {
         }
     }
 
+    /// The value as a float, if it is a float (inline, or an instance of a
+    /// `float` subclass).
+    #[inline]
+    pub fn as_float(&self) -> Option<f64> {
+        match self {
+            Value::Float(f) => Some(*f),
+            Value::Obj(o) => o
+                .downcast::<crate::builtins::float_subclass::FloatObj>()
+                .map(|f| f.value),
+            _ => None,
+        }
+    }
+
     /// The value's type (`type(v)`), a new reference.
     pub fn type_ref(&self) -> ObjRef {
         let t = builtin_types();

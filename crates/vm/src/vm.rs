@@ -30,6 +30,10 @@ pub struct Vm {
     pub(crate) frames: Vec<crate::frame::Frame>,
     /// The exception being handled (`sys.exc_info()[1]`), or `None`.
     pub(crate) exc_info: Value,
+    /// The callers' "exception being handled" of the generators now running,
+    /// innermost last (CPython's `exc_info->previous_item` chain): a generator
+    /// with none of its own sees its caller's (`handled_exception`).
+    pub(crate) exc_outer: Vec<Value>,
     /// The `builtins` module.
     pub(crate) builtins_module: ObjRef,
     /// The `builtins` namespace dict.
@@ -78,6 +82,7 @@ impl Vm {
             stack: Vec::with_capacity(1 << 12),
             frames: Vec::with_capacity(64),
             exc_info: Value::None,
+            exc_outer: Vec::new(),
             builtins_module,
             builtins,
             modules,
@@ -142,6 +147,22 @@ impl Vm {
     /// Flushes buffered standard output.
     pub fn flush_stdout(&mut self) {
         self.stdout.flush();
+    }
+
+    /// The exception being handled, looking through running generators to
+    /// their callers when a generator handles none itself (CPython's
+    /// `_PyErr_GetTopmostException`): what `sys.exc_info()`, a bare `raise`
+    /// and implicit exception chaining see.
+    pub(crate) fn handled_exception(&self) -> Value {
+        if !self.exc_info.is_none() {
+            return self.exc_info.clone();
+        }
+        self.exc_outer
+            .iter()
+            .rev()
+            .find(|v| !v.is_none())
+            .cloned()
+            .unwrap_or(Value::None)
     }
 
     /// `sys.getrecursionlimit()`.
@@ -272,6 +293,9 @@ impl Vm {
                     f(self, v)
                 } else if let Some(f) = t.slots.len.get() {
                     Ok(f(self, v)? != 0)
+                } else if let Some(f) = v.as_float() {
+                    // An instance of a float subclass.
+                    Ok(f != 0.0)
                 } else {
                     Ok(true)
                 }

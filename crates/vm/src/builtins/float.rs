@@ -180,9 +180,9 @@ use crate::vm::Vm;
 /// A float operand: a float, or an int converted as CPython's `CONVERT_TO_DOUBLE`
 /// does (`OverflowError` for ints too large for a float).
 fn operand(v: &Value) -> Option<PyResult<f64>> {
-    match v {
-        Value::Float(f) => Some(Ok(*f)),
-        _ => match v.as_int()? {
+    match v.as_float() {
+        Some(f) => Some(Ok(f)),
+        None => match v.as_int()? {
             IntRef::Small(i) => Some(Ok(i as f64)),
             IntRef::Big(b) => {
                 let f = b.to_f64().value();
@@ -201,10 +201,7 @@ fn operand(v: &Value) -> Option<PyResult<f64>> {
 
 /// `float.__hash__`.
 pub fn slot_hash(_vm: &mut Vm, v: &Value) -> PyResult<isize> {
-    Ok(match v {
-        Value::Float(f) => hash_f64(*f),
-        _ => 0,
-    })
+    Ok(v.as_float().map_or(0, hash_f64))
 }
 
 /// `float.__eq__`, `float.__lt__`, ... (exact against ints, as CPython).
@@ -214,12 +211,13 @@ pub fn slot_richcompare(
     b: &Value,
     op: CompareOp,
 ) -> PyResult<Option<Value>> {
-    let Value::Float(x) = a else {
+    let Some(x) = a.as_float() else {
         return Ok(None);
     };
-    let r = match b {
-        Value::Float(y) => x.partial_cmp(y),
-        _ => match b.as_int() {
+    let x = &x;
+    let r = match b.as_float() {
+        Some(y) => x.partial_cmp(&y),
+        None => match b.as_int() {
             None => return Ok(None),
             Some(IntRef::Small(i)) => {
                 if eq_int(*x, i) {
@@ -265,7 +263,7 @@ macro_rules! float_binary_slot {
     ($(#[$m:meta])* $name:ident, $op:expr) => {
         $(#[$m])*
         pub fn $name(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-            if !matches!(a, Value::Float(_)) && !matches!(b, Value::Float(_)) {
+            if a.as_float().is_none() && b.as_float().is_none() {
                 return Ok(None);
             }
             let (Some(x), Some(y)) = (operand(a), operand(b)) else {

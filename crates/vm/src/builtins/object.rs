@@ -3,10 +3,10 @@
 //! is `object`, and `object.__getattribute__` / `__setattr__` for every type.
 //!
 //! Descriptors work through the `descr_get`/`descr_set` slots (functions will
-//! bind through `descr_get`). Not yet: `__slots__`, the `__getattr__` fallback,
-//! metatype data descriptors on class attribute stores, and instance dicts for
-//! subclasses of other builtins (those will get a `Subclassed<T>` payload, see
-//! memory.md).
+//! bind through `descr_get`). `Instance` is also the instance part of
+//! subclass-of-builtin instances (`builtins/subclassed.rs`) and holds
+//! `__slots__` values (`builtins/slots_layout.rs`). Not yet: the `__getattr__`
+//! fallback and metatype data descriptors on class attribute stores.
 
 use crate::builtins::dict::{Dict, NativeEq};
 use crate::builtins::str::StrObj;
@@ -17,6 +17,9 @@ use crate::types::{builtin_types, type_name, TypeObject};
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// The `__slots__` values of one instance (`None` while unset).
+type SlotValues = Box<[Option<Value>]>;
+
 /// The payload of an instance of a class derived from `object`, and the
 /// instance part of a subclass-of-builtin instance (`Subclassed<T>`): its
 /// `__dict__`, created on first store (CPython also creates instance dicts
@@ -25,7 +28,9 @@ use crate::vm::Vm;
 #[derive(Default)]
 pub struct Instance {
     dict: PyCell<Option<ObjRef>>,
-    slots: PyCell<Box<[Option<Value>]>>,
+    /// Boxed so that instances without `__slots__` pay one word (CPython stores
+    /// them inline; here the common case is kept small).
+    slots: PyCell<Option<Box<SlotValues>>>,
 }
 
 fn instance_of_instance(obj: &ObjRef) -> Option<&Instance> {
@@ -36,13 +41,19 @@ impl Payload for Instance {
     const KIND: PayloadKind = PayloadKind::Object;
     const GC: bool = true;
     const SUBCLASS: fn() -> &'static Layout = same_layout::<Instance>;
-    const INSTANCE: for<'a> fn(&'a ObjRef) -> Option<&'a Instance> = instance_of_instance;
+    const INSTANCE: Option<crate::object::InstancePartFn> = Some(instance_of_instance);
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
         if let Some(d) = self.dict.borrow(token) {
             visit(&Value::Obj(d.clone()));
         }
-        for v in self.slots.borrow(token).iter().flatten() {
+        for v in self
+            .slots
+            .borrow(token)
+            .iter()
+            .flat_map(|b| b.iter())
+            .flatten()
+        {
             visit(v);
         }
     }
@@ -61,11 +72,7 @@ impl Instance {
         let n = t.instance_slot_count();
         Instance {
             dict: PyCell::new(None),
-            slots: PyCell::new(if n == 0 {
-                Box::default()
-            } else {
-                vec![None; n].into_boxed_slice()
-            }),
+            slots: PyCell::new((n > 0).then(|| Box::new(vec![None; n].into_boxed_slice()))),
         }
     }
 
@@ -104,15 +111,14 @@ impl Instance {
         self.dict.borrow(token).clone()
     }
 
-    /// Replaces the instance `__dict__` (`obj.__dict__ = d`).
-    pub fn set_dict(&self, token: &mut Token, d: Option<ObjRef>) {
-        let old = std::mem::replace(self.dict.borrow_mut(token), d);
-        drop(old);
-    }
-
     /// The value of slot `index` (`None` if unset or out of range).
     pub fn slot(&self, token: &Token, index: usize) -> Option<Value> {
-        self.slots.borrow(token).get(index).cloned().flatten()
+        self.slots
+            .borrow(token)
+            .as_ref()
+            .and_then(|b| b.get(index))
+            .cloned()
+            .flatten()
     }
 
     /// Sets (or with `None` clears) slot `index`; returns the old value, or
@@ -124,7 +130,12 @@ impl Instance {
         index: usize,
         v: Option<Value>,
     ) -> Result<Option<Value>, ()> {
-        match self.slots.borrow_mut(token).get_mut(index) {
+        match self
+            .slots
+            .borrow_mut(token)
+            .as_mut()
+            .and_then(|b| b.get_mut(index))
+        {
             Some(s) => Ok(std::mem::replace(s, v)),
             None => Err(()),
         }
@@ -132,7 +143,7 @@ impl Instance {
 
     /// How many slot values this instance has room for.
     pub fn slot_count(&self, token: &Token) -> usize {
-        self.slots.borrow(token).len()
+        self.slots.borrow(token).as_ref().map_or(0, |b| b.len())
     }
 }
 
@@ -257,6 +268,54 @@ fn special_attribute(vm: &mut Vm, obj: &Value, ty: &ObjRef, name: &Value) -> Opt
     }
 }
 
+/// Whether `name` is `"__class__"` (cheap: a length check first).
+#[inline]
+fn is_class_attr_name(name: &Value) -> bool {
+    name.downcast::<StrObj>()
+        .is_some_and(|s| s.as_bytes().len() == 9 && s.as_bytes() == b"__class__")
+}
+
+/// Whether `name` is `"__dict__"`.
+#[inline]
+fn is_dict_attr_name(name: &Value) -> bool {
+    name.downcast::<StrObj>()
+        .is_some_and(|s| s.as_bytes().len() == 8 && s.as_bytes() == b"__dict__")
+}
+
+/// `obj.__dict__ = d` / `del obj.__dict__` (CPython's
+/// `PyObject_GenericSetDict`): `d` must be a dict; deleting drops the dict (a
+/// fresh one is created on next use). `None` if `obj` has no instance dict.
+#[cold]
+fn set_dict_attr(vm: &mut Vm, obj: &Value, value: Option<Value>) -> Option<PyResult<()>> {
+    let o = obj.as_obj()?;
+    let new = match value {
+        None => None,
+        Some(v) => match v.as_obj().filter(|d| d.downcast::<Dict>().is_some()) {
+            Some(d) => Some(d.clone()),
+            None => {
+                return Some(Err(PyErr::type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    type_name(vm.token(), &v.type_ref())
+                ))))
+            }
+        },
+    };
+    let old = if let Some(i) = o.instance_part() {
+        if !o.type_obj().has_instance_dict() {
+            return None;
+        }
+        std::mem::replace(i.dict.borrow_mut(vm.token()), new)
+    } else if let Some(e) = o.downcast::<crate::exceptions::ExceptionObj>() {
+        std::mem::replace(e.dict.borrow_mut(vm.token()), new)
+    } else if let Some(f) = o.downcast::<crate::function::FunctionObj>() {
+        std::mem::replace(f.dict.borrow_mut(vm.token()), new)
+    } else {
+        return None;
+    };
+    drop(old);
+    Some(Ok(()))
+}
+
 /// `object.__setattr__` / `__delattr__` (CPython's `PyObject_GenericSetAttr`): a
 /// data descriptor on the type handles it (`__set__`/`__delete__`); otherwise
 /// the instance `__dict__`.
@@ -274,6 +333,14 @@ pub fn generic_setattr(
     if let Some(d) = &from_type {
         if let (_, Some(set)) = descr_slots(d) {
             return set(vm, d, obj, value);
+        }
+    }
+    if is_class_attr_name(&name_v) {
+        return crate::builtins::class_assign::set_class(vm, obj, value);
+    }
+    if is_dict_attr_name(&name_v) {
+        if let Some(r) = set_dict_attr(vm, obj, value.clone()) {
+            return r;
         }
     }
     let Some(d) = instance_dict_of(vm.token(), obj) else {

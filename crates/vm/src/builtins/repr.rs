@@ -61,10 +61,7 @@ pub fn none_repr(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
 
 /// `float.__repr__` (shortest round-trip digits, CPython's `float_repr`).
 pub fn float_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let f = match v {
-        Value::Float(f) => *f,
-        _ => 0.0,
-    };
+    let f = v.as_float().unwrap_or(0.0);
     Ok(new_str(&common::repr::repr_float(f)))
 }
 

@@ -253,18 +253,40 @@ impl Set {
     }
 }
 
-/// `repr(set)`: `{1, 2}`, or `set()` when empty.
+/// `repr(set)`: `{1, 2}`, or `set()` when empty; a subclass's name wraps it
+/// (`S({1, 2})`, `S()`) as CPython's `set_repr`.
 pub fn set_repr(vm: &mut crate::vm::Vm, v: &Value) -> PyResult<Value> {
     let items = v
         .downcast::<Set>()
         .map(|s| s.items(vm.token()))
         .unwrap_or_default();
+    let t = v.type_ref();
+    let set_t = &crate::rt_types::rt().set;
+    if !t.is(set_t) && crate::types::is_subtype(vm.token(), &t, set_t) {
+        let name = crate::types::type_name(vm.token(), &t);
+        if items.is_empty() {
+            return Ok(crate::builtins::str::new_str(&format!("{name}()")));
+        }
+        let id = v.as_obj().map_or(0, ObjRef::id);
+        if !vm.repr_enter(id) {
+            return Ok(crate::builtins::str::new_str(&format!("{name}(...)")));
+        }
+        vm.repr_leave(id);
+        let inner = set_repr_items(vm, v, &items)?;
+        return Ok(crate::builtins::str::new_str(&format!("{name}({inner})")));
+    }
     if items.is_empty() {
         return Ok(crate::builtins::str::new_str("set()"));
     }
+    let out = set_repr_items(vm, v, &items)?;
+    Ok(crate::builtins::str::new_str(&out))
+}
+
+/// `{a, b}` for a non-empty set's items (with CPython's `{...}` recursion guard).
+fn set_repr_items(vm: &mut crate::vm::Vm, v: &Value, items: &[Value]) -> PyResult<String> {
     let id = v.as_obj().map_or(0, ObjRef::id);
     if !vm.repr_enter(id) {
-        return Ok(crate::builtins::str::new_str("{...}"));
+        return Ok("{...}".to_owned());
     }
     let mut out = String::from("{");
     for (i, x) in items.iter().enumerate() {
@@ -285,7 +307,7 @@ pub fn set_repr(vm: &mut crate::vm::Vm, v: &Value) -> PyResult<Value> {
     }
     vm.repr_leave(id);
     out.push('}');
-    Ok(crate::builtins::str::new_str(&out))
+    Ok(out)
 }
 
 /// `len(set)`.

@@ -39,7 +39,7 @@ impl<T: Payload> Payload for Subclassed<T> {
     // A subclass of a subclass has the same layout (its extra slots live in the
     // instance part's slot vector).
     const SUBCLASS: fn() -> &'static Layout = same_layout::<Self>;
-    const INSTANCE: for<'a> fn(&'a ObjRef) -> Option<&'a Instance> = instance_of_subclassed::<T>;
+    const INSTANCE: Option<crate::object::InstancePartFn> = Some(instance_of_subclassed::<T>);
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
         self.base.traverse(token, visit);

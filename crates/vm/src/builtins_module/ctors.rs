@@ -59,7 +59,11 @@ fn int_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> Py
             )),
         };
     }
-    match x {
+    let as_float = match x {
+        Value::Obj(o) if !o.type_obj().is_builtin() => x.as_float().map(Value::Float),
+        _ => None,
+    };
+    match as_float.as_ref().unwrap_or(x) {
         Value::Int(_) => Ok(x.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => {
@@ -145,16 +149,20 @@ pub fn parse_float(s: &str) -> Option<f64> {
 }
 
 fn float_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    if !exact(cls, &builtin_types().float) {
-        return Err(PyErr::new(
-            ExcKind::NotImplementedError,
-            "subclasses of float are not supported yet",
-        ));
+    let float = &builtin_types().float;
+    if !exact(cls, float) {
+        // CPython's `float_subtype_new`: the value as for `float(...)`, then a
+        // heap object of the subclass holding it.
+        let v = float_new(vm, float, args, kw)?;
+        return crate::builtins::float_subclass::new(vm, cls, &v);
     }
     let a = arg_range(vm, "float", args, kw, 0, 1)?;
     let Some(x) = a.first() else {
         return Ok(Value::Float(0.0));
     };
+    if let (Value::Obj(_), Some(f)) = (x, x.as_float()) {
+        return Ok(Value::Float(f));
+    }
     match x {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
@@ -377,4 +385,64 @@ pub fn install(_vm: &mut Vm) {
     register_ctor(&rt.set, set_new, true);
     register_ctor(&rt.range, crate::builtins::range::range_new, false);
     register_ctor(&rt.slice, slice_new, false);
+}
+
+thread_local! {
+    /// Types whose constructor was registered but that have no `__new__` of
+    /// their own yet (installed at the next class creation or `object.__new__`).
+    static PENDING_NEW: std::cell::RefCell<Vec<ObjRef>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Remembers that `ty` got a native constructor (from `register_ctor`).
+pub(crate) fn note_ctor_type(ty: &ObjRef) {
+    if !ty.is(&builtin_types().object) {
+        PENDING_NEW.with(|p| p.borrow_mut().push(ty.clone()));
+    }
+}
+
+/// Gives every type noted by [`note_ctor_type`] a `__new__` static method
+/// ([`builtin_new`]) unless it defines one; returns whether any was pending.
+pub(crate) fn install_pending_new(vm: &mut Vm) -> bool {
+    let pending = PENDING_NEW.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    if pending.is_empty() {
+        return false;
+    }
+    for ty in &pending {
+        let Some(t) = ty.downcast::<crate::types::TypeObject>() else {
+            continue;
+        };
+        let key = Value::Obj(crate::builtins::str::intern(vm.token(), "__new__"));
+        if t.dict.get_str(vm.token(), &key).is_some() {
+            continue;
+        }
+        // A plain native function, as `object.__new__` (`type.__call__` only
+        // treats Python-level `__new__` overrides specially).
+        let f = Value::Obj(crate::calls::new_native_function("__new__", builtin_new));
+        let _ = t
+            .dict
+            .set(&mut crate::builtins::dict::NativeEq(vm.token()), key, f);
+        crate::types::type_modified(vm.token(), ty);
+    }
+    true
+}
+
+/// `int.__new__(cls, ...)`, `tuple.__new__(cls, ...)`, ... (CPython's
+/// `tp_new_wrapper`): the nearest native constructor along `cls`'s MRO.
+fn builtin_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(cls) = args.first().and_then(Value::as_obj).cloned() else {
+        return Err(PyErr::type_error("__new__(): not enough arguments"));
+    };
+    if cls.downcast::<crate::types::TypeObject>().is_none() {
+        return Err(PyErr::type_error(format!(
+            "__new__(X): X is not a type object ({})",
+            tname(vm, &args[0])
+        )));
+    }
+    match crate::class::find_ctor(vm, &cls) {
+        Some((ctor, _, _)) => ctor(vm, &cls, &args[1..], kw),
+        None => Err(PyErr::type_error(format!(
+            "cannot create '{}' instances",
+            type_name(vm.token(), &cls)
+        ))),
+    }
 }

@@ -320,6 +320,9 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         let (q, r) = crate::builtins::int::divmod(x, y)?;
         return Ok(Value::Obj(crate::builtins::tuple::Tuple::alloc(vec![q, r])));
     }
+    if let Some(r) = crate::class::user_binop(vm, &a[0], &a[1], "__divmod__", "__rdivmod__")? {
+        return Ok(r);
+    }
     let q = vm.binary_op(&a[0], &a[1], crate::vm::BinOp::FloorDivide)?;
     let r = vm.binary_op(&a[0], &a[1], crate::vm::BinOp::Remainder)?;
     Ok(Value::Obj(crate::builtins::tuple::Tuple::alloc(vec![q, r])))

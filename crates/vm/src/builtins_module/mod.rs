@@ -1,7 +1,7 @@
 //! The `builtins` module (CPython's `Python/bltinmodule.c`) and the first native
 //! modules (`sys`): functions, constructors of the builtin types, exceptions.
 
-mod ctors;
+pub(crate) mod ctors;
 mod exec;
 mod functions;
 mod iterators;
@@ -92,7 +92,7 @@ pub fn install(vm: &mut Vm) {
     crate::reduce::install_builtin_reducers(vm);
     crate::class::register_ctor(&rt.method, crate::function::method_new, false);
     if let Some(m) = vm.builtins_module.clone().downcast::<ModuleObj>() {
-        crate::class::install_builtin_new(vm, &m.dict);
+        crate::class::install_builtin_docs(vm, &m.dict);
     }
 }
 

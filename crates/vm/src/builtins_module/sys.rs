@@ -78,9 +78,15 @@ fn getrecursionlimit(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResu
     Ok(Value::Int(vm.recursion_limit() as i64))
 }
 
+/// `sys.exception()` (new in 3.11): the exception being handled, or `None`.
+fn exception(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    exact_args(vm, "exception", args, kw, 0)?;
+    Ok(vm.handled_exception())
+}
+
 fn exc_info(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     exact_args(vm, "exc_info", args, kw, 0)?;
-    let e = vm.exc_info.clone();
+    let e = vm.handled_exception();
     if e.is_none() {
         return Ok(Value::Obj(Tuple::alloc(vec![
             Value::None,
@@ -192,6 +198,7 @@ pub fn create(vm: &mut Vm) -> ObjRef {
             ),
             ("getrecursionlimit", getrecursionlimit),
             ("exc_info", exc_info),
+            ("exception", exception),
             ("exit", exit),
             ("displayhook", displayhook),
             ("__displayhook__", displayhook),

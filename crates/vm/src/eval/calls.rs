@@ -280,6 +280,7 @@ impl Vm {
                 entry: true,
                 kwnames: None,
                 obj: None,
+                inline_gen: None,
             });
             let entry = vm.frames.len() - 1;
             match vm.run_frames(entry)? {

@@ -69,7 +69,12 @@ impl Vm {
         let name = name_at(co, arg)?.clone();
         let key = Value::Obj(name.clone());
         let locals = self.frame_locals(fi)?;
-        for m in [&locals, globals, builtins] {
+        for (i, m) in [&locals, globals, builtins].into_iter().enumerate() {
+            // A module body's locals are its globals: an exact dict looked up
+            // twice would give the same answer.
+            if i == 1 && m.is(&locals) && exact_dict(m).is_some() {
+                continue;
+            }
             if let Some(v) = self.mapping_get(m, &key)? {
                 self.push(v);
                 return Ok(());
@@ -233,15 +238,17 @@ impl Vm {
         else {
             return Err(bad_code("COPY_FREE_VARS without closure"));
         };
-        let cells = closure.items(&self.token).to_vec();
         let n = n as usize;
         let first = co
             .nlocalsplus
             .checked_sub(n)
             .ok_or_else(|| bad_code("COPY_FREE_VARS"))?;
-        for (i, c) in cells.into_iter().take(n).enumerate() {
+        // Borrow the cells in place (the token and the data stack are separate
+        // fields): no temporary vector per call of a closure.
+        let cells = closure.items(&self.token);
+        for (i, c) in cells.iter().take(n).enumerate() {
             if let Some(slot) = self.stack.get_mut(base + first + i) {
-                *slot = Some(c);
+                *slot = Some(c.clone());
             }
         }
         Ok(())

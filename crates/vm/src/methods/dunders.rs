@@ -184,10 +184,10 @@ fn real_unary(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, which: u8) -> Py
     use crate::value::IntRef;
     no_args(vm, args, kw)?;
     let v = &args[0];
-    if let Value::Float(f) = v {
+    if let Some(f) = v.as_float() {
         return Ok(match which {
             0 => Value::Float(-f),
-            1 => Value::Float(*f),
+            1 => Value::Float(f),
             _ => Value::Float(f.abs()),
         });
     }
@@ -226,8 +226,8 @@ fn r_invert(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 fn real_divmod(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, rev: bool) -> PyResult<Value> {
     let other = one_arg(vm, "__divmod__", args, kw)?.clone();
     let me = &args[0];
-    let is_float = matches!(me, Value::Float(_));
-    let ok = other.as_int().is_some() || (is_float && matches!(other, Value::Float(_)));
+    let is_float = me.as_float().is_some();
+    let ok = other.as_int().is_some() || (is_float && other.as_float().is_some());
     if !ok {
         return Ok(not_implemented());
     }

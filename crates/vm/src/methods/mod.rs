@@ -37,6 +37,7 @@ pub fn install(vm: &mut Vm) {
     numbers::install_slice_attrs(vm);
     numbers::install(vm);
     numbers::install_extra(vm);
+    crate::builtins::float_subclass::install(vm);
     str_percent::install();
     dict_views::install(vm);
     complex::install(vm);
@@ -177,7 +178,12 @@ pub fn slice_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<isize>> {
 /// other values.
 pub fn format_common(vm: &mut Vm, v: &Value, spec: &str) -> Option<PyResult<String>> {
     let spec_t = Text::from_str(spec);
-    let r = match v {
+    // Instances of float subclasses format as their value.
+    let as_float = match v {
+        Value::Obj(_) => v.as_float().map(Value::Float),
+        _ => None,
+    };
+    let r = match as_float.as_ref().unwrap_or(v) {
         Value::Float(f) => common::format_number::format_float(*f, &spec_t, "float"),
         Value::Bool(_) | Value::Int(_) => {
             let name = tname(vm, v);

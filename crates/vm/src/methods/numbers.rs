@@ -59,9 +59,9 @@ fn int_self(args: &[Value]) -> PyResult<BigInt> {
 
 /// The receiver as a float.
 fn float_self(args: &[Value]) -> PyResult<f64> {
-    match args.first() {
-        Some(Value::Float(f)) => Ok(*f),
-        _ => Err(PyErr::type_error("descriptor requires a 'float' object")),
+    match args.first().and_then(Value::as_float) {
+        Some(f) => Ok(f),
+        None => Err(PyErr::type_error("descriptor requires a 'float' object")),
     }
 }
 
@@ -592,11 +592,14 @@ fn range_hash(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 /// `float.__round__(ndigits=None)`: the builtin `round`.
 fn float_round(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     pos_args(vm, "float.__round__", args, kw, 0, 1)?;
-    float_self(args)?;
+    // The exact value: `round()` of it does not come back here (an instance of
+    // a float subclass would).
+    let mut exact = vec![Value::Float(float_self(args)?)];
+    exact.extend(args.iter().skip(1).cloned());
     let m = Value::Obj(vm.builtins_module.clone());
     let name = crate::builtins::str::intern(vm.token(), "round");
     let round = vm.getattr(&m, &name)?;
-    vm.call(&round, args, None)
+    vm.call(&round, &exact, None)
 }
 
 /// Range comparison and hashing, and `float.__round__`.

@@ -100,8 +100,8 @@ impl PercentArgs for VmPercentArgs<'_> {
             return Ok(Some(big(i)));
         }
         if !index_only {
-            if let Value::Float(f) = v {
-                return common::format_number::float_to_int(*f).map(Some);
+            if let Some(f) = v.as_float() {
+                return common::format_number::float_to_int(f).map(Some);
             }
         }
         if has_index(v) {
@@ -116,9 +116,9 @@ impl PercentArgs for VmPercentArgs<'_> {
     }
 
     fn to_float(&mut self, v: &Value) -> TextResult<Option<f64>> {
-        match v {
-            Value::Float(f) => Ok(Some(*f)),
-            _ => match v.as_int() {
+        match v.as_float() {
+            Some(f) => Ok(Some(f)),
+            None => match v.as_int() {
                 Some(i) => {
                     let r = crate::arith::int_to_f64(i);
                     self.keep(r).map(Some)

@@ -107,7 +107,13 @@ fn create(token: &mut Token) -> BuiltinTypes {
     };
     let int = mk(token, "int", IntLayout::LAYOUT, &object, FLAG_BASETYPE);
     let bool_ = mk(token, "bool", IntLayout::LAYOUT, &int, 0);
-    let float = mk(token, "float", BaseObject::LAYOUT, &object, FLAG_BASETYPE);
+    let float = mk(
+        token,
+        "float",
+        crate::builtins::float_subclass::FloatObj::LAYOUT,
+        &object,
+        FLAG_BASETYPE,
+    );
     let str_ = mk(token, "str", StrObj::LAYOUT, &object, FLAG_BASETYPE);
     let dict = mk(token, "dict", Dict::LAYOUT, &object, FLAG_BASETYPE);
     let tuple = mk(token, "tuple", Tuple::LAYOUT, &object, FLAG_BASETYPE);

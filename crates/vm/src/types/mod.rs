@@ -449,13 +449,35 @@ pub fn new_class(
         Some((s, l)) => (s.clone(), l.subclass_layout()),
         None => (bt.object.clone(), BaseObject::LAYOUT.subclass_layout()),
     };
-    // Inherited `__slots__` storage: the bases' slot values come first.
-    let inherited_slots = bases
+    // Inherited `__slots__` storage: the bases' slot values come first. Slots
+    // make a class its own solid base, so two bases with slots conflict unless
+    // one derives from the other (CPython's `solid_base`).
+    let slotted = bases
         .iter()
-        .filter_map(|b| b.downcast::<TypeObject>())
-        .map(TypeObject::instance_slot_count)
-        .max()
-        .unwrap_or(0);
+        .filter(|b| {
+            b.downcast::<TypeObject>()
+                .is_some_and(|t| t.instance_slot_count() > 0)
+        })
+        .max_by_key(|b| {
+            b.downcast::<TypeObject>()
+                .map_or(0, TypeObject::instance_slot_count)
+        });
+    let mut inherited_slots = 0;
+    if let Some(most) = slotted {
+        for b in &bases {
+            let n = b
+                .downcast::<TypeObject>()
+                .map_or(0, TypeObject::instance_slot_count);
+            if n > 0 && !is_subtype(token, most, b) {
+                return Err(PyErr::type_error(
+                    "multiple bases have instance lay-out conflict",
+                ));
+            }
+        }
+        inherited_slots = most
+            .downcast::<TypeObject>()
+            .map_or(0, TypeObject::instance_slot_count);
+    }
     let mut t = TypeObject::blank(layout, name, FLAG_BASETYPE);
     t.instance_slots
         .set(u32::try_from(inherited_slots).unwrap_or(u32::MAX));
