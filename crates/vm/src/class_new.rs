@@ -199,6 +199,7 @@ pub fn type_new(
         let key = Value::Obj(intern(vm.token(), "__doc__"));
         t.dict.set(&mut NativeEq(vm.token()), key, Value::None)?;
     }
+    custom_mro(vm, &cls)?;
     crate::builtins::slots_layout::apply(vm, &cls, ns_d)?;
     crate::class::install_user_slots(vm, &cls);
     type_modified(vm.token(), &cls);
@@ -209,6 +210,46 @@ pub fn type_new(
     let kw: Vec<Value> = kwvals.to_vec();
     init_subclass(vm, &cls, &kw, kwnames)?;
     Ok(Value::Obj(cls))
+}
+
+/// A metaclass overriding `mro()`: its result becomes `__mro__` (CPython's
+/// `mro_internal`), each entry a class.
+fn custom_mro(vm: &mut Vm, cls: &ObjRef) -> PyResult<()> {
+    let meta = cls.type_ref();
+    if meta.is(&builtin_types().type_) {
+        return Ok(());
+    }
+    let key = Value::Obj(crate::builtins::str::static_name(vm.token(), "mro"));
+    let (mine, base) = (
+        meta.downcast::<TypeObject>()
+            .and_then(|t| t.lookup(vm.token(), &key)),
+        builtin_types()
+            .type_
+            .downcast::<TypeObject>()
+            .and_then(|t| t.lookup(vm.token(), &key)),
+    );
+    match (mine, base) {
+        (Some(m), Some(b)) if !m.is(&b) => {}
+        _ => return Ok(()),
+    }
+    let r = vm.call_method(&Value::Obj(cls.clone()), "mro", &[])?;
+    let items = vm.sequence_to_vec(&r)?;
+    let mut mro = Vec::with_capacity(items.len());
+    for it in items {
+        match it.as_obj().filter(|o| o.downcast::<TypeObject>().is_some()) {
+            Some(o) => mro.push(o.clone()),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "mro() returned a non-class ('{}')",
+                    type_name(vm.token(), &it.type_ref())
+                )))
+            }
+        }
+    }
+    if let Some(t) = cls.downcast::<TypeObject>() {
+        t.set_mro(vm.token(), mro);
+    }
+    Ok(())
 }
 
 /// `__name__` of the calling frame's globals.

@@ -255,3 +255,17 @@ class StrMix(str):
 StrMix.__str__ = lambda self: "mixed"
 print(str(StrMix("x")))
 print("__new__" in int.__dict__, int.__new__(int, "12"), property(lambda s: 1, doc="d").__doc__)
+class Reverse(type):
+    def mro(cls):
+        return [cls] + list(reversed(type.mro(cls)[1:-1])) + [object]
+class A:
+    def who(self): return "A"
+class B:
+    def who(self): return "B"
+class C(A, B, metaclass=Reverse): pass
+print([k.__name__ for k in C.__mro__], C().who())
+class Bad(type):
+    def mro(cls): return [cls, 1]
+try:
+    class D(metaclass=Bad): pass
+except TypeError as e: print(e)

@@ -212,6 +212,11 @@ impl TypeObject {
         *self.qualname.borrow_mut(token) = qualname.to_owned();
     }
 
+    /// Replaces the MRO (a metaclass overriding `mro()`).
+    pub fn set_mro(&self, token: &mut Token, mro: Vec<ObjRef>) {
+        *self.mro.borrow_mut(token) = Rc::from(mro);
+    }
+
     /// `__mro__`, starting with the type itself.
     pub fn mro(&self, token: &Token) -> Rc<[ObjRef]> {
         self.mro.borrow(token).clone()
