@@ -24,6 +24,7 @@ pub mod math;
 pub mod opcode;
 pub mod operator;
 pub mod posix;
+pub mod sre;
 pub mod string;
 pub mod structmod;
 pub mod thread;
@@ -31,6 +32,7 @@ pub mod time;
 pub mod tuplegetter;
 pub mod unicodedata;
 pub mod warnings;
+pub mod weakproxy;
 pub mod weakref;
 
 use vm::Vm;
@@ -61,5 +63,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("cmath", cmath::create);
     vm.register_native_module("unicodedata", unicodedata::create);
     vm.register_native_module("_codecs", codecs::create);
+    vm.register_native_module("_sre", sre::create);
     io::install_builtins(vm);
 }

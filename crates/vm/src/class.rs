@@ -12,11 +12,9 @@ use crate::builtins::str::{intern, StrObj};
 use crate::builtins::tuple::Tuple;
 use crate::calls::{kwnames_len, positional};
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::function::{CellObj, FunctionObj};
+use crate::function::FunctionObj;
 use crate::object::ObjRef;
-use crate::types::{
-    builtin_types, is_subtype, new_class, type_modified, type_name, CompareOp, TypeObject,
-};
+use crate::types::{builtin_types, is_subtype, type_name, CompareOp, TypeObject};
 use crate::value::Value;
 use crate::vm::{BinOp, Vm};
 
@@ -71,6 +69,7 @@ fn object_ctor(
     _kw: Option<&ObjRef>,
 ) -> PyResult<Value> {
     let bt = builtin_types();
+    crate::type_methods::check_abstract(vm, cls)?;
     if cls.is(&bt.object) {
         // A bare `object()` has no `__dict__`, as in CPython.
         return Ok(Value::Obj(ObjRef::new(
@@ -192,14 +191,6 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     }
 }
 
-/// `type.__new__(meta, name, bases, ns)`.
-fn type_new_fn(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let Some(meta) = args.first().and_then(Value::as_obj).cloned() else {
-        return Err(PyErr::type_error("type.__new__(): not enough arguments"));
-    };
-    type_new(vm, &meta, &args[1..], kw)
-}
-
 /// `BaseException.__init__(self, *args)`: stores `args`.
 fn exception_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let pos = positional(vm, args, kw).to_vec();
@@ -301,10 +292,6 @@ fn object_format_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
     vm.str(&a[0])
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
-    Ok(Value::None)
-}
-
 fn set_static(vm: &mut Vm, ty: &ObjRef, name: &'static str, f: crate::calls::NativeFn) {
     let key = Value::Obj(intern(vm.token(), name));
     let v = Value::Obj(crate::calls::new_native_function(name, f));
@@ -324,7 +311,12 @@ pub fn install(vm: &mut Vm) {
     crate::calls::add_method(vm.token(), &b.object, "__init__", object_init);
     crate::calls::add_method(vm.token(), &base, "__init__", exception_init);
     set_static(vm, &b.object, "__new__", object_new);
-    set_static(vm, &b.object, "__init_subclass__", object_init_subclass);
+    crate::methods::add_classmethod(
+        vm.token(),
+        &b.object,
+        "__init_subclass__",
+        crate::class_new::object_init_subclass,
+    );
     for (name, f) in [
         ("__repr__", object_repr_m as crate::calls::NativeFn),
         ("__str__", object_str_m),
@@ -339,13 +331,56 @@ pub fn install(vm: &mut Vm) {
         ("__setattr__", object_setattr_m),
         ("__delattr__", object_delattr_m),
         ("__format__", object_format_m),
-    ] {
+    ]
+    .into_iter()
+    .chain(crate::reduce::object_methods())
+    {
         crate::calls::add_method(vm.token(), &b.object, name, f);
     }
-    set_static(vm, &b.type_, "__new__", type_new_fn);
+    set_static(vm, &b.type_, "__new__", crate::class_new::type_new_fn);
     crate::exc_notes::install(vm);
     crate::union::install(vm);
     crate::calls::add_method(vm.token(), &b.type_, "__init__", type_init);
+    crate::type_methods::install(vm);
+    crate::methods::add_classmethod(
+        vm.token(),
+        &b.type_,
+        "__prepare__",
+        crate::class_build::type_prepare,
+    );
+}
+
+/// `object.__doc__`, as in CPython.
+const OBJECT_DOC: &str = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
+
+/// Puts a `__doc__` (`None` where the VM has no text) into every builtin
+/// type of `namespace` (the builtins module's dict) and `NoneType`, and
+/// `object.__doc__`'s text.
+pub fn install_builtin_docs(vm: &mut Vm, namespace: &ObjRef) {
+    let Some(d) = namespace.downcast::<Dict>() else {
+        return;
+    };
+    let object = builtin_types().object.clone();
+    let doc = Value::Obj(intern(vm.token(), "__doc__"));
+    if let Some(t) = object.downcast::<TypeObject>() {
+        let _ = t.dict.set(
+            &mut NativeEq(vm.token()),
+            doc.clone(),
+            crate::builtins::str::new_str(OBJECT_DOC),
+        );
+    }
+    let mut types = d.values(vm.token());
+    types.push(Value::Obj(builtin_types().none_type.clone()));
+    for v in types {
+        let Some(t) = v.downcast::<TypeObject>() else {
+            continue;
+        };
+        if t.dict.get_str(vm.token(), &doc).is_none() {
+            let _ = t
+                .dict
+                .set(&mut NativeEq(vm.token()), doc.clone(), Value::None);
+        }
+    }
 }
 
 /// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`
@@ -361,8 +396,13 @@ pub fn type_call(
     };
     let bt = builtin_types();
     let nkw = kwnames_len(vm.token(), kwnames);
-    if cls.is(&bt.type_) && args.len() == 1 && nkw == 0 {
-        return Ok(Value::Obj(args[0].type_ref()));
+    if cls.is(&bt.type_) {
+        if args.len() == 1 && nkw == 0 {
+            return Ok(Value::Obj(args[0].type_ref()));
+        }
+        if args.len().saturating_sub(nkw) != 3 {
+            return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+        }
     }
     let is_meta = is_subtype(vm.token(), &cls, &bt.type_);
     let user_new = lookup_static(vm, &cls, "__new__").filter(|v| {
@@ -415,207 +455,7 @@ pub fn type_call(
     Ok(obj)
 }
 
-/// `type.__new__(meta, name, bases, ns)` (CPython's `type_new`).
-pub fn type_new(
-    vm: &mut Vm,
-    meta: &ObjRef,
-    args: &[Value],
-    kwnames: Option<&ObjRef>,
-) -> PyResult<Value> {
-    let args = positional(vm, args, kwnames);
-    let [name, bases, ns] = args else {
-        return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
-    };
-    let Some(name_s) = name
-        .downcast::<StrObj>()
-        .map(|s| s.text().to_string_lossy().into_owned())
-    else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 1 must be str, not {}",
-            type_name(vm.token(), &name.type_ref())
-        )));
-    };
-    let Some(bases_t) = bases.downcast::<Tuple>() else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 2 must be tuple, not {}",
-            type_name(vm.token(), &bases.type_ref())
-        )));
-    };
-    let Some(ns_d) = ns.downcast::<Dict>() else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 3 must be dict, not {}",
-            type_name(vm.token(), &ns.type_ref())
-        )));
-    };
-    let mut base_refs = Vec::new();
-    for b in bases_t.items(vm.token()).to_vec() {
-        match b.as_obj().filter(|o| o.downcast::<TypeObject>().is_some()) {
-            Some(o) => base_refs.push(o.clone()),
-            None => return Err(PyErr::type_error("bases must be types")),
-        }
-    }
-    crate::builtins_module::ctors::install_pending_new(vm);
-    let cls = new_class(vm.token(), meta, &name_s, base_refs)?;
-    let items = ns_d.items(vm.token());
-    let t = cls
-        .downcast::<TypeObject>()
-        .ok_or_else(|| PyErr::type_error("new_class"))?;
-    let mut classcell = None;
-    for (k, v) in items {
-        let ks = k
-            .downcast::<StrObj>()
-            .map(|s| s.text().to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match ks.as_str() {
-            "__qualname__" => {
-                let q = v
-                    .downcast::<StrObj>()
-                    .map(|s| s.text().to_string_lossy().into_owned());
-                if let Some(q) = q {
-                    t.set_qualname(vm.token(), &q);
-                }
-                continue;
-            }
-            "__classcell__" => {
-                classcell = Some(v);
-                continue;
-            }
-            "__module__" => {
-                let m = v
-                    .downcast::<StrObj>()
-                    .map(|s| s.text().to_string_lossy().into_owned());
-                if let Some(m) = m {
-                    t.set_module(vm.token(), &m);
-                }
-            }
-            _ => {}
-        }
-        // `__class_getitem__` is an implicit classmethod (CPython's `type_new`).
-        let v = if ks == "__class_getitem__" && is_py_function(&v) {
-            Value::Obj(ObjRef::new(
-                &crate::rt_types::rt().classmethod,
-                crate::descriptors::ClassMethod { func: v },
-            ))
-        } else {
-            v
-        };
-        let k = match k.as_obj() {
-            Some(o) => Value::Obj(crate::builtins::str::intern_obj(vm.token(), o.clone())),
-            None => k,
-        };
-        t.dict.set(&mut NativeEq(vm.token()), k, v)?;
-    }
-    crate::builtins::slots_layout::apply(vm, &cls, ns_d)?;
-    install_user_slots(vm, &cls);
-    type_modified(vm.token(), &cls);
-    if let Some(cell) = classcell {
-        if let Some(c) = cell.downcast::<CellObj>() {
-            *c.value.borrow_mut(vm.token()) = Some(Value::Obj(cls.clone()));
-        }
-    }
-    // `__set_name__` on attributes that define it.
-    let attrs = t.dict.items(vm.token());
-    for (k, v) in attrs {
-        let vt = v.type_ref();
-        if let Some(sn) = lookup(vm, &vt, "__set_name__").filter(is_py_function) {
-            vm.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k], None)?;
-        }
-    }
-    // `__init_subclass__` of the nearest base that defines one.
-    let mro = t.mro(vm.token());
-    for b in mro.iter().skip(1) {
-        let key = Value::Obj(intern(vm.token(), "__init_subclass__"));
-        let found = b
-            .downcast::<TypeObject>()
-            .and_then(|bt| bt.dict.get_str(vm.token(), &key));
-        if let Some(f) = found {
-            let f = match f.downcast::<crate::descriptors::ClassMethod>() {
-                Some(c) => c.func.clone(),
-                None => f,
-            };
-            if is_py_function(&f) {
-                vm.call(&f, &[Value::Obj(cls.clone())], None)?;
-            }
-            break;
-        }
-    }
-    Ok(Value::Obj(cls))
-}
-
-/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
-pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Option<&ObjRef>) -> PyResult<Value> {
-    let (pos, kw) = split_kw(vm, args, kwnames);
-    if pos.len() < 2 {
-        return Err(PyErr::type_error("__build_class__: not enough arguments"));
-    }
-    let func = pos[0].clone();
-    let name = pos[1].clone();
-    let bases: Vec<Value> = pos[2..].to_vec();
-    let mut meta: Option<Value> = None;
-    let mut rest_names = Vec::new();
-    let mut rest_vals = Vec::new();
-    for (k, v) in kw {
-        if k == "metaclass" {
-            meta = Some(v);
-        } else {
-            rest_names.push(Value::Obj(intern(vm.token(), &k)));
-            rest_vals.push(v);
-        }
-    }
-    let Some(f) = func.downcast::<FunctionObj>() else {
-        return Err(PyErr::type_error(
-            "__build_class__: func must be a function",
-        ));
-    };
-    let explicit = meta.is_some();
-    let mut meta = match meta {
-        Some(m) => m,
-        None => match bases.first() {
-            Some(b) => Value::Obj(b.type_ref()),
-            None => Value::Obj(builtin_types().type_.clone()),
-        },
-    };
-    // The most derived metaclass (CPython's `_PyType_CalculateMetaclass`).
-    if meta.downcast::<TypeObject>().is_some() || !explicit {
-        for b in &bases {
-            let bt = b.type_ref();
-            let Some(m) = meta.as_obj().cloned() else {
-                break;
-            };
-            if is_subtype(vm.token(), &m, &bt) {
-                continue;
-            }
-            if is_subtype(vm.token(), &bt, &m) {
-                meta = Value::Obj(bt);
-                continue;
-            }
-            return Err(PyErr::type_error(
-                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-            ));
-        }
-    }
-    let ns = ObjRef::new(&builtin_types().dict, Dict::new());
-    let code = f.code.borrow(vm.token()).clone();
-    let globals = f.globals.clone();
-    let fref = func.as_obj().cloned();
-    let cell = vm.run_code(&code, &globals, Some(ns.clone()), fref)?;
-    let bases_t = Value::Obj(Tuple::alloc(bases));
-    let mut call_args = vec![name, bases_t, Value::Obj(ns)];
-    call_args.extend(rest_vals);
-    let kwn = if rest_names.is_empty() {
-        None
-    } else {
-        Some(Tuple::alloc(rest_names))
-    };
-    let cls = vm.call(&meta, &call_args, kwn.as_ref())?;
-    if let Some(c) = cell.downcast::<CellObj>() {
-        let empty = c.value.borrow(vm.token()).is_none();
-        if empty {
-            *c.value.borrow_mut(vm.token()) = Some(cls.clone());
-        }
-    }
-    Ok(cls)
-}
+pub use crate::class_new::type_new;
 
 /// Splits native-call arguments into positional values and `(name, value)`
 /// keyword pairs.
@@ -777,9 +617,30 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     }
 }
 
+/// Whether `v` is a builtin's native method (a dunder wrapper that calls the
+/// builtin's slot back).
+fn is_native_method(v: &Value) -> bool {
+    let rt = crate::rt_types::rt();
+    let vt = v.type_ref();
+    vt.is(&rt.method_descriptor) || vt.is(&rt.builtin_function)
+}
+
 fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     let t = v.type_ref();
-    if lookup_static(vm, &t, "__bool__").is_some() {
+    if let Some(b) = lookup_static(vm, &t, "__bool__") {
+        if is_native_method(&b) {
+            // The builtin base's own truth test (`class F(int, Flag)`).
+            let mro = t.downcast::<TypeObject>().map(|tt| tt.mro(vm.token()));
+            let f = mro.iter().flat_map(|m| m.iter()).find_map(|m| {
+                m.downcast::<TypeObject>()
+                    .filter(|mt| mt.is_builtin())
+                    .and_then(|mt| mt.number.bool_.get())
+            });
+            return match f {
+                Some(f) => f(vm, v),
+                None => Ok(true),
+            };
+        }
         let r = call_special(vm, v, "__bool__", &[])?.unwrap_or_default();
         return match r {
             Value::Bool(b) => Ok(b),
@@ -859,7 +720,21 @@ fn slot_call(
             type_name(vm.token(), &t)
         )));
     };
-    crate::calls::with_prepended(callable.clone(), args, |all| vm.call(&f, all, kwnames))
+    if is_py_function(&f) {
+        return crate::calls::with_prepended(callable.clone(), args, |all| {
+            vm.call(&f, all, kwnames)
+        });
+    }
+    // Bound as a descriptor, or called as is (`__call__ = dict`).
+    let g = f
+        .type_ref()
+        .downcast::<TypeObject>()
+        .and_then(|tt| tt.slots.descr_get.get());
+    let bound = match g {
+        Some(g) => g(vm, &f, Some(callable), &t)?,
+        None => f,
+    };
+    vm.call(&bound, args, kwnames)
 }
 
 fn slot_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> PyResult<Value> {
@@ -886,7 +761,26 @@ fn slot_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
         call_special(vm, obj, "__getattribute__", &[Value::Obj(name.clone())])
             .map(Option::unwrap_or_default)
     } else {
-        crate::builtins::object::generic_getattr(vm, obj, name)
+        // The inherited lookup: `type`'s for a class whose metaclass defines
+        // `__getattr__`, else `object`'s.
+        let base = if obj.downcast::<TypeObject>().is_some() {
+            type_getattro(vm, obj, name)
+        } else {
+            crate::builtins::object::generic_getattr(vm, obj, name)
+        };
+        match base {
+            Ok(v) => return Ok(v),
+            Err(e) if e.kind == ExcKind::AttributeError => {
+                if lookup_static(vm, &t, "__getattr__").is_some() {
+                    return Ok(
+                        call_special(vm, obj, "__getattr__", &[Value::Obj(name.clone())])?
+                            .unwrap_or_default(),
+                    );
+                }
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        }
     };
     match r {
         Err(e) if e.kind == ExcKind::AttributeError => {
@@ -912,7 +806,7 @@ fn slot_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> P
 
 fn slot_finalize(vm: &mut Vm, v: &Value) {
     if let Err(e) = call_special(vm, v, "__del__", &[]) {
-        // Reported as CPython does: "Exception ignored in: <function C.__del__>".
+        // CPython reports it as ignored in the `__del__` function itself.
         let del = lookup(vm, &v.type_ref(), "__del__");
         vm.write_unraisable(e, del.as_ref());
     }
@@ -1011,38 +905,10 @@ fn slot_index(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// Sets the slots of class `cls` for the dunders its namespace defines
 /// (CPython's `fixup_slot_dispatchers`).
 pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
-    install_slots_for(vm, cls, None);
-}
-
-/// After `cls.<name> = value` for a dunder `name` (CPython's `update_slot`
-/// from `type_setattro`): points the matching slot of `cls` and of every
-/// subclass at the dispatcher that looks the method up on the MRO, so that
-/// `C.__setattr__ = f` or `C.__eq__ = f` on an existing class takes effect.
-pub fn update_user_slot(vm: &mut Vm, cls: &ObjRef, name: &str) {
-    let mut todo = vec![cls.clone()];
-    let mut seen = 0usize;
-    while let Some(c) = todo.pop() {
-        // Bounded: a class hierarchy is a DAG of live types.
-        seen += 1;
-        if seen > 100_000 {
-            break;
-        }
-        let Some(t) = c.downcast::<TypeObject>() else {
-            continue;
-        };
-        if t.is_builtin() {
-            continue;
-        }
-        todo.extend(t.subclasses(vm.token()));
-        install_slots_for(vm, &c, Some(name));
-    }
-}
-
-fn install_slots_for(vm: &mut Vm, cls: &ObjRef, extra: Option<&str>) {
     let Some(t) = cls.downcast::<TypeObject>() else {
         return;
     };
-    let mut keys: Vec<String> = t
+    let keys: Vec<String> = t
         .dict
         .keys(vm.token())
         .iter()
@@ -1051,8 +917,88 @@ fn install_slots_for(vm: &mut Vm, cls: &ObjRef, extra: Option<&str>) {
                 .and_then(|s| s.as_str().map(str::to_owned))
         })
         .collect();
-    keys.extend(extra.map(str::to_owned));
-    let has = |n: &str| keys.iter().any(|k| k == n);
+    install_slots_named(vm, cls, &keys, true);
+    // Dunders inherited from a user class that comes before a builtin one in
+    // the MRO (`class S(str, Enum)` gets `Enum.__str__`): the slot inherited
+    // from the builtin would bypass them.
+    let mro = t.mro(vm.token());
+    let mut inherited: Vec<String> = Vec::new();
+    for m in mro.iter().skip(1) {
+        let Some(mt) = m.downcast::<TypeObject>() else {
+            continue;
+        };
+        if mt.is_builtin() {
+            continue;
+        }
+        for k in mt.dict.keys(vm.token()) {
+            let Some(ks) = k.downcast::<StrObj>().and_then(StrObj::as_str) else {
+                continue;
+            };
+            if ks.starts_with("__")
+                && !keys.iter().any(|o| o == ks)
+                && !inherited.iter().any(|o| o == ks)
+            {
+                inherited.push(ks.to_owned());
+            }
+        }
+    }
+    inherited.retain(|name| {
+        let key = Value::Obj(intern(vm.token(), name));
+        let owner = mro.iter().find(|m| {
+            m.downcast::<TypeObject>()
+                .is_some_and(|mt| mt.dict.get_str(vm.token(), &key).is_some())
+        });
+        owner.is_some_and(|o| {
+            o.downcast::<TypeObject>()
+                .is_some_and(|mt| !mt.is_builtin())
+        })
+    });
+    if !inherited.is_empty() {
+        install_slots_named(vm, cls, &inherited, false);
+    }
+}
+
+/// After `cls.<name> = v` for a dunder `name`: the slots of `cls` and its
+/// subclasses dispatch to the new method (CPython's `update_slot`).
+pub fn update_slot(vm: &mut Vm, cls: &ObjRef, name: &str) {
+    if !(name.starts_with("__") && name.ends_with("__") && name.len() > 4) {
+        return;
+    }
+    let keys = [name.to_owned()];
+    let mut work = vec![cls.clone()];
+    let mut seen = 0usize;
+    while let Some(c) = work.pop() {
+        seen += 1;
+        if seen > 100_000 {
+            break;
+        }
+        let present = lookup(vm, &c, name).is_some();
+        if present {
+            install_slots_named(vm, &c, &keys, false);
+        }
+        if let Some(t) = c.downcast::<TypeObject>() {
+            work.extend(t.subclasses(vm.token()));
+        }
+    }
+}
+
+fn install_slots_named(vm: &mut Vm, cls: &ObjRef, keys: &[String], creating: bool) {
+    let Some(t) = cls.downcast::<TypeObject>() else {
+        return;
+    };
+    if t.is_builtin() {
+        return;
+    }
+    // A builtin's own dunder (`cls.__format__ = int.__format__`) keeps the
+    // slot inherited from the builtin: its wrapper calls back into that slot.
+    let keys: Vec<&String> = keys
+        .iter()
+        .filter(|k| {
+            let native = lookup(vm, cls, k).is_some_and(|v| is_native_method(&v));
+            !native
+        })
+        .collect();
+    let has = |n: &str| keys.iter().any(|k| *k == n);
     let s = &t.slots;
     let n = &t.number;
     if has("__repr__") {
@@ -1062,17 +1008,15 @@ fn install_slots_for(vm: &mut Vm, cls: &ObjRef, extra: Option<&str>) {
         s.str_.set(Some(slot_str));
     }
     if has("__hash__") {
-        let key = Value::Obj(intern(vm.token(), "__hash__"));
-        let v = t.dict.get_str(vm.token(), &key);
+        let v = lookup(vm, cls, "__hash__");
         if v.is_some_and(|v| v.is_none()) {
             s.hash
                 .set(Some(crate::types::builtin::hash_not_implemented));
         } else {
             s.hash.set(Some(slot_hash));
         }
-    } else if has("__eq__") && extra.is_none() {
-        // Defining `__eq__` without `__hash__` in a class body makes instances
-        // unhashable (assigning `C.__eq__` later doesn't).
+    } else if has("__eq__") && creating {
+        // Defining `__eq__` without `__hash__` makes instances unhashable.
         s.hash
             .set(Some(crate::types::builtin::hash_not_implemented));
         let key = Value::Obj(intern(vm.token(), "__hash__"));
@@ -1191,7 +1135,13 @@ pub fn isinstance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
         ));
     };
     let t = v.type_ref();
-    Ok(is_subtype(vm.token(), &t, c))
+    if t.is(c) {
+        return Ok(true);
+    }
+    if let Some(r) = crate::type_methods::metaclass_check(vm, c, "__instancecheck__", v)? {
+        return Ok(r);
+    }
+    crate::type_methods::plain_isinstance(vm, v, c)
 }
 
 /// `issubclass(a, cls)`.
@@ -1223,6 +1173,9 @@ pub fn issubclass(vm: &mut Vm, a: &Value, cls: &Value) -> PyResult<bool> {
             "issubclass() arg 2 must be a class, a tuple of classes, or a union",
         ));
     };
+    if let Some(r) = crate::type_methods::metaclass_check(vm, c, "__subclasscheck__", a)? {
+        return Ok(r);
+    }
     Ok(is_subtype(vm.token(), ao, c))
 }
 

@@ -510,13 +510,19 @@ impl Vm {
     /// then releases them (CPython runs them inside the decref; the VM calls this
     /// at its next safe point instead). Finalizers may queue more; all run.
     pub fn run_finalizers(&mut self) {
+        use crate::object::Pending;
         while crate::object::has_pending_finalizers() {
-            for obj in crate::object::take_pending_finalizers() {
-                let f = obj.type_obj().slots.finalize.get();
-                if let Some(f) = f {
-                    f(self, &Value::Obj(obj.clone()));
+            for job in crate::object::take_pending_finalizers() {
+                match job {
+                    Pending::Finalize(obj) => {
+                        let f = obj.type_obj().slots.finalize.get();
+                        if let Some(f) = f {
+                            f(self, &Value::Obj(obj.clone()));
+                        }
+                        drop(obj);
+                    }
+                    Pending::WeakCallback(wr) => crate::weakref::run_callback(self, &wr),
                 }
-                drop(obj);
             }
         }
     }

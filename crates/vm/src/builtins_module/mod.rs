@@ -88,11 +88,16 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm, func);
     sort::install(vm, func);
     exec::install(vm, func);
-    func(vm, "__build_class__", crate::class::build_class);
+    func(vm, "__build_class__", crate::class_build::build_class);
     func(vm, "__import__", crate::import::builtin_import);
     let name = intern(vm.token(), "__debug__");
     let _ = name;
     set(vm, "__debug__", Value::Bool(true));
+    crate::reduce::install_builtin_reducers(vm);
+    crate::class::register_ctor(&rt.method, crate::function::method_new, false);
+    if let Some(m) = vm.builtins_module.clone().downcast::<ModuleObj>() {
+        crate::class::install_builtin_docs(vm, &m.dict);
+    }
 }
 
 /// A builtin module other than `builtins` by name, created on first import.

@@ -194,12 +194,15 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         ] {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
-        for (name, f) in super::sys_hooks::functions()
-            .into_iter()
-            .chain(crate::unraisable::sys_functions())
-        {
+        for (name, f) in super::sys_hooks::functions() {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
+        let hook = Value::Obj(new_native_function(
+            "unraisablehook",
+            crate::unraisable::unraisablehook,
+        ));
+        mo.set(t, "unraisablehook", hook.clone());
+        mo.set(t, "__unraisablehook__", hook);
         super::sys_extra::install(vm, mo);
         crate::sys_structseqs::install(vm, mo);
     }

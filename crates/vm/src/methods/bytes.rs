@@ -1376,6 +1376,7 @@ pub fn install(vm: &mut Vm) {
             ("isalnum", b_isalnum),
             ("isspace", b_isspace),
             ("hex", b_hex),
+            ("translate", super::bytes_translate::b_translate),
             ("__contains__", b_contains),
         ];
         for (n, f) in common {

@@ -6,6 +6,7 @@
 pub mod bytes;
 mod bytes_extra;
 mod bytes_percent;
+mod bytes_translate;
 pub mod complex;
 pub mod containers;
 mod dict_slice_compare;

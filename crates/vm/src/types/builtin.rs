@@ -206,20 +206,26 @@ pub fn hash_not_implemented(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 }
 
 /// `type.__setattr__`: stores in the class namespace and bumps version tags.
-fn type_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn type_setattro(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &ObjRef,
+    value: Option<Value>,
+) -> PyResult<()> {
     let Some(cls) = obj.as_obj() else {
         return Err(crate::error::PyErr::type_error(
             "descriptor requires a 'type' object",
         ));
     };
+    if crate::type_methods::set_type_data(vm, cls, name, value.as_ref())? {
+        return Ok(());
+    }
     let had = value.is_none();
-    let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value);
-    if r.is_ok() && !had {
+    let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value)
+        .and_then(|()| crate::type_methods::note_abstract(vm, cls, name));
+    if r.is_ok() {
         if let Some(n) = name.downcast::<StrObj>().and_then(StrObj::as_str) {
-            if n.len() > 4 && n.starts_with("__") && n.ends_with("__") {
-                let n = n.to_owned();
-                crate::class::update_user_slot(vm, cls, &n);
-            }
+            crate::class::update_slot(vm, cls, n);
         }
     }
     match r {

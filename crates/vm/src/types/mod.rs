@@ -28,6 +28,9 @@ pub const FLAG_BASETYPE: u32 = 1 << 2;
 /// instance part (a `__slots__` class without `'__dict__'`; CPython: no
 /// `tp_dictoffset`).
 pub const FLAG_NO_INSTANCE_DICT: u32 = 1 << 3;
+/// `__abstractmethods__` is set and non-empty: `object.__new__` refuses to
+/// create instances (`Py_TPFLAGS_IS_ABSTRACT`).
+pub const FLAG_ABSTRACT: u32 = 1 << 4;
 
 thread_local! {
     /// The next unassigned version tag (CPython's `next_version_tag`).
@@ -142,6 +145,12 @@ impl TypeObject {
         self.flags.get()
     }
 
+    /// Sets or clears flag bits `flag` (e.g. [`FLAG_ABSTRACT`]).
+    pub fn set_flag(&self, flag: u32, on: bool) {
+        let f = self.flags.get();
+        self.flags.set(if on { f | flag } else { f & !flag });
+    }
+
     /// Sets the given `FLAG_*` bits (class creation).
     pub fn add_flags(&self, flags: u32) {
         self.flags.set(self.flags.get() | flags);
@@ -193,9 +202,19 @@ impl TypeObject {
         *self.module.borrow_mut(token) = module.to_owned();
     }
 
+    /// Sets `__name__` (`cls.__name__ = "x"`).
+    pub fn set_name(&self, token: &mut Token, name: &str) {
+        *self.name.borrow_mut(token) = name.to_owned();
+    }
+
     /// Sets `__qualname__` (class creation takes it from the namespace).
     pub fn set_qualname(&self, token: &mut Token, qualname: &str) {
         *self.qualname.borrow_mut(token) = qualname.to_owned();
+    }
+
+    /// Replaces the MRO (a metaclass overriding `mro()`).
+    pub fn set_mro(&self, token: &mut Token, mro: Vec<ObjRef>) {
+        *self.mro.borrow_mut(token) = Rc::from(mro);
     }
 
     /// `__mro__`, starting with the type itself.
