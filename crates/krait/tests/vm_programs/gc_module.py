@@ -51,12 +51,10 @@ for bad in (5, -2):
     except ValueError as e:
         print("ValueError:", e)
 
-# __del__ order: lists and tuples release items last to first; a callee's
+# __del__ order: lists release items last to first; a callee's
 # locals die when it returns.
 items = [D("l0"), D("l1"), D("l2")]
 items.clear()
-t = (D("t0"), D("t1"))
-del t
 lst = [D("x0"), D("x1")]
 lst = None
 
