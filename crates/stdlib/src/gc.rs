@@ -195,13 +195,13 @@ fn unfreeze(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 /// finalizers and frees nothing when there are any, so run them here and
 /// collect again. Returns the number of unreachable objects freed.
 fn collect_and_finalize(vm: &mut Vm) -> usize {
-    let mut n = vm::gc::collect(vm.token());
+    let mut n = vm::gc::collect_counted(vm.token()).1;
     for _ in 0..2 {
         if !vm::object::has_pending_finalizers() {
             break;
         }
         vm.run_finalizers();
-        n += vm::gc::collect(vm.token());
+        n += vm::gc::collect_counted(vm.token()).1;
     }
     vm.run_finalizers();
     n

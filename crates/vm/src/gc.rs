@@ -90,15 +90,23 @@ pub fn maybe_collect(token: &mut Token) -> usize {
     }
 }
 
-/// Runs a full collection (CPython's `gc.collect()`) and returns the number of
-/// unreachable objects found and freed.
+/// Runs a full collection and returns the number of unreachable objects found
+/// and freed.
 pub fn collect(token: &mut Token) -> usize {
+    collect_counted(token).0
+}
+
+/// Runs a full collection (CPython's `gc.collect()`): returns the number of
+/// objects freed and the number CPython 3.11 would report, which counts an
+/// instance and its `__dict__` as one object (3.11 keeps attributes inline
+/// until `__dict__` is asked for).
+pub fn collect_counted(token: &mut Token) -> (usize, usize) {
     let n = collect_inner(token);
     AFTER_LAST.with(|a| a.set(gc_tracked_count()));
     n
 }
 
-fn collect_inner(token: &mut Token) -> usize {
+fn collect_inner(token: &mut Token) -> (usize, usize) {
     let objs = gc_tracked_objects(token);
     // 1. Counts minus the reference `objs` itself holds.
     for o in &objs {
@@ -146,7 +154,7 @@ fn collect_inner(token: &mut Token) -> usize {
         }
     }
     if queued {
-        return 0;
+        return (0, 0);
     }
     // CPython 3.11 keeps instance attributes inline until `__dict__` is asked
     // for, so an instance and its dict count as one unreachable object.
@@ -158,12 +166,12 @@ fn collect_inner(token: &mut Token) -> usize {
                 .is_some_and(|d| d.gc_refs().get() != REACHABLE)
         })
         .count();
-    let n = garbage.len() - inline_dicts;
+    let n = garbage.len();
     for g in &garbage {
         g.clear(token);
     }
     drop(garbage);
-    n
+    (n, n - inline_dicts)
 }
 
 /// New references to every object the collector tracks (`gc.get_objects()`).
