@@ -74,6 +74,7 @@ fn object_ctor(
             crate::types::builtin::BaseObject,
         )));
     }
+    crate::instancecheck::check_not_abstract(vm, cls)?;
     crate::builtins::object::Instance::alloc(vm.token(), cls).map(Value::Obj)
 }
 
@@ -315,6 +316,7 @@ pub fn install(vm: &mut Vm) {
     crate::exc_notes::install(vm);
     crate::union::install(vm);
     crate::calls::add_method(vm.token(), &b.type_, "__init__", type_init);
+    crate::instancecheck::install(vm);
 }
 
 /// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`
@@ -1068,6 +1070,12 @@ pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
 /// Whether `v` is an instance of a class (for `isinstance`), honouring
 /// `__class__` only through the real type for now.
 pub fn isinstance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
+    if cls.as_obj().is_some_and(|c| v.type_ref().is(c)) {
+        return Ok(true);
+    }
+    if let Some(r) = crate::instancecheck::metaclass_check(vm, cls, "__instancecheck__", v)? {
+        return Ok(r);
+    }
     if let Some(t) = cls.downcast::<Tuple>() {
         for c in t.items(vm.token()).to_vec() {
             if isinstance(vm, v, &c)? {
@@ -1098,6 +1106,9 @@ pub fn isinstance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
 
 /// `issubclass(a, cls)`.
 pub fn issubclass(vm: &mut Vm, a: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(r) = crate::instancecheck::metaclass_check(vm, cls, "__subclasscheck__", a)? {
+        return Ok(r);
+    }
     let Some(ao) = a.as_obj().filter(|o| o.downcast::<TypeObject>().is_some()) else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };

@@ -35,6 +35,7 @@ pub mod genattrs;
 pub mod generator;
 pub mod generic_alias;
 pub mod import;
+pub mod instancecheck;
 pub mod interactive;
 pub mod io;
 pub mod methods;
