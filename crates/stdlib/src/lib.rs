@@ -6,6 +6,7 @@
 
 mod util;
 
+pub mod abc;
 pub mod atexit;
 pub mod collections;
 pub mod defaultdict;
@@ -44,6 +45,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_thread", thread::create);
     vm.register_native_module("_warnings", warnings::create);
     vm.register_native_module("_weakref", weakref::create);
+    vm.register_native_module("_abc", abc::create);
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
 }
