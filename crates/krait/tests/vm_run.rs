@@ -37,4 +37,5 @@ program_tests!(
     weakrefs,
     gc_module,
     copy_reduce,
+    abc_checks,
 );
