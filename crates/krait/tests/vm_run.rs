@@ -38,4 +38,5 @@ program_tests!(
     gc_module,
     copy_reduce,
     abc_checks,
+    del_at_exit,
 );

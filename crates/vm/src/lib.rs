@@ -48,6 +48,7 @@ pub mod report;
 pub mod rt_types;
 pub mod runner;
 pub mod setup;
+pub mod shutdown;
 pub mod strformat;
 pub mod sys_config;
 pub mod types;
