@@ -92,3 +92,20 @@ class Bad:
 Bad()
 print("still running")
 del d
+
+
+# A generator closed at finalization: an exception in its `finally` is
+# unraisable too.
+def failing_generator():
+    try:
+        yield 1
+    finally:
+        raise ValueError("in finally")
+
+
+sys.unraisablehook = lambda u: print("unraisable:", type(u.exc_value).__name__,
+                                     u.exc_value, type(u.object).__name__)
+it = failing_generator()
+next(it)
+del it
+print("after generator")
