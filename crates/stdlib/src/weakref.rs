@@ -217,6 +217,12 @@ fn ref_repr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     ref_repr(vm, &a[0])
 }
 
+/// `ref.__class_getitem__(item)`: `ref[T]` is a `types.GenericAlias`.
+fn ref_class_getitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__class_getitem__", args, kw, 2)?;
+    Ok(vm::generic_alias::new_alias(vm, &a[0], &a[1]))
+}
+
 fn getweakrefcount(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "getweakrefcount", args, kw, 1)?;
     let n = match a[0].as_obj() {
@@ -293,6 +299,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     ] {
         vm::calls::add_method(vm.token(), &r, name, f);
     }
+    vm::methods::add_classmethod(vm.token(), &r, "__class_getitem__", ref_class_getitem);
     register_ctor(&r, ref_new, false);
     set_attr(vm, &m, "ref", Value::Obj(r.clone()));
     set_attr(vm, &m, "ReferenceType", Value::Obj(r));

@@ -218,6 +218,16 @@ pub fn new_weakref(
             return Ok(existing);
         }
     }
+    if !cls
+        .downcast::<TypeObject>()
+        .is_some_and(|t| t.layout().is::<WeakRefObj>())
+    {
+        // A class whose instances carry another payload (never a panic).
+        return Err(PyErr::type_error(format!(
+            "{} is not a weak reference type",
+            crate::types::type_name(vm.token(), cls)
+        )));
+    }
     let wr = ObjRef::new(
         cls,
         WeakRefObj {
