@@ -261,7 +261,22 @@ fn set_threshold(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
 
 fn is_tracked(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "is_tracked", args, kw, 1)?;
-    Ok(Value::Bool(a[0].as_obj().is_some_and(ObjRef::is_gc)))
+    let Some(o) = a[0].as_obj().filter(|o| o.is_gc()) else {
+        return Ok(Value::Bool(false));
+    };
+    // CPython untracks dicts holding no containers (`MAINTAIN_TRACKING`) and
+    // never tracks the empty tuple; `bare object()` has no GC header.
+    if let Some(d) = o.downcast::<Dict>() {
+        let mut any = false;
+        d.traverse(vm.token(), &mut |v| {
+            any |= v.as_obj().is_some_and(ObjRef::is_gc)
+        });
+        return Ok(Value::Bool(any));
+    }
+    if let Some(t) = o.downcast::<Tuple>() {
+        return Ok(Value::Bool(!t.items(vm.token()).is_empty()));
+    }
+    Ok(Value::Bool(true))
 }
 
 fn get_referents(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
