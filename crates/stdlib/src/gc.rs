@@ -15,6 +15,9 @@ use vm::{ObjRef, PyErr, PyResult, Value, Vm};
 
 use crate::util::{new_module, set_attr};
 
+/// `gc.DEBUG_SAVEALL`.
+const DEBUG_SAVEALL: i64 = 32;
+
 thread_local! {
     /// `gc.get_threshold()` as last set (the collector keeps only the first).
     static THRESHOLDS: Cell<(i64, i64, i64)> = const { Cell::new((700, 10, 10)) };
@@ -47,6 +50,15 @@ fn collect(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
         let (c, k) = s.get();
         s.set((c + 1, k + n));
     });
+    let saved = vm::gc::take_saved();
+    if !saved.is_empty() {
+        let m = vm.import_module("gc")?;
+        let k = intern(vm.token(), "garbage");
+        let g = vm.getattr(&m, &k)?;
+        for o in saved {
+            vm.call_method(&g, "append", &[Value::Obj(o)])?;
+        }
+    }
     run_callbacks(vm, "stop", n)?;
     Ok(Value::Int(n))
 }
@@ -170,6 +182,7 @@ fn set_debug(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     let a = exact_args(vm, "set_debug", args, kw, 1)?;
     let f = vm.index_i64(&a[0])?;
     DEBUG.with(|d| d.set(f));
+    vm::gc::set_save_all(f & DEBUG_SAVEALL != 0);
     Ok(Value::None)
 }
 
@@ -324,7 +337,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("DEBUG_STATS", 1),
         ("DEBUG_COLLECTABLE", 2),
         ("DEBUG_UNCOLLECTABLE", 4),
-        ("DEBUG_SAVEALL", 32),
+        ("DEBUG_SAVEALL", DEBUG_SAVEALL),
         ("DEBUG_LEAK", 38),
     ] {
         set_attr(vm, &m, name, Value::Int(v));

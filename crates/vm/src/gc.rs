@@ -46,6 +46,22 @@ thread_local! {
     static THRESHOLD: Cell<usize> = const { Cell::new(700) };
     /// `gc.isenabled()`.
     static ENABLED: Cell<bool> = const { Cell::new(true) };
+    /// `gc.DEBUG_SAVEALL`: keep garbage instead of freeing it.
+    static SAVE_ALL: Cell<bool> = const { Cell::new(false) };
+    /// Garbage kept under `DEBUG_SAVEALL`, for `gc.garbage`.
+    static SAVED: Cell<Vec<ObjRef>> = const { Cell::new(Vec::new()) };
+}
+
+/// `gc.set_debug(... | DEBUG_SAVEALL)`: unreachable objects are kept (see
+/// [`take_saved`]) instead of being freed.
+pub fn set_save_all(on: bool) {
+    SAVE_ALL.with(|s| s.set(on));
+}
+
+/// The garbage kept under `DEBUG_SAVEALL` since the last call (the `gc`
+/// module appends it to `gc.garbage`).
+pub fn take_saved() -> Vec<ObjRef> {
+    SAVED.with(Cell::take)
 }
 
 /// `gc.enable()` / `gc.disable()`.
@@ -167,6 +183,12 @@ fn collect_inner(token: &mut Token) -> (usize, usize) {
         })
         .count();
     let n = garbage.len();
+    if SAVE_ALL.with(Cell::get) {
+        let mut saved = SAVED.with(Cell::take);
+        saved.extend(garbage);
+        SAVED.with(|s| s.set(saved));
+        return (n, n - inline_dicts);
+    }
     for g in &garbage {
         g.clear(token);
     }

@@ -38,7 +38,14 @@ del cycle
 print("collected", gc.collect())
 gc.set_debug(gc.DEBUG_LEAK)
 print(gc.get_debug() == gc.DEBUG_LEAK)
+gc.set_debug(gc.DEBUG_SAVEALL)
+saved = [1]
+saved.append(saved)
+del saved
+print(gc.collect() >= 1, len(gc.garbage), type(gc.garbage[0]).__name__, gc.garbage[0][0])
 gc.set_debug(0)
+gc.garbage.clear()
+print(gc.collect() >= 1, gc.garbage)
 print(len(gc.get_stats()), sorted(gc.get_stats()[2]))
 gc.freeze()
 print(gc.get_freeze_count() > 0)
