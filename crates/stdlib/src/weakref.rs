@@ -10,7 +10,7 @@ use vm::builtins::str::{intern, new_str, StrObj};
 use vm::calls::{arg_range, exact_args};
 use vm::class::register_ctor;
 use vm::error::ExcKind;
-use vm::object::{weak_refs_of, WeakKind};
+use vm::object::{weak_refs_of, Payload, WeakKind};
 use vm::types::{new_native_type, CompareOp, TypeObject};
 use vm::weakref::{check_referent, new_weakref, WeakRefObj};
 use vm::{ObjRef, PyErr, PyResult, Value, Vm};
@@ -114,7 +114,6 @@ fn ref_repr(vm: &mut Vm, me: &Value) -> PyResult<Value> {
         .and_then(|v| v.downcast::<StrObj>())
         .map(|s| format!(" ({})", s.text().to_string_lossy()))
         .unwrap_or_default();
-    let _ = tname;
     Ok(new_str(&format!(
         "<weakref at {id:#x}; to '{tyname}' at {:#x}{name}>",
         t.id()
@@ -306,5 +305,3 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     crate::weakproxy::install(vm, &m);
     Ok(m)
 }
-
-use vm::object::Payload as _;
