@@ -164,11 +164,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--krait", help="a Krait binary to time (implies --no-build)")
     args = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    if not args.no_build:
+    if not args.no_build and not args.krait:
         subprocess.run(["cargo", "build", "--release", "-q", "-p", "krait"], cwd=root, check=True)
-    krait = os.path.join(root, "target", "release", "krait")
+    krait = args.krait or os.path.join(root, "target", "release", "krait")
     print(f"{'benchmark':36} {'CPython s':>10} {'Krait s':>10} {'ratio':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, src in PROGRAMS.items():

@@ -12,6 +12,13 @@ mod run;
 use std::io::Write;
 use std::process::ExitCode;
 
+/// The allocator of the `krait` binary: Python programs allocate and free many
+/// small objects, which CPython serves from its own small-object allocator
+/// (pymalloc); mimalloc's thread-local free lists play that part here.
+/// Programs embedding the `vm` crate choose their own global allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The version `-V` prints, as CPython's `PY_VERSION`; `-VV` prints
 /// `"Python " + sys.version` (`"3.11.7 (krait)"`), as CPython prints its
 /// `Py_GetVersion()`.

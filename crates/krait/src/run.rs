@@ -113,6 +113,11 @@ pub(crate) fn new_vm(o: &Options, config: SysConfig, argv: Vec<String>) -> Optio
         return None;
     };
     vm.argv = argv;
+    // `sys` may already exist (made while the interpreter was set up): refresh
+    // its `argv` from the program's arguments.
+    if let Some(arg0) = vm.argv.first().cloned() {
+        let _ = vm.set_sys_argv0(&arg0);
+    }
     let unbuffered = o.unbuffered || env_flag(o, "PYTHONUNBUFFERED") > 0;
     vm.apply_sys_config(config, unbuffered);
     stdlib::register_all(&mut vm);

@@ -706,6 +706,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     }
     set_attr(vm, &m, "deque", Value::Obj(t));
     crate::defaultdict::install(vm, &m);
+    crate::tuplegetter::install(vm, &m);
     for name in ["_deque_iterator", "_deque_reverse_iterator"] {
         let it = new_native_type(vm.token(), name, DequeIter::LAYOUT, None);
         if let Some(tp) = it.downcast::<TypeObject>() {

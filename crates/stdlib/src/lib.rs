@@ -22,6 +22,7 @@ pub mod posix;
 pub mod string;
 pub mod thread;
 pub mod time;
+pub mod tuplegetter;
 pub mod warnings;
 pub mod weakproxy;
 pub mod weakref;
@@ -48,4 +49,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_abc", abc::create);
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
+    vm.register_native_module("_ast", vm::ast::create);
 }

@@ -45,11 +45,25 @@ pub fn int_truediv(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>
     let (Some(x), Some(y)) = (a.as_int(), b.as_int()) else {
         return Ok(None);
     };
-    let (fx, fy) = (int_to_f64(x)?, int_to_f64(y)?);
-    if fy == 0.0 {
-        return Err(PyErr::zero_division("division by zero"));
+    if let (IntRef::Small(sx), IntRef::Small(sy)) = (&x, &y) {
+        // Both exact as doubles: one correctly rounded division.
+        const EXACT: i64 = 1 << 53;
+        if sx.unsigned_abs() <= EXACT as u64 && sy.unsigned_abs() <= EXACT as u64 {
+            if *sy == 0 {
+                return Err(PyErr::zero_division("division by zero"));
+            }
+            return Ok(Some(Value::Float(*sx as f64 / *sy as f64)));
+        }
     }
-    Ok(Some(Value::Float(fx / fy)))
+    use crate::int_truediv::{true_divide, TrueDivError};
+    match true_divide(&big(x), &big(y)) {
+        Ok(f) => Ok(Some(Value::Float(f))),
+        Err(TrueDivError::ZeroDivision) => Err(PyErr::zero_division("division by zero")),
+        Err(TrueDivError::Overflow) => Err(PyErr::new(
+            ExcKind::OverflowError,
+            "integer division result too large for a float",
+        )),
+    }
 }
 
 fn shift_count(y: IntRef<'_>) -> PyResult<Option<u64>> {
@@ -264,15 +278,31 @@ fn repeat_operand(vm: &mut Vm, n: &Value) -> PyResult<usize> {
 
 const MAX_ITEMS: usize = 1 << 31;
 
+/// The `TypeError` of `seq + other` once neither operand's `+` applied
+/// (CPython's `sq_concat` of str, list and tuple): "can only concatenate list
+/// (not \"int\") to list"; `None` if `a` is none of those.
+pub fn concat_error(vm: &mut Vm, a: &Value, b: &Value) -> Option<PyErr> {
+    let kind = if a.downcast::<StrObj>().is_some() {
+        "str"
+    } else if a.downcast::<List>().is_some() {
+        "list"
+    } else if a.downcast::<Tuple>().is_some() {
+        "tuple"
+    } else {
+        return None;
+    };
+    Some(PyErr::type_error(format!(
+        "can only concatenate {kind} (not \"{}\") to {kind}",
+        type_name(vm.token(), &b.type_ref())
+    )))
+}
+
 /// `str + str`.
 pub fn str_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (Some(x), Some(y)) = (a.downcast::<StrObj>(), b.downcast::<StrObj>()) else {
-        if a.downcast::<StrObj>().is_some() {
-            return Err(PyErr::type_error(format!(
-                "can only concatenate str (not \"{}\") to str",
-                type_name(vm.token(), &b.type_ref())
-            )));
-        }
+        // `NotImplemented`: the other operand's `__radd__` may apply;
+        // `Vm::binary_op` gives `concat_error`'s message if none does.
+        let _ = vm;
         return Ok(None);
     };
     let mut t = Text::with_capacity(x.as_bytes().len() + y.as_bytes().len());
@@ -302,12 +332,9 @@ pub fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
 /// `list + list`.
 pub fn list_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (Some(x), Some(y)) = (a.downcast::<List>(), b.downcast::<List>()) else {
-        if a.downcast::<List>().is_some() {
-            return Err(PyErr::type_error(format!(
-                "can only concatenate list (not \"{}\") to list",
-                type_name(vm.token(), &b.type_ref())
-            )));
-        }
+        // `NotImplemented`: the other operand's `__radd__` may apply;
+        // `Vm::binary_op` gives `concat_error`'s message if none does.
+        let _ = vm;
         return Ok(None);
     };
     let mut v = x.to_vec(vm.token());
@@ -318,12 +345,9 @@ pub fn list_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
 /// `tuple + tuple`.
 pub fn tuple_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let (Some(x), Some(y)) = (a.downcast::<Tuple>(), b.downcast::<Tuple>()) else {
-        if a.downcast::<Tuple>().is_some() {
-            return Err(PyErr::type_error(format!(
-                "can only concatenate tuple (not \"{}\") to tuple",
-                type_name(vm.token(), &b.type_ref())
-            )));
-        }
+        // `NotImplemented`: the other operand's `__radd__` may apply;
+        // `Vm::binary_op` gives `concat_error`'s message if none does.
+        let _ = vm;
         return Ok(None);
     };
     let mut v = x.items(vm.token()).to_vec();

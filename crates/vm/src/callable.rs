@@ -69,6 +69,9 @@ pub fn function_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Va
             .downcast::<StrObj>()
             .and_then(StrObj::as_str)
             .unwrap_or("");
+        if n == "__annotations__" {
+            return annotations_dict(vm, f);
+        }
         let t = vm.token();
         let v = match n {
             "__name__" => Some(f.name.borrow(t).clone()),
@@ -81,7 +84,6 @@ pub fn function_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Va
             "__defaults__" => Some(opt(f.defaults.borrow(t))),
             "__kwdefaults__" => Some(opt(f.kwdefaults.borrow(t))),
             "__closure__" => Some(opt(&f.closure)),
-            "__annotations__" => Some(f.annotations.borrow(t).clone()),
             "__dict__" => Some(Value::Obj(f.dict(t))),
             _ => None,
         };
@@ -90,6 +92,28 @@ pub fn function_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Va
         }
     }
     crate::builtins::object::generic_getattr(vm, obj, name)
+}
+
+/// `function.__annotations__` (CPython's `func_get_annotations`): the
+/// `(name, value, ...)` tuple `MAKE_FUNCTION` stored becomes a dict (kept), and
+/// a function without annotations gets a new empty dict.
+fn annotations_dict(vm: &mut Vm, f: &FunctionObj) -> PyResult<Value> {
+    let cur = f.annotations.borrow(vm.token()).clone();
+    if cur.downcast::<Dict>().is_some() {
+        return Ok(cur);
+    }
+    let d = Dict::new();
+    if let Some(t) = cur.downcast::<crate::builtins::tuple::Tuple>() {
+        let items = t.items(vm.token()).to_vec();
+        for pair in items.chunks(2) {
+            if let [k, v] = pair {
+                d.set(vm, k.clone(), v.clone())?;
+            }
+        }
+    }
+    let d = Value::Obj(ObjRef::new(&crate::types::builtin_types().dict, d));
+    *f.annotations.borrow_mut(vm.token()) = d.clone();
+    Ok(d)
 }
 
 /// Function attribute stores: the writable special attributes, else `__dict__`.
@@ -261,6 +285,20 @@ pub fn module_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Valu
         if n == "__dict__" {
             return Ok(Value::Obj(m.dict.clone()));
         }
+        // The type's attributes, then the module's own `__getattr__` (PEP 562).
+        match crate::builtins::object::generic_getattr(vm, obj, name) {
+            Err(e) if e.kind == ExcKind::AttributeError => {
+                let k = Value::Obj(crate::builtins::str::intern(vm.token(), "__getattr__"));
+                let hook = m
+                    .dict
+                    .downcast::<Dict>()
+                    .and_then(|d| d.get_str(vm.token(), &k));
+                if let Some(hook) = hook {
+                    return vm.call(&hook, &[Value::Obj(name.clone())], None);
+                }
+            }
+            r => return r,
+        }
         let modname = m
             .dict
             .downcast::<Dict>()
@@ -270,12 +308,10 @@ pub fn module_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Valu
             })
             .map(|v| text_of(&v))
             .unwrap_or_else(|| "?".to_owned());
-        return crate::builtins::object::generic_getattr(vm, obj, name).map_err(|_| {
-            PyErr::new(
-                ExcKind::AttributeError,
-                format!("module '{modname}' has no attribute '{n}'"),
-            )
-        });
+        return Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!("module '{modname}' has no attribute '{n}'"),
+        ));
     }
     crate::builtins::object::generic_getattr(vm, obj, name)
 }

@@ -142,6 +142,20 @@ pub fn method_descr_get(
     )))
 }
 
+/// `f` bound to `receiver` (a new `builtin_function_or_method` passing it as
+/// `args[0]`), reported as a method of a `owner` object.
+pub fn bind_native(f: &NativeFunction, receiver: Value, owner: &str) -> ObjRef {
+    ObjRef::new(
+        &crate::rt_types::rt().builtin_function,
+        NativeFunction {
+            name: f.name,
+            func: f.func,
+            self_: Some(receiver),
+            owner: Some(leak_name(owner.to_owned())),
+        },
+    )
+}
+
 /// Type names of native types live for the program; interned here once.
 fn leak_name(s: String) -> &'static str {
     thread_local! {
@@ -306,6 +320,47 @@ pub fn arg_range<'a>(
         )));
     }
     Ok(args)
+}
+
+/// Checks the arguments of a native method (`args[0]` is the receiver, then
+/// `min..=max` positional arguments, no keywords) with the message CPython
+/// gives for its calling convention: `METH_NOARGS` ("list.copy() takes no
+/// arguments (1 given)"), `METH_O` ("list.append() takes exactly one argument
+/// (2 given)"), or Argument Clinic's positional check ("insert expected 2
+/// arguments, got 1", "get expected at least 1 argument, got 0"). `qual` is
+/// `type.method`; returns all of `args`, receiver included.
+pub fn method_args<'a>(
+    vm: &mut Vm,
+    qual: &str,
+    args: &'a [Value],
+    kwnames: Option<&ObjRef>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    if kwnames_len(vm.token(), kwnames) > 0 {
+        return Err(PyErr::type_error(format!(
+            "{qual}() takes no keyword arguments"
+        )));
+    }
+    let n = args.len().saturating_sub(1);
+    if (min..=max).contains(&n) && !args.is_empty() {
+        return Ok(args);
+    }
+    let short = qual.rsplit('.').next().unwrap_or(qual);
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    Err(PyErr::type_error(match (min, max) {
+        (0, 0) => format!("{qual}() takes no arguments ({n} given)"),
+        (1, 1) => format!("{qual}() takes exactly one argument ({n} given)"),
+        _ if min == max => format!("{short} expected {min} argument{}, got {n}", plural(min)),
+        _ if n < min => format!(
+            "{short} expected at least {min} argument{}, got {n}",
+            plural(min)
+        ),
+        _ => format!(
+            "{short} expected at most {max} argument{}, got {n}",
+            plural(max)
+        ),
+    }))
 }
 
 /// Keyword-argument parsing for native functions that accept some: the

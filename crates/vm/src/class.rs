@@ -27,7 +27,8 @@ pub type CtorFn = fn(&mut Vm, &ObjRef, &[Value], Option<&ObjRef>) -> PyResult<Va
 thread_local! {
     /// Native constructors by type id, and whether the type is mutable (then a
     /// user `__init__` gets the arguments instead of the constructor).
-    static CTORS: RefCell<HashMap<usize, (CtorFn, bool)>> = RefCell::new(HashMap::new());
+    static CTORS: RefCell<HashMap<usize, (CtorFn, bool), crate::id_hash::IdBuildHasher>> =
+        RefCell::new(HashMap::default());
 }
 
 /// Registers the constructor of builtin type `ty`.
@@ -224,9 +225,24 @@ fn object_eq_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
     })
 }
 
+/// `object.__lt__` & co.: always `NotImplemented` (CPython's
+/// `object_richcompare` for the ordering operators).
+fn object_order_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    crate::calls::exact_args(vm, "__lt__", args, kw, 2)?;
+    Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone()))
+}
+
 fn object_ne_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = crate::calls::exact_args(vm, "__ne__", args, kw, 2)?;
-    let r = vm.rich_compare(&a[0], &a[1], CompareOp::Eq)?;
+    // CPython's `object_richcompare(Py_NE)`: the type's own `__eq__`, whose
+    // `NotImplemented` passes through; otherwise its negation.
+    let r = match call_special(vm, &a[0], "__eq__", std::slice::from_ref(&a[1]))? {
+        Some(r) => r,
+        None => return Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone())),
+    };
+    if not_implemented(&r) {
+        return Ok(r);
+    }
     Ok(Value::Bool(!vm.is_true(&r)?))
 }
 
@@ -302,6 +318,10 @@ pub fn install(vm: &mut Vm) {
         ("__hash__", object_hash_m),
         ("__eq__", object_eq_m),
         ("__ne__", object_ne_m),
+        ("__lt__", object_order_m),
+        ("__le__", object_order_m),
+        ("__gt__", object_order_m),
+        ("__ge__", object_order_m),
         ("__getattribute__", object_getattribute_m),
         ("__setattr__", object_setattr_m),
         ("__delattr__", object_delattr_m),
@@ -765,6 +785,14 @@ fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
 }
 
 fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let t = v.type_ref();
+    if lookup_static(vm, &t, "__iter__").is_some_and(|f| f.is_none()) {
+        // `__iter__ = None` declares the type not iterable (`slot_tp_iter`).
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not iterable",
+            type_name(vm.token(), &t)
+        )));
+    }
     call_special(vm, v, "__iter__", &[])?.ok_or_else(|| PyErr::type_error("no __iter__"))
 }
 
@@ -838,27 +866,29 @@ fn slot_descr_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyRe
 
 fn slot_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
     let t = obj.type_ref();
+    // CPython's `slot_tp_getattr_hook`: `__getattribute__` (the user's or
+    // object's), then `__getattr__` if that raised AttributeError.
     let r = if lookup_static(vm, &t, "__getattribute__")
         .filter(is_py_function)
         .is_some()
     {
-        call_special(vm, obj, "__getattribute__", &[Value::Obj(name.clone())])?.unwrap_or_default()
+        call_special(vm, obj, "__getattribute__", &[Value::Obj(name.clone())])
+            .map(Option::unwrap_or_default)
     } else {
-        match crate::builtins::object::generic_getattr(vm, obj, name) {
-            Ok(v) => return Ok(v),
-            Err(e) if e.kind == ExcKind::AttributeError => {
-                if lookup_static(vm, &t, "__getattr__").is_some() {
-                    return Ok(
-                        call_special(vm, obj, "__getattr__", &[Value::Obj(name.clone())])?
-                            .unwrap_or_default(),
-                    );
-                }
-                return Err(e);
-            }
-            Err(e) => return Err(e),
-        }
+        crate::builtins::object::generic_getattr(vm, obj, name)
     };
-    Ok(r)
+    match r {
+        Err(e) if e.kind == ExcKind::AttributeError => {
+            if lookup_static(vm, &t, "__getattr__").is_some() {
+                return Ok(
+                    call_special(vm, obj, "__getattr__", &[Value::Obj(name.clone())])?
+                        .unwrap_or_default(),
+                );
+            }
+            Err(e)
+        }
+        r => r,
+    }
 }
 
 fn slot_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> PyResult<()> {
@@ -871,7 +901,7 @@ fn slot_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> P
 
 fn slot_finalize(vm: &mut Vm, v: &Value) {
     if let Err(e) = call_special(vm, v, "__del__", &[]) {
-        // CPython reports it as ignored in the `__del__` function itself.
+        // Reported as CPython does: "Exception ignored in: <function C.__del__>".
         let del = lookup(vm, &v.type_ref(), "__del__");
         vm.write_unraisable(e, del.as_ref());
     }
@@ -892,19 +922,42 @@ fn user_binop(
     name: &str,
     rname: &str,
 ) -> PyResult<Option<Value>> {
+    // CPython's `SLOT1BINFULL`: `a.__op__(b)` when `a`'s class defines the
+    // operator, but first `b.__rop__(a)` when `b`'s class is a proper subclass
+    // overriding `__rop__`; then `b.__rop__(a)`.
     let (ta, tb) = (a.type_ref(), b.type_ref());
-    let user = |vm: &mut Vm, t: &ObjRef, n: &str| {
+    let user = |vm: &mut Vm, t: &ObjRef| {
         t.downcast::<TypeObject>()
             .is_some_and(|tp| !tp.is_builtin())
-            && lookup(vm, t, n).is_some()
+            && (lookup(vm, t, name).is_some() || lookup(vm, t, rname).is_some())
     };
-    if user(vm, &ta, name) {
-        let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
-        if !not_implemented(&r) {
-            return Ok(Some(r));
+    let mut do_other = !ta.is(&tb) && user(vm, &tb) && lookup(vm, &tb, rname).is_some();
+    if user(vm, &ta) {
+        if do_other && crate::types::is_subtype(vm.token(), &tb, &ta) {
+            let overloaded = match (lookup(vm, &tb, rname), lookup(vm, &ta, rname)) {
+                (None, _) => false,
+                (Some(_), None) => true,
+                (Some(x), Some(y)) => !x.is(&y),
+            };
+            if overloaded {
+                let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
+                if !not_implemented(&r) {
+                    return Ok(Some(r));
+                }
+                do_other = false;
+            }
+        }
+        if lookup(vm, &ta, name).is_some() {
+            let r = call_special(vm, a, name, std::slice::from_ref(b))?.unwrap_or_default();
+            if !not_implemented(&r) {
+                return Ok(Some(r));
+            }
+        }
+        if ta.is(&tb) {
+            return Ok(None);
         }
     }
-    if !ta.is(&tb) && user(vm, &tb, rname) {
+    if do_other {
         let r = call_special(vm, b, rname, std::slice::from_ref(a))?.unwrap_or_default();
         if !not_implemented(&r) {
             return Ok(Some(r));
@@ -945,10 +998,38 @@ fn slot_index(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// Sets the slots of class `cls` for the dunders its namespace defines
 /// (CPython's `fixup_slot_dispatchers`).
 pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
+    install_slots_for(vm, cls, None);
+}
+
+/// After `cls.<name> = value` for a dunder `name` (CPython's `update_slot`
+/// from `type_setattro`): points the matching slot of `cls` and of every
+/// subclass at the dispatcher that looks the method up on the MRO, so that
+/// `C.__setattr__ = f` or `C.__eq__ = f` on an existing class takes effect.
+pub fn update_user_slot(vm: &mut Vm, cls: &ObjRef, name: &str) {
+    let mut todo = vec![cls.clone()];
+    let mut seen = 0usize;
+    while let Some(c) = todo.pop() {
+        // Bounded: a class hierarchy is a DAG of live types.
+        seen += 1;
+        if seen > 100_000 {
+            break;
+        }
+        let Some(t) = c.downcast::<TypeObject>() else {
+            continue;
+        };
+        if t.is_builtin() {
+            continue;
+        }
+        todo.extend(t.subclasses(vm.token()));
+        install_slots_for(vm, &c, Some(name));
+    }
+}
+
+fn install_slots_for(vm: &mut Vm, cls: &ObjRef, extra: Option<&str>) {
     let Some(t) = cls.downcast::<TypeObject>() else {
         return;
     };
-    let keys: Vec<String> = t
+    let mut keys: Vec<String> = t
         .dict
         .keys(vm.token())
         .iter()
@@ -957,6 +1038,7 @@ pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
                 .and_then(|s| s.as_str().map(str::to_owned))
         })
         .collect();
+    keys.extend(extra.map(str::to_owned));
     let has = |n: &str| keys.iter().any(|k| k == n);
     let s = &t.slots;
     let n = &t.number;
@@ -975,8 +1057,9 @@ pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
         } else {
             s.hash.set(Some(slot_hash));
         }
-    } else if has("__eq__") {
-        // Defining `__eq__` without `__hash__` makes instances unhashable.
+    } else if has("__eq__") && extra.is_none() {
+        // Defining `__eq__` without `__hash__` in a class body makes instances
+        // unhashable (assigning `C.__eq__` later doesn't).
         s.hash
             .set(Some(crate::types::builtin::hash_not_implemented));
         let key = Value::Obj(intern(vm.token(), "__hash__"));

@@ -57,6 +57,21 @@ impl GlobalCache {
     };
 }
 
+/// What `LOAD_ATTR`/`STORE_ATTR` last learned about one name (CPython 3.11's
+/// `LOAD_ATTR_INSTANCE_VALUE`/`STORE_ATTR_INSTANCE_VALUE` specializations):
+/// instances of the type with version tag `type_version` use the generic
+/// attribute protocol and their type has no attribute of that name, so the
+/// name is looked up in (stored into) the instance dict only, where it was last
+/// found at position `index`. Type version tags change whenever the type or a
+/// base changes, so a stale entry never matches (0 = empty).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AttrCache {
+    /// The type's version tag when the entry was made.
+    pub type_version: u32,
+    /// Position of the name in the last instance dict that had it.
+    pub index: u32,
+}
+
 /// The payload of a `code` object.
 pub struct CodeObj {
     /// The plain data (every `co_*` field).
@@ -86,6 +101,10 @@ pub struct CodeObj {
     /// `LOAD_GLOBAL`'s inline cache, one entry per `co_names` entry (CPython
     /// 3.11 keeps it in the instruction stream's cache units).
     pub global_cache: Box<[Cell<GlobalCache>]>,
+    /// `LOAD_ATTR`'s inline cache, one entry per `co_names` entry.
+    pub load_attr_cache: Box<[Cell<AttrCache>]>,
+    /// `STORE_ATTR`'s inline cache, one entry per `co_names` entry.
+    pub store_attr_cache: Box<[Cell<AttrCache>]>,
     /// The number of positional parameters + keyword-only + `*args` + `**kwargs`
     /// slots (the bound arguments fill localsplus slots `0..total_args`).
     pub total_args: usize,
@@ -165,6 +184,8 @@ impl CodeObj {
                 global_cache: (0..data.names.len())
                     .map(|_| Cell::new(GlobalCache::EMPTY))
                     .collect(),
+                load_attr_cache: (0..data.names.len()).map(|_| Cell::default()).collect(),
+                store_attr_cache: (0..data.names.len()).map(|_| Cell::default()).collect(),
                 data,
             },
         ))

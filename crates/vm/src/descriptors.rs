@@ -111,6 +111,9 @@ fn property_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) 
             f[i] = v;
         }
     }
+    if f[3].is_none() {
+        f[3] = getter_doc(vm, &f[0]);
+    }
     Ok(Value::Obj(ObjRef::new(
         cls,
         Property {
@@ -143,13 +146,21 @@ fn staticmethod_call(
     vm.call(&f, args, kw)
 }
 
-fn classmethod_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> PyResult<Value> {
+fn classmethod_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> PyResult<Value> {
     let f = d
         .downcast::<ClassMethod>()
         .map(|s| s.func.clone())
         .unwrap_or_default();
     let _ = obj;
     let cls = Value::Obj(ty.clone());
+    // A native class method binds like CPython's `classmethod_descriptor`: a
+    // `builtin_function_or_method` whose `__self__` is the class.
+    if let Some(nf) = f.downcast::<crate::calls::NativeFunction>() {
+        if nf.self_.is_none() {
+            let meta = type_name(vm.token(), &ty.type_ref());
+            return Ok(Value::Obj(crate::calls::bind_native(nf, cls, &meta)));
+        }
+    }
     Ok(Value::Obj(BoundMethod::alloc(f, cls)))
 }
 
@@ -162,12 +173,54 @@ fn property_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: &ObjRef) -> Py
         .map(|p| p.funcs.borrow(vm.token())[0].clone())
         .unwrap_or_default();
     if fget.is_none() {
-        return Err(PyErr::new(
-            ExcKind::AttributeError,
-            "property has no getter",
-        ));
+        return Err(property_error(vm, d, obj, "getter"));
     }
     vm.call(&fget, std::slice::from_ref(obj), None)
+}
+
+/// CPython 3.11's "property 'x' of 'C' object has no setter" (the name is the
+/// one the property is stored under in the class, as `__set_name__` records
+/// it; without one, "property of 'C' object has no setter").
+#[cold]
+fn property_error(vm: &mut Vm, prop: &Value, obj: &Value, what: &str) -> PyErr {
+    let ty = obj.type_ref();
+    let tname = type_name(vm.token(), &ty);
+    let mut name = None;
+    if let (Some(t), Some(p)) = (ty.downcast::<TypeObject>(), prop.as_obj()) {
+        let mro = t.mro(vm.token());
+        for cls in mro.iter() {
+            let Some(ct) = cls.downcast::<TypeObject>() else {
+                continue;
+            };
+            name = ct
+                .dict
+                .items(vm.token())
+                .into_iter()
+                .find(|(_, v)| v.as_obj().is_some_and(|o| o.is(p)))
+                .and_then(|(k, _)| {
+                    k.downcast::<StrObj>()
+                        .map(|s| s.text().to_string_lossy().into_owned())
+                });
+            if name.is_some() {
+                break;
+            }
+        }
+    }
+    let msg = match name {
+        Some(n) => format!("property '{n}' of '{tname}' object has no {what}"),
+        None => format!("property of '{tname}' object has no {what}"),
+    };
+    PyErr::new(ExcKind::AttributeError, msg)
+}
+
+/// The getter's `__doc__` (CPython's `property_init` takes it when no `doc`
+/// was given); `None` when there is none or reading it fails.
+fn getter_doc(vm: &mut Vm, fget: &Value) -> Value {
+    if fget.is_none() {
+        return Value::None;
+    }
+    let key = crate::builtins::str::intern(vm.token(), "__doc__");
+    vm.getattr(fget, &key).unwrap_or(Value::None)
 }
 
 fn property_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyResult<()> {
@@ -177,14 +230,8 @@ fn property_set(vm: &mut Vm, d: &Value, obj: &Value, v: Option<Value>) -> PyResu
         .map(|p| p.funcs.borrow(vm.token())[i].clone())
         .unwrap_or_default();
     if f.is_none() {
-        return Err(PyErr::new(
-            ExcKind::AttributeError,
-            if v.is_some() {
-                "can't set attribute"
-            } else {
-                "can't delete attribute"
-            },
-        ));
+        let what = if v.is_some() { "setter" } else { "deleter" };
+        return Err(property_error(vm, d, obj, what));
     }
     match v {
         Some(v) => vm.call(&f, &[obj.clone(), v], None)?,
@@ -206,6 +253,9 @@ fn property_copy_with(
     };
     let mut f = p.funcs.borrow(vm.token()).clone();
     f[i] = a[1].clone();
+    if i == 0 {
+        f[3] = getter_doc(vm, &f[0]);
+    }
     let t = a[0].type_ref();
     Ok(Value::Obj(ObjRef::new(
         &t,

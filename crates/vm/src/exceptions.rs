@@ -151,6 +151,18 @@ impl ExcTypes {
                     tp.slots.str_.set(Some(key_error_str));
                 }
             }
+            if matches!(
+                kind,
+                ExcKind::UnicodeDecodeError
+                    | ExcKind::UnicodeEncodeError
+                    | ExcKind::UnicodeTranslateError
+            ) {
+                if let Some(tp) = t.downcast::<TypeObject>() {
+                    tp.slots
+                        .str_
+                        .set(Some(crate::unicode_error::unicode_error_str));
+                }
+            }
             classes.push(t);
         }
         ExcTypes { classes }
@@ -417,6 +429,11 @@ fn derived_attr(
             | "text"
             | "end_lineno"
             | "end_offset"
+            | "encoding"
+            | "object"
+            | "start"
+            | "end"
+            | "reason"
     ) {
         return Ok(None);
     }
@@ -470,6 +487,21 @@ fn derived_attr(
             Value::None
         }
         "name" | "path" if is_kind_instance(vm, obj, ExcKind::ImportError) => Value::None,
+        "encoding" | "object" | "start" | "end" | "reason"
+            if is_kind_instance(vm, obj, ExcKind::UnicodeError) =>
+        {
+            // `(encoding, object, start, end, reason)`; a translate error has
+            // no encoding.
+            let names: &[&str] = if args.len() == 4 {
+                &["object", "start", "end", "reason"]
+            } else {
+                &["encoding", "object", "start", "end", "reason"]
+            };
+            match names.iter().position(|x| *x == n) {
+                Some(i) if args.len() == names.len() => args[i].clone(),
+                _ => Value::None,
+            }
+        }
         "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset"
             if is_kind_instance(vm, obj, ExcKind::SyntaxError) =>
         {

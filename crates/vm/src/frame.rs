@@ -52,6 +52,10 @@ pub struct Frame {
     /// The frame object, once Python code asked for it (`sys._getframe`, a
     /// traceback's `tb_frame`).
     pub obj: Option<ObjRef>,
+    /// For a generator's frame resumed in place by the caller's `FOR_ITER`
+    /// (see `generator::push_generator_frame`): the generator, and where the
+    /// caller continues when the generator is exhausted.
+    pub inline_gen: Option<(ObjRef, usize)>,
 }
 
 impl Vm {
@@ -122,6 +126,7 @@ impl Vm {
             entry,
             kwnames: None,
             obj: None,
+            inline_gen: None,
         });
         if self.trace_func.is_some() {
             if let Err(e) = self.trace_call_event() {

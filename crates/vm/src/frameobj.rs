@@ -86,7 +86,15 @@ impl Vm {
 
     /// Before the top frame is popped: if it has a frame object, that object
     /// keeps a copy of its last line, `f_back` and locals.
+    #[inline(always)]
     pub(crate) fn detach_frame_object(&mut self) {
+        if self.frames.last().is_some_and(|f| f.obj.is_some()) {
+            self.detach_frame_object_slow();
+        }
+    }
+
+    #[cold]
+    fn detach_frame_object_slow(&mut self) {
         let Some(fi) = self.frames.len().checked_sub(1) else {
             return;
         };
@@ -237,7 +245,15 @@ impl Vm {
 
     /// Before a generator's frame is suspended: its frame object (if any)
     /// keeps the line and locals, and has no `f_back` while suspended.
+    #[inline(always)]
     pub(crate) fn suspend_frame_object(&mut self) {
+        if self.frames.last().is_some_and(|f| f.obj.is_some()) {
+            self.suspend_frame_object_slow();
+        }
+    }
+
+    #[cold]
+    fn suspend_frame_object_slow(&mut self) {
         self.detach_frame_object();
         if let Some(o) = self.frames.last().and_then(|f| f.obj.clone()) {
             if let Some(fo) = o.downcast::<FrameObj>() {

@@ -69,6 +69,9 @@ pub struct GeneratorObj {
     pub qualname: ObjRef,
     /// `gi_code` / `cr_code` / `ag_code`.
     pub code: ObjRef,
+    /// The emptied save area while the frame runs in place (kept for its
+    /// capacity, so suspending again allocates nothing).
+    spare: PyCell<Vec<Option<Value>>>,
 }
 
 impl Payload for GeneratorObj {
@@ -155,6 +158,7 @@ impl Vm {
             exc_state: PyCell::new(Value::None),
             name,
             qualname,
+            spare: PyCell::new(Vec::new()),
         };
         Ok(Value::Obj(ObjRef::new(&ty, g)))
     }
@@ -225,6 +229,7 @@ impl Vm {
         frame.base = base;
         frame.ret_at = base;
         frame.entry = true;
+        frame.inline_gen = None;
         // Moved back onto the data stack; `values` keeps its capacity for the
         // next suspension, so a yield/resume cycle allocates nothing.
         self.stack.append(&mut values);
@@ -237,6 +242,7 @@ impl Vm {
         g.running.set(true);
         let gen_exc = std::mem::take(g.exc_state.borrow_mut(&mut self.token));
         let caller_exc = std::mem::replace(&mut self.exc_info, gen_exc);
+        self.exc_outer.push(caller_exc);
         let r = self.guarded("", |vm| match throw {
             Some(e) => match vm.unwind(e, entry) {
                 Some(e) => Err(e),
@@ -244,6 +250,7 @@ impl Vm {
             },
             None => vm.run_frames(entry),
         });
+        let caller_exc = self.exc_outer.pop().unwrap_or(Value::None);
         let gen_exc = std::mem::replace(&mut self.exc_info, caller_exc);
         g.running.set(false);
         match r {
@@ -262,24 +269,124 @@ impl Vm {
                 let stop_async =
                     kind == GenKind::AsyncGenerator && e.kind == ExcKind::StopAsyncIteration;
                 if e.kind == ExcKind::StopIteration || stop_async {
-                    let exc = self.exc_object(&mut e);
                     let what = if stop_async {
                         "StopAsyncIteration"
                     } else {
                         "StopIteration"
                     };
-                    let mut re = PyErr::runtime_error(format!("{} raised {what}", kind.noun()));
-                    let new = self.exc_object(&mut re);
-                    if let Some(n) = new.downcast::<crate::exceptions::ExceptionObj>() {
-                        *n.cause.borrow_mut(&mut self.token) = Value::Obj(exc.clone());
-                        *n.suppress_context.borrow_mut(&mut self.token) = true;
-                        *n.context.borrow_mut(&mut self.token) = Value::Obj(exc);
-                    }
-                    return Err(re);
+                    return Err(self.generator_raised_stop_iteration(&mut e, kind.noun(), what));
                 }
                 Err(e)
             }
         }
+    }
+
+    /// `FOR_ITER` over a plain generator: resumes its frame on top of the
+    /// caller's in the running eval loop instead of re-entering it (CPython
+    /// 3.12's `FOR_ITER_GEN`; 3.11 recurses in C here). `exit_ip` is where the
+    /// caller continues once the generator is exhausted. Returns `false` when
+    /// the generator can't be resumed this way (not a suspended plain
+    /// generator, or at the recursion limit): the caller then uses `next`,
+    /// which gives the right result or error.
+    pub(crate) fn push_generator_frame(&mut self, gen: &ObjRef, exit_ip: usize) -> bool {
+        let Some(g) = gen.downcast::<GeneratorObj>() else {
+            return false;
+        };
+        if g.kind != GenKind::Generator
+            || g.running.get()
+            || self.frames.len() >= self.recursion_limit() as usize
+        {
+            return false;
+        }
+        let Some(saved) = g.saved.borrow_mut(&mut self.token).take() else {
+            return false;
+        };
+        g.started.set(true);
+        g.running.set(true);
+        let base = self.stack.len();
+        let SavedFrame {
+            mut frame,
+            mut values,
+        } = saved;
+        frame.base = base;
+        frame.ret_at = base;
+        frame.entry = false;
+        frame.inline_gen = Some((gen.clone(), exit_ip));
+        self.stack.append(&mut values);
+        *g.spare.borrow_mut(&mut self.token) = values;
+        self.push(Value::None);
+        // While it runs, the VM holds the generator's "exception being
+        // handled" and the caller's waits on `exc_outer`.
+        let gen_exc = std::mem::take(g.exc_state.borrow_mut(&mut self.token));
+        let caller_exc = std::mem::replace(&mut self.exc_info, gen_exc);
+        self.exc_outer.push(caller_exc);
+        self.frames.push(frame);
+        true
+    }
+
+    /// `YIELD_VALUE` in a generator frame resumed by [`Vm::push_generator_frame`]:
+    /// suspends it back into its generator and gives the value to the caller's
+    /// `FOR_ITER`.
+    pub(crate) fn yield_inline_generator(&mut self, v: Value) -> PyResult<()> {
+        self.suspend_frame_object();
+        let Some(mut frame) = self.frames.pop() else {
+            return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
+        };
+        let Some((gen, _)) = frame.inline_gen.take() else {
+            return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
+        };
+        let Some(g) = gen.downcast::<GeneratorObj>() else {
+            return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
+        };
+        let mut values = std::mem::take(g.spare.borrow_mut(&mut self.token));
+        values.extend(self.stack.drain(frame.base..));
+        self.restore_caller_exc(g, true);
+        g.running.set(false);
+        *g.saved.borrow_mut(&mut self.token) = Some(SavedFrame { frame, values });
+        self.push(v);
+        Ok(())
+    }
+
+    /// A generator frame resumed in place finished (returned, or `err` is
+    /// unwinding out of it; the frame is already popped): marks the generator
+    /// done and gives the caller back its exception state. An escaping
+    /// `StopIteration` becomes CPython's `RuntimeError("generator raised
+    /// StopIteration")`.
+    pub(crate) fn finish_inline_generator(&mut self, gen: &ObjRef, err: Option<&mut PyErr>) {
+        let Some(g) = gen.downcast::<GeneratorObj>() else {
+            return;
+        };
+        self.restore_caller_exc(g, false);
+        g.running.set(false);
+        if let Some(e) = err {
+            if e.kind == ExcKind::StopIteration {
+                *e = self.generator_raised_stop_iteration(e, "generator", "StopIteration");
+            }
+        }
+    }
+
+    /// Swaps the caller's exception state back into the VM; keeps the
+    /// generator's own in it when `suspending`.
+    fn restore_caller_exc(&mut self, g: &GeneratorObj, suspending: bool) {
+        let caller_exc = self.exc_outer.pop().unwrap_or(Value::None);
+        let gen_exc = std::mem::replace(&mut self.exc_info, caller_exc);
+        if suspending {
+            *g.exc_state.borrow_mut(&mut self.token) = gen_exc;
+        }
+    }
+
+    /// The `RuntimeError` that replaces a `StopIteration` (or
+    /// `StopAsyncIteration`) escaping a generator (PEP 479), chained to it.
+    fn generator_raised_stop_iteration(&mut self, e: &mut PyErr, noun: &str, what: &str) -> PyErr {
+        let exc = self.exc_object(e);
+        let mut re = PyErr::runtime_error(format!("{noun} raised {what}"));
+        let new = self.exc_object(&mut re);
+        if let Some(n) = new.downcast::<crate::exceptions::ExceptionObj>() {
+            *n.cause.borrow_mut(&mut self.token) = Value::Obj(exc.clone());
+            *n.suppress_context.borrow_mut(&mut self.token) = true;
+            *n.context.borrow_mut(&mut self.token) = Value::Obj(exc);
+        }
+        re
     }
 
     /// The sub-iterator a suspended frame delegates to (`yield from`/`await`)

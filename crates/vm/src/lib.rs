@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod arith;
+pub mod ast;
 pub mod attr_descr;
 pub mod builtins;
 pub mod builtins_module;
@@ -34,24 +35,30 @@ pub mod gc;
 pub mod genattrs;
 pub mod generator;
 pub mod generic_alias;
+pub mod id_hash;
 pub mod import;
 pub mod instancecheck;
+pub mod int_truediv;
 pub mod interactive;
 pub mod io;
 pub mod methods;
 pub mod module;
+pub mod native_attrs;
 pub mod object;
 pub mod os_error;
 pub mod protocols;
 pub mod reduce;
 pub mod report;
+pub mod rt_ctors;
 pub mod rt_types;
 pub mod runner;
 pub mod setup;
 pub mod shutdown;
 pub mod strformat;
+pub mod suggestions;
 pub mod sys_config;
 pub mod types;
+pub mod unicode_error;
 pub mod union;
 pub mod unraisable;
 pub mod value;

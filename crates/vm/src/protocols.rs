@@ -89,7 +89,13 @@ impl Vm {
             .downcast::<StrObj>()
             .map(|s| s.text().to_string_lossy().into_owned())
             .unwrap_or_default();
-        if spec_s.is_empty() {
+        let plain = matches!(
+            v,
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None
+        ) || v
+            .as_obj()
+            .is_some_and(|o| o.type_is(&crate::types::builtin_types().str_));
+        if spec_s.is_empty() && plain {
             return self.str(v);
         }
         let key = crate::builtins::str::intern(self.token(), "__format__");
@@ -101,6 +107,9 @@ impl Vm {
         if user.is_some() {
             let m = self.getattr(v, &key)?;
             return self.call(&m, std::slice::from_ref(spec), None);
+        }
+        if spec_s.is_empty() {
+            return self.str(v);
         }
         crate::format::format_builtin(self, v, &spec_s).map(|s| new_str(&s))
     }
@@ -393,6 +402,13 @@ impl Vm {
         let items = l.to_vec(self.token());
         let (start, _stop, step, n) = s.indices(self, items.len())?;
         let new_items = match &value {
+            Some(v) if !self.is_iterable(v) => {
+                return Err(PyErr::type_error(if step == 1 {
+                    "can only assign an iterable"
+                } else {
+                    "must assign iterable to extended slice"
+                }))
+            }
             Some(v) => self.sequence_to_vec(v)?,
             None => vec![],
         };

@@ -98,6 +98,9 @@ impl Vm {
         } else {
             body.push_str(&format!("{name}: {msg}"));
         }
+        if let Some(s) = self.suggestion_for(exc) {
+            body.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         body.push('\n');
         body.push_str(&crate::exc_notes::notes_text(
             self,

@@ -97,4 +97,5 @@ pub fn install(token: &mut Token, r: &RtTypes) {
         t.slots.call.set(Some(crate::class::type_call));
         t.slots.getattro.set(Some(crate::class::type_getattro));
     }
+    crate::native_attrs::install();
 }

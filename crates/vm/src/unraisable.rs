@@ -1,20 +1,27 @@
-//! Exceptions that can't be raised to a caller — from `__del__`, weak-reference
-//! callbacks, generator finalization — reported through `sys.unraisablehook`
-//! (CPython's `PyErr_WriteUnraisable`, `Python/errors.c`). The default hook
-//! prints "Exception ignored in: <repr of the object>" and the traceback.
+//! Errors that can't be raised (an exception escaping `__del__`), reported
+//! through `sys.unraisablehook` (CPython's `_PyErr_WriteUnraisableMsg` and
+//! the default hook `sys.__unraisablehook__`): "Exception ignored in: <function
+//! C.__del__ at 0x...>" and the traceback on stderr.
 
+use std::cell::RefCell;
 use std::io::Write;
 
-use crate::builtins::str::intern;
-use crate::calls::exact_args;
+use crate::builtins::str::StrObj;
+use crate::calls::{exact_args, NativeFn};
 use crate::error::{PyErr, PyResult};
 use crate::exceptions::ExceptionObj;
-use crate::object::ObjRef;
+use crate::object::{ObjRef, Payload, PayloadKind, Token};
+use crate::types::{new_native_type, TypeObject};
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// The attributes of `sys.UnraisableHookArgs`, in order.
-const HOOK_ARG_FIELDS: [&str; 5] = [
+/// The payload of `UnraisableHookArgs`: `exc_type`, `exc_value`,
+/// `exc_traceback`, `err_msg`, `object`.
+pub struct UnraisableArgs {
+    fields: [Value; 5],
+}
+
+const FIELDS: [&str; 5] = [
     "exc_type",
     "exc_value",
     "exc_traceback",
@@ -22,106 +29,125 @@ const HOOK_ARG_FIELDS: [&str; 5] = [
     "object",
 ];
 
-impl Vm {
-    /// Reports `err`, raised where no caller can receive it, with `obj` as the
-    /// object it was ignored in (CPython's `PyErr_WriteUnraisable(obj)`): calls
-    /// `sys.unraisablehook`, falling back to the default report if the hook is
-    /// missing or fails.
-    pub fn write_unraisable(&mut self, mut err: PyErr, obj: Option<&Value>) {
-        let exc = self.exc_object(&mut err);
-        let hook = self.sys_attr("unraisablehook").ok().flatten();
-        if let Some(hook) = hook {
-            let is_default = self
-                .sys_attr("__unraisablehook__")
-                .ok()
-                .flatten()
-                .is_some_and(|d| d.is(&hook));
-            if !is_default {
-                match self.unraisable_args(&exc, obj) {
-                    Ok(args) => match self.call(&hook, &[args], None) {
-                        Ok(_) => return,
-                        Err(e) => {
-                            // CPython reports the hook's own failure with the hook as object.
-                            self.default_unraisable(e, Some(&hook));
-                        }
-                    },
-                    Err(e) => self.default_unraisable(e, None),
-                }
-                return;
-            }
-        }
-        let err = self.err_from_object(exc);
-        self.default_unraisable(err, obj);
-    }
-
-    /// The default hook's output on stderr.
-    fn default_unraisable(&mut self, mut err: PyErr, obj: Option<&Value>) {
-        self.flush_stdout();
-        let head = match obj {
-            Some(o) => {
-                let r = self
-                    .repr(o)
-                    .ok()
-                    .and_then(|r| {
-                        r.downcast::<crate::builtins::str::StrObj>()
-                            .map(|s| s.text().to_string_lossy().into_owned())
-                    })
-                    .unwrap_or_else(|| "<object repr() failed>".to_string());
-                format!("Exception ignored in: {r}\n")
-            }
-            None => String::new(),
-        };
-        let text = self.format_exception(&mut err);
-        let mut stderr = std::io::stderr();
-        let _ = stderr.write_all(head.as_bytes());
-        let _ = stderr.write_all(text.as_bytes());
-    }
-
-    /// A `sys.UnraisableHookArgs`-like object for the hook.
-    fn unraisable_args(&mut self, exc: &ObjRef, obj: Option<&Value>) -> PyResult<Value> {
-        let bt = crate::types::builtin_types();
-        let cls = crate::types::new_class(
-            self.token(),
-            &bt.type_,
-            "UnraisableHookArgs",
-            vec![bt.object.clone()],
-        )?;
-        let inst = crate::builtins::object::Instance::alloc(self.token(), &cls)?;
-        let tb = exc
-            .downcast::<ExceptionObj>()
-            .map(|x| x.traceback.borrow(self.token()).clone())
-            .unwrap_or(Value::None);
-        let values = [
-            Value::Obj(exc.type_ref()),
-            Value::Obj(exc.clone()),
-            tb,
-            Value::None,
-            obj.cloned().unwrap_or(Value::None),
-        ];
-        let inst = Value::Obj(inst);
-        for (name, v) in HOOK_ARG_FIELDS.iter().zip(values) {
-            let n = intern(self.token(), name);
-            self.setattr(&inst, &n, Some(v))?;
-        }
-        Ok(inst)
+impl Payload for UnraisableArgs {
+    const KIND: PayloadKind = PayloadKind::Other;
+    const GC: bool = true;
+    fn traverse(&self, _t: &Token, visit: &mut dyn FnMut(&Value)) {
+        self.fields.iter().for_each(visit);
     }
 }
 
-/// `sys.unraisablehook(unraisable)` / `sys.__unraisablehook__`: the default
-/// report of an unraisable exception.
-pub fn unraisablehook(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+thread_local! {
+    static ARGS_TYPE: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
+}
+
+fn args_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    if let Some(a) = obj.downcast::<UnraisableArgs>() {
+        let n = name.downcast::<StrObj>().and_then(StrObj::as_str);
+        if let Some(i) = FIELDS.iter().position(|f| Some(*f) == n) {
+            return Ok(a.fields[i].clone());
+        }
+    }
+    crate::builtins::object::generic_getattr(vm, obj, name)
+}
+
+fn args_type(token: &mut Token) -> ObjRef {
+    if let Some(t) = ARGS_TYPE.with(|t| t.borrow().clone()) {
+        return t;
+    }
+    let t = new_native_type(token, "UnraisableHookArgs", UnraisableArgs::LAYOUT, None);
+    if let Some(tp) = t.downcast::<TypeObject>() {
+        tp.slots.getattro.set(Some(args_getattro));
+    }
+    ARGS_TYPE.with(|c| *c.borrow_mut() = Some(t.clone()));
+    t
+}
+
+fn text(vm: &mut Vm, v: &Value) -> String {
+    vm.str(v)
+        .ok()
+        .and_then(|s| {
+            s.downcast::<StrObj>()
+                .map(|s| s.text().to_string_lossy().into_owned())
+        })
+        .unwrap_or_default()
+}
+
+/// `sys.__unraisablehook__(unraisable)`: the default report on stderr.
+fn default_hook(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "unraisablehook", args, kw, 1)?;
-    let n = intern(vm.token(), "exc_value");
-    let exc = vm.getattr(&a[0], &n)?;
-    let n = intern(vm.token(), "object");
-    let obj = vm.getattr(&a[0], &n).unwrap_or(Value::None);
-    if let Some(e) = exc
+    let Some(u) = a[0].downcast::<UnraisableArgs>() else {
+        return Err(PyErr::type_error(
+            "sys.unraisablehook argument type must be UnraisableHookArgs",
+        ));
+    };
+    let [_, value, _, msg, obj] = u.fields.clone();
+    let mut out = String::new();
+    let msg = if msg.is_none() {
+        "Exception ignored in".to_owned()
+    } else {
+        text(vm, &msg)
+    };
+    if obj.is_none() {
+        out.push_str(&format!("{msg}:\n"));
+    } else {
+        let r = vm.repr(&obj).map(|r| text(vm, &r)).unwrap_or_default();
+        out.push_str(&format!("{msg}: {r}\n"));
+    }
+    if let Some(exc) = value
         .as_obj()
         .filter(|o| o.downcast::<ExceptionObj>().is_some())
     {
-        let err = vm.err_from_object(e.clone());
-        let obj = (!matches!(obj, Value::None)).then_some(obj);
-        vm.default_unraisable(err, obj.as_ref());
+        let mut err = vm.err_from_object(exc.clone());
+        out.push_str(&vm.format_exception(&mut err));
     }
+    vm.flush_stdout();
+    let _ = std::io::stderr().write_all(out.as_bytes());
     Ok(Value::None)
+}
+
+/// `sys.unraisablehook` and `sys.__unraisablehook__`.
+pub fn sys_functions() -> [(&'static str, NativeFn); 2] {
+    [
+        ("unraisablehook", default_hook),
+        ("__unraisablehook__", default_hook),
+    ]
+}
+
+impl Vm {
+    /// Reports `err`, which escaped from code run for `obj` (e.g. its
+    /// `__del__`), through `sys.unraisablehook`; errors of the hook itself are
+    /// dropped.
+    pub fn write_unraisable(&mut self, mut err: PyErr, obj: Option<&Value>) {
+        let exc = self.exc_object(&mut err);
+        let tb = exc
+            .downcast::<ExceptionObj>()
+            .map(|e| e.traceback.borrow(self.token()).clone())
+            .unwrap_or(Value::None);
+        let ty = args_type(self.token());
+        let args = ObjRef::new(
+            &ty,
+            UnraisableArgs {
+                fields: [
+                    Value::Obj(exc.type_ref()),
+                    Value::Obj(exc.clone()),
+                    tb,
+                    Value::None,
+                    obj.cloned().unwrap_or(Value::None),
+                ],
+            },
+        );
+        let hook = self
+            .sys_module()
+            .ok()
+            .and_then(|sys| self.getattr_opt(&sys, "unraisablehook").ok().flatten());
+        let hook = match hook {
+            Some(h) if !h.is_none() => h,
+            _ => Value::Obj(crate::calls::new_native_function(
+                "unraisablehook",
+                default_hook,
+            )),
+        };
+        let _ = self.call(&hook, &[Value::Obj(args)], None);
+    }
 }

@@ -30,6 +30,10 @@ pub struct Vm {
     pub(crate) frames: Vec<crate::frame::Frame>,
     /// The exception being handled (`sys.exc_info()[1]`), or `None`.
     pub(crate) exc_info: Value,
+    /// The callers' "exception being handled" of the generators now running,
+    /// innermost last (CPython's `exc_info->previous_item` chain): a generator
+    /// with none of its own sees its caller's (`handled_exception`).
+    pub(crate) exc_outer: Vec<Value>,
     /// The `builtins` module.
     pub(crate) builtins_module: ObjRef,
     /// The `builtins` namespace dict.
@@ -76,6 +80,7 @@ impl Vm {
             stack: Vec::with_capacity(1 << 12),
             frames: Vec::with_capacity(64),
             exc_info: Value::None,
+            exc_outer: Vec::new(),
             builtins_module,
             builtins,
             modules,
@@ -87,7 +92,6 @@ impl Vm {
             native_modules: Vec::new(),
         };
         crate::builtins_module::install(&mut vm);
-        vm.refresh_builtin_module_names();
         Some(vm)
     }
 
@@ -99,10 +103,10 @@ impl Vm {
         self.refresh_builtin_module_names();
     }
 
-    /// Sets `sys.builtin_module_names`: the sorted tuple of the modules built
-    /// into the interpreter (`builtins`, `sys` and every registered native one),
-    /// as CPython lists its compiled-in modules.
-    fn refresh_builtin_module_names(&mut self) {
+    /// `sys.builtin_module_names`: the sorted tuple of the modules built into
+    /// the interpreter (`builtins`, `sys` and every registered native one), as
+    /// CPython lists its compiled-in modules.
+    pub(crate) fn builtin_module_names(&self) -> Value {
         let mut names: Vec<&str> = self.native_modules.iter().map(|(n, _)| *n).collect();
         names.extend(["builtins", "sys"]);
         names.sort_unstable();
@@ -111,10 +115,17 @@ impl Vm {
             .into_iter()
             .map(crate::builtins::str::new_str)
             .collect();
-        let tuple = Value::Obj(crate::builtins::tuple::Tuple::alloc(items));
-        if let Ok(Value::Obj(sys)) = self.sys_module() {
+        Value::Obj(crate::builtins::tuple::Tuple::alloc(items))
+    }
+
+    /// Updates `sys.builtin_module_names` if `sys` exists already (it is
+    /// created lazily, once `sys.argv` and the command line are known, and
+    /// then sets it itself).
+    fn refresh_builtin_module_names(&mut self) {
+        if let Some(Value::Obj(sys)) = self.sys_modules_get("sys") {
+            let names = self.builtin_module_names();
             if let Some(m) = sys.downcast::<crate::module::ModuleObj>() {
-                m.set(&mut self.token, "builtin_module_names", tuple);
+                m.set(&mut self.token, "builtin_module_names", names);
             }
         }
     }
@@ -133,6 +144,22 @@ impl Vm {
     /// Flushes buffered standard output.
     pub fn flush_stdout(&mut self) {
         self.stdout.flush();
+    }
+
+    /// The exception being handled, looking through running generators to
+    /// their callers when a generator handles none itself (CPython's
+    /// `_PyErr_GetTopmostException`): what `sys.exc_info()`, a bare `raise`
+    /// and implicit exception chaining see.
+    pub(crate) fn handled_exception(&self) -> Value {
+        if !self.exc_info.is_none() {
+            return self.exc_info.clone();
+        }
+        self.exc_outer
+            .iter()
+            .rev()
+            .find(|v| !v.is_none())
+            .cloned()
+            .unwrap_or(Value::None)
     }
 
     /// `sys.getrecursionlimit()`.
@@ -421,6 +448,11 @@ impl Vm {
         if let Some(fb) = sb {
             if let Some(r) = fb(self, a, b)? {
                 return Ok(r);
+            }
+        }
+        if op == BinOp::Add {
+            if let Some(e) = crate::arith::concat_error(self, a, b) {
+                return Err(e);
             }
         }
         Err(PyErr::type_error(format!(

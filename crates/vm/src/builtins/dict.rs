@@ -519,6 +519,27 @@ impl Dict {
         }
     }
 
+    /// Replaces the value at position `ix` if the key there is the object `key`
+    /// (the store counterpart of [`Dict::value_at_if_key`], for `STORE_ATTR`'s
+    /// inline cache); gives `value` back otherwise. Returns the old value, to be
+    /// dropped by the caller after the borrow ends.
+    #[inline]
+    pub fn replace_at_if_key(
+        &self,
+        token: &mut Token,
+        ix: usize,
+        key: &crate::object::ObjRef,
+        value: Value,
+    ) -> Result<Value, Value> {
+        let inner = self.inner.borrow_mut(token);
+        match inner.entries.get_mut(ix) {
+            Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.is(key)) => {
+                Ok(std::mem::replace(&mut e.value, value))
+            }
+            _ => Err(value),
+        }
+    }
+
     /// `d[key] = value` (a new key goes last; an existing key keeps its place and
     /// its original key object, as in CPython).
     pub fn set(&self, cx: &mut impl PyEq, key: Value, value: Value) -> PyResult<()> {

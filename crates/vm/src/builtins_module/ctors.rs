@@ -116,33 +116,6 @@ fn parse_text_or_bytes(vm: &mut Vm, x: &Value, base: i64) -> Option<PyResult<Val
     )
 }
 
-/// Parses a float literal as `float(s)` does.
-pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim();
-    let lower = t.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    let neg = lower.starts_with('-');
-    let special = match body {
-        "inf" | "infinity" => Some(f64::INFINITY),
-        "nan" => Some(f64::NAN),
-        _ => None,
-    };
-    if let Some(v) = special {
-        return Some(if neg { -v } else { v });
-    }
-    if t.is_empty() || t.contains("__") || t.starts_with('_') || t.ends_with('_') {
-        return None;
-    }
-    let clean: String = t.chars().filter(|c| *c != '_').collect();
-    if !clean
-        .chars()
-        .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
-    {
-        return None;
-    }
-    clean.parse().ok()
-}
-
 fn float_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     if !exact(cls, &builtin_types().float) {
         return Err(PyErr::new(
@@ -165,13 +138,10 @@ fn float_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> 
             .map(|f| Value::Float(f.unwrap_or(0.0))),
         v => {
             if let Some(s) = v.downcast::<StrObj>() {
-                let text = s.text().to_string_lossy().into_owned();
-                return parse_float(&text).map(Value::Float).ok_or_else(|| {
-                    PyErr::value_error(format!(
-                        "could not convert string to float: {}",
-                        common::repr::repr_str(s.text())
-                    ))
-                });
+                // Unicode digits and spaces as CPython's `PyFloat_FromString`.
+                return common::parse_number::parse_float(s.text())
+                    .map(Value::Float)
+                    .map_err(crate::format::text_err);
             }
             for m in ["__float__", "__index__"] {
                 if let Some(r) = crate::class::call_special(vm, v, m, &[])? {

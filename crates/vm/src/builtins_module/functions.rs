@@ -99,21 +99,81 @@ fn format(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 
 fn isinstance(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "isinstance", args, kw, 2, 2)?;
-    Ok(Value::Bool(crate::class::isinstance(vm, &a[0], &a[1])?))
+    Ok(Value::Bool(checked_relation(
+        vm,
+        &a[0],
+        &a[1],
+        "__instancecheck__",
+    )?))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "issubclass", args, kw, 2, 2)?;
-    Ok(Value::Bool(crate::class::issubclass(vm, &a[0], &a[1])?))
+    Ok(Value::Bool(checked_relation(
+        vm,
+        &a[0],
+        &a[1],
+        "__subclasscheck__",
+    )?))
+}
+
+/// `isinstance(v, cls)` / `issubclass(v, cls)` with the metaclass hook
+/// (CPython's `PyObject_IsInstance` / `PyObject_IsSubclass`): an exact type
+/// match is true at once; a tuple is tried member by member; a class whose
+/// metaclass defines `hook` in Python (`ABCMeta`, user metaclasses) decides
+/// through it; anything else is the plain type relation.
+fn checked_relation(vm: &mut Vm, v: &Value, cls: &Value, hook: &'static str) -> PyResult<bool> {
+    let instance = hook == "__instancecheck__";
+    if let (true, Some(c)) = (instance, cls.as_obj()) {
+        if v.type_ref().is(c) {
+            return Ok(true);
+        }
+    }
+    if let Some(t) = cls.downcast::<crate::builtins::tuple::Tuple>() {
+        for c in t.items(vm.token()).to_vec() {
+            if vm.guarded(" in __instancecheck__", |vm| {
+                checked_relation(vm, v, &c, hook)
+            })? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let meta = cls.type_ref();
+    if !meta.is(&crate::types::builtin_types().type_) {
+        let key = Value::Obj(crate::builtins::str::intern(vm.token(), hook));
+        let checker = meta
+            .downcast::<TypeObject>()
+            .and_then(|m| m.lookup(vm.token(), &key))
+            .filter(|f| {
+                // `_py_abc`'s hooks (the fallback while `_abc` is missing) need
+                // `type.__subclasses__`, which Krait lacks: plain relation.
+                f.downcast::<crate::function::FunctionObj>()
+                    .is_some_and(|fo| {
+                        let m = fo.module.borrow(vm.token());
+                        m.downcast::<crate::builtins::str::StrObj>()
+                            .and_then(crate::builtins::str::StrObj::as_str)
+                            != Some("_py_abc")
+                    })
+            });
+        if let Some(f) = checker {
+            let r = vm.guarded(" in __instancecheck__", |vm| {
+                vm.call(&f, &[cls.clone(), v.clone()], None)
+            })?;
+            return vm.is_true(&r);
+        }
+    }
+    if instance {
+        crate::class::isinstance(vm, v, cls)
+    } else {
+        crate::class::issubclass(vm, v, cls)
+    }
 }
 
 fn iter(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "iter", args, kw, 1, 2)?;
     if a.len() == 2 {
-        return Err(PyErr::new(
-            ExcKind::NotImplementedError,
-            "iter(callable, sentinel) is not supported yet",
-        ));
+        return super::callable_iter::new_callable_iter(&a[0], &a[1]);
     }
     vm.iter(&a[0])
 }
@@ -301,9 +361,67 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         let (q, r) = crate::builtins::int::divmod(x, y)?;
         return Ok(Value::Obj(crate::builtins::tuple::Tuple::alloc(vec![q, r])));
     }
-    let q = vm.binary_op(&a[0], &a[1], crate::vm::BinOp::FloorDivide)?;
-    let r = vm.binary_op(&a[0], &a[1], crate::vm::BinOp::Remainder)?;
-    Ok(Value::Obj(crate::builtins::tuple::Tuple::alloc(vec![q, r])))
+    let real = |v: &Value| v.as_int().is_some() || matches!(v, Value::Float(_));
+    if real(&a[0]) && real(&a[1]) {
+        let q = vm.binary_op(&a[0], &a[1], crate::vm::BinOp::FloorDivide)?;
+        let r = vm.binary_op(&a[0], &a[1], crate::vm::BinOp::Remainder)?;
+        return Ok(Value::Obj(crate::builtins::tuple::Tuple::alloc(vec![q, r])));
+    }
+    if let Some(r) = user_divmod(vm, &a[0], &a[1])? {
+        return Ok(r);
+    }
+    let (ta, tb) = (tname(vm, &a[0]), tname(vm, &a[1]));
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+    )))
+}
+
+/// `divmod(a, b)` through `__divmod__` / `__rdivmod__` of Python classes, with
+/// CPython's operand order (a subclass's overriding `__rdivmod__` first);
+/// `None` when neither applies.
+fn user_divmod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (ta, tb) = (a.type_ref(), b.type_ref());
+    let key = |vm: &mut Vm, n: &str| Value::Obj(crate::builtins::str::intern(vm.token(), n));
+    let (kd, kr) = (key(vm, "__divmod__"), key(vm, "__rdivmod__"));
+    let find = |vm: &mut Vm, t: &ObjRef, k: &Value| {
+        t.downcast::<TypeObject>()
+            .filter(|tp| !tp.is_builtin())
+            .and_then(|tp| tp.lookup(vm.token(), k))
+    };
+    let not_impl = |v: &Value| {
+        v.as_obj()
+            .is_some_and(|o| o.is(&crate::rt_types::rt().not_implemented))
+    };
+    let a_div = find(vm, &ta, &kd);
+    let b_rdiv = if ta.is(&tb) { None } else { find(vm, &tb, &kr) };
+    let mut try_b = b_rdiv.is_some();
+    if try_b && crate::types::is_subtype(vm.token(), &tb, &ta) {
+        let a_rdiv = find(vm, &ta, &kr);
+        let overrides = match (&b_rdiv, &a_rdiv) {
+            (Some(x), Some(y)) => !x.is(y),
+            _ => true,
+        };
+        if overrides {
+            let r = crate::class::call_special(vm, b, "__rdivmod__", std::slice::from_ref(a))?;
+            if let Some(r) = r.filter(|r| !not_impl(r)) {
+                return Ok(Some(r));
+            }
+            try_b = false;
+        }
+    }
+    if a_div.is_some() {
+        let r = crate::class::call_special(vm, a, "__divmod__", std::slice::from_ref(b))?;
+        if let Some(r) = r.filter(|r| !not_impl(r)) {
+            return Ok(Some(r));
+        }
+    }
+    if try_b {
+        let r = crate::class::call_special(vm, b, "__rdivmod__", std::slice::from_ref(a))?;
+        if let Some(r) = r.filter(|r| !not_impl(r)) {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
 }
 
 fn pow(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -485,6 +603,33 @@ fn dir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         return Ok(sorted_names(vm, &names));
     }
     let obj = &a[0];
+    // A `__dir__` written in Python (on the type, or a module's own
+    // `__dir__` function, PEP 562) decides; its result is sorted as a list.
+    let key = Value::Obj(crate::builtins::str::intern(vm.token(), "__dir__"));
+    let custom = match obj.downcast::<crate::module::ModuleObj>() {
+        Some(m) => m
+            .dict
+            .downcast::<crate::builtins::dict::Dict>()
+            .and_then(|d| d.get_str(vm.token(), &key)),
+        None => obj
+            .type_ref()
+            .downcast::<TypeObject>()
+            .and_then(|t| t.lookup(vm.token(), &key))
+            .filter(|f| f.downcast::<crate::function::FunctionObj>().is_some())
+            .map(|_| Value::None),
+    };
+    if let Some(f) = custom {
+        let r = if f.is_none() {
+            vm.call_method(obj, "__dir__", &[])?
+        } else {
+            vm.call(&f, &[], None)?
+        };
+        let items = vm.sequence_to_vec(&r)?;
+        let list = crate::builtins::list::List::alloc(items);
+        let lv = Value::Obj(list);
+        vm.call_method(&lv, "sort", &[])?;
+        return Ok(lv);
+    }
     if let Some(m) = obj.downcast::<crate::module::ModuleObj>() {
         if let Some(d) = m.dict.downcast::<crate::builtins::dict::Dict>() {
             names.extend(d.keys(vm.token()));

@@ -44,6 +44,35 @@ impl Payload for NativeIter {
     }
 }
 
+/// `zip(strict=True)` after argument `k` ran out (CPython's `zip_next`):
+/// a shorter later argument, or a longer one once the first is exhausted.
+fn zip_strict_check(vm: &mut Vm, its: &[Value], k: usize) -> PyResult<()> {
+    let plural = |i: usize| {
+        if i == 1 {
+            " ".to_owned()
+        } else {
+            "s 1-".to_owned()
+        }
+    };
+    if k > 0 {
+        return Err(PyErr::value_error(format!(
+            "zip() argument {} is shorter than argument{}{k}",
+            k + 1,
+            plural(k)
+        )));
+    }
+    for (i, other) in its.iter().enumerate().skip(1) {
+        if vm.next(other)?.is_some() {
+            return Err(PyErr::value_error(format!(
+                "zip() argument {} is longer than argument{}{i}",
+                i + 1,
+                plural(i)
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// The iterator types.
 pub struct IterTypes {
     /// `enumerate`.
@@ -77,11 +106,14 @@ fn next_native(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         },
         IterKind::Zip | IterKind::Map => {
             let mut items = Vec::with_capacity(its.len());
-            for i in &its {
+            for (k, i) in its.iter().enumerate() {
                 match vm.next(i)? {
                     Some(x) => items.push(x),
                     None => {
                         it.done.set(true);
+                        if it.kind == IterKind::Zip && matches!(it.func, Value::Bool(true)) {
+                            zip_strict_check(vm, &its, k)?;
+                        }
                         return Ok(None);
                     }
                 }
@@ -151,7 +183,12 @@ fn enumerate_new(
 }
 
 fn zip_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let (pos, [_strict]) = ArgSpec::parse(vm, "zip", args, kw, ["strict"])?;
+    let (pos, [strict]) = ArgSpec::parse(vm, "zip", args, kw, ["strict"])?;
+    // `zip` calls no function: `func` holds `strict` (True or None).
+    let strict = match strict {
+        Some(s) if vm.is_true(&s)? => Value::Bool(true),
+        _ => Value::None,
+    };
     let mut its = Vec::with_capacity(pos.len());
     for (i, a) in pos.iter().enumerate() {
         its.push(vm.iter(a).map_err(|_| {
@@ -159,7 +196,7 @@ fn zip_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> Py
         })?);
     }
     let empty = its.is_empty();
-    let v = make(cls, IterKind::Zip, its, Value::None, 0);
+    let v = make(cls, IterKind::Zip, its, strict, 0);
     if empty {
         if let Some(n) = v.downcast::<NativeIter>() {
             n.done.set(true);

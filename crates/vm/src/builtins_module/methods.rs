@@ -10,7 +10,7 @@ use crate::builtins::list::List;
 use crate::builtins::set::Set;
 use crate::builtins::str::{new_str, StrObj};
 use crate::builtins::tuple::Tuple;
-use crate::calls::{add_method, arg_range, exact_args, ArgSpec};
+use crate::calls::{add_method, arg_range, method_args, ArgSpec};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::ObjRef;
 use crate::types::builtin_types;
@@ -23,13 +23,13 @@ fn list_of(v: &Value) -> PyResult<&List> {
 }
 
 fn list_append(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "list.append", args, kw, 2)?;
+    let a = method_args(vm, "list.append", args, kw, 1, 1)?;
     list_of(&a[0])?.append(vm.token(), a[1].clone());
     Ok(Value::None)
 }
 
 fn list_pop(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = arg_range(vm, "pop", args, kw, 1, 2)?;
+    let a = method_args(vm, "list.pop", args, kw, 0, 1)?;
     let l = list_of(&a[0])?;
     let n = l.len(vm.token()) as i64;
     if n == 0 {
@@ -47,7 +47,7 @@ fn list_pop(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 }
 
 fn list_extend(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "list.extend", args, kw, 2)?;
+    let a = method_args(vm, "list.extend", args, kw, 1, 1)?;
     let items = vm.sequence_to_vec(&a[1])?;
     let l = list_of(&a[0])?;
     for v in items {
@@ -57,7 +57,7 @@ fn list_extend(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
 }
 
 fn list_insert(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "insert", args, kw, 3)?;
+    let a = method_args(vm, "list.insert", args, kw, 2, 2)?;
     let l = list_of(&a[0])?;
     let n = l.len(vm.token()) as i64;
     let i = vm.index_i64(&a[1])?;
@@ -95,7 +95,7 @@ fn list_sort(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 }
 
 fn list_reverse(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "reverse", args, kw, 1)?;
+    let a = method_args(vm, "list.reverse", args, kw, 0, 0)?;
     let l = list_of(&a[0])?;
     let mut items = l.to_vec(vm.token());
     items.reverse();
@@ -105,7 +105,7 @@ fn list_reverse(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Va
 }
 
 fn list_index(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "index", args, kw, 2)?;
+    let a = method_args(vm, "list.index", args, kw, 1, 1)?;
     let items = list_of(&a[0])?.to_vec(vm.token());
     for (i, x) in items.iter().enumerate() {
         if vm.eq_bool(x, &a[1])? {
@@ -117,7 +117,7 @@ fn list_index(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
 }
 
 fn list_copy(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "copy", args, kw, 1)?;
+    let a = method_args(vm, "list.copy", args, kw, 0, 0)?;
     Ok(Value::Obj(List::alloc(list_of(&a[0])?.to_vec(vm.token()))))
 }
 
@@ -127,24 +127,24 @@ fn dict_of(v: &Value) -> PyResult<&Dict> {
 }
 
 fn dict_get(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = arg_range(vm, "get", args, kw, 2, 3)?;
+    let a = method_args(vm, "dict.get", args, kw, 1, 2)?;
     let d = dict_of(&a[0])?;
     Ok(d.get(vm, &a[1])?
         .unwrap_or_else(|| a.get(2).cloned().unwrap_or_default()))
 }
 
 fn dict_keys(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "keys", args, kw, 1)?;
+    let a = method_args(vm, "dict.keys", args, kw, 0, 0)?;
     Ok(Value::Obj(List::alloc(dict_of(&a[0])?.keys(vm.token()))))
 }
 
 fn dict_values(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "values", args, kw, 1)?;
+    let a = method_args(vm, "dict.values", args, kw, 0, 0)?;
     Ok(Value::Obj(List::alloc(dict_of(&a[0])?.values(vm.token()))))
 }
 
 fn dict_items(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "items", args, kw, 1)?;
+    let a = method_args(vm, "dict.items", args, kw, 0, 0)?;
     let items = dict_of(&a[0])?
         .items(vm.token())
         .into_iter()
@@ -154,7 +154,7 @@ fn dict_items(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = arg_range(vm, "pop", args, kw, 2, 3)?;
+    let a = method_args(vm, "dict.pop", args, kw, 1, 2)?;
     let d = dict_of(&a[0])?;
     match d.pop(vm, &a[1])? {
         Some(v) => Ok(v),
@@ -166,7 +166,7 @@ fn dict_pop(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 }
 
 fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = arg_range(vm, "setdefault", args, kw, 2, 3)?;
+    let a = method_args(vm, "dict.setdefault", args, kw, 1, 2)?;
     let d = dict_of(&a[0])?;
     d.setdefault(vm, a[1].clone(), a.get(2).cloned().unwrap_or_default())
 }
@@ -182,12 +182,29 @@ fn dict_update(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
             for (k, v) in s.items(vm.token()) {
                 d.set(vm, k, v)?;
             }
+        } else if vm.getattr_opt(src, "keys")?.is_some() {
+            // A mapping: `for k in src.keys(): d[k] = src[k]`.
+            let keys = vm.call_method(src, "keys", &[])?;
+            for k in vm.sequence_to_vec(&keys)? {
+                let v = vm.getitem(src, &k)?;
+                d.set(vm, k, v)?;
+            }
         } else {
-            for item in vm.sequence_to_vec(src)? {
-                let kv = vm.sequence_to_vec(&item)?;
-                if let [k, v] = kv.as_slice() {
-                    d.set(vm, k.clone(), v.clone())?;
+            // CPython's `PyDict_MergeFromSeq2`.
+            for (i, item) in vm.sequence_to_vec(src)?.into_iter().enumerate() {
+                if !vm.is_iterable(&item) {
+                    return Err(PyErr::type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    )));
                 }
+                let kv = vm.sequence_to_vec(&item)?;
+                let [k, v] = kv.as_slice() else {
+                    return Err(PyErr::value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        kv.len()
+                    )));
+                };
+                d.set(vm, k.clone(), v.clone())?;
             }
         }
     }
@@ -204,7 +221,7 @@ fn text_of(v: &Value) -> PyResult<&StrObj> {
 }
 
 fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "str.join", args, kw, 2)?;
+    let a = method_args(vm, "str.join", args, kw, 1, 1)?;
     let sep = text_of(&a[0])?.text().clone();
     let items = vm.sequence_to_vec(&a[1])?;
     let mut out = Text::new();
@@ -274,7 +291,7 @@ fn str_split(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 }
 
 fn str_strip_kind(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, which: u8) -> PyResult<Value> {
-    let a = arg_range(vm, "strip", args, kw, 1, 2)?;
+    let a = method_args(vm, "str.strip", args, kw, 0, 1)?;
     let s = rust_str(&a[0])?;
     let chars: Option<Vec<char>> = match a.get(1) {
         Some(Value::None) | None => None,
@@ -303,12 +320,12 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
 }
 
 fn str_upper(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "upper", args, kw, 1)?;
+    let a = method_args(vm, "str.upper", args, kw, 0, 0)?;
     Ok(new_str(&rust_str(&a[0])?.to_uppercase()))
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "lower", args, kw, 1)?;
+    let a = method_args(vm, "str.lower", args, kw, 0, 0)?;
     Ok(new_str(&rust_str(&a[0])?.to_lowercase()))
 }
 
@@ -348,7 +365,7 @@ fn str_endswith(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Va
 }
 
 fn str_replace(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = arg_range(vm, "replace", args, kw, 3, 4)?;
+    let a = method_args(vm, "str.replace", args, kw, 2, 3)?;
     let (s, old, new) = (rust_str(&a[0])?, rust_str(&a[1])?, rust_str(&a[2])?);
     let r = match a.get(3) {
         Some(n) => {
@@ -454,7 +471,7 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
 }
 
 fn set_add(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "set.add", args, kw, 2)?;
+    let a = method_args(vm, "set.add", args, kw, 1, 1)?;
     let s = a[0]
         .downcast::<Set>()
         .ok_or_else(|| PyErr::type_error("expected a set"))?;

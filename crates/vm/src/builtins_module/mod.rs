@@ -1,12 +1,14 @@
 //! The `builtins` module (CPython's `Python/bltinmodule.c`) and the first native
 //! modules (`sys`): functions, constructors of the builtin types, exceptions.
 
+mod callable_iter;
 mod ctors;
 mod exec;
 mod functions;
 mod iterators;
 mod methods;
 mod modpow;
+pub mod named_iters;
 mod sort;
 mod sys;
 mod sys_extra;
@@ -44,6 +46,8 @@ pub fn install(vm: &mut Vm) {
     let rt = crate::rt_types::rt();
     crate::generator::install(vm.token(), &rt.generator);
     crate::coroutine::init(vm.token());
+    callable_iter::install(vm.token());
+    named_iters::install(vm.token());
     let b = builtin_types();
     for (name, t) in [
         ("object", &b.object),

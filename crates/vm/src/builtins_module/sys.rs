@@ -78,9 +78,15 @@ fn getrecursionlimit(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResu
     Ok(Value::Int(vm.recursion_limit() as i64))
 }
 
+/// `sys.exception()` (new in 3.11): the exception being handled, or `None`.
+fn exception(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    exact_args(vm, "exception", args, kw, 0)?;
+    Ok(vm.handled_exception())
+}
+
 fn exc_info(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     exact_args(vm, "exc_info", args, kw, 0)?;
-    let e = vm.exc_info.clone();
+    let e = vm.handled_exception();
     if e.is_none() {
         return Ok(Value::Obj(Tuple::alloc(vec![
             Value::None,
@@ -126,8 +132,10 @@ pub fn create(vm: &mut Vm) -> ObjRef {
     let stderr = ObjRef::new(&stream_type, TextStream { fd: 2 });
     let argv: Vec<Value> = vm.argv.iter().map(|a| new_str(a)).collect();
     let modules = vm.modules.clone();
+    let builtin_names = vm.builtin_module_names();
     if let Some(mo) = m.downcast::<ModuleObj>() {
         let t = vm.token();
+        mo.set(t, "builtin_module_names", builtin_names);
         mo.set(t, "stdout", Value::Obj(stdout.clone()));
         mo.set(t, "stderr", Value::Obj(stderr.clone()));
         mo.set(t, "__stdout__", Value::Obj(stdout));
@@ -157,19 +165,17 @@ pub fn create(vm: &mut Vm) -> ObjRef {
             ),
             ("getrecursionlimit", getrecursionlimit),
             ("exc_info", exc_info),
+            ("exception", exception),
             ("exit", exit),
         ] {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
-        for (name, f) in super::sys_hooks::functions() {
+        for (name, f) in super::sys_hooks::functions()
+            .into_iter()
+            .chain(crate::unraisable::sys_functions())
+        {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
-        let hook = Value::Obj(new_native_function(
-            "unraisablehook",
-            crate::unraisable::unraisablehook,
-        ));
-        mo.set(t, "unraisablehook", hook.clone());
-        mo.set(t, "__unraisablehook__", hook);
         super::sys_extra::install(vm, mo);
     }
     crate::sys_config::install(vm, &m);

@@ -249,13 +249,9 @@ impl Vm {
             )));
         }
         if items.len() > n {
-            let tail = if seq.downcast::<Tuple>().is_some() || seq.downcast::<List>().is_some() {
-                format!(", got {}", items.len())
-            } else {
-                String::new()
-            };
+            // 3.11 gives no count here, whatever the iterable (3.12 adds one).
             return Err(PyErr::value_error(format!(
-                "too many values to unpack (expected {n}{tail})"
+                "too many values to unpack (expected {n})"
             )));
         }
         for v in items.into_iter().rev() {

@@ -104,6 +104,14 @@ impl Vm {
         let args = self.pop();
         let callable = self.pop();
         let _null = self.stack.pop();
+        if args.downcast::<Tuple>().is_none() && !self.is_iterable(&args) {
+            // CPython's `check_args_iterable`.
+            let fname = self.function_str(&callable);
+            let tn = type_name(&self.token, &args.type_ref());
+            return Err(PyErr::type_error(format!(
+                "{fname} argument after * must be an iterable, not {tn}"
+            )));
+        }
         let mut all = self.sequence_to_vec(&args)?;
         let mut kwnames = None;
         if let Some(kw) = kwargs {
@@ -243,18 +251,27 @@ impl Vm {
         let Some(co) = code.downcast::<CodeObj>() else {
             return Err(PyErr::type_error("run_code: not a code object"));
         };
-        let builtins = self.builtins.clone();
+        let mut builtins = self.builtins.clone();
         if let Some(g) = globals.downcast::<Dict>() {
             let key = Value::Obj(crate::builtins::str::intern(
                 &mut self.token,
                 "__builtins__",
             ));
-            if g.get_str(&self.token, &key).is_none() {
-                g.set(
+            match g.get_str(&self.token, &key) {
+                None => g.set(
                     &mut NativeEq(&mut self.token),
                     key,
                     Value::Obj(self.builtins_module.clone()),
-                )?;
+                )?,
+                // CPython's `_PyEval_BuiltinsFromGlobals`: a dict is the
+                // builtins namespace itself, a module lends its dict.
+                Some(Value::Obj(b)) if b.downcast::<Dict>().is_some() => builtins = b,
+                Some(Value::Obj(b)) => {
+                    if let Some(m) = b.downcast::<crate::module::ModuleObj>() {
+                        builtins = m.dict.clone();
+                    }
+                }
+                Some(_) => {}
             }
         }
         let n = co.nlocalsplus;
@@ -280,6 +297,7 @@ impl Vm {
                 entry: true,
                 kwnames: None,
                 obj: None,
+                inline_gen: None,
             });
             let entry = vm.frames.len() - 1;
             match vm.run_frames(entry)? {

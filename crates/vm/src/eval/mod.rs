@@ -9,6 +9,7 @@
 //! `run_frames` with an entry frame.
 
 mod asyncops;
+mod attr_cache;
 mod build;
 mod calls;
 mod matching;
@@ -95,6 +96,16 @@ impl Vm {
                         return Err(bad_code("return without a frame"));
                     };
                     self.truncate_stack(f.ret_at);
+                    if let Some((gen, exit_ip)) = &f.inline_gen {
+                        // A generator driven by the caller's `FOR_ITER` is
+                        // exhausted: the loop ends (the iterator is popped).
+                        self.finish_inline_generator(gen, None);
+                        self.stack.pop();
+                        if let Some(caller) = self.frames.last_mut() {
+                            caller.ip = *exit_ip;
+                        }
+                        continue;
+                    }
                     if self.frames.len() <= entry {
                         return Ok(Exit::Return(v));
                     }
@@ -103,7 +114,13 @@ impl Vm {
                     // the caller goes on (CPython runs it inside the decref).
                     self.finalizer_point();
                 }
-                Ok(Flow::Yield(v)) => return Ok(Exit::Yield(v)),
+                Ok(Flow::Yield(v)) => {
+                    if self.frames.last().is_some_and(|f| f.inline_gen.is_some()) {
+                        self.yield_inline_generator(v)?;
+                        continue;
+                    }
+                    return Ok(Exit::Yield(v));
+                }
                 Err(e) => {
                     if let Some(e) = self.unwind(e, entry) {
                         return Err(e);
@@ -270,9 +287,11 @@ impl Vm {
                         return Err(bad_code("LOAD_ATTR"));
                     };
                     let obj = self.pop();
-                    let v = match self.instance_attr_fast(&obj, name) {
+                    let v = match self.load_attr_cached(co, arg as usize, &obj, name) {
                         Some(v) => v,
-                        None => self.getattr(&obj, name)?,
+                        None => self
+                            .getattr(&obj, name)
+                            .map_err(|e| self.attribute_error_context(e, &obj, name))?,
                     };
                     self.push(v);
                     cur.ip += 4;
@@ -292,7 +311,10 @@ impl Vm {
                     };
                     let obj = self.pop();
                     let v = self.pop();
-                    self.setattr(&obj, name, Some(v))?;
+                    match self.store_attr_cached(co, arg as usize, &obj, name, v) {
+                        Ok(r) => r?,
+                        Err(v) => self.setattr(&obj, name, Some(v))?,
+                    }
                     cur.ip += 4;
                     self.finalizer_point();
                 }
@@ -396,6 +418,7 @@ impl Vm {
                     if crate::object::has_pending_finalizers() {
                         self.run_finalizers();
                     }
+                    self.gc_point();
                 }
                 POP_JUMP_FORWARD_IF_FALSE
                 | POP_JUMP_FORWARD_IF_TRUE
@@ -409,6 +432,9 @@ impl Vm {
                     let want = matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
                     if b == want {
                         jump(cur, op, arg);
+                        if matches!(op, POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_TRUE) {
+                            self.gc_point();
+                        }
                     }
                 }
                 POP_JUMP_FORWARD_IF_NONE
@@ -444,6 +470,11 @@ impl Vm {
                 }
                 FOR_ITER => {
                     let it = self.top();
+                    if let Value::Obj(g) = &it {
+                        if self.push_generator_frame(g, cur.ip + arg as usize) {
+                            return Ok(Flow::Call);
+                        }
+                    }
                     match self.next(&it)? {
                         Some(v) => self.push(v),
                         None => {
@@ -492,6 +523,7 @@ impl Vm {
                 RETURN_VALUE => {
                     let v = self.pop();
                     self.finalizer_point();
+                    self.gc_point();
                     return Ok(Flow::Return(v));
                 }
                 RETURN_GENERATOR => {
@@ -623,32 +655,6 @@ impl Vm {
         }
     }
 
-    /// `LOAD_ATTR` of a plain instance attribute: the object's type uses the
-    /// generic `__getattribute__`, the type (through the attribute cache) has no
-    /// attribute of that name, and the instance dict has it (CPython 3.11's
-    /// `LOAD_ATTR_INSTANCE_VALUE` specialization covers the same case).
-    #[inline(always)]
-    fn instance_attr_fast(&mut self, obj: &Value, name: &ObjRef) -> Option<Value> {
-        let Value::Obj(o) = obj else { return None };
-        let inst = o.downcast::<crate::builtins::object::Instance>()?;
-        let t = o.type_obj();
-        let generic = t.slots.getattro.get().is_some_and(|g| {
-            std::ptr::fn_addr_eq(
-                g,
-                crate::builtins::object::generic_getattr as crate::types::slots::GetAttroFn,
-            )
-        });
-        if !generic {
-            return None;
-        }
-        let key = Value::Obj(name.clone());
-        if t.lookup(&mut self.token, &key).is_some() {
-            return None;
-        }
-        let d = inst.existing_dict(&self.token)?;
-        d.downcast::<Dict>()?.get_str(&self.token, &key)
-    }
-
     /// `LOAD_GLOBAL` through the code object's inline cache.
     #[inline(always)]
     fn load_global_cached(
@@ -721,7 +727,7 @@ impl Vm {
             None if crate::exc_group::lazy_builtin(self, name) => {
                 self.load_global_slow(co, ni, globals, builtins)
             }
-            None => Err(name_error(name)),
+            None => Err(self.name_error_with_name(name)),
         }
     }
 
@@ -730,6 +736,25 @@ impl Vm {
     /// decref itself). A thread-local read when none are pending.
     #[inline(always)]
     fn finalizer_point(&mut self) {
+        if crate::object::has_pending_finalizers() {
+            self.run_finalizers();
+        }
+    }
+
+    /// Runs the cycle collector if enough container objects were created since
+    /// the last collection (`gc::should_collect`, CPython's thresholds). Called
+    /// on loop back-edges and function returns, so a loop that makes reference
+    /// cycles runs in flat memory; CPython collects from inside the allocator.
+    #[inline(always)]
+    fn gc_point(&mut self) {
+        if crate::gc::should_collect() {
+            self.collect_garbage_now();
+        }
+    }
+
+    #[cold]
+    fn collect_garbage_now(&mut self) {
+        crate::gc::collect(&mut self.token);
         if crate::object::has_pending_finalizers() {
             self.run_finalizers();
         }

@@ -1,7 +1,7 @@
 //! Name handlers: `LOAD_NAME`/`STORE_NAME` (module and class bodies), globals,
 //! cells and free variables, `LOAD_METHOD`, imports.
 
-use super::{bad_code, name_error};
+use super::bad_code;
 use crate::builtins::dict::{Dict, NativeEq};
 use crate::builtins::str::{intern, StrObj};
 use crate::calls::MethodDescr;
@@ -69,7 +69,12 @@ impl Vm {
         let name = name_at(co, arg)?.clone();
         let key = Value::Obj(name.clone());
         let locals = self.frame_locals(fi)?;
-        for m in [&locals, globals, builtins] {
+        for (i, m) in [&locals, globals, builtins].into_iter().enumerate() {
+            // A module body's locals are its globals: an exact dict looked up
+            // twice would give the same answer.
+            if i == 1 && m.is(&locals) && exact_dict(m).is_some() {
+                continue;
+            }
             if let Some(v) = self.mapping_get(m, &key)? {
                 self.push(v);
                 return Ok(());
@@ -78,7 +83,7 @@ impl Vm {
         if crate::exc_group::lazy_builtin(self, &name) {
             return self.load_name(co, fi, arg, globals, builtins);
         }
-        Err(name_error(&name))
+        Err(self.name_error_with_name(&name))
     }
 
     pub(crate) fn store_name(&mut self, co: &CodeObj, fi: usize, arg: u32) -> PyResult<()> {
@@ -104,7 +109,7 @@ impl Vm {
         if r {
             Ok(())
         } else {
-            Err(name_error(&name))
+            Err(self.name_error_with_name(&name))
         }
     }
 
@@ -132,7 +137,7 @@ impl Vm {
         let key = Value::Obj(name.clone());
         match globals.downcast::<Dict>() {
             Some(d) if d.pop(self, &key)?.is_some() => Ok(()),
-            _ => Err(name_error(&name)),
+            _ => Err(self.name_error_with_name(&name)),
         }
     }
 
@@ -233,15 +238,17 @@ impl Vm {
         else {
             return Err(bad_code("COPY_FREE_VARS without closure"));
         };
-        let cells = closure.items(&self.token).to_vec();
         let n = n as usize;
         let first = co
             .nlocalsplus
             .checked_sub(n)
             .ok_or_else(|| bad_code("COPY_FREE_VARS"))?;
-        for (i, c) in cells.into_iter().take(n).enumerate() {
+        // Borrow the cells in place (the token and the data stack are separate
+        // fields): no temporary vector per call of a closure.
+        let cells = closure.items(&self.token);
+        for (i, c) in cells.iter().take(n).enumerate() {
             if let Some(slot) = self.stack.get_mut(base + first + i) {
-                *slot = Some(c);
+                *slot = Some(c.clone());
             }
         }
         Ok(())
@@ -290,7 +297,9 @@ impl Vm {
                 }
             }
         }
-        let v = self.getattr(&obj, name)?;
+        let v = self
+            .getattr(&obj, name)
+            .map_err(|e| self.attribute_error_context(e, &obj, name))?;
         self.stack.push(None);
         self.push(v);
         Ok(())

@@ -53,6 +53,12 @@ impl Vm {
             self.detach_frame_object();
             let f = self.frames.pop()?;
             self.truncate_stack(f.ret_at);
+            if let Some((gen, _)) = &f.inline_gen {
+                self.finish_inline_generator(gen, Some(&mut err));
+                // As when the error leaves a generator resumed by `next`: the
+                // caller's handled exception becomes its context if it has none.
+                self.chain_context(&mut err);
+            }
             if self.frames.len() <= entry || f.entry {
                 return Some(err);
             }
@@ -62,7 +68,7 @@ impl Vm {
     /// Sets `__context__` of a newly raised exception to the exception being
     /// handled, unless that would make a cycle (CPython's `_PyErr_SetObject`).
     fn chain_context(&mut self, err: &mut PyErr) {
-        let Value::Obj(handled) = self.exc_info.clone() else {
+        let Value::Obj(handled) = self.handled_exception() else {
             return;
         };
         let exc = self.exc_object(err);
@@ -132,7 +138,7 @@ impl Vm {
     /// Returns the error to raise.
     pub(crate) fn raise_varargs(&mut self, argc: u32) -> PyResult<PyErr> {
         match argc {
-            0 => match self.exc_info.clone() {
+            0 => match self.handled_exception() {
                 Value::Obj(o) => {
                     self.reraising = true;
                     Ok(self.err_from_object(o))

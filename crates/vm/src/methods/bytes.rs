@@ -58,7 +58,7 @@ pub fn new_bytes(data: Vec<u8>, mutable: bool) -> Value {
 }
 
 /// Whether `v` is a bytearray (or subclass instance).
-fn is_bytearray(vm: &mut Vm, v: &Value) -> bool {
+pub(super) fn is_bytearray(vm: &mut Vm, v: &Value) -> bool {
     match bytes_type(true) {
         Some(t) => crate::types::is_subtype(vm.token(), &v.type_ref(), &t),
         None => false,
@@ -71,7 +71,7 @@ pub fn bytes_of(token: &Token, v: &Value) -> Option<Vec<u8>> {
         .map(|b| b.data.borrow(token).clone())
 }
 
-fn recv(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
+pub(super) fn recv(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
     args.first()
         .and_then(|v| bytes_of(vm.token(), v))
         .ok_or_else(|| PyErr::type_error("descriptor requires a 'bytes' object"))
@@ -102,7 +102,7 @@ fn has_index(v: &Value) -> bool {
 }
 
 /// A bytes-like argument, else "a bytes-like object is required, not 'str'".
-fn buffer_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+pub(super) fn buffer_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     match bytes_of(vm.token(), v) {
         Some(b) => Ok(b),
         None => {
@@ -120,8 +120,8 @@ fn normalize_encoding(e: &str) -> String {
     e.to_ascii_lowercase().replace(['-', ' '], "_")
 }
 
-fn unicode_error(msg: String) -> PyErr {
-    PyErr::new(ExcKind::UnicodeError, msg)
+fn unicode_error(kind: ExcKind, msg: String) -> PyErr {
+    PyErr::new(kind, msg)
 }
 
 /// `str.encode` for utf-8, ascii and latin-1.
@@ -179,14 +179,20 @@ pub fn encode(t: &Text, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
                 } else {
                     format!("ordinal not in range({})", limit + 1)
                 };
-                let shown = common::repr::repr_str(&{
-                    let mut x = Text::new();
-                    x.push_code_point(c);
-                    x
-                });
-                return Err(unicode_error(format!(
-                    "'{name}' codec can't encode character {shown} in position {pos}: {why}"
-                )));
+                // CPython's `UnicodeEncodeError_str` escapes the character.
+                let shown = if c <= 0xff {
+                    format!("'\\x{c:02x}'")
+                } else if c <= 0xffff {
+                    format!("'\\u{c:04x}'")
+                } else {
+                    format!("'\\U{c:08x}'")
+                };
+                return Err(unicode_error(
+                    ExcKind::UnicodeEncodeError,
+                    format!(
+                        "'{name}' codec can't encode character {shown} in position {pos}: {why}"
+                    ),
+                ));
             }
             other => {
                 return Err(PyErr::new(
@@ -293,9 +299,10 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Text> {
                         } else {
                             format!("byte 0x{:02x} in position {i}", b[i])
                         };
-                        return Err(unicode_error(format!(
-                            "'{name}' codec can't decode {what}: {why}"
-                        )));
+                        return Err(unicode_error(
+                            ExcKind::UnicodeDecodeError,
+                            format!("'{name}' codec can't decode {what}: {why}"),
+                        ));
                     }
                     other => {
                         return Err(PyErr::new(
@@ -480,7 +487,16 @@ fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let l = Value::Obj(List::alloc(
         b.into_iter().map(|x| Value::Int(x as i64)).collect(),
     ));
-    vm.iter(&l)
+    use crate::builtins_module::named_iters::{new_named_iter, NamedIter};
+    let kind = if is_bytearray(vm, v) {
+        NamedIter::ByteArray
+    } else {
+        NamedIter::Bytes
+    };
+    match new_named_iter(kind, l.clone()) {
+        Some(it) => Ok(it),
+        None => vm.iter(&l),
+    }
 }
 
 fn getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
@@ -655,7 +671,7 @@ fn modulo(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>> {
 // ----- methods -----
 
 /// The positional arguments after the receiver, `min..=max` of them.
-fn pos<'a>(
+pub(super) fn pos<'a>(
     vm: &mut Vm,
     name: &str,
     args: &'a [Value],
@@ -687,13 +703,13 @@ fn pos<'a>(
     Ok(&args[1..])
 }
 
-fn result(vm: &mut Vm, like: &Value, data: Vec<u8>) -> Value {
+pub(super) fn result(vm: &mut Vm, like: &Value, data: Vec<u8>) -> Value {
     let m = is_bytearray(vm, like);
     new_bytes(data, m)
 }
 
 /// A sub-sequence argument of `find` & co.: bytes-like or an int.
-fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+pub(super) fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if v.as_int().is_some() {
         return Ok(vec![byte_value(vm, v)?]);
     }
@@ -712,7 +728,7 @@ fn latin(b: &[u8]) -> Text {
     Text::from_latin1(b)
 }
 
-fn find_common(
+pub(super) fn find_common(
     vm: &mut Vm,
     args: &[Value],
     kw: Option<&ObjRef>,
@@ -817,7 +833,7 @@ fn b_replace(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     Ok(result(vm, &args[0], to_latin_bytes(&r)))
 }
 
-fn is_space(b: u8) -> bool {
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
@@ -1259,6 +1275,7 @@ pub fn install(vm: &mut Vm) {
         ty
     });
     add_method(t, &builtin_types().str_, "encode", str_encode);
+    super::bytes_extra::install(vm, &types);
     TYPES.with(|x| *x.borrow_mut() = Some(types.clone()));
     let m = vm.builtins_module.clone();
     if let Some(m) = m.downcast::<crate::module::ModuleObj>() {

@@ -66,6 +66,48 @@ fn operand(v: &Value) -> PyResult<Option<(f64, f64)>> {
     }
 }
 
+/// A number through its special methods, for `complex(x)` (CPython's
+/// `try_complex_special_method`, then `PyFloat_AsDouble`): `__complex__` (if
+/// `allow_complex`), `__float__`, then `__index__`; `None` if it has none.
+/// The flag says whether the value came from `__complex__`.
+fn special_operand(
+    vm: &mut Vm,
+    v: &Value,
+    allow_complex: bool,
+) -> PyResult<Option<((f64, f64), bool)>> {
+    if allow_complex {
+        if let Some(r) = crate::class::call_special(vm, v, "__complex__", &[])? {
+            return match r.downcast::<ComplexObj>() {
+                Some(c) => Ok(Some(((c.re, c.im), true))),
+                None => Err(PyErr::type_error(format!(
+                    "__complex__ returned non-complex (type {})",
+                    tname(vm, &r)
+                ))),
+            };
+        }
+    }
+    if let Some(r) = crate::class::call_special(vm, v, "__float__", &[])? {
+        return match r {
+            Value::Float(f) => Ok(Some(((f, 0.0), false))),
+            _ => Err(PyErr::type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                tname(vm, v),
+                tname(vm, &r)
+            ))),
+        };
+    }
+    if let Some(r) = crate::class::call_special(vm, v, "__index__", &[])? {
+        return match r.as_int() {
+            Some(i) => Ok(Some(((crate::arith::int_to_f64(i)?, 0.0), false))),
+            None => Err(PyErr::type_error(format!(
+                "__index__ returned non-int (type {})",
+                tname(vm, &r)
+            ))),
+        };
+    }
+    Ok(None)
+}
+
 /// Both operands, when at least one is complex and the other a number.
 /// A complex number as `(real, imag)`.
 type Parts = (f64, f64);
@@ -337,7 +379,16 @@ fn complex_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -
             return finish(vm, cls, a, b);
         }
         r_is_complex = r.downcast::<ComplexObj>().is_some();
-        match operand(r)? {
+        let parts = match operand(r)? {
+            Some(p) => Some(p),
+            None => {
+                let p = special_operand(vm, r, true)?;
+                // A `__complex__` result counts as a complex first argument.
+                r_is_complex = p.is_some_and(|(_, c)| c);
+                p.map(|(parts, _)| parts)
+            }
+        };
+        match parts {
             Some((a, b)) => {
                 re = a;
                 r_imag = b;
@@ -357,7 +408,11 @@ fn complex_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -
             if i.downcast::<StrObj>().is_some() {
                 return Err(PyErr::type_error("complex() second arg can't be a string"));
             }
-            match operand(i)? {
+            let parts = match operand(i)? {
+                Some(p) => Some(p),
+                None => special_operand(vm, i, false)?.map(|(parts, _)| parts),
+            };
+            match parts {
                 Some((a, b)) => {
                     if i.downcast::<ComplexObj>().is_some() {
                         re -= b;

@@ -140,7 +140,11 @@ fn list_reversed(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
     let mut items = the::<List>(&args[0])?.to_vec(vm.token());
     items.reverse();
     let l = Value::Obj(List::alloc(items));
-    vm.iter(&l)
+    use crate::builtins_module::named_iters::{new_named_iter, NamedIter};
+    match new_named_iter(NamedIter::ListReverse, l.clone()) {
+        Some(it) => Ok(it),
+        None => vm.iter(&l),
+    }
 }
 
 // ----- tuple -----

@@ -76,6 +76,18 @@ fn view_of(v: &Value) -> PyResult<&DictView> {
 }
 
 fn view_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let view = view_of(v)?;
+    if let Value::Obj(d) = &view.dict {
+        let what = match view.kind {
+            ViewKind::Keys => 0,
+            ViewKind::Values => 1,
+            ViewKind::Items => 2,
+        };
+        let d = d.clone();
+        if let Some(it) = crate::builtins_module::named_iters::new_dict_iter(vm, &d, what) {
+            return Ok(it);
+        }
+    }
     let items = elements(vm.token(), view_of(v)?);
     let l = Value::Obj(List::alloc(items));
     vm.iter(&l)

@@ -4,9 +4,11 @@
 //! first, simpler version there.
 
 pub mod bytes;
+mod bytes_extra;
 mod bytes_percent;
 pub mod complex;
 pub mod containers;
+mod dict_slice_compare;
 mod dict_views;
 mod dunders;
 pub mod frozenset;
@@ -42,6 +44,7 @@ pub fn install(vm: &mut Vm) {
     bytes::install(vm);
     bytes::install_int(vm);
     dunders::install(vm);
+    dict_slice_compare::install(vm);
     install_memoryview_placeholder(vm);
 }
 

@@ -521,10 +521,12 @@ pub fn install(vm: &mut Vm) {
 pub fn range_slice(vm: &mut Vm, r: &RangeObj, s: &SliceObj) -> PyResult<Value> {
     r.ensure_small()?;
     let len = usize::try_from(r.len()).unwrap_or(usize::MAX);
-    let (start, _stop, step, n) = s.indices(vm, len)?;
+    // CPython's `compute_slice`: the slice's adjusted start and stop mapped
+    // through the range (not renormalized, so `range(10)[::3]` keeps stop 10).
+    let (start, stop, step, _n) = s.indices(vm, len)?;
     let new_start = r.start as i128 + start as i128 * r.step as i128;
     let new_step = r.step as i128 * step as i128;
-    let new_stop = new_start + n as i128 * new_step;
+    let new_stop = r.start as i128 + stop as i128 * r.step as i128;
     let fit = |x: i128| i64::try_from(x).ok();
     match (fit(new_start), fit(new_stop), fit(new_step)) {
         (Some(start), Some(stop), Some(step)) => Ok(Value::Obj(ObjRef::new(

@@ -58,6 +58,17 @@ fn varargs<'a>(
     }
     let n = args.len().saturating_sub(1);
     let plural = |k: usize| if k == 1 { "" } else { "s" };
+    // Clinic makes a single positional parameter `METH_O`, none `METH_NOARGS`.
+    if (min, max) == (1, 1) && n != 1 {
+        return Err(PyErr::type_error(format!(
+            "str.{name}() takes exactly one argument ({n} given)"
+        )));
+    }
+    if (min, max) == (0, 0) && n != 0 {
+        return Err(PyErr::type_error(format!(
+            "str.{name}() takes no arguments ({n} given)"
+        )));
+    }
     if n < min {
         return Err(PyErr::type_error(format!(
             "{name}() takes at least {min} argument{} ({n} given)",
@@ -90,6 +101,17 @@ fn clinic_pos<'a>(
     }
     let n = args.len().saturating_sub(1);
     let plural = |k: usize| if k == 1 { "" } else { "s" };
+    // Clinic makes a single positional parameter `METH_O`, none `METH_NOARGS`.
+    if (min, max) == (1, 1) && n != 1 {
+        return Err(PyErr::type_error(format!(
+            "str.{name}() takes exactly one argument ({n} given)"
+        )));
+    }
+    if (min, max) == (0, 0) && n != 0 {
+        return Err(PyErr::type_error(format!(
+            "str.{name}() takes no arguments ({n} given)"
+        )));
+    }
     if n < min {
         let what = if min == max { "" } else { "at least " };
         return Err(PyErr::type_error(format!(

@@ -205,6 +205,14 @@ fn type_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, value: Option<Value>) 
     };
     let had = value.is_none();
     let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value);
+    if r.is_ok() && !had {
+        if let Some(n) = name.downcast::<StrObj>().and_then(StrObj::as_str) {
+            if n.len() > 4 && n.starts_with("__") && n.ends_with("__") {
+                let n = n.to_owned();
+                crate::class::update_user_slot(vm, cls, &n);
+            }
+        }
+    }
     match r {
         // `del C.x` of a missing attribute is an AttributeError, as in CPython.
         Err(e) if had && e.kind == crate::error::ExcKind::KeyError => {
