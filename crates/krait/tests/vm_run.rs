@@ -59,4 +59,6 @@ program_tests!(
     gc_automatic,
     fixes_builtins,
     fixes_suggest,
+    abc_checks,
+    del_at_exit,
 );

@@ -15,6 +15,9 @@ use vm::{ObjRef, PyErr, PyResult, Value, Vm};
 
 use crate::util::{new_module, set_attr};
 
+/// `gc.DEBUG_SAVEALL`.
+const DEBUG_SAVEALL: i64 = 32;
+
 thread_local! {
     /// `gc.get_threshold()` as last set (the collector keeps only the first).
     static THRESHOLDS: Cell<(i64, i64, i64)> = const { Cell::new((700, 10, 10)) };
@@ -47,6 +50,15 @@ fn collect(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
         let (c, k) = s.get();
         s.set((c + 1, k + n));
     });
+    let saved = vm::gc::take_saved();
+    if !saved.is_empty() {
+        let m = vm.import_module("gc")?;
+        let k = intern(vm.token(), "garbage");
+        let g = vm.getattr(&m, &k)?;
+        for o in saved {
+            vm.call_method(&g, "append", &[Value::Obj(o)])?;
+        }
+    }
     run_callbacks(vm, "stop", n)?;
     Ok(Value::Int(n))
 }
@@ -170,6 +182,7 @@ fn set_debug(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     let a = exact_args(vm, "set_debug", args, kw, 1)?;
     let f = vm.index_i64(&a[0])?;
     DEBUG.with(|d| d.set(f));
+    vm::gc::set_save_all(f & DEBUG_SAVEALL != 0);
     Ok(Value::None)
 }
 
@@ -195,13 +208,13 @@ fn unfreeze(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 /// finalizers and frees nothing when there are any, so run them here and
 /// collect again. Returns the number of unreachable objects freed.
 fn collect_and_finalize(vm: &mut Vm) -> usize {
-    let mut n = vm::gc::collect(vm.token());
+    let mut n = vm::gc::collect_counted(vm.token()).1;
     for _ in 0..2 {
         if !vm::object::has_pending_finalizers() {
             break;
         }
         vm.run_finalizers();
-        n += vm::gc::collect(vm.token());
+        n += vm::gc::collect_counted(vm.token()).1;
     }
     vm.run_finalizers();
     n
@@ -261,7 +274,22 @@ fn set_threshold(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
 
 fn is_tracked(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "is_tracked", args, kw, 1)?;
-    Ok(Value::Bool(a[0].as_obj().is_some_and(ObjRef::is_gc)))
+    let Some(o) = a[0].as_obj().filter(|o| o.is_gc()) else {
+        return Ok(Value::Bool(false));
+    };
+    // CPython untracks dicts holding no containers (`MAINTAIN_TRACKING`) and
+    // never tracks the empty tuple; `bare object()` has no GC header.
+    if let Some(d) = o.downcast::<Dict>() {
+        let mut any = false;
+        d.traverse(vm.token(), &mut |v| {
+            any |= v.as_obj().is_some_and(ObjRef::is_gc)
+        });
+        return Ok(Value::Bool(any));
+    }
+    if let Some(t) = o.downcast::<Tuple>() {
+        return Ok(Value::Bool(!t.items(vm.token()).is_empty()));
+    }
+    Ok(Value::Bool(true))
 }
 
 fn get_referents(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -309,7 +337,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("DEBUG_STATS", 1),
         ("DEBUG_COLLECTABLE", 2),
         ("DEBUG_UNCOLLECTABLE", 4),
-        ("DEBUG_SAVEALL", 32),
+        ("DEBUG_SAVEALL", DEBUG_SAVEALL),
         ("DEBUG_LEAK", 38),
     ] {
         set_attr(vm, &m, name, Value::Int(v));

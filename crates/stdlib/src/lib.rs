@@ -6,6 +6,7 @@
 
 mod util;
 
+pub mod abc;
 pub mod atexit;
 pub mod cmath;
 #[rustfmt::skip]
@@ -54,6 +55,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_thread", thread::create);
     vm.register_native_module("_warnings", warnings::create);
     vm.register_native_module("_weakref", weakref::create);
+    vm.register_native_module("_abc", abc::create);
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
     vm.register_native_module("_ast", vm::ast::create);

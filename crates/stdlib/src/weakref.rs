@@ -10,7 +10,7 @@ use vm::builtins::str::{intern, new_str, StrObj};
 use vm::calls::{arg_range, exact_args};
 use vm::class::register_ctor;
 use vm::error::ExcKind;
-use vm::object::{weak_refs_of, WeakKind};
+use vm::object::{weak_refs_of, Payload, WeakKind};
 use vm::types::{new_native_type, CompareOp, TypeObject};
 use vm::weakref::{check_referent, new_weakref, WeakRefObj};
 use vm::{ObjRef, PyErr, PyResult, Value, Vm};
@@ -114,7 +114,6 @@ fn ref_repr(vm: &mut Vm, me: &Value) -> PyResult<Value> {
         .and_then(|v| v.downcast::<StrObj>())
         .map(|s| format!(" ({})", s.text().to_string_lossy()))
         .unwrap_or_default();
-    let _ = tname;
     Ok(new_str(&format!(
         "<weakref at {id:#x}; to '{tyname}' at {:#x}{name}>",
         t.id()
@@ -217,6 +216,12 @@ fn ref_repr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     ref_repr(vm, &a[0])
 }
 
+/// `ref.__class_getitem__(item)`: `ref[T]` is a `types.GenericAlias`.
+fn ref_class_getitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__class_getitem__", args, kw, 2)?;
+    Ok(vm::generic_alias::new_alias(vm, &a[0], &a[1]))
+}
+
 fn getweakrefcount(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "getweakrefcount", args, kw, 1)?;
     let n = match a[0].as_obj() {
@@ -293,11 +298,10 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     ] {
         vm::calls::add_method(vm.token(), &r, name, f);
     }
+    vm::methods::add_classmethod(vm.token(), &r, "__class_getitem__", ref_class_getitem);
     register_ctor(&r, ref_new, false);
     set_attr(vm, &m, "ref", Value::Obj(r.clone()));
     set_attr(vm, &m, "ReferenceType", Value::Obj(r));
     crate::weakproxy::install(vm, &m);
     Ok(m)
 }
-
-use vm::object::Payload as _;

@@ -77,6 +77,7 @@ fn object_ctor(
             crate::types::builtin::BaseObject,
         )));
     }
+    crate::instancecheck::check_not_abstract(vm, cls)?;
     crate::builtins::object::Instance::alloc(vm.token(), cls).map(Value::Obj)
 }
 
@@ -1110,6 +1111,12 @@ fn install_slots_named(vm: &mut Vm, cls: &ObjRef, keys: &[String], creating: boo
 /// Whether `v` is an instance of a class (for `isinstance`), honouring
 /// `__class__` only through the real type for now.
 pub fn isinstance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
+    if cls.as_obj().is_some_and(|c| v.type_ref().is(c)) {
+        return Ok(true);
+    }
+    if let Some(r) = crate::instancecheck::metaclass_check(vm, cls, "__instancecheck__", v)? {
+        return Ok(r);
+    }
     if let Some(t) = cls.downcast::<Tuple>() {
         for c in t.items(vm.token()).to_vec() {
             if isinstance(vm, v, &c)? {
@@ -1146,6 +1153,9 @@ pub fn isinstance(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
 
 /// `issubclass(a, cls)`.
 pub fn issubclass(vm: &mut Vm, a: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(r) = crate::instancecheck::metaclass_check(vm, cls, "__subclasscheck__", a)? {
+        return Ok(r);
+    }
     let Some(ao) = a.as_obj().filter(|o| o.downcast::<TypeObject>().is_some()) else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };

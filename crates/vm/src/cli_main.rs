@@ -43,6 +43,7 @@ impl Vm {
             Err(e) => crate::import::main::report_error(self, e),
         };
         self.run_atexit_callbacks();
+        self.finalize_main_module();
         self.flush_stdout();
         status
     }

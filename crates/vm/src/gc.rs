@@ -46,6 +46,22 @@ thread_local! {
     static THRESHOLD: Cell<usize> = const { Cell::new(700) };
     /// `gc.isenabled()`.
     static ENABLED: Cell<bool> = const { Cell::new(true) };
+    /// `gc.DEBUG_SAVEALL`: keep garbage instead of freeing it.
+    static SAVE_ALL: Cell<bool> = const { Cell::new(false) };
+    /// Garbage kept under `DEBUG_SAVEALL`, for `gc.garbage`.
+    static SAVED: Cell<Vec<ObjRef>> = const { Cell::new(Vec::new()) };
+}
+
+/// `gc.set_debug(... | DEBUG_SAVEALL)`: unreachable objects are kept (see
+/// [`take_saved`]) instead of being freed.
+pub fn set_save_all(on: bool) {
+    SAVE_ALL.with(|s| s.set(on));
+}
+
+/// The garbage kept under `DEBUG_SAVEALL` since the last call (the `gc`
+/// module appends it to `gc.garbage`).
+pub fn take_saved() -> Vec<ObjRef> {
+    SAVED.with(Cell::take)
 }
 
 /// `gc.enable()` / `gc.disable()`.
@@ -90,15 +106,23 @@ pub fn maybe_collect(token: &mut Token) -> usize {
     }
 }
 
-/// Runs a full collection (CPython's `gc.collect()`) and returns the number of
-/// unreachable objects found and freed.
+/// Runs a full collection and returns the number of unreachable objects found
+/// and freed.
 pub fn collect(token: &mut Token) -> usize {
+    collect_counted(token).0
+}
+
+/// Runs a full collection (CPython's `gc.collect()`): returns the number of
+/// objects freed and the number CPython 3.11 would report, which counts an
+/// instance and its `__dict__` as one object (3.11 keeps attributes inline
+/// until `__dict__` is asked for).
+pub fn collect_counted(token: &mut Token) -> (usize, usize) {
     let n = collect_inner(token);
     AFTER_LAST.with(|a| a.set(gc_tracked_count()));
     n
 }
 
-fn collect_inner(token: &mut Token) -> usize {
+fn collect_inner(token: &mut Token) -> (usize, usize) {
     let objs = gc_tracked_objects(token);
     // 1. Counts minus the reference `objs` itself holds.
     for o in &objs {
@@ -146,7 +170,7 @@ fn collect_inner(token: &mut Token) -> usize {
         }
     }
     if queued {
-        return 0;
+        return (0, 0);
     }
     // CPython 3.11 keeps instance attributes inline until `__dict__` is asked
     // for, so an instance and its dict count as one unreachable object.
@@ -158,12 +182,18 @@ fn collect_inner(token: &mut Token) -> usize {
                 .is_some_and(|d| d.gc_refs().get() != REACHABLE)
         })
         .count();
-    let n = garbage.len() - inline_dicts;
+    let n = garbage.len();
+    if SAVE_ALL.with(Cell::get) {
+        let mut saved = SAVED.with(Cell::take);
+        saved.extend(garbage);
+        SAVED.with(|s| s.set(saved));
+        return (n, n - inline_dicts);
+    }
     for g in &garbage {
         g.clear(token);
     }
     drop(garbage);
-    n
+    (n, n - inline_dicts)
 }
 
 /// New references to every object the collector tracks (`gc.get_objects()`).

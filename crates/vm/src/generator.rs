@@ -603,14 +603,16 @@ pub(crate) fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyR
 }
 
 /// `tp_finalize` of generators, coroutines and async generators (CPython's
-/// `_PyGen_Finalize`): a suspended one is closed; errors are dropped (CPython
-/// reports them through `sys.unraisablehook`).
+/// `_PyGen_Finalize`): a suspended one is closed; errors are reported through
+/// `sys.unraisablehook` ("Exception ignored in: <generator object ...>").
 pub fn gen_finalize(vm: &mut Vm, v: &Value) {
     let suspended = v.downcast::<GeneratorObj>().is_some_and(|g| {
         g.started.get() && !g.running.get() && g.saved.borrow(vm.token()).is_some()
     });
     if suspended {
-        let _ = gen_close(vm, std::slice::from_ref(v), None);
+        if let Err(e) = gen_close(vm, std::slice::from_ref(v), None) {
+            vm.write_unraisable(e, Some(v));
+        }
     }
 }
 

@@ -1103,9 +1103,13 @@ impl Drop for WeakSlot {
 
 /// Registers `wr` (whose `T` payload holds the slot `slot_of` returns) as a
 /// weak reference of kind `kind` to `target`. `false` if `target` can't be
-/// weakly referenced (not a GC object), `wr` is not a `T`, or the slot is
-/// already attached.
-pub fn weak_attach<T: Payload>(
+/// weakly referenced (not a GC object), `wr` is not a `T`, the slot is
+/// already attached, or it does not lie inside the payload.
+///
+/// Crate-private: I7 (`docs/internals/unsafe.md`) needs the slot to be dropped
+/// with its payload, which `weakref::WeakRefObj` guarantees (a payload could
+/// otherwise wrap its slot in `ManuallyDrop`).
+pub(crate) fn weak_attach<T: Payload>(
     target: &ObjRef,
     wr: &ObjRef,
     slot_of: fn(&T) -> &WeakSlot,
@@ -1119,7 +1123,12 @@ pub fn weak_attach<T: Payload>(
         return false;
     };
     let slot = slot_of(payload);
-    if slot.target.get().is_some() {
+    let (start, slot_at) = (
+        payload as *const T as usize,
+        slot as *const WeakSlot as usize,
+    );
+    let inside = slot_at >= start && slot_at + size_of::<WeakSlot>() <= start + size_of::<T>();
+    if !inside || slot.target.get().is_some() {
         return false;
     }
     slot.target.set(Some(target.ptr));

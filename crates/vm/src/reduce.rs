@@ -314,8 +314,47 @@ fn start_stop_step_reduce(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> P
     ])))
 }
 
+/// `BaseException.__reduce__()`: `(type(e), e.args)`, plus `e.__dict__` when
+/// it has attributes (CPython's `BaseException_reduce`).
+fn exception_reduce(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__reduce__", args, kw, 1)?;
+    let n = intern(vm.token(), "args");
+    let exc_args = vm.getattr(&a[0], &n)?;
+    let mut parts = vec![Value::Obj(a[0].type_ref()), exc_args];
+    if let Some(d) = existing_instance_dict(vm.token(), &a[0]) {
+        if d.downcast::<Dict>().is_some_and(|d| d.len(vm.token()) > 0) {
+            parts.push(Value::Obj(d));
+        }
+    }
+    Ok(Value::Obj(Tuple::alloc(parts)))
+}
+
+/// `BaseException.__setstate__(state)`: sets each item of the dict `state` as
+/// an attribute (CPython's `BaseException_setstate`).
+fn exception_setstate(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__setstate__", args, kw, 2)?;
+    if matches!(a[1], Value::None) {
+        return Ok(Value::None);
+    }
+    let Some(d) = a[1].downcast::<Dict>() else {
+        return Err(PyErr::type_error("state is not a dictionary"));
+    };
+    for (k, v) in d.items(vm.token()) {
+        let Some(name) = k
+            .as_obj()
+            .filter(|o| o.downcast::<StrObj>().is_some())
+            .cloned()
+        else {
+            continue;
+        };
+        vm.setattr(&a[0], &name, Some(v))?;
+    }
+    Ok(Value::None)
+}
+
 /// Adds the reduction helpers of builtin types: `__getnewargs__` of the
-/// immutable value types, `__reduce__` of sets, ranges and slices.
+/// immutable value types, `__reduce__` of sets, ranges, slices and
+/// exceptions (with `BaseException.__setstate__`).
 pub fn install_builtin_reducers(vm: &mut Vm) {
     let table: [(&str, &'static str, NativeFn); 10] = [
         ("int", "__getnewargs__", getnewargs_as_base),
@@ -334,4 +373,7 @@ pub fn install_builtin_reducers(vm: &mut Vm) {
             crate::calls::add_method(vm.token(), &t, mname, f);
         }
     }
+    let base = crate::exceptions::exc_class(crate::error::ExcKind::BaseException);
+    crate::calls::add_method(vm.token(), &base, "__reduce__", exception_reduce);
+    crate::calls::add_method(vm.token(), &base, "__setstate__", exception_setstate);
 }

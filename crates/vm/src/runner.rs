@@ -19,6 +19,7 @@ impl Vm {
             Err(e) => self.report_uncaught(e),
         };
         self.run_atexit_callbacks();
+        self.finalize_main_module();
         self.flush_stdout();
         status
     }

@@ -176,7 +176,15 @@ pub fn type_supports_weakrefs(vm: &mut Vm, ty: &ObjRef) -> bool {
 #[cold]
 fn cannot_weakref(vm: &mut Vm, obj: &Value) -> PyErr {
     let ty = obj.type_ref();
-    let name = crate::types::type_name(vm.token(), &ty);
+    let mut name = crate::types::type_name(vm.token(), &ty);
+    // A builtin type's `tp_name` includes its module unless it is `builtins`
+    // ('weakref.ReferenceType').
+    if let Some(t) = ty.downcast::<TypeObject>().filter(|t| t.is_builtin()) {
+        let module = t.module(vm.token());
+        if module != "builtins" && !module.is_empty() {
+            name = format!("{module}.{name}");
+        }
+    }
     PyErr::type_error(format!("cannot create weak reference to '{name}' object"))
 }
 
@@ -209,6 +217,16 @@ pub fn new_weakref(
         if let Some(existing) = weak_refs_of(vm.token(), target, Some(kind)).pop() {
             return Ok(existing);
         }
+    }
+    if !cls
+        .downcast::<TypeObject>()
+        .is_some_and(|t| t.layout().is::<WeakRefObj>())
+    {
+        // A class whose instances carry another payload (never a panic).
+        return Err(PyErr::type_error(format!(
+            "{} is not a weak reference type",
+            crate::types::type_name(vm.token(), cls)
+        )));
     }
     let wr = ObjRef::new(
         cls,

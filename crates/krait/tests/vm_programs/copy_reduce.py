@@ -71,3 +71,15 @@ s2 = copy.copy(Slots())
 print(s2.a, hasattr(s2, "b"))
 print((5).__getnewargs__(), "ab".__getnewargs__(), (1, 2).__getnewargs__())
 print(set([3]).__reduce__())
+e = KeyError("pk")
+print(e.__reduce__(), repr(copy.copy(e)), repr(copy.deepcopy(ValueError(1, [2]))))
+
+
+class MyErr(Exception):
+    pass
+
+
+err = MyErr("x")
+err.code = 5
+c = copy.copy(err)
+print(type(c).__name__, c.args, c.code)

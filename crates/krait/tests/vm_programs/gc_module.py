@@ -38,25 +38,32 @@ del cycle
 print("collected", gc.collect())
 gc.set_debug(gc.DEBUG_LEAK)
 print(gc.get_debug() == gc.DEBUG_LEAK)
+gc.set_debug(gc.DEBUG_SAVEALL)
+saved = [1]
+saved.append(saved)
+del saved
+print(gc.collect() >= 1, len(gc.garbage), type(gc.garbage[0]).__name__, gc.garbage[0][0])
 gc.set_debug(0)
+gc.garbage.clear()
+print(gc.collect() >= 1, gc.garbage)
 print(len(gc.get_stats()), sorted(gc.get_stats()[2]))
 gc.freeze()
 print(gc.get_freeze_count() > 0)
 gc.unfreeze()
 print(gc.get_freeze_count())
 print(gc.is_tracked(1), gc.is_tracked([]), gc.is_tracked(A()), gc.is_tracked("s"))
+print(gc.is_tracked({}), gc.is_tracked({"a": 1}), gc.is_tracked({"a": []}), gc.is_tracked(()),
+      gc.is_tracked(set()), gc.is_tracked(object()), gc.is_tracked(A))
 for bad in (5, -2):
     try:
         gc.get_objects(bad)
     except ValueError as e:
         print("ValueError:", e)
 
-# __del__ order: lists and tuples release items last to first; a callee's
+# __del__ order: lists release items last to first; a callee's
 # locals die when it returns.
 items = [D("l0"), D("l1"), D("l2")]
 items.clear()
-t = (D("t0"), D("t1"))
-del t
 lst = [D("x0"), D("x1")]
 lst = None
 
@@ -94,3 +101,20 @@ class Bad:
 Bad()
 print("still running")
 del d
+
+
+# A generator closed at finalization: an exception in its `finally` is
+# unraisable too.
+def failing_generator():
+    try:
+        yield 1
+    finally:
+        raise ValueError("in finally")
+
+
+sys.unraisablehook = lambda u: print("unraisable:", type(u.exc_value).__name__,
+                                     u.exc_value, type(u.object).__name__)
+it = failing_generator()
+next(it)
+del it
+print("after generator")

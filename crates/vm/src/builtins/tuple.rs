@@ -26,15 +26,6 @@ impl Payload for Tuple {
     }
 }
 
-impl Drop for Tuple {
-    fn drop(&mut self) {
-        // CPython's `tupledealloc` releases items from the last to the first.
-        for v in self.items.get_mut().iter_mut().rev() {
-            *v = Value::None;
-        }
-    }
-}
-
 impl Tuple {
     /// A new exact `tuple` object.
     pub fn alloc(items: Vec<Value>) -> ObjRef {

@@ -197,12 +197,6 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         for (name, f) in super::sys_hooks::functions() {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
-        let hook = Value::Obj(new_native_function(
-            "unraisablehook",
-            crate::unraisable::unraisablehook,
-        ));
-        mo.set(t, "unraisablehook", hook.clone());
-        mo.set(t, "__unraisablehook__", hook);
         super::sys_extra::install(vm, mo);
         crate::sys_structseqs::install(vm, mo);
     }
