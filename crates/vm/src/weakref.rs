@@ -220,7 +220,7 @@ pub fn new_weakref(
     }
     if !cls
         .downcast::<TypeObject>()
-        .is_some_and(|t| t.layout().is::<WeakRefObj>())
+        .is_some_and(|t| t.layout().has_base::<WeakRefObj>())
     {
         // A class whose instances carry another payload (never a panic).
         return Err(PyErr::type_error(format!(
