@@ -9,4 +9,5 @@ program_tests!(
     "sre":
     sre_compiled,
     sre_api,
+    re_module,
 );
