@@ -50,7 +50,7 @@ pub const NO_MARK: usize = usize::MAX;
 
 /// The most backtracking contexts (and saved words) the engine keeps before
 /// giving up with [`SreError::Memory`].
-pub const MAX_CONTEXTS: usize = 1 << 24;
+pub const MAX_CONTEXTS: usize = 1 << 21;
 
 /// How deeply single-character repeat counting may nest through the general
 /// matcher (only malformed code nests at all).
@@ -1284,6 +1284,17 @@ impl<'a, C: SreChar> Engine<'a, C> {
     /// `SRE(search)`: the first position from `state.start` where the code
     /// matches, using the `INFO` block's prefix or charset to skip ahead.
     pub fn search(&self, state: &mut State) -> SreResult<bool> {
+        let (start, must_advance) = (state.start, state.must_advance);
+        let found = self.search_from(state)?;
+        // An empty match where one was just found would make `findall` and
+        // `sub` loop forever; only malformed code can produce it.
+        if found && must_advance && state.start == start && state.ptr == start {
+            return Err(SreError::InvalidCode);
+        }
+        Ok(found)
+    }
+
+    fn search_from(&self, state: &mut State) -> SreResult<bool> {
         let code = self.code;
         let mut ptr = state.start;
         let mut end = state.end;

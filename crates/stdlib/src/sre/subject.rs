@@ -115,10 +115,21 @@ pub trait EngineOps {
 
 impl<C: SreChar> EngineOps for Engine<'_, C> {
     fn match_at(&self, state: &mut State) -> SreResult<bool> {
-        self.run(state, 0, true)
+        let found = self.run(state, 0, true)?;
+        check_span(state, found)
     }
 
     fn search(&self, state: &mut State) -> SreResult<bool> {
-        Engine::search(self, state)
+        let found = Engine::search(self, state)?;
+        check_span(state, found)
     }
+}
+
+/// A match must end at or after its start (only malformed code can break
+/// this; the `findall`/`sub` loops would then never advance).
+fn check_span(state: &State, found: bool) -> SreResult<bool> {
+    if found && state.ptr < state.start {
+        return Err(super::engine::SreError::InvalidCode);
+    }
+    Ok(found)
 }

@@ -143,7 +143,9 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                     let len = get(code, i + 4, to)? as usize;
                     let skip = get(code, i + 5, to)? as usize;
                     let table = i + 6 + len;
+                    let literal_ok = flags & INFO_LITERAL == 0 || (skip == len && len > 0);
                     if skip > len
+                        || !literal_ok
                         || len.checked_mul(2).and_then(|n| n.checked_add(i + 6)) != Some(to)
                     {
                         return bad();
