@@ -1486,7 +1486,13 @@ impl<'a, C: SreChar> Engine<'a, C> {
                     }
                     state.reset();
                 }
-                i = word(code, overlap + i)? as usize;
+                // The overlap table only ever moves back (a table that
+                // doesn't is malformed and could loop forever).
+                let back = word(code, overlap + i)? as usize;
+                if back >= i {
+                    return Err(SreError::InvalidCode);
+                }
+                i = back;
                 if i == 0 {
                     break;
                 }

@@ -19,6 +19,9 @@ mod scanner;
 mod subject;
 mod validate;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 use std::cell::RefCell;
 
 use vm::builtins::dict::Dict;
