@@ -151,7 +151,7 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                         return bad();
                     }
                     for k in 0..len {
-                        if get(code, table + k, to)? as usize >= len.max(1) {
+                        if get(code, table + k, to)? as usize > k {
                             return bad();
                         }
                     }
