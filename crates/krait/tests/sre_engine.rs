@@ -10,4 +10,5 @@ program_tests!(
     sre_compiled,
     sre_api,
     re_module,
+    re_tests_table,
 );
