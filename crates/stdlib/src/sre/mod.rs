@@ -142,7 +142,8 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
         .ok()
         .filter(|g| *g <= constants::MAXGROUPS as usize)
         .ok_or_else(|| PyErr::runtime_error("invalid SRE code"))?;
-    validate::validate(&code, groups).map_err(pattern::sre_error)?;
+    let set_starts = validate::validate(&code, groups).map_err(pattern::sre_error)?;
+    let sets = engine::SetCache::new(&code, &set_starts);
     let Some(types) = sre_types(vm) else {
         return Err(PyErr::runtime_error("_sre is not initialized"));
     };
@@ -152,6 +153,7 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
             pattern,
             flags,
             code,
+            sets,
             groups,
             groupindex,
             indexgroup,

@@ -86,6 +86,7 @@ fn scan(vm: &mut Vm, args: &[Value], search: bool) -> PyResult<Value> {
         .subject
         .with_engine(
             &p.code,
+            &p.sets,
             |e, st| if search { e.search(st) } else { e.match_at(st) },
             &mut state,
         )
