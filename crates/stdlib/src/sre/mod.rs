@@ -223,11 +223,34 @@ fn unicode_tolower(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
     })
 }
 
+/// `Pattern()` etc.: CPython's types have no constructor
+/// (`Py_TPFLAGS_DISALLOW_INSTANTIATION`).
+fn no_instances(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    _args: &[Value],
+    _kw: Option<&ObjRef>,
+) -> PyResult<Value> {
+    let (module, name) = match cls.downcast::<TypeObject>() {
+        Some(t) => (t.module(vm.token()), t.qualname(vm.token())),
+        None => (String::new(), String::from("?")),
+    };
+    let full = if module.is_empty() || module == "builtins" {
+        name
+    } else {
+        format!("{module}.{name}")
+    };
+    Err(PyErr::type_error(format!(
+        "cannot create '{full}' instances"
+    )))
+}
+
 fn new_type<P: Payload>(vm: &mut Vm, name: &str, module: &str) -> ObjRef {
     let t = new_native_type(vm.token(), name, P::LAYOUT, None);
     if let Some(tp) = t.downcast::<TypeObject>() {
         tp.set_module(vm.token(), module);
     }
+    vm::class::register_ctor(&t, no_instances, false);
     t
 }
 
