@@ -1073,20 +1073,49 @@ impl<'a, C: SreChar> Engine<'a, C> {
 
     /// `MIN_REPEAT_ONE`: try the tail, then one more item, shortest first.
     fn min_repeat_one_next(&self, state: &mut State, ci: usize) -> SreResult<Step> {
+        let code = self.code;
         let c = state.ctxs[ci];
-        let max = word(self.code, c.pc + 2)?;
-        if max == MAXREPEAT || c.count <= max as isize {
-            state.ptr = c.ptr;
-            return Ok(Step::Call {
-                jump: Jump::MinRepeatOne,
-                pc: add(c.pc, word(self.code, c.pc)?)?,
-                toplevel: c.toplevel,
-            });
+        let max = word(code, c.pc + 2)?;
+        let tail = add(c.pc, word(code, c.pc)?)?;
+        // A tail starting with a literal fails at once where that character
+        // is absent: take one more item without trying it (same answer,
+        // no context).
+        let literal = match word(code, tail)? {
+            op::LITERAL => Some(word(code, tail + 1)?),
+            _ => None,
+        };
+        let (mut ptr, mut count) = (c.ptr, c.count);
+        loop {
+            if !(max == MAXREPEAT || count <= max as isize) {
+                if state.repeat.is_some() {
+                    self.mark_discard(state, c.lastmark);
+                }
+                return Ok(Step::Done(false));
+            }
+            match literal {
+                Some(l) if ptr >= state.end || self.ch(ptr) != l => {
+                    state.ptr = ptr;
+                    if self.count(state, c.pc + 3, 1)? == 0 {
+                        if state.repeat.is_some() {
+                            self.mark_discard(state, c.lastmark);
+                        }
+                        return Ok(Step::Done(false));
+                    }
+                    ptr += 1;
+                    count += 1;
+                }
+                _ => break,
+            }
         }
-        if state.repeat.is_some() {
-            self.mark_discard(state, c.lastmark);
-        }
-        Ok(Step::Done(false))
+        let cm = &mut state.ctxs[ci];
+        cm.ptr = ptr;
+        cm.count = count;
+        state.ptr = ptr;
+        Ok(Step::Call {
+            jump: Jump::MinRepeatOne,
+            pc: tail,
+            toplevel: c.toplevel,
+        })
     }
 
     /// `POSSESSIVE_REPEAT`: the minimum iterations, then as many more as match,
