@@ -23,6 +23,7 @@ pub mod string;
 pub mod thread;
 pub mod time;
 pub mod warnings;
+pub mod weakproxy;
 pub mod weakref;
 
 use vm::Vm;
@@ -47,4 +48,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("posix", posix::create);
     vm.register_native_module("_io", io::create);
     vm.register_native_module("_sre", sre::create);
+    vm.register_native_module("_ast", vm::ast::create);
+    io::install_builtins(vm);
 }

@@ -36,12 +36,28 @@ pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, Synt
     with_parser_stack(|| parse_on_this_stack(source, filename, mode))
 }
 
+/// Parse source that is already text (a `str` given to `compile()` or `ast.parse`):
+/// CPython ignores its coding cookie (`PyCF_IGNORE_COOKIE`) and only translates
+/// newlines, so a cookie naming an unknown encoding is harmless and a BOM character
+/// is an invalid character.
+pub fn parse_text(text: &str, filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
+    with_parser_stack(|| parse_decoded(source::decode_str_source(text), false, filename, mode))
+}
+
 fn parse_on_this_stack(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
     let decoded = source::decode_source_declared(source).map_err(|mut e| {
         e.filename = filename.to_string();
         e
     })?;
-    let mut text = decoded.text;
+    parse_decoded(decoded.text, decoded.declared_encoding, filename, mode)
+}
+
+fn parse_decoded(
+    mut text: String,
+    declared_encoding: bool,
+    filename: &str,
+    mode: Mode,
+) -> Result<ast::Mod, SyntaxError> {
     let exec_input = mode == Mode::Exec;
     if exec_input && !text.ends_with('\n') {
         // CPython's `translate_newlines` appends a newline to `exec` input only; error
@@ -52,7 +68,7 @@ fn parse_on_this_stack(source: &[u8], filename: &str, mode: Mode) -> Result<ast:
     if mode == Mode::Single {
         imply_final_newline(&mut toks.tokens);
     }
-    parser::parse_tokenized_with_offsets(&text, filename, toks, mode, decoded.declared_encoding)
+    parser::parse_tokenized_with_offsets(&text, filename, toks, mode, declared_encoding)
 }
 
 /// `_PyPegen_fill_token` for `single` input: the first ENDMARKER after another token

@@ -297,7 +297,10 @@ pub fn install(vm: &mut Vm) {
         ("__setattr__", object_setattr_m),
         ("__delattr__", object_delattr_m),
         ("__format__", object_format_m),
-    ] {
+    ]
+    .into_iter()
+    .chain(crate::reduce::object_methods())
+    {
         crate::calls::add_method(vm.token(), &b.object, name, f);
     }
     set_static(vm, &b.type_, "__new__", crate::class_new::type_new_fn);
@@ -311,6 +314,72 @@ pub fn install(vm: &mut Vm) {
         "__prepare__",
         crate::class_build::type_prepare,
     );
+}
+
+/// `T.__new__(cls, *args)` of a builtin type with a native constructor: the
+/// nearest constructor in `cls`'s MRO (CPython's `tp_new_wrapper`).
+fn builtin_new(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(first) = args.first() else {
+        return Err(PyErr::type_error("__new__(): not enough arguments"));
+    };
+    let Some(cls) = first
+        .as_obj()
+        .filter(|o| o.downcast::<TypeObject>().is_some())
+        .cloned()
+    else {
+        return Err(PyErr::type_error(format!(
+            "__new__(X): X is not a type object ({})",
+            type_name(vm.token(), &first.type_ref())
+        )));
+    };
+    match find_ctor(vm, &cls) {
+        Some((ctor, _, _)) => ctor(vm, &cls, &args[1..], kw),
+        None => Err(PyErr::type_error(format!(
+            "cannot create '{}' instances",
+            type_name(vm.token(), &cls)
+        ))),
+    }
+}
+
+/// `object.__doc__`, as in CPython.
+const OBJECT_DOC: &str = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
+
+/// Puts a `__new__` into the namespace of each type in `namespace` (the
+/// builtins module's dict) that has a native constructor of its own (so
+/// `'__new__' in int.__dict__` and `int.__new__(cls, x)` work as in CPython),
+/// and a `__doc__` (`None` where the VM has no text) into every builtin type.
+pub fn install_builtin_new(vm: &mut Vm, namespace: &ObjRef) {
+    let Some(d) = namespace.downcast::<Dict>() else {
+        return;
+    };
+    let object = builtin_types().object.clone();
+    let key = Value::Obj(intern(vm.token(), "__new__"));
+    let doc = Value::Obj(intern(vm.token(), "__doc__"));
+    if let Some(t) = object.downcast::<TypeObject>() {
+        let _ = t.dict.set(
+            &mut NativeEq(vm.token()),
+            doc.clone(),
+            crate::builtins::str::new_str(OBJECT_DOC),
+        );
+    }
+    let mut types = d.values(vm.token());
+    types.push(Value::Obj(builtin_types().none_type.clone()));
+    for v in types {
+        let Some(t) = v.downcast::<TypeObject>() else {
+            continue;
+        };
+        let Some(o) = v.as_obj() else { continue };
+        if t.dict.get_str(vm.token(), &doc).is_none() {
+            let _ = t
+                .dict
+                .set(&mut NativeEq(vm.token()), doc.clone(), Value::None);
+        }
+        let has_ctor = CTORS.with(|c| c.borrow().contains_key(&o.id()));
+        if has_ctor && !o.is(&object) && t.dict.get_str(vm.token(), &key).is_none() {
+            let f = Value::Obj(crate::calls::new_native_function("__new__", builtin_new));
+            let _ = t.dict.set(&mut NativeEq(vm.token()), key.clone(), f);
+        }
+    }
 }
 
 /// `type.__call__` (CPython's `type_call`): `type(x)`; otherwise `__new__`
@@ -547,9 +616,30 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     }
 }
 
+/// Whether `v` is a builtin's native method (a dunder wrapper that calls the
+/// builtin's slot back).
+fn is_native_method(v: &Value) -> bool {
+    let rt = crate::rt_types::rt();
+    let vt = v.type_ref();
+    vt.is(&rt.method_descriptor) || vt.is(&rt.builtin_function)
+}
+
 fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     let t = v.type_ref();
-    if lookup_static(vm, &t, "__bool__").is_some() {
+    if let Some(b) = lookup_static(vm, &t, "__bool__") {
+        if is_native_method(&b) {
+            // The builtin base's own truth test (`class F(int, Flag)`).
+            let mro = t.downcast::<TypeObject>().map(|tt| tt.mro(vm.token()));
+            let f = mro.iter().flat_map(|m| m.iter()).find_map(|m| {
+                m.downcast::<TypeObject>()
+                    .filter(|mt| mt.is_builtin())
+                    .and_then(|mt| mt.number.bool_.get())
+            });
+            return match f {
+                Some(f) => f(vm, v),
+                None => Ok(true),
+            };
+        }
         let r = call_special(vm, v, "__bool__", &[])?.unwrap_or_default();
         return match r {
             Value::Bool(b) => Ok(b),
@@ -621,7 +711,21 @@ fn slot_call(
             type_name(vm.token(), &t)
         )));
     };
-    crate::calls::with_prepended(callable.clone(), args, |all| vm.call(&f, all, kwnames))
+    if is_py_function(&f) {
+        return crate::calls::with_prepended(callable.clone(), args, |all| {
+            vm.call(&f, all, kwnames)
+        });
+    }
+    // Bound as a descriptor, or called as is (`__call__ = dict`).
+    let g = f
+        .type_ref()
+        .downcast::<TypeObject>()
+        .and_then(|tt| tt.slots.descr_get.get());
+    let bound = match g {
+        Some(g) => g(vm, &f, Some(callable), &t)?,
+        None => f,
+    };
+    vm.call(&bound, args, kwnames)
 }
 
 fn slot_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> PyResult<Value> {
@@ -645,7 +749,14 @@ fn slot_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
     {
         call_special(vm, obj, "__getattribute__", &[Value::Obj(name.clone())])?.unwrap_or_default()
     } else {
-        match crate::builtins::object::generic_getattr(vm, obj, name) {
+        // The inherited lookup: `type`'s for a class whose metaclass defines
+        // `__getattr__`, else `object`'s.
+        let base = if obj.downcast::<TypeObject>().is_some() {
+            type_getattro(vm, obj, name)
+        } else {
+            crate::builtins::object::generic_getattr(vm, obj, name)
+        };
+        match base {
             Ok(v) => return Ok(v),
             Err(e) if e.kind == ExcKind::AttributeError => {
                 if lookup_static(vm, &t, "__getattr__").is_some() {
@@ -671,9 +782,10 @@ fn slot_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> P
 }
 
 fn slot_finalize(vm: &mut Vm, v: &Value) {
-    if let Err(mut e) = call_special(vm, v, "__del__", &[]) {
-        let exc = vm.exc_object(&mut e);
-        let _ = exc;
+    if let Err(e) = call_special(vm, v, "__del__", &[]) {
+        // CPython reports it as ignored in the `__del__` function itself.
+        let del = lookup(vm, &v.type_ref(), "__del__");
+        vm.write_unraisable(e, del.as_ref());
     }
 }
 
@@ -757,7 +869,88 @@ pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
                 .and_then(|s| s.as_str().map(str::to_owned))
         })
         .collect();
-    let has = |n: &str| keys.iter().any(|k| k == n);
+    install_slots_named(vm, cls, &keys, true);
+    // Dunders inherited from a user class that comes before a builtin one in
+    // the MRO (`class S(str, Enum)` gets `Enum.__str__`): the slot inherited
+    // from the builtin would bypass them.
+    let mro = t.mro(vm.token());
+    let mut inherited: Vec<String> = Vec::new();
+    for m in mro.iter().skip(1) {
+        let Some(mt) = m.downcast::<TypeObject>() else {
+            continue;
+        };
+        if mt.is_builtin() {
+            continue;
+        }
+        for k in mt.dict.keys(vm.token()) {
+            let Some(ks) = k.downcast::<StrObj>().and_then(StrObj::as_str) else {
+                continue;
+            };
+            if ks.starts_with("__")
+                && !keys.iter().any(|o| o == ks)
+                && !inherited.iter().any(|o| o == ks)
+            {
+                inherited.push(ks.to_owned());
+            }
+        }
+    }
+    inherited.retain(|name| {
+        let key = Value::Obj(intern(vm.token(), name));
+        let owner = mro.iter().find(|m| {
+            m.downcast::<TypeObject>()
+                .is_some_and(|mt| mt.dict.get_str(vm.token(), &key).is_some())
+        });
+        owner.is_some_and(|o| {
+            o.downcast::<TypeObject>()
+                .is_some_and(|mt| !mt.is_builtin())
+        })
+    });
+    if !inherited.is_empty() {
+        install_slots_named(vm, cls, &inherited, false);
+    }
+}
+
+/// After `cls.<name> = v` for a dunder `name`: the slots of `cls` and its
+/// subclasses dispatch to the new method (CPython's `update_slot`).
+pub fn update_slot(vm: &mut Vm, cls: &ObjRef, name: &str) {
+    if !(name.starts_with("__") && name.ends_with("__") && name.len() > 4) {
+        return;
+    }
+    let keys = [name.to_owned()];
+    let mut work = vec![cls.clone()];
+    let mut seen = 0usize;
+    while let Some(c) = work.pop() {
+        seen += 1;
+        if seen > 100_000 {
+            break;
+        }
+        let present = lookup(vm, &c, name).is_some();
+        if present {
+            install_slots_named(vm, &c, &keys, false);
+        }
+        if let Some(t) = c.downcast::<TypeObject>() {
+            work.extend(t.subclasses(vm.token()));
+        }
+    }
+}
+
+fn install_slots_named(vm: &mut Vm, cls: &ObjRef, keys: &[String], creating: bool) {
+    let Some(t) = cls.downcast::<TypeObject>() else {
+        return;
+    };
+    if t.is_builtin() {
+        return;
+    }
+    // A builtin's own dunder (`cls.__format__ = int.__format__`) keeps the
+    // slot inherited from the builtin: its wrapper calls back into that slot.
+    let keys: Vec<&String> = keys
+        .iter()
+        .filter(|k| {
+            let native = lookup(vm, cls, k).is_some_and(|v| is_native_method(&v));
+            !native
+        })
+        .collect();
+    let has = |n: &str| keys.iter().any(|k| *k == n);
     let s = &t.slots;
     let n = &t.number;
     if has("__repr__") {
@@ -767,15 +960,14 @@ pub fn install_user_slots(vm: &mut Vm, cls: &ObjRef) {
         s.str_.set(Some(slot_str));
     }
     if has("__hash__") {
-        let key = Value::Obj(intern(vm.token(), "__hash__"));
-        let v = t.dict.get_str(vm.token(), &key);
+        let v = lookup(vm, cls, "__hash__");
         if v.is_some_and(|v| v.is_none()) {
             s.hash
                 .set(Some(crate::types::builtin::hash_not_implemented));
         } else {
             s.hash.set(Some(slot_hash));
         }
-    } else if has("__eq__") {
+    } else if has("__eq__") && creating {
         // Defining `__eq__` without `__hash__` makes instances unhashable.
         s.hash
             .set(Some(crate::types::builtin::hash_not_implemented));

@@ -89,7 +89,30 @@ pub fn type_new(
             ));
         }
     }
-    let meta = calculate_metaclass(vm, meta, &bases_v)?;
+    let winner = calculate_metaclass(vm, meta, &bases_v)?;
+    if !winner.is(meta) {
+        // A more derived metaclass with its own `__new__` creates the class.
+        let key = Value::Obj(crate::builtins::str::static_name(vm.token(), "__new__"));
+        let wnew = winner
+            .downcast::<TypeObject>()
+            .and_then(|t| t.lookup(vm.token(), &key));
+        let tnew = builtin_types()
+            .type_
+            .downcast::<TypeObject>()
+            .and_then(|t| t.lookup(vm.token(), &key));
+        if let (Some(w), Some(t)) = (wnew, tnew) {
+            if !w.is(&t) {
+                let f = match w.downcast::<StaticMethod>() {
+                    Some(sm) => sm.func.clone(),
+                    None => w,
+                };
+                return crate::calls::with_prepended(Value::Obj(winner.clone()), args, |all| {
+                    vm.call(&f, all, kwnames)
+                });
+            }
+        }
+    }
+    let meta = winner;
     let mut base_refs = Vec::with_capacity(bases_v.len());
     for b in &bases_v {
         match b.as_obj().filter(|o| o.downcast::<TypeObject>().is_some()) {
@@ -283,13 +306,10 @@ fn init_subclass(
 /// `object.__init_subclass__()`: a classmethod taking no arguments
 /// (CPython's `object___init_subclass__`).
 pub fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let who = match args.first().and_then(Value::as_obj) {
-        Some(c) if c.downcast::<TypeObject>().is_some() => {
-            c.downcast::<TypeObject>().map(|t| t.qualname(vm.token()))
-        }
-        _ => None,
-    }
-    .map_or_else(|| "object".to_owned(), |q| q);
+    let who = args
+        .first()
+        .and_then(|v| v.downcast::<TypeObject>())
+        .map_or_else(|| "object".to_owned(), |t| t.qualname(vm.token()));
     if kwnames_len(vm.token(), kw) > 0 {
         return Err(PyErr::type_error(format!(
             "{who}.__init_subclass__() takes no keyword arguments"

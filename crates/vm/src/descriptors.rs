@@ -111,6 +111,12 @@ fn property_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) 
             f[i] = v;
         }
     }
+    // No doc given: the getter's (CPython's `property_init`).
+    if f[3].is_none() && !f[0].is_none() {
+        if let Some(d) = crate::class_build::lookup_attr(vm, &f[0], "__doc__")? {
+            f[3] = d;
+        }
+    }
     Ok(Value::Obj(ObjRef::new(
         cls,
         Property {
@@ -251,6 +257,18 @@ fn descr_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
     crate::builtins::object::generic_getattr(vm, obj, name)
 }
 
+/// `property.__setattr__`: `__doc__` is the property's own doc slot (as
+/// CPython's `property.__doc__` member); other names go to the instance.
+fn property_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> PyResult<()> {
+    if name.downcast::<StrObj>().and_then(StrObj::as_str) == Some("__doc__") {
+        if let Some(p) = obj.downcast::<Property>() {
+            p.funcs.borrow_mut(vm.token())[3] = v.unwrap_or_default();
+            return Ok(());
+        }
+    }
+    crate::builtins::object::generic_setattr(vm, obj, name, v)
+}
+
 /// `super()` / `super(type, obj)`.
 fn super_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     crate::calls::no_kwargs(vm, "super", kw)?;
@@ -343,6 +361,12 @@ fn super_getattro(vm: &mut Vm, sv: &Value, name: &ObjRef) -> PyResult<Value> {
         return crate::builtins::object::generic_getattr(vm, sv, name);
     };
     let (start, obj, obj_type) = (s.start.clone(), s.obj.clone(), s.obj_type.clone());
+    match name.downcast::<StrObj>().and_then(StrObj::as_str) {
+        Some("__thisclass__") => return Ok(Value::Obj(start)),
+        Some("__self__") => return Ok(obj),
+        Some("__self_class__") => return Ok(Value::Obj(obj_type)),
+        _ => {}
+    }
     let key = Value::Obj(name.clone());
     if name.downcast::<StrObj>().and_then(StrObj::as_str) != Some("__class__") {
         let mro = obj_type
@@ -420,6 +444,7 @@ pub fn create(token: &mut Token) -> [ObjRef; 4] {
         s.descr_get.set(Some(property_get));
         s.descr_set.set(Some(property_set));
         s.getattro.set(Some(descr_getattro));
+        s.setattro.set(Some(property_setattro));
     }
     if let Some(s) = t(&su) {
         s.getattro.set(Some(super_getattro));

@@ -136,6 +136,22 @@ exc_kinds! {
     RuntimeWarning: Warning,
     /// `UserWarning`.
     UserWarning: Warning,
+    /// `PendingDeprecationWarning`.
+    PendingDeprecationWarning: Warning,
+    /// `SyntaxWarning`.
+    SyntaxWarning: Warning,
+    /// `FutureWarning`.
+    FutureWarning: Warning,
+    /// `ImportWarning`.
+    ImportWarning: Warning,
+    /// `UnicodeWarning`.
+    UnicodeWarning: Warning,
+    /// `BytesWarning`.
+    BytesWarning: Warning,
+    /// `ResourceWarning`.
+    ResourceWarning: Warning,
+    /// `EncodingWarning`.
+    EncodingWarning: Warning,
 }
 
 /// A raised exception: its class, message and (for `KeyError`) argument, or the

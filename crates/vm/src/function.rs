@@ -142,3 +142,26 @@ impl BoundMethod {
         ObjRef::new(&crate::rt_types::rt().method, BoundMethod { func, self_ })
     }
 }
+
+/// `types.MethodType(function, instance)` (CPython's `method_new`).
+pub fn method_new(
+    vm: &mut crate::vm::Vm,
+    _cls: &ObjRef,
+    args: &[Value],
+    kw: Option<&ObjRef>,
+) -> crate::error::PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "method", args, kw, 2)?;
+    let callable = a[0]
+        .type_ref()
+        .downcast::<crate::types::TypeObject>()
+        .is_some_and(|t| t.slots.call.get().is_some());
+    if !callable {
+        return Err(crate::error::PyErr::type_error(
+            "first argument must be callable",
+        ));
+    }
+    if matches!(a[1], Value::None) {
+        return Err(crate::error::PyErr::type_error("instance must not be None"));
+    }
+    Ok(Value::Obj(BoundMethod::alloc(a[0].clone(), a[1].clone())))
+}

@@ -15,7 +15,9 @@
 
 use std::cell::Cell;
 
-use crate::object::{gc_tracked_count, gc_tracked_objects, queue_finalizer, ObjRef, Token};
+use crate::object::{
+    gc_clear_weakrefs, gc_tracked_count, gc_tracked_objects, queue_finalizer, ObjRef, Token,
+};
 use crate::value::Value;
 
 const REACHABLE: isize = isize::MAX;
@@ -127,6 +129,13 @@ fn collect_inner(token: &mut Token) -> usize {
         .into_iter()
         .filter(|o| o.gc_refs().get() != REACHABLE)
         .collect();
+    // CPython's handle_weakrefs: weak references to garbage are cleared before
+    // any finalizer can see them; callbacks run only for weak references that
+    // are not garbage themselves.
+    let is_garbage = |wr: &ObjRef| wr.is_gc() && wr.gc_refs().get() != REACHABLE;
+    for g in &garbage {
+        gc_clear_weakrefs(g, &is_garbage);
+    }
     // PEP 442: garbage with finalizers that haven't run yet is finalized first,
     // and nothing is freed this time (a finalizer may resurrect any of it); the
     // next collection frees what is still unreachable.
@@ -139,10 +148,30 @@ fn collect_inner(token: &mut Token) -> usize {
     if queued {
         return 0;
     }
-    let n = garbage.len();
+    // CPython 3.11 keeps instance attributes inline until `__dict__` is asked
+    // for, so an instance and its dict count as one unreachable object.
+    let inline_dicts = garbage
+        .iter()
+        .filter(|g| {
+            g.downcast::<crate::builtins::object::Instance>()
+                .and_then(|i| i.existing_dict(token))
+                .is_some_and(|d| d.gc_refs().get() != REACHABLE)
+        })
+        .count();
+    let n = garbage.len() - inline_dicts;
     for g in &garbage {
         g.clear(token);
     }
     drop(garbage);
     n
+}
+
+/// New references to every object the collector tracks (`gc.get_objects()`).
+pub fn tracked_objects(token: &Token) -> Vec<ObjRef> {
+    gc_tracked_objects(token)
+}
+
+/// Net new tracked objects since the last collection (`gc.get_count()[0]`).
+pub fn count_since_last() -> usize {
+    gc_tracked_count().saturating_sub(AFTER_LAST.with(Cell::get))
 }

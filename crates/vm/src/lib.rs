@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod arith;
+pub mod ast;
 pub mod attr_descr;
 pub mod builtins;
 pub mod builtins_module;
@@ -21,6 +22,7 @@ pub mod cli_main;
 pub mod code;
 pub mod codeattrs;
 pub mod coroutine;
+pub mod descr_wrappers;
 pub mod descriptors;
 pub mod error;
 pub mod eval;
@@ -44,6 +46,7 @@ pub mod module;
 pub mod object;
 pub mod os_error;
 pub mod protocols;
+pub mod reduce;
 pub mod report;
 pub mod rt_types;
 pub mod runner;
@@ -53,8 +56,10 @@ pub mod sys_config;
 pub mod type_methods;
 pub mod types;
 pub mod union;
+pub mod unraisable;
 pub mod value;
 pub mod vm;
+pub mod weakref;
 
 pub use error::{ExcKind, PyErr, PyResult};
 pub use object::{ObjRef, PyCell, Token};

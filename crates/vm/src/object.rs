@@ -296,6 +296,37 @@ pub struct GcHead {
     gc_refs: Cell<isize>,
 }
 
+/// Low bit of [`GcHead::prev`]: the object has (or had) weak references
+/// registered in this thread's weak-reference table (CPython keeps flags in the
+/// low bits of `_gc_prev` the same way). Only GC objects can be weakly
+/// referenced, so objects that never are pay nothing but this bit test when
+/// freed.
+const WEAKLY_REFERENCED: usize = 1;
+
+impl GcHead {
+    /// The previous node, without the flag bits.
+    fn prev_node(&self) -> *const GcHead {
+        let p = self.prev.get();
+        p.wrapping_byte_sub(p.addr() & WEAKLY_REFERENCED)
+    }
+
+    /// Sets the previous node, keeping this node's flag bits.
+    fn set_prev_keep_flags(&self, prev: *const GcHead) {
+        let flags = self.prev.get().addr() & WEAKLY_REFERENCED;
+        self.prev.set(prev.wrapping_byte_add(flags));
+    }
+
+    fn weakly_referenced(&self) -> bool {
+        self.prev.get().addr() & WEAKLY_REFERENCED != 0
+    }
+
+    fn set_weakly_referenced(&self, on: bool) {
+        let p = self.prev_node();
+        self.prev
+            .set(p.wrapping_byte_add(if on { WEAKLY_REFERENCED } else { 0 }));
+    }
+}
+
 #[repr(C)]
 struct GcBox<T> {
     gc: GcHead,
@@ -434,7 +465,7 @@ impl ObjRef {
                     let first = (*head).next.get();
                     (*node).prev.set(head);
                     (*node).next.set(first);
-                    (*first).prev.set(node);
+                    (*first).set_prev_keep_flags(node);
                     (*head).next.set(node);
                 });
                 GC_COUNT.with(|c| c.set(c.get() + 1));
@@ -567,10 +598,20 @@ impl ObjRef {
 
     fn gc_head(&self) -> &GcHead {
         debug_assert!(self.is_gc());
-        // SAFETY: only called on GC-tracked objects, which were allocated as a
-        // GcBox whose GcHead lies GC_OFFSET bytes before the header.
-        unsafe { &*((self.ptr.as_ptr() as *const u8).sub(GC_OFFSET) as *const GcHead) }
+        // SAFETY: only called on GC-tracked objects (see gc_head_of).
+        unsafe { gc_head_of(self.ptr) }
     }
+}
+
+/// The [`GcHead`] before a GC object's header.
+///
+/// # Safety
+/// `p` must be a GC object (its type's layout has `gc`), allocated as a GcBox
+/// whose GcHead lies GC_OFFSET bytes before the header, and stay allocated for
+/// the returned lifetime.
+unsafe fn gc_head_of<'a>(p: NonNull<ObjHeader>) -> &'a GcHead {
+    // SAFETY: guaranteed by the caller.
+    unsafe { &*((p.as_ptr() as *const u8).sub(GC_OFFSET) as *const GcHead) }
 }
 
 impl Clone for ObjRef {
@@ -653,7 +694,11 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
         if tobj.slots.finalize.get().is_some() && defer_for_finalizer(p) {
             return;
         }
-        (tobj.layout().dealloc)(p);
+        let layout = tobj.layout();
+        if layout.gc && gc_head_of(p).weakly_referenced() {
+            clear_weakrefs(p, &|_| false);
+        }
+        (layout.dealloc)(p);
         drop(ObjRef { ptr: ty });
     }
 }
@@ -662,11 +707,21 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
 // Finalizers (`__del__`, CPython's `tp_finalize`, PEP 442).
 // ---------------------------------------------------------------------------
 
-/// Objects waiting for their finalizer, and the addresses of objects whose
-/// finalizer has been queued (it runs at most once per object, as in PEP 442).
+/// Work queued by deallocation for the VM's next safe point (destructors have no
+/// token, so they can't run Python code).
+pub enum Pending {
+    /// Run the object's `finalize` slot (`__del__`), then drop the reference.
+    Finalize(ObjRef),
+    /// The referent of this weak reference died: run its callback with it.
+    WeakCallback(ObjRef),
+}
+
+/// Objects waiting for their finalizer or weak-reference callback, in the order
+/// they were queued, and the addresses of objects whose finalizer has been
+/// queued (it runs at most once per object, as in PEP 442).
 #[derive(Default)]
 struct Finalizers {
-    queue: Vec<ObjRef>,
+    queue: Vec<Pending>,
     finalized: std::collections::HashSet<usize>,
 }
 
@@ -700,7 +755,7 @@ fn defer_for_finalizer(p: NonNull<ObjHeader>) -> bool {
             // SAFETY: the count just reached zero, so nothing else refers to the
             // object; the queue takes the one new reference.
             unsafe { p.as_ref().refcnt.set(1) };
-            st.queue.push(ObjRef { ptr: p });
+            st.queue.push(Pending::Finalize(ObjRef { ptr: p }));
             true
         } else {
             st.finalized.remove(&addr);
@@ -715,7 +770,7 @@ fn defer_for_finalizer(p: NonNull<ObjHeader>) -> bool {
 pub(crate) fn queue_finalizer(obj: &ObjRef) -> bool {
     with_finalizers(|st| {
         if st.finalized.insert(obj.id()) {
-            st.queue.push(obj.clone());
+            st.queue.push(Pending::Finalize(obj.clone()));
             true
         } else {
             false
@@ -724,15 +779,22 @@ pub(crate) fn queue_finalizer(obj: &ObjRef) -> bool {
     .unwrap_or(false)
 }
 
-/// Whether finalizers are waiting to run (cheap; the VM checks it at safe points).
+/// Whether `obj`'s finalizer has run or is queued (`gc.is_finalized`, PEP 442's
+/// "finalized" flag).
+pub fn is_finalized(obj: &ObjRef) -> bool {
+    with_finalizers(|st| st.finalized.contains(&obj.id())).unwrap_or(false)
+}
+
+/// Whether finalizers or weak-reference callbacks are waiting to run (cheap; the
+/// VM checks it at safe points).
 #[inline]
 pub fn has_pending_finalizers() -> bool {
     PENDING_FINALIZERS.with(Cell::get) != 0
 }
 
-/// Takes the objects waiting for their finalizer (the VM calls each type's
-/// `finalize` slot, then drops the reference).
-pub fn take_pending_finalizers() -> Vec<ObjRef> {
+/// Takes the objects waiting for their finalizer and the weak references
+/// waiting for their callback, in order (the VM runs each, then drops it).
+pub fn take_pending_finalizers() -> Vec<Pending> {
     with_finalizers(|st| std::mem::take(&mut st.queue)).unwrap_or_default()
 }
 
@@ -747,9 +809,9 @@ unsafe fn dealloc_impl<T: Payload>(p: NonNull<ObjHeader>) {
         unsafe {
             let b = (p.as_ptr() as *mut u8).sub(GC_OFFSET) as *mut GcBox<T>;
             let node = &(*b).gc;
-            let (prev, next) = (node.prev.get(), node.next.get());
+            let (prev, next) = (node.prev_node(), node.next.get());
             (*prev).next.set(next);
-            (*next).prev.set(prev);
+            (*next).set_prev_keep_flags(prev);
             let _ = GC_COUNT.try_with(|c| c.set(c.get() - 1));
             drop(Box::from_raw(b));
         }
@@ -820,6 +882,284 @@ impl WeakObj {
     /// Whether this refers to `obj`.
     pub fn refers_to(&self, obj: &ObjRef) -> bool {
         self.ptr == obj.ptr && self.anchor.strong_count() > 0
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Weak references to any GC object (`weakref.ref`, CPython's `tp_weaklist`).
+// ---------------------------------------------------------------------------
+
+/// Where a weak reference sits in its referent's list, which CPython keeps in
+/// this order: the basic `ref` (no callback, exact type) first, then the basic
+/// proxy, then every other reference, most recent first. Callbacks run in list
+/// order; the basic ones are shared by every `ref(obj)` / `proxy(obj)` call.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum WeakKind {
+    /// The shared `weakref.ref(obj)` without callback.
+    BasicRef,
+    /// The shared `weakref.proxy(obj)` without callback.
+    BasicProxy,
+    /// Any other reference (with a callback, or of a subclass).
+    Other,
+}
+
+/// One registered weak reference: the weak-reference object, the slot in its
+/// payload that points at the referent, and whether it has a callback.
+struct WeakEntry {
+    wr: NonNull<ObjHeader>,
+    slot: NonNull<WeakSlot>,
+    kind: WeakKind,
+    callback: bool,
+}
+
+/// A hasher for object addresses (already unique; mixed so that hashbrown's
+/// low-bit bucket choice spreads them).
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Referent address -> its weak references (CPython's per-object weak list,
+/// kept in a side table so that objects never weakly referenced carry no slot).
+type WeakTable =
+    std::collections::HashMap<usize, Vec<WeakEntry>, std::hash::BuildHasherDefault<AddrHasher>>;
+
+thread_local! {
+    static WEAK_TABLE: Cell<Option<Box<WeakTable>>> = const { Cell::new(None) };
+}
+
+/// Runs `f` on this thread's weak-reference table (copy-out/copy-in; `f` must
+/// not drop objects). `None` during thread teardown.
+fn with_weak_table<R>(f: impl FnOnce(&mut WeakTable) -> R) -> Option<R> {
+    WEAK_TABLE
+        .try_with(|c| {
+            let mut t = c.take().unwrap_or_default();
+            let r = f(&mut t);
+            c.set(Some(t));
+            r
+        })
+        .ok()
+}
+
+/// The referent pointer inside a weak-reference payload (CPython's
+/// `wr_object`): set while the referent lives, cleared by the referent's
+/// deallocation (or by the cycle collector) before its memory is freed.
+///
+/// A slot is registered only through [`weak_attach`], which finds it inside a
+/// heap object's payload (objects never move), and unregisters itself when that
+/// payload is dropped, so the table never points at a dead slot.
+pub struct WeakSlot {
+    target: Cell<Option<NonNull<ObjHeader>>>,
+}
+
+impl WeakSlot {
+    /// An unattached (dead) slot.
+    pub const fn new() -> WeakSlot {
+        WeakSlot {
+            target: Cell::new(None),
+        }
+    }
+
+    /// A new strong reference to the referent, or `None` once it died (calling a
+    /// `weakref.ref`). Taking the token proves no deallocation is running.
+    pub fn upgrade(&self, _token: &Token) -> Option<ObjRef> {
+        let p = self.target.get()?;
+        // SAFETY: a set target is a live allocation: the referent's dealloc
+        // clears every registered slot before freeing (dealloc_now). A referent
+        // whose count reached zero but which waits in the trashcan queue is dead:
+        // we don't revive it.
+        unsafe {
+            let h = p.as_ref();
+            let n = h.refcnt.get();
+            if n == 0 || n & PENDING_MARK != 0 {
+                return None;
+            }
+            h.refcnt.set(n + 1);
+        }
+        Some(ObjRef { ptr: p })
+    }
+
+    /// Whether the referent is gone (or the slot was never attached).
+    pub fn is_dead(&self) -> bool {
+        self.target.get().is_none()
+    }
+
+    /// The referent's address (`id`) while it lives.
+    pub fn target_id(&self) -> Option<usize> {
+        self.target.get().map(|p| p.as_ptr() as usize)
+    }
+}
+
+impl Default for WeakSlot {
+    fn default() -> Self {
+        WeakSlot::new()
+    }
+}
+
+impl Drop for WeakSlot {
+    fn drop(&mut self) {
+        let Some(target) = self.target.take() else {
+            return;
+        };
+        let me = NonNull::from(&*self);
+        let key = target.as_ptr() as usize;
+        let now_empty = with_weak_table(|t| {
+            let Some(list) = t.get_mut(&key) else {
+                return false;
+            };
+            list.retain(|e| e.slot != me);
+            if list.is_empty() {
+                t.remove(&key);
+                true
+            } else {
+                false
+            }
+        })
+        .unwrap_or(false);
+        if now_empty {
+            // SAFETY: the slot was set, so the referent is a live GC object
+            // (weak_attach accepts only GC objects; its dealloc would have
+            // cleared this slot).
+            unsafe { gc_head_of(target).set_weakly_referenced(false) };
+        }
+    }
+}
+
+/// Registers `wr` (whose `T` payload holds the slot `slot_of` returns) as a
+/// weak reference of kind `kind` to `target`. `false` if `target` can't be
+/// weakly referenced (not a GC object), `wr` is not a `T`, or the slot is
+/// already attached.
+pub fn weak_attach<T: Payload>(
+    target: &ObjRef,
+    wr: &ObjRef,
+    slot_of: fn(&T) -> &WeakSlot,
+    kind: WeakKind,
+    callback: bool,
+) -> bool {
+    if !target.is_gc() {
+        return false;
+    }
+    let Some(payload) = wr.downcast::<T>() else {
+        return false;
+    };
+    let slot = slot_of(payload);
+    if slot.target.get().is_some() {
+        return false;
+    }
+    slot.target.set(Some(target.ptr));
+    let entry = WeakEntry {
+        wr: wr.ptr,
+        slot: NonNull::from(slot),
+        kind,
+        callback,
+    };
+    with_weak_table(|t| {
+        let list = t.entry(target.id()).or_default();
+        let basics = list
+            .iter()
+            .take_while(|e| e.kind != WeakKind::Other)
+            .count();
+        let at = match kind {
+            WeakKind::BasicRef => 0,
+            WeakKind::BasicProxy => {
+                usize::from(list.first().is_some_and(|e| e.kind == WeakKind::BasicRef))
+            }
+            WeakKind::Other => basics,
+        };
+        list.insert(at.min(list.len()), entry);
+    });
+    target.gc_head().set_weakly_referenced(true);
+    true
+}
+
+/// A new reference to a live weak-reference object from the table, unless it
+/// is already dead (count zero, waiting to be freed).
+fn revive_entry(e: &WeakEntry) -> Option<ObjRef> {
+    // SAFETY: a registered weak-reference object is allocated until its
+    // payload's slot unregisters (in its dealloc); a zero or trashcan-marked
+    // count means it is being freed, and we don't revive it.
+    unsafe {
+        let h = e.wr.as_ref();
+        let n = h.refcnt.get();
+        if n == 0 || n & PENDING_MARK != 0 {
+            return None;
+        }
+        h.refcnt.set(n + 1);
+    }
+    Some(ObjRef { ptr: e.wr })
+}
+
+/// The weak references to `target`, in CPython's list order
+/// (`weakref.getweakrefs`); with `kind`, only the basic one of that kind
+/// (for sharing, as `weakref.ref(obj) is weakref.ref(obj)`).
+pub fn weak_refs_of(_token: &Token, target: &ObjRef, kind: Option<WeakKind>) -> Vec<ObjRef> {
+    if !target.is_gc() || !target.gc_head().weakly_referenced() {
+        return Vec::new();
+    }
+    with_weak_table(|t| {
+        t.get(&target.id()).map_or_else(Vec::new, |list| {
+            list.iter()
+                .filter(|e| kind.is_none_or(|k| e.kind == k))
+                .filter_map(revive_entry)
+                .collect()
+        })
+    })
+    .unwrap_or_default()
+}
+
+/// Clears every weak reference to the object at `p` (CPython's
+/// `PyObject_ClearWeakRefs` / the collector's `handle_weakrefs`): each slot is
+/// emptied and the references with a callback are queued for the VM's next
+/// safe point, except those `skip_callback` rejects (the collector skips weak
+/// references that are garbage themselves).
+fn clear_weakrefs(p: NonNull<ObjHeader>, skip_callback: &dyn Fn(&ObjRef) -> bool) {
+    let key = p.as_ptr() as usize;
+    let Some(list) = with_weak_table(|t| t.remove(&key)).flatten() else {
+        return;
+    };
+    // SAFETY: the caller passes a GC object that is still allocated.
+    unsafe { gc_head_of(p).set_weakly_referenced(false) };
+    let mut due = Vec::new();
+    for e in &list {
+        // SAFETY: registered slots are alive (they unregister when dropped).
+        unsafe { e.slot.as_ref().target.set(None) };
+        if e.callback {
+            if let Some(wr) = revive_entry(e) {
+                due.push(wr);
+            }
+        }
+    }
+    let mut skipped = Vec::new();
+    with_finalizers(|st| {
+        for wr in due {
+            if skip_callback(&wr) {
+                skipped.push(wr);
+            } else {
+                st.queue.push(Pending::WeakCallback(wr));
+            }
+        }
+    });
+    drop(skipped);
+}
+
+/// The cycle collector's `handle_weakrefs` for one unreachable object: clears
+/// its weak references and queues the callbacks of those that are not garbage
+/// themselves (`is_garbage`).
+pub(crate) fn gc_clear_weakrefs(obj: &ObjRef, is_garbage: &dyn Fn(&ObjRef) -> bool) {
+    if obj.is_gc() && obj.gc_head().weakly_referenced() {
+        clear_weakrefs(obj.ptr, is_garbage);
     }
 }
 

@@ -139,6 +139,53 @@ pub fn metaclass_check(
     Ok(Some(vm.is_true(&r)?))
 }
 
+/// `cls.__name__ = v` / `cls.__qualname__ = v`: the type's own data, not its
+/// namespace (CPython's `type_set_name` / `type_set_qualname`); `true` when
+/// `name` was one of those.
+pub fn set_type_data(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    name: &ObjRef,
+    value: Option<&Value>,
+) -> PyResult<bool> {
+    let which = match name.downcast::<StrObj>().and_then(StrObj::as_str) {
+        Some(n @ ("__name__" | "__qualname__")) => n,
+        _ => return Ok(false),
+    };
+    let Some(t) = cls.downcast::<TypeObject>() else {
+        return Ok(false);
+    };
+    let tn = t.name(vm.token());
+    if t.flags() & crate::types::FLAG_IMMUTABLE != 0 || t.is_builtin() {
+        return Err(PyErr::type_error(format!(
+            "cannot set '{which}' attribute of immutable type '{tn}'"
+        )));
+    }
+    let Some(v) = value else {
+        return Err(PyErr::type_error(format!(
+            "cannot delete '{which}' attribute of immutable type '{tn}'"
+        )));
+    };
+    let Some(s) = v.downcast::<StrObj>() else {
+        return Err(PyErr::type_error(format!(
+            "can only assign string to {tn}.{which}, not '{}'",
+            type_name(vm.token(), &v.type_ref())
+        )));
+    };
+    let text = s.text().to_string_lossy().into_owned();
+    if which == "__name__" {
+        if text.contains('\0') {
+            return Err(PyErr::value_error(
+                "type name must not contain null characters",
+            ));
+        }
+        t.set_name(vm.token(), &text);
+    } else {
+        t.set_qualname(vm.token(), &text);
+    }
+    Ok(true)
+}
+
 /// After `cls.__abstractmethods__` is set or deleted: whether instances can be
 /// created (CPython's `type_set_abstractmethods` flag).
 pub fn note_abstract(vm: &mut Vm, cls: &ObjRef, name: &ObjRef) -> PyResult<()> {
@@ -205,6 +252,43 @@ fn abstract_error(vm: &mut Vm, cls: &ObjRef) -> PyResult<()> {
     )))
 }
 
+fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<ObjRef> {
+    match v.as_obj().filter(|o| o.downcast::<StrObj>().is_some()) {
+        Some(o) => Ok(crate::builtins::str::intern_obj(vm.token(), o.clone())),
+        None => Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(vm.token(), &v.type_ref())
+        ))),
+    }
+}
+
+/// `type.__setattr__(cls, name, value)`: sets a class attribute (what
+/// `super().__setattr__` reaches from a metaclass).
+fn type_setattr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__setattr__", args, kw, 3)?;
+    as_type(vm, &a[0], "__setattr__")?;
+    let n = attr_name(vm, &a[1])?;
+    crate::types::builtin::type_setattro(vm, &a[0], &n, Some(a[2].clone()))?;
+    Ok(Value::None)
+}
+
+/// `type.__delattr__(cls, name)`: deletes a class attribute.
+fn type_delattr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__delattr__", args, kw, 2)?;
+    as_type(vm, &a[0], "__delattr__")?;
+    let n = attr_name(vm, &a[1])?;
+    crate::types::builtin::type_setattro(vm, &a[0], &n, None)?;
+    Ok(Value::None)
+}
+
+/// `type.__getattribute__(cls, name)`: the class attribute lookup.
+fn type_getattribute_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__getattribute__", args, kw, 2)?;
+    as_type(vm, &a[0], "__getattribute__")?;
+    let n = attr_name(vm, &a[1])?;
+    crate::class::type_getattro(vm, &a[0], &n)
+}
+
 /// `object.__subclasshook__(*args)`: `NotImplemented` (the default ABC hook).
 fn object_subclasshook(_vm: &mut Vm, _args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
     Ok(Value::Obj(crate::rt_types::rt().not_implemented.clone()))
@@ -216,9 +300,13 @@ pub fn install(vm: &mut Vm) {
     let tk = vm.token();
     add_method(tk, &ty, "__call__", type_call_m);
     add_method(tk, &ty, "mro", type_mro_m);
+    add_method(tk, &ty, "__setattr__", type_setattr_m);
+    add_method(tk, &ty, "__delattr__", type_delattr_m);
+    add_method(tk, &ty, "__getattribute__", type_getattribute_m);
     add_method(tk, &ty, "__subclasses__", type_subclasses_m);
     add_method(tk, &ty, "__instancecheck__", type_instancecheck_m);
     add_method(tk, &ty, "__subclasscheck__", type_subclasscheck_m);
     let object = builtin_types().object.clone();
     crate::methods::add_classmethod(tk, &object, "__subclasshook__", object_subclasshook);
+    crate::descr_wrappers::install(vm);
 }

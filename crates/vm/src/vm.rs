@@ -38,6 +38,8 @@ pub struct Vm {
     pub(crate) modules: ObjRef,
     /// Where `print` writes when `file` isn't given (buffered stdout).
     pub(crate) stdout: crate::io::StdStream,
+    /// `print`'s shortcut to `sys.stdout`.
+    pub(crate) print_cache: crate::io::PrintCache,
     /// Set by `RERAISE` and bare `raise`: the unwinder adds no traceback entry
     /// for the raising frame.
     pub(crate) reraising: bool,
@@ -80,6 +82,7 @@ impl Vm {
             builtins,
             modules,
             stdout: crate::io::StdStream::stdout(),
+            print_cache: crate::io::PrintCache::default(),
             reraising: false,
             trace_func: None,
             argv: Vec::new(),
@@ -87,7 +90,6 @@ impl Vm {
             native_modules: Vec::new(),
         };
         crate::builtins_module::install(&mut vm);
-        vm.refresh_builtin_module_names();
         Some(vm)
     }
 
@@ -99,10 +101,10 @@ impl Vm {
         self.refresh_builtin_module_names();
     }
 
-    /// Sets `sys.builtin_module_names`: the sorted tuple of the modules built
-    /// into the interpreter (`builtins`, `sys` and every registered native one),
-    /// as CPython lists its compiled-in modules.
-    fn refresh_builtin_module_names(&mut self) {
+    /// `sys.builtin_module_names`: the sorted tuple of the modules built into
+    /// the interpreter (`builtins`, `sys` and every registered native one), as
+    /// CPython lists its compiled-in modules.
+    pub(crate) fn builtin_module_names(&self) -> Value {
         let mut names: Vec<&str> = self.native_modules.iter().map(|(n, _)| *n).collect();
         names.extend(["builtins", "sys"]);
         names.sort_unstable();
@@ -111,10 +113,17 @@ impl Vm {
             .into_iter()
             .map(crate::builtins::str::new_str)
             .collect();
-        let tuple = Value::Obj(crate::builtins::tuple::Tuple::alloc(items));
-        if let Ok(Value::Obj(sys)) = self.sys_module() {
+        Value::Obj(crate::builtins::tuple::Tuple::alloc(items))
+    }
+
+    /// Updates `sys.builtin_module_names` if `sys` exists already (it is
+    /// created lazily, once `sys.argv` and the command line are known, and
+    /// then sets it itself).
+    fn refresh_builtin_module_names(&mut self) {
+        if let Some(Value::Obj(sys)) = self.sys_modules_get("sys") {
+            let names = self.builtin_module_names();
             if let Some(m) = sys.downcast::<crate::module::ModuleObj>() {
-                m.set(&mut self.token, "builtin_module_names", tuple);
+                m.set(&mut self.token, "builtin_module_names", names);
             }
         }
     }
@@ -472,13 +481,19 @@ impl Vm {
     /// then releases them (CPython runs them inside the decref; the VM calls this
     /// at its next safe point instead). Finalizers may queue more; all run.
     pub fn run_finalizers(&mut self) {
+        use crate::object::Pending;
         while crate::object::has_pending_finalizers() {
-            for obj in crate::object::take_pending_finalizers() {
-                let f = obj.type_obj().slots.finalize.get();
-                if let Some(f) = f {
-                    f(self, &Value::Obj(obj.clone()));
+            for job in crate::object::take_pending_finalizers() {
+                match job {
+                    Pending::Finalize(obj) => {
+                        let f = obj.type_obj().slots.finalize.get();
+                        if let Some(f) = f {
+                            f(self, &Value::Obj(obj.clone()));
+                        }
+                        drop(obj);
+                    }
+                    Pending::WeakCallback(wr) => crate::weakref::run_callback(self, &wr),
                 }
-                drop(obj);
             }
         }
     }

@@ -16,12 +16,27 @@ impl Payload for List {
     const GC: bool = true;
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
-        self.items.borrow(token).iter().for_each(visit);
+        // Last to first, as CPython's traverse (visible in `gc.get_referents`).
+        self.items.borrow(token).iter().rev().for_each(visit);
     }
 
     fn clear(&self, token: &mut Token) {
-        let old = std::mem::take(self.items.borrow_mut(token));
-        drop(old);
+        let mut old = std::mem::take(self.items.borrow_mut(token));
+        drop_last_first(&mut old);
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        drop_last_first(self.items.get_mut());
+    }
+}
+
+/// Drops values from the last to the first, the order in which CPython's
+/// `list_dealloc` and `list.clear` release items (visible through `__del__`).
+pub fn drop_last_first(items: &mut Vec<Value>) {
+    while let Some(v) = items.pop() {
+        drop(v);
     }
 }
 

@@ -16,12 +16,22 @@ impl Payload for Tuple {
     const GC: bool = true;
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
-        self.items.borrow(token).iter().for_each(visit);
+        // Last to first, as CPython's traverse (visible in `gc.get_referents`).
+        self.items.borrow(token).iter().rev().for_each(visit);
     }
 
     fn clear(&self, token: &mut Token) {
         let old = std::mem::take(self.items.borrow_mut(token));
         drop(old);
+    }
+}
+
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        // CPython's `tupledealloc` releases items from the last to the first.
+        for v in self.items.get_mut().iter_mut().rev() {
+            *v = Value::None;
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// `ast.PyCF_ONLY_AST`.
-const PYCF_ONLY_AST: i64 = 0x400;
+const PYCF_ONLY_AST: i64 = crate::ast::PYCF_ONLY_AST;
 /// The `compile()` flags the compiler understands: the `__future__` features
 /// and `PyCF_ALLOW_TOP_LEVEL_AWAIT`.
 const COMPILER_FLAGS: i64 = 0x1fe_0000 | 0x2000;
@@ -47,7 +47,34 @@ pub(crate) fn compile_source(
     optimize: u32,
 ) -> PyResult<ObjRef> {
     let options = CompileOptions { optimize, flags };
-    match compiler::compile_with_options(source.as_bytes(), filename, mode, options) {
+    // A `str` source: its coding cookie is ignored (CPython's `PyCF_IGNORE_COOKIE`).
+    let result = syntax::parse_text(source, filename, mode)
+        .map_err(CompileError::from)
+        .and_then(|mut tree| compiler::compile_ast_with_options(&mut tree, filename, options));
+    code_or_error(vm, source, result)
+}
+
+/// Compiles an AST (from `compile(tree, ...)`) into a VM code object, as
+/// `_PyAST_Compile` does.
+fn compile_tree(
+    vm: &mut Vm,
+    module: &mut syntax::ast::Mod,
+    filename: &str,
+    flags: u32,
+    optimize: u32,
+) -> PyResult<ObjRef> {
+    let options = CompileOptions { optimize, flags };
+    let result = compiler::compile_ast_with_options(module, filename, options);
+    code_or_error(vm, "", result)
+}
+
+/// The code object of a compilation, or its error as a Python exception.
+fn code_or_error(
+    vm: &mut Vm,
+    source: &str,
+    result: Result<(compiler::code::CodeObject, Vec<compiler::CompileWarning>), CompileError>,
+) -> PyResult<ObjRef> {
+    match result {
         Ok((code, _warnings)) => CodeObj::alloc(vm.token(), code),
         Err(CompileError::Syntax(e)) => Err(syntax_error(vm, source, &e)),
         Err(CompileError::Recursion) => Err(PyErr::new(
@@ -61,6 +88,10 @@ pub(crate) fn compile_source(
 /// A `SyntaxError` (or subclass) object with CPython's `args` and attributes
 /// (`msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`, `end_offset`).
 fn syntax_error(vm: &mut Vm, source: &str, e: &syntax::SyntaxError) -> PyErr {
+    if e.error_type == syntax::SyntaxErrorType::MemoryError {
+        // The parser ran out of stack: CPython's `PyErr_NoMemory()`, no arguments.
+        return PyErr::bare(ExcKind::MemoryError);
+    }
     let name = e.error_type.name();
     let rt = crate::rt_types::rt();
     let cls = rt
@@ -110,6 +141,14 @@ fn syntax_error(vm: &mut Vm, source: &str, e: &syntax::SyntaxError) -> PyErr {
     }
     let kind = rt.exc.kind_of(vm.token(), &cls);
     PyErr::from_object(kind, exc)
+}
+
+#[cold]
+fn null_bytes_error() -> PyErr {
+    PyErr::new(
+        ExcKind::SyntaxError,
+        "source code string cannot contain null bytes",
+    )
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
@@ -197,11 +236,65 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
             "compile() arg 1 must be a string, bytes or AST object",
         ));
     }
+    let optimize = optimize.max(0) as u32;
+    if crate::ast::is_ast(vm, &src) {
+        if flags & PYCF_ONLY_AST != 0 {
+            return Ok(src);
+        }
+        let mut tree = crate::ast::py_to_mod(vm, &src, mode)?;
+        crate::ast::validate::validate_mod(&tree)?;
+        let code = compile_tree(
+            vm,
+            &mut tree,
+            &filename,
+            (flags & COMPILER_FLAGS) as u32,
+            optimize,
+        )?;
+        return Ok(Value::Obj(code));
+    }
     if flags & PYCF_ONLY_AST != 0 {
-        return Err(PyErr::new(
-            ExcKind::NotImplementedError,
-            "compile() to an AST is not supported yet",
-        ));
+        let (tree, text) = match crate::methods::bytes::bytes_of(vm.token(), &src) {
+            Some(b) if src.downcast::<StrObj>().is_none() => {
+                if b.contains(&0) {
+                    return Err(null_bytes_error());
+                }
+                (
+                    syntax::parse(&b, &filename, mode),
+                    String::from_utf8_lossy(&b).into_owned(),
+                )
+            }
+            _ => {
+                let text = source_text(vm, "compile", &src)?;
+                if text.contains('\0') {
+                    return Err(null_bytes_error());
+                }
+                (syntax::parse_text(&text, &filename, mode), text)
+            }
+        };
+        return match tree {
+            Ok(tree) => crate::ast::mod_to_py(vm, &tree),
+            Err(e) => Err(syntax_error(vm, &text, &e)),
+        };
+    }
+    if src.downcast::<StrObj>().is_none() {
+        let Some(bytes) = crate::methods::bytes::bytes_of(vm.token(), &src) else {
+            return Err(PyErr::type_error(
+                "compile() arg 1 must be a string, bytes or AST object",
+            ));
+        };
+        if bytes.contains(&0) {
+            return Err(PyErr::new(
+                ExcKind::SyntaxError,
+                "source code string cannot contain null bytes",
+            ));
+        }
+        let options = CompileOptions {
+            optimize,
+            flags: (flags & COMPILER_FLAGS) as u32,
+        };
+        let result = compiler::compile_with_options(&bytes, &filename, mode, options);
+        let code = code_or_error(vm, &String::from_utf8_lossy(&bytes), result)?;
+        return Ok(Value::Obj(code));
     }
     let text = source_text(vm, "compile", &src)?;
     if text.contains('\0') {
@@ -210,7 +303,6 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
             "source code string cannot contain null bytes",
         ));
     }
-    let optimize = optimize.max(0) as u32;
     let code = compile_source(
         vm,
         &text,

@@ -49,28 +49,47 @@ fn print(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     };
     let sep = text_of(vm, &sep, "sep", " ")?;
     let end = text_of(vm, &end, "end", "\n")?;
-    let mut out = Text::new();
-    for (i, v) in pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
+    let file = match file {
+        None | Some(Value::None) => match vm.print_target() {
+            crate::io::PrintTarget::Fast => None,
+            crate::io::PrintTarget::Nothing => return Ok(Value::None),
+            crate::io::PrintTarget::Object(f) => Some(f),
+        },
+        Some(f) => Some(f),
+    };
+    let Some(f) = file else {
+        let mut out = Text::new();
+        for (i, v) in pos.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            let s = vm.str_text(v)?;
+            out.push_text(&s);
         }
-        let s = vm.str_text(v)?;
-        out.push_text(&s);
-    }
-    out.push_str(&end);
-    match file {
-        None | Some(Value::None) => {
-            vm.stdout.write(out.to_string_lossy().as_bytes());
-            if let Some(f) = flush {
-                if vm.is_true(&f)? {
-                    vm.stdout.flush();
-                }
+        out.push_str(&end);
+        vm.stdout.write(out.to_string_lossy().as_bytes());
+        if let Some(fl) = flush {
+            if vm.is_true(&fl)? {
+                vm.stdout.flush();
             }
         }
-        Some(f) => {
-            let w = intern(vm.token(), "write");
-            let m = vm.getattr(&f, &w)?;
-            vm.call(&m, &[Value::Obj(StrObj::alloc_text(out))], None)?;
+        return Ok(Value::None);
+    };
+    // CPython's `PyFile_WriteObject` per piece: each item, separator and end
+    // is its own `write` call.
+    let w = intern(vm.token(), "write");
+    let m = vm.getattr(&f, &w)?;
+    for (i, v) in pos.iter().enumerate() {
+        if i > 0 {
+            vm.call(&m, &[new_str(&sep)], None)?;
+        }
+        let s = vm.str(v)?;
+        vm.call(&m, &[s], None)?;
+    }
+    vm.call(&m, &[new_str(&end)], None)?;
+    if let Some(fl) = flush {
+        if vm.is_true(&fl)? {
+            vm.call_method(&f, "flush", &[])?;
         }
     }
     Ok(Value::None)

@@ -89,6 +89,11 @@ pub fn install(vm: &mut Vm) {
     let name = intern(vm.token(), "__debug__");
     let _ = name;
     set(vm, "__debug__", Value::Bool(true));
+    crate::reduce::install_builtin_reducers(vm);
+    crate::class::register_ctor(&rt.method, crate::function::method_new, false);
+    if let Some(m) = vm.builtins_module.clone().downcast::<ModuleObj>() {
+        crate::class::install_builtin_new(vm, &m.dict);
+    }
 }
 
 /// A builtin module other than `builtins` by name, created on first import.

@@ -115,6 +115,38 @@ fn exit(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     Err(vm.err_from_object(e))
 }
 
+/// `sys.displayhook(value)` (and `sys.__displayhook__`): unless `value` is
+/// `None`, writes its repr and a newline to `sys.stdout` and binds it to
+/// `builtins._`, as CPython's `sys_displayhook`.
+pub fn displayhook(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "displayhook", args, kw, 1)?;
+    if a[0].is_none() {
+        return Ok(Value::None);
+    }
+    let builtins = vm.builtins_module.clone();
+    if let Some(b) = builtins.downcast::<ModuleObj>() {
+        b.set(vm.token(), "_", Value::None);
+    }
+    let r = vm.repr(&a[0])?;
+    match vm.print_target() {
+        crate::io::PrintTarget::Fast => {
+            vm.write_stdout_value(&r);
+            vm.stdout.write(b"\n");
+        }
+        crate::io::PrintTarget::Nothing => {
+            return Err(PyErr::runtime_error("lost sys.stdout"));
+        }
+        crate::io::PrintTarget::Object(f) => {
+            vm.call_method(&f, "write", &[r])?;
+            vm.call_method(&f, "write", &[new_str("\n")])?;
+        }
+    }
+    if let Some(b) = builtins.downcast::<ModuleObj>() {
+        b.set(vm.token(), "_", a[0].clone());
+    }
+    Ok(Value::None)
+}
+
 /// Creates the `sys` module.
 pub fn create(vm: &mut Vm) -> ObjRef {
     let m = ModuleObj::alloc(vm.token(), "sys");
@@ -124,10 +156,13 @@ pub fn create(vm: &mut Vm) -> ObjRef {
     add_method(vm.token(), &stream_type, "flush", stream_flush);
     let stdout = ObjRef::new(&stream_type, TextStream { fd: 1 });
     let stderr = ObjRef::new(&stream_type, TextStream { fd: 2 });
+    vm.set_fast_stdout(Some(stdout.clone()));
     let argv: Vec<Value> = vm.argv.iter().map(|a| new_str(a)).collect();
     let modules = vm.modules.clone();
+    let builtin_names = vm.builtin_module_names();
     if let Some(mo) = m.downcast::<ModuleObj>() {
         let t = vm.token();
+        mo.set(t, "builtin_module_names", builtin_names);
         mo.set(t, "stdout", Value::Obj(stdout.clone()));
         mo.set(t, "stderr", Value::Obj(stderr.clone()));
         mo.set(t, "__stdout__", Value::Obj(stdout));
@@ -158,14 +193,25 @@ pub fn create(vm: &mut Vm) -> ObjRef {
             ("getrecursionlimit", getrecursionlimit),
             ("exc_info", exc_info),
             ("exit", exit),
+            ("displayhook", displayhook),
+            ("__displayhook__", displayhook),
         ] {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
         for (name, f) in super::sys_hooks::functions() {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
+        let hook = Value::Obj(new_native_function(
+            "unraisablehook",
+            crate::unraisable::unraisablehook,
+        ));
+        mo.set(t, "unraisablehook", hook.clone());
+        mo.set(t, "__unraisablehook__", hook);
         super::sys_extra::install(vm, mo);
     }
     crate::sys_config::install(vm, &m);
+    // The streams are `_io` objects: importing `_io` needs `sys` registered.
+    let _ = vm.sys_modules_set("sys", Value::Obj(m.clone()));
+    vm.init_stdio(&m);
     m
 }

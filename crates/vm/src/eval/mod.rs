@@ -99,6 +99,9 @@ impl Vm {
                         return Ok(Exit::Return(v));
                     }
                     self.push(v);
+                    // The callee's locals just died: run their `__del__` before
+                    // the caller goes on (CPython runs it inside the decref).
+                    self.finalizer_point();
                 }
                 Ok(Flow::Yield(v)) => return Ok(Exit::Yield(v)),
                 Err(e) => {
@@ -203,7 +206,10 @@ impl Vm {
                     match self.stack.get_mut(base + arg as usize) {
                         Some(slot) => {
                             let old = std::mem::replace(slot, v);
-                            drop(old);
+                            if let Some(Value::Obj(_)) = old {
+                                drop(old);
+                                self.finalizer_point();
+                            }
                         }
                         None => return Err(bad_code("STORE_FAST")),
                     }
@@ -237,8 +243,14 @@ impl Vm {
                     self.push(v);
                     cur.ip += 5;
                 }
-                STORE_GLOBAL => self.store_global(co, arg, &globals)?,
-                DELETE_GLOBAL => self.delete_global(co, arg, &globals)?,
+                STORE_GLOBAL => {
+                    self.store_global(co, arg, &globals)?;
+                    self.finalizer_point();
+                }
+                DELETE_GLOBAL => {
+                    self.delete_global(co, arg, &globals)?;
+                    self.finalizer_point();
+                }
                 LOAD_DEREF | LOAD_CLASSDEREF => self.load_deref(co, fi, base, arg, op)?,
                 STORE_DEREF => self.store_deref(base, arg)?,
                 DELETE_DEREF => self.delete_deref(co, base, arg)?,
@@ -282,6 +294,7 @@ impl Vm {
                     let v = self.pop();
                     self.setattr(&obj, name, Some(v))?;
                     cur.ip += 4;
+                    self.finalizer_point();
                 }
                 DELETE_ATTR => {
                     let Some(name) = co.names.get(arg as usize) else {
@@ -289,6 +302,7 @@ impl Vm {
                     };
                     let obj = self.pop();
                     self.setattr(&obj, name, None)?;
+                    self.finalizer_point();
                 }
                 BINARY_SUBSCR => {
                     let sub = self.pop();
@@ -303,11 +317,13 @@ impl Vm {
                     let v = self.pop();
                     self.setitem(&container, &sub, Some(v))?;
                     cur.ip += 1;
+                    self.finalizer_point();
                 }
                 DELETE_SUBSCR => {
                     let sub = self.pop();
                     let container = self.pop();
                     self.setitem(&container, &sub, None)?;
+                    self.finalizer_point();
                 }
                 BINARY_OP => {
                     self.frames[fi].lasti = cur.lasti;
@@ -548,11 +564,7 @@ impl Vm {
                 SETUP_ANNOTATIONS => self.setup_annotations(fi)?,
                 PRINT_EXPR => {
                     let v = self.pop();
-                    if !v.is_none() {
-                        let r = self.repr(&v)?;
-                        self.write_stdout_value(&r);
-                        self.stdout.write(b"\n");
-                    }
+                    self.print_expr(v)?;
                 }
                 GET_LEN => {
                     let v = self.top();

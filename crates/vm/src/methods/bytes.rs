@@ -58,7 +58,7 @@ pub fn new_bytes(data: Vec<u8>, mutable: bool) -> Value {
 }
 
 /// Whether `v` is a bytearray (or subclass instance).
-pub(crate) fn is_bytearray(vm: &mut Vm, v: &Value) -> bool {
+pub fn is_bytearray(vm: &mut Vm, v: &Value) -> bool {
     match bytes_type(true) {
         Some(t) => crate::types::is_subtype(vm.token(), &v.type_ref(), &t),
         None => false,

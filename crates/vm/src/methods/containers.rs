@@ -113,8 +113,8 @@ fn list_count(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
 
 fn list_clear(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     pos_args(vm, "list.clear", args, kw, 0, 0)?;
-    let old = the::<List>(&args[0])?.replace_all(vm.token(), Vec::new());
-    drop(old);
+    let mut old = the::<List>(&args[0])?.replace_all(vm.token(), Vec::new());
+    crate::builtins::list::drop_last_first(&mut old);
     Ok(Value::None)
 }
 

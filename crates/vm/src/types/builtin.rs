@@ -200,15 +200,28 @@ pub fn hash_not_implemented(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 }
 
 /// `type.__setattr__`: stores in the class namespace and bumps version tags.
-fn type_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn type_setattro(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &ObjRef,
+    value: Option<Value>,
+) -> PyResult<()> {
     let Some(cls) = obj.as_obj() else {
         return Err(crate::error::PyErr::type_error(
             "descriptor requires a 'type' object",
         ));
     };
+    if crate::type_methods::set_type_data(vm, cls, name, value.as_ref())? {
+        return Ok(());
+    }
     let had = value.is_none();
     let r = crate::types::type_setattr(vm.token(), cls, &Value::Obj(name.clone()), value)
         .and_then(|()| crate::type_methods::note_abstract(vm, cls, name));
+    if r.is_ok() {
+        if let Some(n) = name.downcast::<StrObj>().and_then(StrObj::as_str) {
+            crate::class::update_slot(vm, cls, n);
+        }
+    }
     match r {
         // `del C.x` of a missing attribute is an AttributeError, as in CPython.
         Err(e) if had && e.kind == crate::error::ExcKind::KeyError => {

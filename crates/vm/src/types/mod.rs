@@ -202,6 +202,11 @@ impl TypeObject {
         *self.module.borrow_mut(token) = module.to_owned();
     }
 
+    /// Sets `__name__` (`cls.__name__ = "x"`).
+    pub fn set_name(&self, token: &mut Token, name: &str) {
+        *self.name.borrow_mut(token) = name.to_owned();
+    }
+
     /// Sets `__qualname__` (class creation takes it from the namespace).
     pub fn set_qualname(&self, token: &mut Token, qualname: &str) {
         *self.qualname.borrow_mut(token) = qualname.to_owned();

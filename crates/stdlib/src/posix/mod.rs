@@ -20,178 +20,43 @@ use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 
 use crate::util::{new_module, set_attr, tname};
 
-/// glibc's `strerror` messages for the errno values `errno` knows.
-const MESSAGES: &[(i64, &str)] = &[
-    (1, "Operation not permitted"),
-    (2, "No such file or directory"),
-    (3, "No such process"),
-    (4, "Interrupted system call"),
-    (5, "Input/output error"),
-    (6, "No such device or address"),
-    (7, "Argument list too long"),
-    (8, "Exec format error"),
-    (9, "Bad file descriptor"),
-    (10, "No child processes"),
-    (11, "Resource temporarily unavailable"),
-    (12, "Cannot allocate memory"),
-    (13, "Permission denied"),
-    (14, "Bad address"),
-    (15, "Block device required"),
-    (16, "Device or resource busy"),
-    (17, "File exists"),
-    (18, "Invalid cross-device link"),
-    (19, "No such device"),
-    (20, "Not a directory"),
-    (21, "Is a directory"),
-    (22, "Invalid argument"),
-    (23, "Too many open files in system"),
-    (24, "Too many open files"),
-    (25, "Inappropriate ioctl for device"),
-    (26, "Text file busy"),
-    (27, "File too large"),
-    (28, "No space left on device"),
-    (29, "Illegal seek"),
-    (30, "Read-only file system"),
-    (31, "Too many links"),
-    (32, "Broken pipe"),
-    (33, "Numerical argument out of domain"),
-    (34, "Numerical result out of range"),
-    (35, "Resource deadlock avoided"),
-    (36, "File name too long"),
-    (37, "No locks available"),
-    (38, "Function not implemented"),
-    (39, "Directory not empty"),
-    (40, "Too many levels of symbolic links"),
-    (42, "No message of desired type"),
-    (43, "Identifier removed"),
-    (44, "Channel number out of range"),
-    (45, "Level 2 not synchronized"),
-    (46, "Level 3 halted"),
-    (47, "Level 3 reset"),
-    (48, "Link number out of range"),
-    (49, "Protocol driver not attached"),
-    (50, "No CSI structure available"),
-    (51, "Level 2 halted"),
-    (52, "Invalid exchange"),
-    (53, "Invalid request descriptor"),
-    (54, "Exchange full"),
-    (55, "No anode"),
-    (56, "Invalid request code"),
-    (57, "Invalid slot"),
-    (59, "Bad font file format"),
-    (60, "Device not a stream"),
-    (61, "No data available"),
-    (62, "Timer expired"),
-    (63, "Out of streams resources"),
-    (64, "Machine is not on the network"),
-    (65, "Package not installed"),
-    (66, "Object is remote"),
-    (67, "Link has been severed"),
-    (68, "Advertise error"),
-    (69, "Srmount error"),
-    (70, "Communication error on send"),
-    (71, "Protocol error"),
-    (72, "Multihop attempted"),
-    (73, "RFS specific error"),
-    (74, "Bad message"),
-    (75, "Value too large for defined data type"),
-    (76, "Name not unique on network"),
-    (77, "File descriptor in bad state"),
-    (78, "Remote address changed"),
-    (79, "Can not access a needed shared library"),
-    (80, "Accessing a corrupted shared library"),
-    (81, ".lib section in a.out corrupted"),
-    (82, "Attempting to link in too many shared libraries"),
-    (83, "Cannot exec a shared library directly"),
-    (84, "Invalid or incomplete multibyte or wide character"),
-    (85, "Interrupted system call should be restarted"),
-    (86, "Streams pipe error"),
-    (87, "Too many users"),
-    (88, "Socket operation on non-socket"),
-    (89, "Destination address required"),
-    (90, "Message too long"),
-    (91, "Protocol wrong type for socket"),
-    (92, "Protocol not available"),
-    (93, "Protocol not supported"),
-    (94, "Socket type not supported"),
-    (95, "Operation not supported"),
-    (96, "Protocol family not supported"),
-    (97, "Address family not supported by protocol"),
-    (98, "Address already in use"),
-    (99, "Cannot assign requested address"),
-    (100, "Network is down"),
-    (101, "Network is unreachable"),
-    (102, "Network dropped connection on reset"),
-    (103, "Software caused connection abort"),
-    (104, "Connection reset by peer"),
-    (105, "No buffer space available"),
-    (106, "Transport endpoint is already connected"),
-    (107, "Transport endpoint is not connected"),
-    (108, "Cannot send after transport endpoint shutdown"),
-    (109, "Too many references: cannot splice"),
-    (110, "Connection timed out"),
-    (111, "Connection refused"),
-    (112, "Host is down"),
-    (113, "No route to host"),
-    (114, "Operation already in progress"),
-    (115, "Operation now in progress"),
-    (116, "Stale file handle"),
-    (117, "Structure needs cleaning"),
-    (118, "Not a XENIX named type file"),
-    (119, "No XENIX semaphores available"),
-    (120, "Is a named type file"),
-    (121, "Remote I/O error"),
-    (122, "Disk quota exceeded"),
-    (123, "No medium found"),
-    (124, "Wrong medium type"),
-    (125, "Operation canceled"),
-    (126, "Required key not available"),
-    (127, "Key has expired"),
-    (128, "Key has been revoked"),
-    (129, "Key was rejected by service"),
-    (130, "Owner died"),
-    (131, "State not recoverable"),
-    (132, "Operation not possible due to RF-kill"),
-];
-
-/// `os.strerror(code)`.
-pub fn strerror_text(code: i64) -> String {
-    MESSAGES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or_else(|| format!("Unknown error {code}"), |(_, m)| (*m).to_owned())
-}
-
-fn repr_str(s: &str) -> String {
-    common::repr::repr_str(&common::text::Text::from(s))
-}
-
-/// An `OSError` for an I/O error on `path` (and `path2` for two-path calls).
-pub(crate) fn os_error(e: &std::io::Error, path: Option<&str>, path2: Option<&str>) -> PyErr {
-    let code = e.raw_os_error().map_or(0, i64::from);
-    let mut msg = format!("[Errno {code}] {}", strerror_text(code));
-    if let Some(p) = path {
-        msg.push_str(&format!(": {}", repr_str(p)));
-        if let Some(p2) = path2 {
-            msg.push_str(&format!(" -> {}", repr_str(p2)));
-        }
-    }
-    PyErr::new(ExcKind::OSError, msg)
-}
+mod env;
+mod errors;
+pub(crate) mod fds;
+mod scandir;
+mod seqs;
+pub(crate) use errors::{errno_error, os_error, strerror_text};
 
 /// A path argument as text (for other modules' `open`-like functions).
 pub(crate) fn path_arg(vm: &mut Vm, v: &Value, fname: &str, arg: &str) -> PyResult<String> {
     path_text(vm, v, fname, arg)
 }
 
-/// `os.fspath(path)` as text: `str`, or the `str` `__fspath__` returns.
+/// `os.fspath(path)` as text: `str`, bytes, or what `__fspath__` returns.
 fn path_text(vm: &mut Vm, v: &Value, fname: &str, arg: &str) -> PyResult<String> {
+    Ok(path_value(vm, v, fname, arg)?.0)
+}
+
+/// A path argument as text and whether it was bytes (functions such as
+/// `listdir` answer bytes paths with bytes names, as CPython does).
+pub(crate) fn path_value(
+    vm: &mut Vm,
+    v: &Value,
+    fname: &str,
+    arg: &str,
+) -> PyResult<(String, bool)> {
     if let Some(s) = v.downcast::<StrObj>() {
-        return Ok(s.text().to_string_lossy().into_owned());
+        return Ok((s.text().to_string_lossy().into_owned(), false));
+    }
+    if let Some(b) = vm::methods::bytes::bytes_of(vm.token(), v) {
+        return Ok((String::from_utf8_lossy(&b).into_owned(), true));
     }
     if let Some(r) = call_special(vm, v, "__fspath__", &[])? {
         if let Some(s) = r.downcast::<StrObj>() {
-            return Ok(s.text().to_string_lossy().into_owned());
+            return Ok((s.text().to_string_lossy().into_owned(), false));
+        }
+        if let Some(b) = vm::methods::bytes::bytes_of(vm.token(), &r) {
+            return Ok((String::from_utf8_lossy(&b).into_owned(), true));
         }
         return Err(PyErr::type_error(format!(
             "expected {}.__fspath__() to return str or bytes, not {}",
@@ -212,11 +77,16 @@ fn fspath(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
             "fspath() missing required argument 'path' (pos 1)",
         ));
     };
-    if p.downcast::<StrObj>().is_some() {
+    let is_path = |vm: &mut Vm, v: &Value| {
+        v.downcast::<StrObj>().is_some()
+            || (v.downcast::<vm::methods::bytes::BytesObj>().is_some()
+                && !vm::methods::bytes::is_bytearray(vm, v))
+    };
+    if is_path(vm, &p) {
         return Ok(p);
     }
     if let Some(r) = call_special(vm, &p, "__fspath__", &[])? {
-        if r.downcast::<StrObj>().is_some() {
+        if is_path(vm, &r) {
             return Ok(r);
         }
         return Err(PyErr::type_error(format!(
@@ -235,14 +105,14 @@ fn getcwd(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     exact_args(vm, "getcwd", args, kw, 0)?;
     match std::env::current_dir() {
         Ok(p) => Ok(new_str(&p.to_string_lossy())),
-        Err(e) => Err(os_error(&e, None, None)),
+        Err(e) => Err(os_error(vm, &e, None, None)),
     }
 }
 
 fn chdir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "chdir", args, kw, 1)?;
     let p = path_text(vm, &a[0], "chdir", "path")?;
-    std::env::set_current_dir(&p).map_err(|e| os_error(&e, Some(&p), None))?;
+    std::env::set_current_dir(&p).map_err(|e| os_error(vm, &e, Some(&p), None))?;
     Ok(Value::None)
 }
 
@@ -264,15 +134,23 @@ fn strerror(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 
 fn listdir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let (pos, [p]) = ArgSpec::parse(vm, "listdir", args, kw, ["path"])?;
-    let path = match p.or_else(|| pos.first().cloned()) {
-        None | Some(Value::None) => ".".to_owned(),
-        Some(v) => path_text(vm, &v, "listdir", "path")?,
+    let (path, as_bytes) = match p.or_else(|| pos.first().cloned()) {
+        None | Some(Value::None) => (".".to_owned(), false),
+        Some(v) => path_value(vm, &v, "listdir", "path")?,
     };
-    let rd = std::fs::read_dir(&path).map_err(|e| os_error(&e, Some(&path), None))?;
+    let rd = std::fs::read_dir(&path).map_err(|e| os_error(vm, &e, Some(&path), None))?;
     let mut names = Vec::new();
     for entry in rd {
-        let entry = entry.map_err(|e| os_error(&e, Some(&path), None))?;
-        names.push(new_str(&entry.file_name().to_string_lossy()));
+        let entry = entry.map_err(|e| os_error(vm, &e, Some(&path), None))?;
+        let name = entry.file_name();
+        names.push(if as_bytes {
+            vm::methods::bytes::new_bytes(
+                std::os::unix::ffi::OsStrExt::as_bytes(name.as_os_str()).to_vec(),
+                false,
+            )
+        } else {
+            new_str(&name.to_string_lossy())
+        });
     }
     Ok(Value::Obj(List::alloc(names)))
 }
@@ -290,19 +168,19 @@ fn one_path(vm: &mut Vm, name: &str, args: &[Value], kw: Option<&ObjRef>) -> PyR
 
 fn mkdir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let p = one_path(vm, "mkdir", args, kw)?;
-    std::fs::create_dir(&p).map_err(|e| os_error(&e, Some(&p), None))?;
+    std::fs::create_dir(&p).map_err(|e| os_error(vm, &e, Some(&p), None))?;
     Ok(Value::None)
 }
 
 fn rmdir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let p = one_path(vm, "rmdir", args, kw)?;
-    std::fs::remove_dir(&p).map_err(|e| os_error(&e, Some(&p), None))?;
+    std::fs::remove_dir(&p).map_err(|e| os_error(vm, &e, Some(&p), None))?;
     Ok(Value::None)
 }
 
 fn unlink(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let p = one_path(vm, "unlink", args, kw)?;
-    std::fs::remove_file(&p).map_err(|e| os_error(&e, Some(&p), None))?;
+    std::fs::remove_file(&p).map_err(|e| os_error(vm, &e, Some(&p), None))?;
     Ok(Value::None)
 }
 
@@ -318,7 +196,7 @@ fn rename(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     };
     let s = path_text(vm, &s, "rename", "src")?;
     let d = path_text(vm, &d, "rename", "dst")?;
-    std::fs::rename(&s, &d).map_err(|e| os_error(&e, Some(&s), Some(&d)))?;
+    std::fs::rename(&s, &d).map_err(|e| os_error(vm, &e, Some(&s), Some(&d)))?;
     Ok(Value::None)
 }
 
@@ -391,7 +269,7 @@ fn stat_values(md: &std::fs::Metadata) -> Vec<Value> {
     ]
 }
 
-fn make_stat(vm: &mut Vm, md: &std::fs::Metadata) -> PyResult<Value> {
+pub(crate) fn make_stat(vm: &mut Vm, md: &std::fs::Metadata) -> PyResult<Value> {
     let t = stat_result_type(vm)?;
     let items = stat_values(md);
     Ok(Value::Obj(ObjRef::new(
@@ -430,6 +308,10 @@ fn stat_common(
         Some(v) => follow && vm.is_true(&v)?,
         None => follow,
     };
+    if let Value::Int(fd) = p {
+        let md = fds::metadata_fd(vm, fd)?;
+        return make_stat(vm, &md);
+    }
     let path = path_text(vm, &p, name, "path").map_err(|e| {
         if e.msg.contains("should be string, bytes or os.PathLike,") {
             PyErr::type_error(e.msg.replace(
@@ -445,7 +327,7 @@ fn stat_common(
     } else {
         std::fs::symlink_metadata(&path)
     }
-    .map_err(|e| os_error(&e, Some(&path), None))?;
+    .map_err(|e| os_error(vm, &e, Some(&path), None))?;
     make_stat(vm, &md)
 }
 
@@ -739,6 +621,16 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("unlink", unlink),
     ];
     let m = new_module(vm, "posix", funcs);
+    for (name, f) in fds::FUNCTIONS.iter().chain(env::FUNCTIONS) {
+        set_attr(vm, &m, name, Value::Obj(new_native_function(name, *f)));
+    }
+    for (name, v) in fds::CONSTANTS {
+        set_attr(vm, &m, name, Value::Int(*v));
+    }
+    let environ = env::environ(vm)?;
+    set_attr(vm, &m, "environ", environ);
+    scandir::install(vm, &m);
+    seqs::install(vm, &m);
     install_stat_result(vm, &m);
     install_uname_result(vm, &m);
     for (name, v) in [("F_OK", 0), ("R_OK", 4), ("W_OK", 2), ("X_OK", 1)] {
@@ -758,13 +650,4 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     .collect();
     set_attr(vm, &m, "_have_functions", Value::Obj(List::alloc(names)));
     Ok(m)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn messages() {
-        assert_eq!(super::strerror_text(2), "No such file or directory");
-        assert_eq!(super::strerror_text(9999), "Unknown error 9999");
-    }
 }

@@ -1,8 +1,6 @@
-//! The `_io` module (CPython's `Modules/_io/`), basics: `StringIO` and
-//! `open()` for text files. A text file is buffered whole in memory (read at
-//! `open`, written back by `flush`/`close`), which gives CPython's results for
-//! programs that don't share the file with another process. Binary modes,
-//! `BytesIO` and the raw/buffered layers wait for the VM's `bytes` type.
+//! `_io.StringIO` (CPython's `Modules/_io/stringio.c`): an in-memory text
+//! stream of code points with `read`/`readline`/`write`/`seek`/`tell`/
+//! `truncate`/`getvalue`.
 
 use std::cell::Cell;
 
@@ -14,7 +12,7 @@ use vm::object::{Payload, PayloadKind, PyCell, Token};
 use vm::types::{new_native_type, TypeObject};
 use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 
-use crate::util::{new_module, set_attr, tname};
+use crate::util::tname;
 
 /// Where a text file's buffer is written back.
 struct Backing {
@@ -290,7 +288,7 @@ fn flush_buf(vm: &mut Vm, t: &TextBuf) -> PyResult<()> {
     }
     let text: String = t.buf.borrow(vm.token()).iter().collect();
     std::fs::write(&path, text.as_bytes())
-        .map_err(|e| crate::posix::os_error(&e, Some(&path), None))?;
+        .map_err(|e| crate::posix::os_error(vm, &e, Some(&path), None))?;
     if let Some(f) = t.file.borrow_mut(vm.token()).as_mut() {
         f.dirty = false;
     }
@@ -382,122 +380,6 @@ fn stringio_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) 
     Ok(new_buf(cls, &init, None))
 }
 
-fn file_attr(vm: &mut Vm, v: &Value, want_mode: bool) -> PyResult<Value> {
-    let Some(t) = v.downcast::<TextBuf>() else {
-        return Err(PyErr::type_error("not a text file"));
-    };
-    match t.file.borrow(vm.token()).as_ref() {
-        Some(f) if want_mode => Ok(new_str(&f.mode)),
-        Some(f) => Ok(f.name.clone()),
-        None => Err(PyErr::new(ExcKind::AttributeError, "no name")),
-    }
-}
-
-fn name_get(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "name", args, kw, 1)?;
-    file_attr(vm, &a[0], false)
-}
-
-fn mode_get(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let a = exact_args(vm, "mode", args, kw, 1)?;
-    file_attr(vm, &a[0], true)
-}
-
-fn module_type(vm: &mut Vm, name: &str) -> PyResult<ObjRef> {
-    let m = vm.import_module("_io")?;
-    let k = intern(vm.token(), name);
-    match vm.getattr(&m, &k)? {
-        Value::Obj(t) => Ok(t),
-        _ => Err(PyErr::runtime_error("_io type missing")),
-    }
-}
-
-fn open(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let (pos, [kf, km, _kb, _ke]) = ArgSpec::parse(
-        vm,
-        "open",
-        args,
-        kw,
-        ["file", "mode", "buffering", "encoding"],
-    )?;
-    let Some(file) = kf.or_else(|| pos.first().cloned()) else {
-        return Err(PyErr::type_error(
-            "open() missing required argument 'file' (pos 1)",
-        ));
-    };
-    let mode = match km.or_else(|| pos.get(1).cloned()) {
-        Some(m) => crate::util::str_arg(vm, "open() argument 'mode'", &m)?,
-        None => "r".to_owned(),
-    };
-    let mut seen = String::new();
-    for c in mode.chars() {
-        if !"rwaxbt+".contains(c) || seen.contains(c) {
-            return Err(PyErr::value_error(format!("invalid mode: '{mode}'")));
-        }
-        seen.push(c);
-    }
-    if mode.chars().filter(|c| "rwax".contains(*c)).count() != 1 {
-        return Err(PyErr::value_error(
-            "must have exactly one of create/read/write/append mode",
-        ));
-    }
-    if mode.contains('b') {
-        return Err(PyErr::new(
-            ExcKind::NotImplementedError,
-            "binary files need the bytes type (not yet in krait)",
-        ));
-    }
-    let path = crate::posix::path_arg(vm, &file, "open", "file")?;
-    let plus = mode.contains('+');
-    let kind = mode.chars().find(|c| "rwax".contains(*c)).unwrap_or('r');
-    let err = |e: std::io::Error| crate::posix::os_error(&e, Some(&path), None);
-    let text = match kind {
-        'r' => {
-            let data = std::fs::read(&path).map_err(err)?;
-            String::from_utf8_lossy(&data).into_owned()
-        }
-        'w' => {
-            std::fs::write(&path, b"").map_err(err)?;
-            String::new()
-        }
-        'x' => {
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-                .map_err(err)?;
-            String::new()
-        }
-        _ => {
-            std::fs::OpenOptions::new()
-                .append(true)
-                .create(true)
-                .open(&path)
-                .map_err(err)?;
-            let data = std::fs::read(&path).map_err(err)?;
-            String::from_utf8_lossy(&data).into_owned()
-        }
-    };
-    let t = module_type(vm, "TextIOWrapper")?;
-    let start = if kind == 'a' { text.chars().count() } else { 0 };
-    let v = new_buf(
-        &t,
-        &text,
-        Some(Backing {
-            path: path.clone(),
-            name: file.clone(),
-            mode: mode.clone(),
-            readable: kind == 'r' || plus,
-            writable: kind != 'r' || plus,
-            dirty: false,
-        }),
-    );
-    if let Some(b) = v.downcast::<TextBuf>() {
-        b.pos.set(start);
-    }
-    Ok(v)
-}
-
 fn add_property(vm: &mut Vm, ty: &ObjRef, name: &'static str, getter: NativeFn) {
     let f = new_native_function(name, getter);
     let prop = ObjRef::new(
@@ -516,8 +398,8 @@ fn add_property(vm: &mut Vm, ty: &ObjRef, name: &'static str, getter: NativeFn) 
     }
 }
 
-fn text_type(vm: &mut Vm, name: &str) -> ObjRef {
-    let t = new_native_type(vm.token(), name, TextBuf::LAYOUT, None);
+fn text_type(vm: &mut Vm, name: &str, base: &ObjRef) -> ObjRef {
+    let t = new_native_type(vm.token(), name, TextBuf::LAYOUT, Some(base));
     if let Some(tp) = t.downcast::<TypeObject>() {
         tp.set_module(vm.token(), "_io");
         tp.slots.iter.set(Some(self_iter));
@@ -560,18 +442,9 @@ fn isatty(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     Ok(Value::Bool(false))
 }
 
-/// Creates the `_io` module.
-pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
-    let m = new_module(vm, "_io", &[("open", open)]);
-    let sio = text_type(vm, "StringIO");
+/// Creates `StringIO` as a subclass of `base` (`_TextIOBase`).
+pub(crate) fn create_stringio(vm: &mut Vm, base: &ObjRef) -> ObjRef {
+    let sio = text_type(vm, "StringIO", base);
     register_ctor(&sio, stringio_new, false);
-    set_attr(vm, &m, "StringIO", Value::Obj(sio));
-    let tw = text_type(vm, "TextIOWrapper");
-    add_property(vm, &tw, "name", name_get);
-    add_property(vm, &tw, "mode", mode_get);
-    set_attr(vm, &m, "TextIOWrapper", Value::Obj(tw));
-    set_attr(vm, &m, "DEFAULT_BUFFER_SIZE", Value::Int(8192));
-    let unsupported = vm::exceptions::exc_class(ExcKind::OSError);
-    set_attr(vm, &m, "UnsupportedOperation", Value::Obj(unsupported));
-    Ok(m)
+    sio
 }

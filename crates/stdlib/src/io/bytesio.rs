@@ -1,0 +1,293 @@
+//! `_io.BytesIO` (CPython's `Modules/_io/bytesio.c`): an in-memory binary
+//! stream with `read`/`read1`/`readline`/`readinto`/`write`/`seek`/`tell`/
+//! `truncate`/`getvalue`, positions past the end padded with NULs on write.
+
+use std::cell::Cell;
+
+use vm::builtins::list::List;
+use vm::calls::{arg_range, exact_args, ArgSpec, NativeFn};
+use vm::methods::bytes::{bytes_of, new_bytes, BytesObj};
+use vm::object::{Payload, PayloadKind, PyCell};
+use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
+
+use super::iobase::limit_arg;
+use crate::util::tname;
+
+/// The payload of `BytesIO`.
+pub struct BytesIO {
+    buf: PyCell<Vec<u8>>,
+    pos: Cell<usize>,
+    closed: Cell<bool>,
+}
+
+impl Payload for BytesIO {
+    const KIND: PayloadKind = PayloadKind::Other;
+    const GC: bool = false;
+}
+
+/// Copies `data` to the start of the writable buffer `dst` (a `bytearray`).
+pub(crate) fn copy_into(vm: &mut Vm, dst: &Value, data: &[u8]) -> PyResult<()> {
+    let Some(b) = dst.downcast::<BytesObj>() else {
+        return Err(PyErr::type_error(format!(
+            "readinto() argument must be read-write bytes-like object, not {}",
+            tname(vm, dst)
+        )));
+    };
+    let buf = b.data.borrow_mut(vm.token());
+    let n = data.len().min(buf.len());
+    buf[..n].copy_from_slice(&data[..n]);
+    Ok(())
+}
+
+fn me<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a BytesIO> {
+    let Some(b) = v.downcast::<BytesIO>() else {
+        return Err(PyErr::type_error(format!(
+            "descriptor requires a '_io.BytesIO' object but received a '{}'",
+            tname(vm, v)
+        )));
+    };
+    if b.closed.get() {
+        return Err(PyErr::value_error("I/O operation on closed file."));
+    }
+    Ok(b)
+}
+
+fn new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let (pos, [init]) = ArgSpec::parse(vm, "BytesIO", args, kw, ["initial_bytes"])?;
+    if pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "BytesIO() takes at most 1 argument ({} given)",
+            pos.len()
+        )));
+    }
+    let data = match init.or_else(|| pos.first().cloned()) {
+        None | Some(Value::None) => Vec::new(),
+        Some(v) => super::fileio::buffer_arg(vm, &v)?,
+    };
+    Ok(Value::Obj(ObjRef::new(
+        cls,
+        BytesIO {
+            buf: PyCell::new(data),
+            pos: Cell::new(0),
+            closed: Cell::new(false),
+        },
+    )))
+}
+
+fn take(vm: &mut Vm, b: &BytesIO, n: Option<usize>) -> Vec<u8> {
+    let buf = b.buf.borrow(vm.token());
+    let start = b.pos.get().min(buf.len());
+    let end = n.map_or(buf.len(), |n| start.saturating_add(n).min(buf.len()));
+    let out = buf[start..end].to_vec();
+    b.pos.set(b.pos.get().max(end));
+    out
+}
+
+fn read(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = arg_range(vm, "read", args, kw, 1, 2)?;
+    let b = me(vm, &a[0])?;
+    let n = limit_arg(vm, a.get(1))?;
+    Ok(new_bytes(take(vm, b, n), false))
+}
+
+fn line(vm: &mut Vm, b: &BytesIO, limit: Option<usize>) -> Vec<u8> {
+    let n = {
+        let buf = b.buf.borrow(vm.token());
+        let start = b.pos.get().min(buf.len());
+        let rest = &buf[start..];
+        let upto = rest
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(rest.len(), |i| i + 1);
+        limit.map_or(upto, |l| upto.min(l))
+    };
+    take(vm, b, Some(n))
+}
+
+fn readline(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = arg_range(vm, "readline", args, kw, 1, 2)?;
+    let b = me(vm, &a[0])?;
+    let limit = limit_arg(vm, a.get(1))?;
+    Ok(new_bytes(line(vm, b, limit), false))
+}
+
+fn readlines(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = arg_range(vm, "readlines", args, kw, 1, 2)?;
+    let b = me(vm, &a[0])?;
+    let hint = limit_arg(vm, a.get(1))?.filter(|&h| h > 0);
+    let mut out = Vec::new();
+    let mut total = 0;
+    loop {
+        let l = line(vm, b, None);
+        if l.is_empty() {
+            break;
+        }
+        total += l.len();
+        out.push(new_bytes(l, false));
+        if hint.is_some_and(|h| total >= h) {
+            break;
+        }
+    }
+    Ok(Value::Obj(List::alloc(out)))
+}
+
+fn next_slot(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let b = me(vm, v)?;
+    let l = line(vm, b, None);
+    Ok((!l.is_empty()).then(|| new_bytes(l, false)))
+}
+
+fn readinto(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "readinto", args, kw, 2)?;
+    let b = me(vm, &a[0])?;
+    let n = vm.len(&a[1])?;
+    let data = take(vm, b, Some(n));
+    copy_into(vm, &a[1], &data)?;
+    Ok(Value::Int(data.len() as i64))
+}
+
+/// The bytes-like argument of `write`, or CPython's `TypeError`.
+fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "write", args, kw, 2)?;
+    let b = me(vm, &a[0])?;
+    let Some(data) = bytes_of(vm.token(), &a[1]) else {
+        return Err(PyErr::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            tname(vm, &a[1])
+        )));
+    };
+    let buf = b.buf.borrow_mut(vm.token());
+    let pos = b.pos.get();
+    if pos > buf.len() {
+        buf.resize(pos, 0);
+    }
+    let end = pos + data.len();
+    if end > buf.len() {
+        buf.resize(end, 0);
+    }
+    buf[pos..end].copy_from_slice(&data);
+    b.pos.set(end);
+    Ok(Value::Int(data.len() as i64))
+}
+
+fn seek(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = arg_range(vm, "seek", args, kw, 2, 3)?;
+    let b = me(vm, &a[0])?;
+    let pos = vm.index_i64(&a[1])?;
+    let whence = match a.get(2) {
+        Some(w) => vm.index_i64(w)?,
+        None => 0,
+    };
+    let len = b.buf.borrow(vm.token()).len() as i64;
+    let new = match whence {
+        0 if pos < 0 => {
+            return Err(PyErr::value_error(format!("negative seek value {pos}")));
+        }
+        0 => pos,
+        1 => (b.pos.get() as i64).saturating_add(pos).max(0),
+        2 => len.saturating_add(pos).max(0),
+        _ => {
+            return Err(PyErr::value_error(format!(
+                "invalid whence ({whence}, should be 0, 1 or 2)"
+            )))
+        }
+    };
+    b.pos.set(usize::try_from(new).unwrap_or(usize::MAX));
+    Ok(Value::Int(new))
+}
+
+fn tell(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "tell", args, kw, 1)?;
+    let b = me(vm, &a[0])?;
+    Ok(Value::Int(b.pos.get() as i64))
+}
+
+fn truncate(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = arg_range(vm, "truncate", args, kw, 1, 2)?;
+    let b = me(vm, &a[0])?;
+    let size = match a.get(1) {
+        None | Some(Value::None) => b.pos.get(),
+        Some(v) => {
+            let n = vm.index_i64(v)?;
+            usize::try_from(n)
+                .map_err(|_| PyErr::value_error(format!("negative size value {n}")))?
+        }
+    };
+    b.buf.borrow_mut(vm.token()).truncate(size);
+    Ok(Value::Int(size as i64))
+}
+
+fn getvalue(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "getvalue", args, kw, 1)?;
+    let b = me(vm, &a[0])?;
+    Ok(new_bytes(b.buf.borrow(vm.token()).clone(), false))
+}
+
+fn yes(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "readable", args, kw, 1)?;
+    me(vm, &a[0])?;
+    Ok(Value::Bool(true))
+}
+
+fn flush(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "flush", args, kw, 1)?;
+    me(vm, &a[0])?;
+    Ok(Value::None)
+}
+
+fn isatty(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "isatty", args, kw, 1)?;
+    me(vm, &a[0])?;
+    Ok(Value::Bool(false))
+}
+
+fn close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "close", args, kw, 1)?;
+    if let Some(b) = a[0].downcast::<BytesIO>() {
+        b.closed.set(true);
+        b.buf.borrow_mut(vm.token()).clear();
+    }
+    Ok(Value::None)
+}
+
+fn closed(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "closed", args, kw, 1)?;
+    Ok(Value::Bool(
+        a[0].downcast::<BytesIO>().is_none_or(|b| b.closed.get()),
+    ))
+}
+
+/// Creates `BytesIO` as a subclass of `base` (`_BufferedIOBase`).
+pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
+    let t = vm::types::new_native_type(vm.token(), "BytesIO", BytesIO::LAYOUT, Some(base));
+    if let Some(tp) = t.downcast::<vm::types::TypeObject>() {
+        tp.set_module(vm.token(), "_io");
+        tp.slots.iternext.set(Some(next_slot));
+    }
+    let methods: [(&'static str, NativeFn); 17] = [
+        ("read", read),
+        ("read1", read),
+        ("readline", readline),
+        ("readlines", readlines),
+        ("readinto", readinto),
+        ("readinto1", readinto),
+        ("write", write),
+        ("seek", seek),
+        ("tell", tell),
+        ("truncate", truncate),
+        ("getvalue", getvalue),
+        ("readable", yes),
+        ("writable", yes),
+        ("seekable", yes),
+        ("flush", flush),
+        ("isatty", isatty),
+        ("close", close),
+    ];
+    for (n, f) in methods {
+        vm::calls::add_method(vm.token(), &t, n, f);
+    }
+    super::iobase::add_property(vm, &t, "closed", closed);
+    vm::class::register_ctor(&t, new, false);
+    let _ = ExcKind::OSError;
+    t
+}
