@@ -1,7 +1,7 @@
 # The `re` package over Krait's _sre, end to end: pattern syntax through
 # re._parser/_compiler, templates (re._subx / Match.expand), flags, escaping.
-# `enum` is replaced by a minimal stand-in (the same under python3) until
-# `import enum` works in Krait; only re's flag objects depend on it.
+# If `import enum` fails, a minimal stand-in replaces it (only re's flag
+# objects depend on it).
 import sys
 
 
@@ -26,7 +26,9 @@ class _EnumStandIn:
         return cls
 
 
-if 'enum' not in sys.modules:
+try:
+    import enum
+except Exception:
     sys.modules['enum'] = _EnumStandIn
 import re
 
@@ -68,3 +70,5 @@ print(p.sub(r'\g<m>/\g<y>', '2024-05 and 1999-12'), p.match('2024-05', pos=0, en
 print(re.sub(r'(\d+)', lambda m: str(int(m.group()) * 2), 'a1b22c333'))
 print(len(re.findall(r'\w+', 'word ' * 5000)), re.match(r'(a|b)*c', 'ab' * 20000 + 'c').span())
 print(re.purge(), callable(re.template))
+print(repr(re.compile('a', re.I | re.X)), re.compile('a', re.I).flags, re.compile(b'a', re.L | re.I))
+print(re.compile('a\\d') == re.compile('a\\d'), re.compile('x', re.M) != re.compile('x'))
