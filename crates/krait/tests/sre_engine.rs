@@ -9,4 +9,6 @@ program_tests!(
     "sre":
     sre_compiled,
     sre_api,
+    re_module,
+    re_tests_table,
 );

@@ -109,3 +109,9 @@ for code in bad:
     print(code, attempt(_sre.compile, 'x', 0, code, 1, {}, (None, None)))
 print(attempt(_sre.compile, 'x', 0, [1], 0, [], ()), attempt(_sre.compile, 'x', 0, (1,), 0, {}, ()))
 print(attempt(_sre.compile, 'x', 0, [2**40], 0, {}, ()), attempt(_sre.compile, 5, 0, [1], 0, {}, ()))
+
+# The types.
+p = comp('word')
+print(type(p), type(p.match('a')), type(p.scanner('a')), type(p.finditer('a')))
+print(type(p)[str], type(p.match('a'))[bytes], type(p).__name__, type(p).__module__)
+print(attempt(type(p)), attempt(type(p.match('a'))), attempt(type(p.scanner('a'))))

@@ -50,7 +50,7 @@ pub const NO_MARK: usize = usize::MAX;
 
 /// The most backtracking contexts (and saved words) the engine keeps before
 /// giving up with [`SreError::Memory`].
-pub const MAX_CONTEXTS: usize = 1 << 24;
+pub const MAX_CONTEXTS: usize = 1 << 21;
 
 /// How deeply single-character repeat counting may nest through the general
 /// matcher (only malformed code nests at all).
@@ -286,14 +286,48 @@ pub fn in_charset(code: &[u32], mut i: usize, ch: u32) -> SreResult<bool> {
     }
 }
 
-/// `SRE(charset_loc_ignore)`.
-fn in_charset_loc_ignore(code: &[u32], i: usize, ch: u32) -> SreResult<bool> {
-    let lo = chars::lower_locale(ch);
-    if in_charset(code, i, lo)? {
-        return Ok(true);
+/// Precomputed answers of the character sets of a program for the first 256
+/// characters (each set's loop over its items done once, at compile time).
+#[derive(Default)]
+pub struct SetCache {
+    /// Code position of a set's first item → index into `bits` (`u32::MAX`:
+    /// none).
+    index: Vec<u32>,
+    bits: Vec<[u64; 4]>,
+}
+
+impl SetCache {
+    /// The cache for the sets starting at `starts` in `code`.
+    pub fn new(code: &[u32], starts: &[usize]) -> SetCache {
+        let mut cache = SetCache::default();
+        for &p in starts {
+            let mut bits = [0u64; 4];
+            let mut ok = true;
+            for ch in 0..256u32 {
+                match in_charset(code, p, ch) {
+                    Ok(true) => bits[(ch >> 6) as usize] |= 1 << (ch & 63),
+                    Ok(false) => {}
+                    Err(_) => ok = false,
+                }
+            }
+            if !ok || p >= code.len() || cache.bits.len() >= u32::MAX as usize {
+                continue;
+            }
+            if cache.index.len() < code.len() {
+                cache.index.resize(code.len(), u32::MAX);
+            }
+            cache.index[p] = cache.bits.len() as u32;
+            cache.bits.push(bits);
+        }
+        cache
     }
-    let up = chars::upper_locale(ch);
-    Ok(up != lo && in_charset(code, i, up)?)
+
+    #[inline(always)]
+    fn lookup(&self, pc: usize, ch: u32) -> Option<bool> {
+        let i = *self.index.get(pc)?;
+        let bits = self.bits.get(i as usize)?;
+        (ch < 256).then(|| bits[(ch >> 6) as usize] & (1 << (ch & 63)) != 0)
+    }
 }
 
 /// The engine over one text and one code array.
@@ -302,9 +336,30 @@ pub struct Engine<'a, C: SreChar> {
     pub text: &'a [C],
     /// The code words.
     pub code: &'a [u32],
+    /// The sets' precomputed answers.
+    pub sets: &'a SetCache,
 }
 
 impl<'a, C: SreChar> Engine<'a, C> {
+    /// `SRE(charset)`, answered from the cache when it can.
+    #[inline(always)]
+    fn charset(&self, i: usize, ch: u32) -> SreResult<bool> {
+        match self.sets.lookup(i, ch) {
+            Some(r) => Ok(r),
+            None => in_charset(self.code, i, ch),
+        }
+    }
+
+    /// `SRE(charset_loc_ignore)`.
+    fn charset_loc_ignore(&self, i: usize, ch: u32) -> SreResult<bool> {
+        let lo = chars::lower_locale(ch);
+        if self.charset(i, lo)? {
+            return Ok(true);
+        }
+        let up = chars::upper_locale(ch);
+        Ok(up != lo && self.charset(i, up)?)
+    }
+
     /// The unit at `i` (callers check `i < state.end <= text.len()`).
     #[inline(always)]
     fn ch(&self, i: usize) -> u32 {
@@ -359,10 +414,10 @@ impl<'a, C: SreChar> Engine<'a, C> {
             op::CATEGORY => {
                 chars::category(word(code, pc + 1)?, ch).ok_or(SreError::InvalidCode)?
             }
-            op::IN => in_charset(code, pc + 2, ch)?,
-            op::IN_IGNORE => in_charset(code, pc + 2, chars::lower_ascii(ch))?,
-            op::IN_UNI_IGNORE => in_charset(code, pc + 2, chars::lower_unicode(ch))?,
-            op::IN_LOC_IGNORE => in_charset_loc_ignore(code, pc + 2, ch)?,
+            op::IN => self.charset(pc + 2, ch)?,
+            op::IN_IGNORE => self.charset(pc + 2, chars::lower_ascii(ch))?,
+            op::IN_UNI_IGNORE => self.charset(pc + 2, chars::lower_unicode(ch))?,
+            op::IN_LOC_IGNORE => self.charset_loc_ignore(pc + 2, ch)?,
             _ => return Ok(None),
         }))
     }
@@ -392,7 +447,7 @@ impl<'a, C: SreChar> Engine<'a, C> {
                 }
             }
             op::IN => {
-                while ptr < end && in_charset(code, pc + 2, self.ch(ptr))? {
+                while ptr < end && self.charset(pc + 2, self.ch(ptr))? {
                     ptr += 1;
                 }
             }
@@ -948,7 +1003,7 @@ impl<'a, C: SreChar> Engine<'a, C> {
             let skip_alt = if first == op::LITERAL {
                 ptr >= end || self.ch(ptr) != word(code, pc + 2)?
             } else if first == op::IN {
-                ptr >= end || !in_charset(code, pc + 3, self.ch(ptr))?
+                ptr >= end || !self.charset(pc + 3, self.ch(ptr))?
             } else {
                 false
             };
@@ -1018,20 +1073,49 @@ impl<'a, C: SreChar> Engine<'a, C> {
 
     /// `MIN_REPEAT_ONE`: try the tail, then one more item, shortest first.
     fn min_repeat_one_next(&self, state: &mut State, ci: usize) -> SreResult<Step> {
+        let code = self.code;
         let c = state.ctxs[ci];
-        let max = word(self.code, c.pc + 2)?;
-        if max == MAXREPEAT || c.count <= max as isize {
-            state.ptr = c.ptr;
-            return Ok(Step::Call {
-                jump: Jump::MinRepeatOne,
-                pc: add(c.pc, word(self.code, c.pc)?)?,
-                toplevel: c.toplevel,
-            });
+        let max = word(code, c.pc + 2)?;
+        let tail = add(c.pc, word(code, c.pc)?)?;
+        // A tail starting with a literal fails at once where that character
+        // is absent: take one more item without trying it (same answer,
+        // no context).
+        let literal = match word(code, tail)? {
+            op::LITERAL => Some(word(code, tail + 1)?),
+            _ => None,
+        };
+        let (mut ptr, mut count) = (c.ptr, c.count);
+        loop {
+            if !(max == MAXREPEAT || count <= max as isize) {
+                if state.repeat.is_some() {
+                    self.mark_discard(state, c.lastmark);
+                }
+                return Ok(Step::Done(false));
+            }
+            match literal {
+                Some(l) if ptr >= state.end || self.ch(ptr) != l => {
+                    state.ptr = ptr;
+                    if self.count(state, c.pc + 3, 1)? == 0 {
+                        if state.repeat.is_some() {
+                            self.mark_discard(state, c.lastmark);
+                        }
+                        return Ok(Step::Done(false));
+                    }
+                    ptr += 1;
+                    count += 1;
+                }
+                _ => break,
+            }
         }
-        if state.repeat.is_some() {
-            self.mark_discard(state, c.lastmark);
-        }
-        Ok(Step::Done(false))
+        let cm = &mut state.ctxs[ci];
+        cm.ptr = ptr;
+        cm.count = count;
+        state.ptr = ptr;
+        Ok(Step::Call {
+            jump: Jump::MinRepeatOne,
+            pc: tail,
+            toplevel: c.toplevel,
+        })
     }
 
     /// `POSSESSIVE_REPEAT`: the minimum iterations, then as many more as match,
@@ -1284,6 +1368,17 @@ impl<'a, C: SreChar> Engine<'a, C> {
     /// `SRE(search)`: the first position from `state.start` where the code
     /// matches, using the `INFO` block's prefix or charset to skip ahead.
     pub fn search(&self, state: &mut State) -> SreResult<bool> {
+        let (start, must_advance) = (state.start, state.must_advance);
+        let found = self.search_from(state)?;
+        // An empty match where one was just found would make `findall` and
+        // `sub` loop forever; only malformed code can produce it.
+        if found && must_advance && state.start == start && state.ptr == start {
+            return Err(SreError::InvalidCode);
+        }
+        Ok(found)
+    }
+
+    fn search_from(&self, state: &mut State) -> SreResult<bool> {
         let code = self.code;
         let mut ptr = state.start;
         let mut end = state.end;
@@ -1323,7 +1418,7 @@ impl<'a, C: SreChar> Engine<'a, C> {
             let end = state.end;
             state.must_advance = false;
             loop {
-                while ptr < end && !in_charset(code, set, self.ch(ptr))? {
+                while ptr < end && !self.charset(set, self.ch(ptr))? {
                     ptr += 1;
                 }
                 if ptr >= end {
@@ -1475,7 +1570,13 @@ impl<'a, C: SreChar> Engine<'a, C> {
                     }
                     state.reset();
                 }
-                i = word(code, overlap + i)? as usize;
+                // The overlap table only ever moves back (a table that
+                // doesn't is malformed and could loop forever).
+                let back = word(code, overlap + i)? as usize;
+                if back >= i {
+                    return Err(SreError::InvalidCode);
+                }
+                i = back;
                 if i == 0 {
                     break;
                 }

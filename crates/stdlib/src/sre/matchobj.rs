@@ -22,7 +22,7 @@ use crate::util::tname;
 /// The payload of a match.
 pub struct MatchObj {
     /// The pattern that matched.
-    pub pattern: ObjRef,
+    pub pattern: Value,
     /// The subject as passed.
     pub string: Value,
     /// The subject's units (for slicing groups).
@@ -42,7 +42,7 @@ impl Payload for MatchObj {
     const GC: bool = true;
 
     fn traverse(&self, _token: &Token, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Obj(self.pattern.clone()));
+        visit(&self.pattern);
         visit(&self.string);
     }
 }
@@ -69,7 +69,7 @@ pub fn new_match(
         Some(ty) => Value::Obj(ObjRef::new(
             &ty,
             MatchObj {
-                pattern: pattern.clone(),
+                pattern: Value::Obj(pattern.clone()),
                 string: string.clone(),
                 subject: subject.clone(),
                 regs,
@@ -245,7 +245,7 @@ fn match_expand(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Va
     let (me, rest) = receiver(args)?;
     let a = bind(vm, "expand", rest, kw, ["template"], 1)?;
     let m = match_of(vm, &me)?;
-    let pattern = Value::Obj(m.pattern.clone());
+    let pattern = m.pattern.clone();
     let re = vm.import_module("re")?;
     let name = intern(vm.token(), "_expand");
     let f = vm.getattr(&re, &name)?;
@@ -270,7 +270,7 @@ fn getter_string(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<
 
 fn getter_re(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
     let (me, _) = receiver(args)?;
-    Ok(Value::Obj(match_of(vm, &me)?.pattern.clone()))
+    Ok(match_of(vm, &me)?.pattern.clone())
 }
 
 fn getter_pos(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {

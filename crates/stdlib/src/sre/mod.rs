@@ -19,6 +19,9 @@ mod scanner;
 mod subject;
 mod validate;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 use std::cell::RefCell;
 
 use vm::builtins::dict::Dict;
@@ -139,7 +142,8 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
         .ok()
         .filter(|g| *g <= constants::MAXGROUPS as usize)
         .ok_or_else(|| PyErr::runtime_error("invalid SRE code"))?;
-    validate::validate(&code, groups).map_err(pattern::sre_error)?;
+    let set_starts = validate::validate(&code, groups).map_err(pattern::sre_error)?;
+    let sets = engine::SetCache::new(&code, &set_starts);
     let Some(types) = sre_types(vm) else {
         return Err(PyErr::runtime_error("_sre is not initialized"));
     };
@@ -149,6 +153,7 @@ fn compile(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
             pattern,
             flags,
             code,
+            sets,
             groups,
             groupindex,
             indexgroup,
@@ -218,11 +223,34 @@ fn unicode_tolower(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
     })
 }
 
+/// `Pattern()` etc.: CPython's types have no constructor
+/// (`Py_TPFLAGS_DISALLOW_INSTANTIATION`).
+fn no_instances(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    _args: &[Value],
+    _kw: Option<&ObjRef>,
+) -> PyResult<Value> {
+    let (module, name) = match cls.downcast::<TypeObject>() {
+        Some(t) => (t.module(vm.token()), t.qualname(vm.token())),
+        None => (String::new(), String::from("?")),
+    };
+    let full = if module.is_empty() || module == "builtins" {
+        name
+    } else {
+        format!("{module}.{name}")
+    };
+    Err(PyErr::type_error(format!(
+        "cannot create '{full}' instances"
+    )))
+}
+
 fn new_type<P: Payload>(vm: &mut Vm, name: &str, module: &str) -> ObjRef {
     let t = new_native_type(vm.token(), name, P::LAYOUT, None);
     if let Some(tp) = t.downcast::<TypeObject>() {
         tp.set_module(vm.token(), module);
     }
+    vm::class::register_ctor(&t, no_instances, false);
     t
 }
 

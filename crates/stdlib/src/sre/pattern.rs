@@ -17,7 +17,7 @@ use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 
 use super::args::{bind, req, ssize};
 use super::constants::{FLAG_ASCII, FLAG_LOCALE, FLAG_NAMES, FLAG_UNICODE};
-use super::engine::{SreError, State};
+use super::engine::{SetCache, SreError, State};
 use super::matchobj::new_match;
 use super::subject::{Subject, Units};
 use crate::util::tname;
@@ -30,6 +30,8 @@ pub struct PatternObj {
     pub flags: i64,
     /// The code words.
     pub code: Vec<u32>,
+    /// Precomputed answers of the code's character sets.
+    pub sets: SetCache,
     /// The number of capturing groups.
     pub groups: usize,
     /// Group name → number (a dict).
@@ -126,6 +128,7 @@ fn do_match(
     let found = subject
         .with_engine(
             &p.code,
+            &p.sets,
             |e, st| {
                 if how == MatchHow::Search {
                     e.search(st)
@@ -171,6 +174,7 @@ fn pattern_search(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
 fn for_each_match(
     subject: &Subject,
     code: &[u32],
+    sets: &SetCache,
     state: &mut State,
     mut each: impl FnMut(&State) -> PyResult<bool>,
 ) -> PyResult<()> {
@@ -178,7 +182,7 @@ fn for_each_match(
         state.reset();
         state.ptr = state.start;
         let found = subject
-            .with_engine(code, |e, st| e.search(st), state)
+            .with_engine(code, sets, |e, st| e.search(st), state)
             .map_err(sre_error)?;
         if !found || !each(state)? {
             return Ok(());
@@ -209,7 +213,7 @@ fn pattern_findall(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
     let mut state = State::new(subject.len(), p.groups, pos, endpos);
     let empty = empty_of(&subject);
     let mut out = Vec::new();
-    for_each_match(&subject, &p.code, &mut state, |st| {
+    for_each_match(&subject, &p.code, &p.sets, &mut state, |st| {
         let item = match p.groups {
             0 => subject.slice(st.start, st.ptr),
             1 => group_slice(&subject, st, 1, &empty),
@@ -264,7 +268,7 @@ fn pattern_split(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
     let mut last = state.start;
     let mut n: isize = 0;
     if maxsplit == 0 || n < maxsplit {
-        for_each_match(&subject, &p.code, &mut state, |st| {
+        for_each_match(&subject, &p.code, &p.sets, &mut state, |st| {
             out.push(subject.slice(last, st.start));
             for g in 1..=p.groups {
                 out.push(group_slice(&subject, st, g, &Value::None));
@@ -386,6 +390,7 @@ fn subx(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, fname: &str) -> PyResu
         .cloned()
         .ok_or_else(|| PyErr::type_error("bad pattern"))?;
     let code = p.code.clone();
+    let sets = &p.sets;
     let mut state = State::new(subject.len(), p.groups, 0, isize::MAX);
     let mut out = if subject.is_bytes {
         Joined::Bytes(Vec::with_capacity(subject.len()))
@@ -400,7 +405,7 @@ fn subx(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, fname: &str) -> PyResu
         state.reset();
         state.ptr = state.start;
         let found = subject
-            .with_engine(&code, |e, st| e.search(st), &mut state)
+            .with_engine(&code, sets, |e, st| e.search(st), &mut state)
             .map_err(sre_error)?;
         if !found {
             break;

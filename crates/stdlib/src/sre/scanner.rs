@@ -17,7 +17,7 @@ use super::subject::Subject;
 
 /// The payload of a scanner.
 pub struct ScannerObj {
-    pattern: ObjRef,
+    pattern: Value,
     string: Value,
     subject: Rc<Subject>,
     state: RefCell<State>,
@@ -30,7 +30,7 @@ impl Payload for ScannerObj {
     const GC: bool = true;
 
     fn traverse(&self, _token: &Token, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Obj(self.pattern.clone()));
+        visit(&self.pattern);
         visit(&self.string);
     }
 }
@@ -50,7 +50,7 @@ pub fn new_scanner(
         Some(ty) => Value::Obj(ObjRef::new(
             &ty,
             ScannerObj {
-                pattern: pattern.clone(),
+                pattern: Value::Obj(pattern.clone()),
                 string,
                 subject: Rc::new(subject),
                 state: RefCell::new(state),
@@ -86,6 +86,7 @@ fn scan(vm: &mut Vm, args: &[Value], search: bool) -> PyResult<Value> {
         .subject
         .with_engine(
             &p.code,
+            &p.sets,
             |e, st| if search { e.search(st) } else { e.match_at(st) },
             &mut state,
         )
@@ -94,7 +95,10 @@ fn scan(vm: &mut Vm, args: &[Value], search: bool) -> PyResult<Value> {
         sc.exhausted.set(true);
         return Ok(Value::None);
     }
-    let m = new_match(vm, &sc.pattern, &sc.string, &sc.subject, &state);
+    let Some(pat) = sc.pattern.as_obj() else {
+        return Err(PyErr::type_error("bad scanner"));
+    };
+    let m = new_match(vm, pat, &sc.string, &sc.subject, &state);
     state.must_advance = state.ptr == state.start;
     state.start = state.ptr;
     Ok(m)
@@ -114,7 +118,7 @@ fn getter_pattern(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResul
     Ok(args
         .first()
         .and_then(|v| v.downcast::<ScannerObj>())
-        .map_or(Value::None, |s| Value::Obj(s.pattern.clone())))
+        .map_or(Value::None, |s| s.pattern.clone()))
 }
 
 /// Installs the methods and attributes on the scanner type.

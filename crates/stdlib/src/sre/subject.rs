@@ -8,7 +8,7 @@ use vm::builtins::str::StrObj;
 use vm::methods::bytes::{bytes_of, new_bytes};
 use vm::{PyErr, PyResult, Value, Vm};
 
-use super::engine::{Engine, SreChar, SreResult, State};
+use super::engine::{Engine, SetCache, SreChar, SreResult, State};
 use crate::util::tname;
 
 /// The units of a subject.
@@ -95,12 +95,27 @@ impl Subject {
     pub fn with_engine<R>(
         &self,
         code: &[u32],
+        sets: &SetCache,
         f: impl FnOnce(&dyn EngineOps, &mut State) -> SreResult<R>,
         state: &mut State,
     ) -> SreResult<R> {
         match &self.units {
-            Units::Narrow(b) => f(&Engine { text: b, code }, state),
-            Units::Wide(w) => f(&Engine { text: w, code }, state),
+            Units::Narrow(b) => f(
+                &Engine {
+                    text: b,
+                    code,
+                    sets,
+                },
+                state,
+            ),
+            Units::Wide(w) => f(
+                &Engine {
+                    text: w,
+                    code,
+                    sets,
+                },
+                state,
+            ),
         }
     }
 }
@@ -115,10 +130,21 @@ pub trait EngineOps {
 
 impl<C: SreChar> EngineOps for Engine<'_, C> {
     fn match_at(&self, state: &mut State) -> SreResult<bool> {
-        self.run(state, 0, true)
+        let found = self.run(state, 0, true)?;
+        check_span(state, found)
     }
 
     fn search(&self, state: &mut State) -> SreResult<bool> {
-        Engine::search(self, state)
+        let found = Engine::search(self, state)?;
+        check_span(state, found)
     }
+}
+
+/// A match must end at or after its start (only malformed code can break
+/// this; the `findall`/`sub` loops would then never advance).
+fn check_span(state: &State, found: bool) -> SreResult<bool> {
+    if found && state.ptr < state.start {
+        return Err(super::engine::SreError::InvalidCode);
+    }
+    Ok(found)
 }

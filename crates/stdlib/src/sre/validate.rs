@@ -32,12 +32,15 @@ fn skip_end(code: &[u32], i: usize, end: usize) -> SreResult<usize> {
     Ok(to)
 }
 
-/// Checks a whole program: it must end with `SUCCESS`.
-pub fn validate(code: &[u32], groups: usize) -> SreResult<()> {
+/// Checks a whole program (it must end with `SUCCESS`); returns where its
+/// character sets start (for [`super::engine::SetCache`]).
+pub fn validate(code: &[u32], groups: usize) -> SreResult<Vec<usize>> {
     if code.last() != Some(&op::SUCCESS) {
         return bad();
     }
-    inner(code, 0, code.len() - 1, groups, 0)
+    let mut sets = Vec::new();
+    inner(code, 0, code.len() - 1, groups, 0, &mut sets)?;
+    Ok(sets)
 }
 
 /// Checks a character set in `code[i..end]` (it must end with `FAILURE`
@@ -84,11 +87,22 @@ fn charset(code: &[u32], mut i: usize, end: usize) -> SreResult<()> {
 }
 
 /// Checks the ops in `code[i..end]`.
-fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> SreResult<()> {
+fn inner(
+    code: &[u32],
+    mut i: usize,
+    end: usize,
+    groups: usize,
+    depth: u32,
+    sets: &mut Vec<usize>,
+) -> SreResult<()> {
     if depth > MAX_DEPTH {
         return Ok(());
     }
-    let sub = |from: usize, to: usize| inner(code, from, to, groups, depth + 1);
+    macro_rules! sub {
+        ($from:expr, $to:expr) => {
+            inner(code, $from, $to, groups, depth + 1, sets)
+        };
+    }
     while i < end {
         let opcode = get(code, i, end)?;
         i += 1;
@@ -126,6 +140,7 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
             op::IN | op::IN_IGNORE | op::IN_UNI_IGNORE | op::IN_LOC_IGNORE => {
                 let to = skip_end(code, i, end)?;
                 charset(code, i + 1, to)?;
+                sets.push(i + 1);
                 i = to;
             }
             op::INFO => {
@@ -143,13 +158,15 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                     let len = get(code, i + 4, to)? as usize;
                     let skip = get(code, i + 5, to)? as usize;
                     let table = i + 6 + len;
+                    let literal_ok = flags & INFO_LITERAL == 0 || (skip == len && len > 0);
                     if skip > len
+                        || !literal_ok
                         || len.checked_mul(2).and_then(|n| n.checked_add(i + 6)) != Some(to)
                     {
                         return bad();
                     }
                     for k in 0..len {
-                        if get(code, table + k, to)? as usize >= len.max(1) {
+                        if get(code, table + k, to)? as usize > k {
                             return bad();
                         }
                     }
@@ -158,6 +175,7 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                         return bad();
                     }
                     charset(code, i + 4, to)?;
+                    sets.push(i + 4);
                 } else if flags & INFO_LITERAL != 0 {
                     return bad();
                 }
@@ -177,7 +195,7 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                     if to < i + 3 || get(code, to - 2, end)? != op::JUMP {
                         return bad();
                     }
-                    sub(i + 1, to - 2)?;
+                    sub!(i + 1, to - 2)?;
                     let jend = skip_end(code, to - 1, end)?;
                     if *target.get_or_insert(jend) != jend {
                         return bad();
@@ -195,7 +213,7 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                 if min > max || to < i + 4 || get(code, to - 1, end)? != op::SUCCESS {
                     return bad();
                 }
-                sub(i + 3, to - 1)?;
+                sub!(i + 3, to - 1)?;
                 i = to;
             }
             op::REPEAT | op::POSSESSIVE_REPEAT => {
@@ -205,7 +223,7 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                 if min > max || to < i + 3 {
                     return bad();
                 }
-                sub(i + 3, to)?;
+                sub!(i + 3, to)?;
                 let closing = get(code, to, end)?;
                 let ok = if opcode == op::REPEAT {
                     closing == op::MAX_UNTIL || closing == op::MIN_UNTIL
@@ -223,7 +241,7 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                 if to < i + 2 || get(code, to - 1, end)? != op::SUCCESS {
                     return bad();
                 }
-                sub(i + 1, to - 1)?;
+                sub!(i + 1, to - 1)?;
                 i = to;
             }
             op::GROUPREF
@@ -246,19 +264,19 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                 if to < i + 2 || to > end {
                     return bad();
                 }
-                let with_else = || -> SreResult<usize> {
+                let mut with_else = || -> SreResult<usize> {
                     if to < i + 4 || get(code, to - 2, end)? != op::JUMP {
                         return bad();
                     }
-                    sub(i + 2, to - 2)?;
+                    sub!(i + 2, to - 2)?;
                     let no_end = skip_end(code, to - 1, end)?;
-                    sub(to, no_end)?;
+                    sub!(to, no_end)?;
                     Ok(no_end)
                 };
                 i = match with_else() {
                     Ok(no_end) => no_end,
                     Err(_) => {
-                        sub(i + 2, to)?;
+                        sub!(i + 2, to)?;
                         to
                     }
                 };
@@ -270,7 +288,7 @@ fn inner(code: &[u32], mut i: usize, end: usize, groups: usize, depth: u32) -> S
                 if to < i + 3 || get(code, to - 1, end)? != op::SUCCESS {
                     return bad();
                 }
-                sub(i + 2, to - 1)?;
+                sub!(i + 2, to - 1)?;
                 i = to;
             }
             // JUMP only appears inside BRANCH and GROUPREF_EXISTS; the UNTILs

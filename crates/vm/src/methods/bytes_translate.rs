@@ -23,9 +23,15 @@ pub fn b_translate(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
             "descriptor 'translate' requires a 'bytes' object",
         ));
     };
-    let (pos, [delete]) = ArgSpec::parse(vm, "translate", rest, kw, ["delete"])?;
-    let table = match pos {
-        [t] => t.clone(),
+    let (pos, [delete_kw]) = ArgSpec::parse(vm, "translate", rest, kw, ["delete"])?;
+    let (table, delete) = match pos {
+        [t] => (t.clone(), delete_kw),
+        [t, d] if delete_kw.is_none() => (t.clone(), Some(d.clone())),
+        [_, _] => {
+            return Err(PyErr::type_error(
+                "argument for translate() given by name ('delete') and position (2)",
+            ))
+        }
         [] => {
             return Err(PyErr::type_error(
                 "translate() takes at least 1 positional argument (0 given)",
@@ -33,7 +39,7 @@ pub fn b_translate(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
         }
         _ => {
             return Err(PyErr::type_error(format!(
-                "translate() takes at most 1 positional argument ({} given)",
+                "translate() takes at most 2 arguments ({} given)",
                 pos.len()
             )))
         }
