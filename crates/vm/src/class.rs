@@ -990,6 +990,7 @@ fn install_slots_named(vm: &mut Vm, cls: &ObjRef, keys: &[String], creating: boo
     if t.is_builtin() {
         return;
     }
+    let defines_hash = keys.iter().any(|k| k == "__hash__");
     // A builtin's own dunder (`cls.__format__ = int.__format__`) keeps the
     // slot inherited from the builtin: its wrapper calls back into that slot.
     let keys: Vec<&String> = keys
@@ -1016,7 +1017,7 @@ fn install_slots_named(vm: &mut Vm, cls: &ObjRef, keys: &[String], creating: boo
         } else {
             s.hash.set(Some(slot_hash));
         }
-    } else if has("__eq__") && creating {
+    } else if has("__eq__") && creating && !defines_hash {
         // Defining `__eq__` without `__hash__` makes instances unhashable.
         s.hash
             .set(Some(crate::types::builtin::hash_not_implemented));

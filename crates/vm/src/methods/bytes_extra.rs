@@ -2,7 +2,7 @@
 //! `Objects/bytes_methods.c` and `bytesobject.c`): ASCII case operations and
 //! predicates, padding (`center`, `ljust`, `rjust`, `zfill`, `expandtabs`),
 //! `partition`/`rpartition`, `rsplit`, `splitlines`, `removeprefix`/
-//! `removesuffix`, `rindex`, `translate` and `maketrans`.
+//! `removesuffix`, `rindex` and `maketrans` (`translate` is in bytes_translate.rs).
 
 use super::bytes::{buffer_arg, find_common, is_bytearray, is_space, new_bytes, pos, recv, result};
 use crate::builtins::list::List;
@@ -405,41 +405,6 @@ fn b_rindex(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
     Ok(Value::Int(i as i64))
 }
 
-/// `translate(table, /, delete=b'')`: `table` is `None` or 256 bytes.
-fn b_translate(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let s = recv(vm, args)?;
-    let (p, [delete_kw]) = crate::calls::ArgSpec::parse(vm, "translate", args, kw, ["delete"])?;
-    if !(2..=3).contains(&p.len()) {
-        return Err(PyErr::type_error(format!(
-            "translate expected at least 1 argument, got {}",
-            p.len().saturating_sub(1)
-        )));
-    }
-    let delete = p.get(2).cloned().or(delete_kw);
-    let table = match &p[1] {
-        Value::None => None,
-        t => {
-            let t = buffer_arg(vm, t)?;
-            if t.len() != 256 {
-                return Err(PyErr::value_error(
-                    "translation table must be 256 characters long",
-                ));
-            }
-            Some(t)
-        }
-    };
-    let delete = match delete {
-        Some(d) => buffer_arg(vm, &d)?,
-        None => Vec::new(),
-    };
-    let out = s
-        .iter()
-        .filter(|b| !delete.contains(b))
-        .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
-        .collect();
-    Ok(result(vm, &args[0], out))
-}
-
 /// `bytes.maketrans(frm, to)`: the 256-byte table mapping `frm[i]` to `to[i]`.
 fn b_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     crate::calls::no_kwargs(vm, "maketrans", kw)?;
@@ -485,7 +450,6 @@ pub fn install(vm: &mut Vm, types: &[ObjRef]) {
         ("removeprefix", b_removeprefix),
         ("removesuffix", b_removesuffix),
         ("rindex", b_rindex),
-        ("translate", b_translate),
     ];
     for ty in types {
         for (n, f) in methods {
