@@ -134,6 +134,15 @@ fn allocate_lock(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
     Ok(new_lock(&t, false))
 }
 
+/// `_thread._set_sentinel()`: a lock that CPython releases when the calling
+/// thread's state is destroyed (threading's `_tstate_lock`); for the one
+/// thread Krait runs Python on, a new unlocked lock.
+fn set_sentinel(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    exact_args(vm, "_set_sentinel", args, kw, 0)?;
+    let t = module_type(vm, "LockType")?;
+    Ok(new_lock(&t, false))
+}
+
 thread_local! {
     static IDENT_ANCHOR: u8 = const { 0 };
 }
@@ -198,6 +207,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let funcs: &[(&'static str, NativeFn)] = &[
         ("allocate_lock", allocate_lock),
         ("allocate", allocate_lock),
+        ("_set_sentinel", set_sentinel),
         ("get_ident", get_ident),
         ("get_native_id", get_ident),
         ("_count", count),

@@ -176,6 +176,7 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         mo.set(t, "argv", Value::Obj(List::alloc(argv)));
         mo.set(t, "modules", Value::Obj(modules));
         mo.set(t, "maxsize", Value::Int(i64::MAX));
+        mo.set(t, "maxunicode", Value::Int(0x10ffff));
         mo.set(t, "version", new_str("3.11.7 (krait)"));
         mo.set(t, "platform", new_str("linux"));
         mo.set(t, "byteorder", new_str("little"));

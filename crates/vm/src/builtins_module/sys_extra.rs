@@ -48,6 +48,13 @@ fn getfilesystemencodeerrors(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -
 }
 
 /// `sys.getdefaultencoding()`: `'utf-8'`.
+/// `sys.is_finalizing()`: whether the interpreter is shutting down; Python
+/// code only runs before that here, so `False`.
+fn is_finalizing(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    exact_args(vm, "is_finalizing", args, kw, 0)?;
+    Ok(Value::Bool(false))
+}
+
 fn getdefaultencoding(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     exact_args(vm, "getdefaultencoding", args, kw, 0)?;
     Ok(new_str("utf-8"))
@@ -75,6 +82,7 @@ pub fn install(vm: &mut Vm, mo: &ModuleObj) {
         ("getfilesystemencoding", getfilesystemencoding),
         ("getfilesystemencodeerrors", getfilesystemencodeerrors),
         ("getdefaultencoding", getdefaultencoding),
+        ("is_finalizing", is_finalizing),
         ("get_int_max_str_digits", get_int_max_str_digits),
     ] {
         put(name, Value::Obj(new_native_function(name, f)));
