@@ -25,6 +25,7 @@ pub mod math;
 pub mod opcode;
 pub mod operator;
 pub mod posix;
+pub mod random;
 pub mod sre;
 pub mod string;
 pub mod structmod;
@@ -66,5 +67,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("unicodedata", unicodedata::create);
     vm.register_native_module("_codecs", codecs::create);
     vm.register_native_module("_sre", sre::create);
+    vm.register_native_module("_random", random::create);
     io::install_builtins(vm);
 }
