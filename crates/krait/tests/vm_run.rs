@@ -57,6 +57,7 @@ program_tests!(
     generators_for_iter,
     attr_cache,
     gc_automatic,
+    random_sha512,
     fixes_builtins,
     fixes_suggest,
     abc_checks,

@@ -26,6 +26,7 @@ pub mod opcode;
 pub mod operator;
 pub mod posix;
 pub mod random;
+pub mod sha512;
 pub mod sre;
 pub mod string;
 pub mod structmod;
@@ -68,5 +69,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_codecs", codecs::create);
     vm.register_native_module("_sre", sre::create);
     vm.register_native_module("_random", random::create);
+    vm.register_native_module("_sha512", sha512::create);
     io::install_builtins(vm);
 }

@@ -312,12 +312,25 @@ fn none_get(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 
 /// Adds a read-only property `name` computed by `getter` to type `ty`.
 pub(crate) fn add_property(vm: &mut Vm, ty: &ObjRef, name: &'static str, getter: NativeFn) {
+    add_property_rw(vm, ty, name, getter, None);
+}
+
+/// Adds property `name` with `getter` and, if given, `setter` (called as
+/// `setter(self, value)`) to type `ty`.
+pub(crate) fn add_property_rw(
+    vm: &mut Vm,
+    ty: &ObjRef,
+    name: &'static str,
+    getter: NativeFn,
+    setter: Option<NativeFn>,
+) {
+    let fset = setter.map_or(Value::None, |f| Value::Obj(new_native_function(name, f)));
     let prop = ObjRef::new(
         &vm::rt_types::rt().property,
         vm::descriptors::Property {
             funcs: PyCell::new([
                 Value::Obj(new_native_function(name, getter)),
-                Value::None,
+                fset,
                 Value::None,
                 Value::None,
             ]),

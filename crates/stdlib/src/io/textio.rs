@@ -512,6 +512,15 @@ fn mode_get(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
     Ok(m)
 }
 
+/// `wrapper.mode = m`: in CPython `mode` is a plain instance attribute that
+/// `open()` sets (and `tokenize.open` overwrites).
+fn mode_set(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "mode", args, kw, 2)?;
+    let t = me(vm, &a[0])?;
+    *t.mode.borrow_mut(vm.token()) = a[1].clone();
+    Ok(Value::None)
+}
+
 fn line_buffering(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "line_buffering", args, kw, 1)?;
     Ok(Value::Bool(me(vm, &a[0])?.line_buffering.get()))
@@ -746,13 +755,13 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
         ("encoding", encoding),
         ("errors", errors),
         ("buffer", buffer_get),
-        ("mode", mode_get),
         ("line_buffering", line_buffering),
         ("write_through", write_through),
         ("newlines", newlines),
     ] {
         super::iobase::add_property(vm, &t, n, g);
     }
+    super::iobase::add_property_rw(vm, &t, "mode", mode_get, Some(mode_set));
     vm::class::register_ctor(&t, new, false);
     t
 }
