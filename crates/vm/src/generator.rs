@@ -221,18 +221,9 @@ impl Vm {
             },
             None => (saved, sent, None),
         };
-        let base = self.stack.len();
-        let SavedFrame {
-            mut frame,
-            mut values,
-        } = saved;
-        frame.base = base;
-        frame.ret_at = base;
+        let (mut frame, mut values) = self.unpack_saved_frame(saved);
         frame.entry = true;
         frame.inline_gen = None;
-        // Moved back onto the data stack; `values` keeps its capacity for the
-        // next suspension, so a yield/resume cycle allocates nothing.
-        self.stack.append(&mut values);
         let throwing = throw.is_some();
         if !throwing {
             self.push(sent);
@@ -281,6 +272,25 @@ impl Vm {
         }
     }
 
+    /// Moves a suspended frame's values back onto the data stack, rebasing the
+    /// frame there; the emptied vector is returned with it (it keeps its
+    /// capacity for the next suspension, so a yield/resume cycle allocates
+    /// nothing).
+    fn unpack_saved_frame(
+        &mut self,
+        saved: SavedFrame,
+    ) -> (crate::frame::Frame, Vec<Option<Value>>) {
+        let base = self.stack.len();
+        let SavedFrame {
+            mut frame,
+            mut values,
+        } = saved;
+        frame.base = base;
+        frame.ret_at = base;
+        self.stack.append(&mut values);
+        (frame, values)
+    }
+
     /// `FOR_ITER` over a plain generator: resumes its frame on top of the
     /// caller's in the running eval loop instead of re-entering it (CPython
     /// 3.12's `FOR_ITER_GEN`; 3.11 recurses in C here). `exit_ip` is where the
@@ -303,16 +313,9 @@ impl Vm {
         };
         g.started.set(true);
         g.running.set(true);
-        let base = self.stack.len();
-        let SavedFrame {
-            mut frame,
-            mut values,
-        } = saved;
-        frame.base = base;
-        frame.ret_at = base;
+        let (mut frame, values) = self.unpack_saved_frame(saved);
         frame.entry = false;
         frame.inline_gen = Some((gen.clone(), exit_ip));
-        self.stack.append(&mut values);
         *g.spare.borrow_mut(&mut self.token) = values;
         self.push(Value::None);
         // While it runs, the VM holds the generator's "exception being

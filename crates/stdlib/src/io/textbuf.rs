@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use vm::builtins::list::List;
 use vm::builtins::str::{intern, new_str, StrObj};
-use vm::calls::{add_method, arg_range, exact_args, new_native_function, ArgSpec, NativeFn};
+use vm::calls::{add_method, arg_range, exact_args, ArgSpec, NativeFn};
 use vm::class::register_ctor;
 use vm::object::{Payload, PayloadKind, PyCell, Token};
 use vm::types::{new_native_type, TypeObject};
@@ -380,24 +380,6 @@ fn stringio_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) 
     Ok(new_buf(cls, &init, None))
 }
 
-fn add_property(vm: &mut Vm, ty: &ObjRef, name: &'static str, getter: NativeFn) {
-    let f = new_native_function(name, getter);
-    let prop = ObjRef::new(
-        &vm::rt_types::rt().property,
-        vm::descriptors::Property {
-            funcs: PyCell::new([Value::Obj(f), Value::None, Value::None, Value::None]),
-        },
-    );
-    if let Some(tp) = ty.downcast::<TypeObject>() {
-        let k = Value::Obj(intern(vm.token(), name));
-        let _ = tp.dict.set(
-            &mut vm::builtins::dict::NativeEq(vm.token()),
-            k,
-            Value::Obj(prop),
-        );
-    }
-}
-
 fn text_type(vm: &mut Vm, name: &str, base: &ObjRef) -> ObjRef {
     let t = new_native_type(vm.token(), name, TextBuf::LAYOUT, Some(base));
     if let Some(tp) = t.downcast::<TypeObject>() {
@@ -432,7 +414,7 @@ fn text_type(vm: &mut Vm, name: &str, base: &ObjRef) -> ObjRef {
         }
         add_method(vm.token(), &t, n, f);
     }
-    add_property(vm, &t, "closed", closed);
+    super::iobase::add_property(vm, &t, "closed", closed);
     t
 }
 
