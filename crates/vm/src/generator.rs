@@ -276,6 +276,7 @@ impl Vm {
     /// frame there; the emptied vector is returned with it (it keeps its
     /// capacity for the next suspension, so a yield/resume cycle allocates
     /// nothing).
+    #[inline(always)]
     fn unpack_saved_frame(
         &mut self,
         saved: SavedFrame,
