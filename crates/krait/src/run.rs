@@ -248,7 +248,7 @@ pub fn run(prog: &str, o: &Options, orig_argv: Vec<String>) -> i32 {
                 return 2;
             };
             match compile(&source, "<stdin>", syntax::Mode::Exec, optimize) {
-                Ok(code) => run_code(&mut vm, o, code, None),
+                Ok(code) => run_code(&mut vm, o, code, Some("<stdin>")),
                 Err(e) => {
                     report_compile_error(&e);
                     1

@@ -58,6 +58,7 @@ program_tests!(
     attr_cache,
     gc_automatic,
     random_sha512,
+    issue_vm_examples,
     fixes_builtins,
     fixes_suggest,
     abc_checks,

@@ -183,22 +183,32 @@ impl Vm {
         };
         let boot = self.bootstrap()?;
         let loader = match file {
-            Some(f) => {
+            // Standard input has a `__file__` but, as in CPython, the builtin
+            // importer as its loader.
+            Some(f) if f != "<stdin>" => {
                 let cls = Value::Obj(boot.source_loader.clone());
                 self.call(&cls, &[new_str("__main__"), new_str(f)], None)?
             }
-            None => boot.builtin_importer.clone(),
+            _ => boot.builtin_importer.clone(),
         };
+        let builtins = Value::Obj(self.builtins_module.clone());
         if let Some(m) = module.downcast::<ModuleObj>() {
+            // In CPython's order (what `list(globals())` shows).
             let t = &mut self.token;
+            m.set(t, "__doc__", Value::None);
+            m.set(t, "__package__", Value::None);
+            m.set(t, "__loader__", loader);
+            m.set(t, "__spec__", Value::None);
+            let annotations = crate::object::ObjRef::new(
+                &crate::types::builtin_types().dict,
+                crate::builtins::dict::Dict::new(),
+            );
+            m.set(t, "__annotations__", Value::Obj(annotations));
+            m.set(t, "__builtins__", builtins);
             if let Some(f) = file {
                 m.set(t, "__file__", new_str(f));
                 m.set(t, "__cached__", Value::None);
             }
-            m.set(t, "__spec__", Value::None);
-            m.set(t, "__package__", Value::None);
-            m.set(t, "__doc__", Value::None);
-            m.set(t, "__loader__", loader);
         }
         self.sys_modules_set("__main__", Value::Obj(module))?;
         self.run_code(&code, &dict, Some(dict.clone()), None)?;
