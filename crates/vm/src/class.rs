@@ -991,6 +991,18 @@ fn install_slots_named(vm: &mut Vm, cls: &ObjRef, keys: &[String], creating: boo
         return;
     }
     let defines_hash = keys.iter().any(|k| k == "__hash__");
+    // `__hash__ = object.__hash__` (a builtin's own method, e.g. under a class
+    // that made instances unhashable): the defining builtin's hash slot.
+    if defines_hash {
+        let native_hash = lookup(vm, cls, "__hash__").and_then(|v| {
+            v.downcast::<crate::calls::MethodDescr>()
+                .and_then(|d| d.owner.downcast::<TypeObject>())
+                .and_then(|o| o.slots.hash.get())
+        });
+        if let Some(h) = native_hash {
+            t.slots.hash.set(Some(h));
+        }
+    }
     // A builtin's own dunder (`cls.__format__ = int.__format__`) keeps the
     // slot inherited from the builtin: its wrapper calls back into that slot.
     let keys: Vec<&String> = keys

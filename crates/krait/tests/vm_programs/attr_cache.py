@@ -57,3 +57,19 @@ try: a.zzz
 except AttributeError as e: print(e)
 A2.__iter__ = lambda s: iter([1,2])
 print(list(b))
+
+# A builtin's own __hash__ restored under a class that made instances unhashable.
+class Eq3:
+    def __eq__(self, o):
+        return True
+
+
+class EqHash3(Eq3):
+    __hash__ = object.__hash__
+
+
+print(EqHash3() == 1, isinstance(hash(EqHash3()), int))
+try:
+    hash(Eq3())
+except TypeError as e:
+    print(e)
