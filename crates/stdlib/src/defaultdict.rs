@@ -105,6 +105,13 @@ fn method_getitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
     getitem(vm, &a[0], &a[1])
 }
 
+/// `defaultdict.__repr__`, its own method as in CPython (pprint dispatches on
+/// `type(d).__repr__`, so it must differ from `dict.__repr__`).
+fn method_repr(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = vm::calls::exact_args(vm, "__repr__", args, kw, 1)?;
+    repr(vm, &a[0])
+}
+
 fn repr(vm: &mut Vm, me: &Value) -> PyResult<Value> {
     let f = factory_of(vm, me)?;
     let fr = if f.is_none() {
@@ -176,8 +183,9 @@ pub fn install(vm: &mut Vm, m: &ObjRef) {
         tp.slots.finalize.set(Some(finalize));
     }
     register_ctor(&t, defaultdict_new, true);
-    let methods: [(&'static str, NativeFn); 4] = [
+    let methods: [(&'static str, NativeFn); 5] = [
         ("__missing__", missing),
+        ("__repr__", method_repr),
         ("__getitem__", method_getitem),
         ("copy", copy),
         ("__copy__", copy),
