@@ -64,12 +64,12 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 /// An integer argument (`__index__`), as a big int.
 pub fn to_bigint_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     if let Some(i) = v.as_int() {
-        return Ok(big(i));
+        return Ok(IntRef::to_bigint(i));
     }
     if !matches!(v, Value::Float(_)) {
         if let Some(r) = call_special(vm, v, "__index__", &[])? {
             if let Some(i) = r.as_int() {
-                return Ok(big(i));
+                return Ok(IntRef::to_bigint(i));
             }
         }
     }
@@ -77,13 +77,6 @@ pub fn to_bigint_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
         "'{}' object cannot be interpreted as an integer",
         tname(vm, v)
     )))
-}
-
-fn big(i: IntRef<'_>) -> BigInt {
-    match i {
-        IntRef::Small(s) => BigInt::from(s),
-        IntRef::Big(b) => b.clone(),
-    }
 }
 
 fn int_value(b: BigInt) -> Value {
@@ -521,7 +514,7 @@ fn isnan(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 /// `ln` of an int argument that may be too big for a float.
 fn log_of(vm: &mut Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
     if let Some(i) = v.as_int() {
-        let b = big(i);
+        let b = IntRef::to_bigint(i);
         if b <= BigInt::from(0) {
             return Err(domain());
         }

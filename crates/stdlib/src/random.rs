@@ -147,10 +147,7 @@ fn key_of(n: &IBig) -> Vec<u32> {
 }
 
 fn int_value(v: &Value) -> Option<IBig> {
-    match v.as_int()? {
-        IntRef::Small(i) => Some(IBig::from(i)),
-        IntRef::Big(b) => Some(b.clone()),
-    }
+    v.as_int().map(IntRef::to_bigint)
 }
 
 /// Seeds from `arg`: `None` from the OS's randomness (time as a fallback), an

@@ -15,13 +15,6 @@ use crate::types::{type_name, TypeObject};
 use crate::value::{IntRef, Value};
 use crate::vm::{BinOp, Vm};
 
-fn big(i: IntRef<'_>) -> BigInt {
-    match i {
-        IntRef::Small(s) => BigInt::from(s),
-        IntRef::Big(b) => b.clone(),
-    }
-}
-
 /// An int as f64, or `OverflowError` ("int too large to convert to float").
 pub fn int_to_f64(i: IntRef<'_>) -> PyResult<f64> {
     match i {
@@ -56,7 +49,7 @@ pub fn int_truediv(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>
         }
     }
     use crate::int_truediv::{true_divide, TrueDivError};
-    match true_divide(&big(x), &big(y)) {
+    match true_divide(&IntRef::to_bigint(x), &IntRef::to_bigint(y)) {
         Ok(f) => Ok(Some(Value::Float(f))),
         Err(TrueDivError::ZeroDivision) => Err(PyErr::zero_division("division by zero")),
         Err(TrueDivError::Overflow) => Err(PyErr::new(
@@ -81,7 +74,7 @@ pub fn int_lshift(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>>
         return Ok(None);
     };
     let n = shift_count(y)?;
-    let bx = big(x);
+    let bx = IntRef::to_bigint(x);
     if bx == BigInt::ZERO {
         return Ok(Some(Value::Int(0)));
     }
@@ -100,7 +93,7 @@ pub fn int_rshift(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Option<Value>>
         return Ok(None);
     };
     let n = shift_count(y)?;
-    let bx = big(x);
+    let bx = IntRef::to_bigint(x);
     Ok(Some(match n {
         Some(n) if n < (1 << 32) => normalize(bx >> n as usize),
         _ => Value::Int(if bx < BigInt::ZERO { -1 } else { 0 }),
@@ -121,7 +114,7 @@ macro_rules! bitop {
             if let (IntRef::Small(x), IntRef::Small(y)) = (x, y) {
                 return Ok(Some(Value::Int(x $op y)));
             }
-            Ok(Some(normalize(big(x) $op big(y))))
+            Ok(Some(normalize(IntRef::to_bigint(x) $op IntRef::to_bigint(y))))
         }
     };
 }
@@ -207,7 +200,7 @@ fn int_pow(x: IntRef<'_>, y: IntRef<'_>) -> PyResult<Value> {
     if ye > (1 << 28) {
         return Err(PyErr::new(ExcKind::MemoryError, ""));
     }
-    Ok(normalize(big(x).pow(ye as usize)))
+    Ok(normalize(IntRef::to_bigint(x).pow(ye as usize)))
 }
 
 fn float_pow(x: f64, y: f64) -> PyResult<Value> {

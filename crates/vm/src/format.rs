@@ -5,7 +5,7 @@
 use crate::builtins::str::StrObj;
 use crate::error::{PyErr, PyResult};
 use crate::types::type_name;
-use crate::value::{IntRef, Value};
+use crate::value::Value;
 use crate::vm::Vm;
 
 /// A text-library error as a `PyErr`.
@@ -42,10 +42,7 @@ pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             .map_err(text_err);
     }
     if let Some(i) = v.as_int() {
-        let b = match i {
-            IntRef::Small(x) => common::bigint::BigInt::from(x),
-            IntRef::Big(b) => b.clone(),
-        };
+        let b = i.to_bigint();
         return common::format_number::format_int(&b, &spec_t, &tname, 4300)
             .map(|t| t.to_string_lossy().into_owned())
             .map_err(text_err);

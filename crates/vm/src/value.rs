@@ -47,6 +47,16 @@ pub enum IntRef<'a> {
     Big(&'a BigInt),
 }
 
+impl IntRef<'_> {
+    /// The value as an owned big int (for the arbitrary-precision paths).
+    pub fn to_bigint(self) -> BigInt {
+        match self {
+            IntRef::Small(s) => BigInt::from(s),
+            IntRef::Big(b) => b.clone(),
+        }
+    }
+}
+
 impl Value {
     /// An int from a big int, normalized to inline when it fits.
     pub fn from_bigint(b: BigInt) -> Value {

@@ -62,13 +62,6 @@ pub fn exact_value(v: &Value) -> Value {
     }
 }
 
-fn to_big(i: IntRef<'_>) -> BigInt {
-    match i {
-        IntRef::Small(s) => BigInt::from(s),
-        IntRef::Big(b) => b.clone(),
-    }
-}
-
 /// `a + b`.
 #[inline]
 pub fn add(a: IntRef<'_>, b: IntRef<'_>) -> Value {
@@ -77,7 +70,7 @@ pub fn add(a: IntRef<'_>, b: IntRef<'_>) -> Value {
             return Value::Int(r);
         }
     }
-    normalize(to_big(a) + to_big(b))
+    normalize(IntRef::to_bigint(a) + IntRef::to_bigint(b))
 }
 
 /// `a - b`.
@@ -88,7 +81,7 @@ pub fn sub(a: IntRef<'_>, b: IntRef<'_>) -> Value {
             return Value::Int(r);
         }
     }
-    normalize(to_big(a) - to_big(b))
+    normalize(IntRef::to_bigint(a) - IntRef::to_bigint(b))
 }
 
 /// `a * b`.
@@ -99,7 +92,7 @@ pub fn mul(a: IntRef<'_>, b: IntRef<'_>) -> Value {
             return Value::Int(r);
         }
     }
-    normalize(to_big(a) * to_big(b))
+    normalize(IntRef::to_bigint(a) * IntRef::to_bigint(b))
 }
 
 /// `-a`.
@@ -110,7 +103,7 @@ pub fn neg(a: IntRef<'_>) -> Value {
             return Value::Int(r);
         }
     }
-    normalize(-to_big(a))
+    normalize(-IntRef::to_bigint(a))
 }
 
 /// `abs(a)`.
@@ -120,7 +113,7 @@ pub fn abs(a: IntRef<'_>) -> Value {
             return Value::Int(r);
         }
     }
-    normalize(BigInt::from(to_big(a).unsigned_abs()))
+    normalize(BigInt::from(IntRef::to_bigint(a).unsigned_abs()))
 }
 
 /// `divmod(a, b)` with Python's floor semantics (quotient rounded toward minus
@@ -138,7 +131,7 @@ pub fn divmod(a: IntRef<'_>, b: IntRef<'_>) -> PyResult<(Value, Value)> {
             });
         }
     }
-    let (x, y) = (to_big(a), to_big(b));
+    let (x, y) = (IntRef::to_bigint(a), IntRef::to_bigint(b));
     if y.is_zero() {
         return Err(PyErr::zero_division("integer division or modulo by zero"));
     }

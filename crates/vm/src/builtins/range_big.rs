@@ -71,20 +71,15 @@ fn new_range(r: RangeObj) -> Value {
     Value::Obj(ObjRef::new(&crate::rt_types::rt().range, r))
 }
 
-fn big_of(v: &Value) -> Option<BigInt> {
-    match v.as_int()? {
-        IntRef::Small(i) => Some(BigInt::from(i)),
-        IntRef::Big(b) => Some(b.clone()),
-    }
-}
-
 /// `operator.index(v)` as a big int.
 fn index_big(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
-    if let Some(b) = big_of(v) {
+    if let Some(b) = v.as_int().map(IntRef::to_bigint) {
         return Ok(b);
     }
     let r = vm.call_method(v, "__index__", &[])?;
-    big_of(&r).ok_or_else(|| PyErr::type_error("__index__ returned non-int"))
+    r.as_int()
+        .map(IntRef::to_bigint)
+        .ok_or_else(|| PyErr::type_error("__index__ returned non-int"))
 }
 
 fn has_index(v: &Value) -> bool {
@@ -199,7 +194,7 @@ pub fn contains(r: &RangeObj, item: &Value) -> Option<bool> {
     }
     let i = match item {
         Value::Bool(b) => BigInt::from(u8::from(*b)),
-        v => big_of(v)?,
+        v => v.as_int().map(IntRef::to_bigint)?,
     };
     Some(position(r, &i).is_some())
 }
@@ -224,7 +219,7 @@ pub fn index(vm: &mut Vm, r: &RangeObj, this: &Value, x: &Value) -> PyResult<Val
     if is_exact_int(x) {
         let i = match x {
             Value::Bool(b) => BigInt::from(u8::from(*b)),
-            v => big_of(v).unwrap_or(BigInt::ZERO),
+            v => v.as_int().map(IntRef::to_bigint).unwrap_or(BigInt::ZERO),
         };
         if let Some(k) = position(r, &i) {
             return Ok(normalize(k));

@@ -517,10 +517,7 @@ fn round(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
                     return Ok(v.clone());
                 }
                 let Some(IntRef::Small(i)) = v.as_int() else {
-                    let x = v.as_int().map(|i| match i {
-                        IntRef::Small(s) => common::bigint::BigInt::from(s),
-                        IntRef::Big(b) => b.clone(),
-                    });
+                    let x = v.as_int().map(IntRef::to_bigint);
                     return Ok(crate::methods::numbers::round_int(x.unwrap_or_default(), n));
                 };
                 let p = 10i128.pow((-n).min(30) as u32);

@@ -9,13 +9,6 @@ use crate::types::type_name;
 use crate::value::{IntRef, Value};
 use crate::vm::Vm;
 
-fn big(i: IntRef<'_>) -> BigInt {
-    match i {
-        IntRef::Small(s) => BigInt::from(s),
-        IntRef::Big(b) => b.clone(),
-    }
-}
-
 /// `a mod m` with the sign of `m`, as Python's `%` (`m` non-zero).
 fn py_mod(a: &BigInt, m: &BigInt) -> BigInt {
     let zero = BigInt::from(0);
@@ -85,7 +78,11 @@ fn int_pow_mod(b: BigInt, e: BigInt, m: BigInt) -> PyResult<Value> {
 /// rejected as CPython does, other types through their `__pow__(exp, mod)`.
 pub fn pow3(vm: &mut Vm, b: &Value, e: &Value, m: &Value) -> PyResult<Value> {
     if let (Some(x), Some(y), Some(z)) = (b.as_int(), e.as_int(), m.as_int()) {
-        return int_pow_mod(big(x), big(y), big(z));
+        return int_pow_mod(
+            IntRef::to_bigint(x),
+            IntRef::to_bigint(y),
+            IntRef::to_bigint(z),
+        );
     }
     let is_num = |v: &Value| v.as_int().is_some() || matches!(v, Value::Float(_));
     if is_num(b) && is_num(e) && is_num(m) {

@@ -31,13 +31,6 @@ impl VmBytesArgs<'_> {
     }
 }
 
-fn big(i: IntRef<'_>) -> BigInt {
-    match i {
-        IntRef::Small(s) => BigInt::from(s),
-        IntRef::Big(b) => b.clone(),
-    }
-}
-
 fn has_index(v: &Value) -> bool {
     v.type_ref()
         .downcast::<TypeObject>()
@@ -73,7 +66,7 @@ impl PercentBytesArgs for VmBytesArgs<'_> {
     }
 
     fn exact_int(&mut self, v: &Value) -> Option<BigInt> {
-        v.as_int().map(big)
+        v.as_int().map(IntRef::to_bigint)
     }
 
     fn to_bytes(&mut self, v: &Value) -> TextResult<Option<Vec<u8>>> {
@@ -90,7 +83,7 @@ impl PercentBytesArgs for VmBytesArgs<'_> {
 
     fn to_integer(&mut self, v: &Value, index_only: bool) -> TextResult<Option<BigInt>> {
         if let Some(i) = v.as_int() {
-            return Ok(Some(big(i)));
+            return Ok(Some(IntRef::to_bigint(i)));
         }
         if !index_only {
             if let Some(f) = v.as_float() {
@@ -125,7 +118,7 @@ impl PercentBytesArgs for VmBytesArgs<'_> {
             return Ok(ByteSource::Bytes(b));
         }
         if let Some(i) = v.as_int() {
-            return Ok(ByteSource::Int(big(i)));
+            return Ok(ByteSource::Int(IntRef::to_bigint(i)));
         }
         if has_index(v) {
             let r = self.vm.index_i64(v);

@@ -194,10 +194,7 @@ fn real_unary(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, which: u8) -> Py
     let Some(i) = v.as_int() else {
         return Ok(not_implemented());
     };
-    let owned = match i {
-        IntRef::Small(s) => common::bigint::BigInt::from(s),
-        IntRef::Big(b) => b.clone(),
-    };
+    let owned = i.to_bigint();
     let r = IntRef::Big(&owned);
     Ok(match which {
         0 => int::neg(r),

@@ -42,18 +42,11 @@ fn pos_args<'a>(
     }))
 }
 
-fn big_of(i: IntRef<'_>) -> BigInt {
-    match i {
-        IntRef::Small(s) => BigInt::from(s),
-        IntRef::Big(b) => b.clone(),
-    }
-}
-
 /// The receiver as an int (bool included).
 fn int_self(args: &[Value]) -> PyResult<BigInt> {
     args.first()
         .and_then(|v| v.as_int())
-        .map(big_of)
+        .map(IntRef::to_bigint)
         .ok_or_else(|| PyErr::type_error("descriptor requires an 'int' object"))
 }
 

@@ -36,13 +36,6 @@ impl VmPercentArgs<'_> {
     }
 }
 
-fn big(i: IntRef<'_>) -> BigInt {
-    match i {
-        IntRef::Small(s) => BigInt::from(s),
-        IntRef::Big(b) => b.clone(),
-    }
-}
-
 fn has_slot(v: &Value, pick: impl Fn(&TypeObject) -> bool) -> bool {
     v.type_ref().downcast::<TypeObject>().is_some_and(pick)
 }
@@ -80,7 +73,7 @@ impl PercentArgs for VmPercentArgs<'_> {
     }
 
     fn exact_int(&mut self, v: &Value) -> Option<BigInt> {
-        v.as_int().map(big)
+        v.as_int().map(IntRef::to_bigint)
     }
 
     fn to_text(&mut self, v: &Value, conversion: char) -> TextResult<Text> {
@@ -97,7 +90,7 @@ impl PercentArgs for VmPercentArgs<'_> {
 
     fn to_integer(&mut self, v: &Value, index_only: bool) -> TextResult<Option<BigInt>> {
         if let Some(i) = v.as_int() {
-            return Ok(Some(big(i)));
+            return Ok(Some(IntRef::to_bigint(i)));
         }
         if !index_only {
             if let Some(f) = v.as_float() {
@@ -133,7 +126,7 @@ impl PercentArgs for VmPercentArgs<'_> {
             return Ok(CharSource::Str(s.text().clone()));
         }
         if let Some(i) = v.as_int() {
-            return Ok(CharSource::Int(big(i)));
+            return Ok(CharSource::Int(IntRef::to_bigint(i)));
         }
         if has_index(v) {
             let r = self.vm.index_i64(v);
