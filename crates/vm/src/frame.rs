@@ -47,8 +47,6 @@ pub struct Frame {
     pub ret_at: usize,
     /// Whether returning from this frame leaves the (re-entered) eval loop.
     pub entry: bool,
-    /// The keyword names set by `KW_NAMES` for the next `CALL`.
-    pub kwnames: Option<ObjRef>,
     /// The frame object, once Python code asked for it (`sys._getframe`, a
     /// traceback's `tb_frame`).
     pub obj: Option<ObjRef>,
@@ -124,7 +122,6 @@ impl Vm {
             lasti: 0,
             ret_at,
             entry,
-            kwnames: None,
             obj: None,
             inline_gen: None,
         });

@@ -36,10 +36,10 @@ pub enum Exit {
     Yield(Value),
 }
 
-/// The instruction position of the running frame.
+/// Where the running frame is, kept where the error path can read it (the
+/// next-instruction index lives in a register inside `dispatch`; an error
+/// needs only the failing instruction, and the unwinder sets the handler's).
 pub(crate) struct Cursor {
-    /// Next code unit.
-    pub ip: usize,
     /// The code unit of the current instruction.
     pub lasti: usize,
 }
@@ -80,7 +80,7 @@ impl Vm {
     /// [`Vm::dispatch`]; an error comes back here to be unwound, and the loop
     /// goes on in the frame holding the handler.
     pub(crate) fn run_frames(&mut self, entry: usize) -> PyResult<Exit> {
-        let mut cur = Cursor { ip: 0, lasti: 0 };
+        let mut cur = Cursor { lasti: 0 };
         loop {
             match self.dispatch(entry, &mut cur) {
                 Ok(exit) => return Ok(exit),
@@ -88,7 +88,6 @@ impl Vm {
                     // The cursor belongs to the top frame whenever `dispatch`
                     // fails: the unwinder reads the failing instruction there.
                     if let Some(f) = self.frames.last_mut() {
-                        f.ip = cur.ip;
                         f.lasti = cur.lasti;
                     }
                     if let Some(e) = self.unwind(e, entry) {
@@ -133,14 +132,14 @@ impl Vm {
     /// Python-to-Python call, back to the caller on a return, and into and out
     /// of generators resumed by `FOR_ITER`, without leaving this function (one
     /// eval loop, as CPython's). Returns when the entry frame returns or yields;
-    /// an error is returned with `cur` holding the failing frame's position.
+    /// an error is returned with `cur` holding the failing instruction.
     fn dispatch(&mut self, entry: usize, cur: &mut Cursor) -> PyResult<Exit> {
         'frames: loop {
             let fi = self.frames.len().wrapping_sub(1);
             let Some(frame) = self.frames.get(fi) else {
                 return Err(bad_code("no frame"));
             };
-            cur.ip = frame.ip;
+            let mut ip = frame.ip;
             cur.lasti = frame.lasti;
             let base = frame.base;
             let code = frame.code.clone();
@@ -149,27 +148,26 @@ impl Vm {
             let Some(co) = code.downcast::<CodeObj>() else {
                 return Err(bad_code("frame without code"));
             };
-            let instrs: &[u8] = &co.instrs;
+            let units: &[[u8; 2]] = co.instrs.as_chunks::<2>().0;
             loop {
-                let at = cur.ip;
-                let (mut op, mut arg) = match instrs.get(at * 2..at * 2 + 2) {
-                    Some(&[o, a]) => (o, a as u32),
-                    _ => return Err(bad_code("instruction pointer out of range")),
+                let Some(&[first, a]) = units.get(ip) else {
+                    return Err(bad_code("instruction pointer out of range"));
                 };
-                cur.ip = at + 1;
+                let (mut op, mut arg) = (first, a as u32);
+                ip += 1;
                 while op == EXTENDED_ARG {
-                    let i = cur.ip;
-                    let Some(&[o, a]) = instrs.get(i * 2..i * 2 + 2) else {
+                    let Some(&[o, a]) = units.get(ip) else {
                         return Err(bad_code("EXTENDED_ARG at end"));
                     };
                     op = o;
                     arg = (arg << 8) | a as u32;
-                    cur.ip = i + 1;
+                    ip += 1;
                 }
-                cur.lasti = cur.ip - 1;
+                let lasti = ip - 1;
+                cur.lasti = lasti;
                 match op {
                     NOP | RESUME | CACHE => {}
-                    PRECALL => cur.ip += 1,
+                    PRECALL => ip += 1,
                     POP_TOP => {
                         self.stack.pop();
                         self.finalizer_point();
@@ -245,7 +243,7 @@ impl Vm {
                             self.stack.push(None);
                         }
                         self.push(v);
-                        cur.ip += 5;
+                        ip += 5;
                     }
                     STORE_GLOBAL => {
                         self.store_global(co, arg, &globals)?;
@@ -269,7 +267,7 @@ impl Vm {
                     COPY_FREE_VARS => self.copy_free_vars(co, fi, base, arg)?,
                     LOAD_ATTR => {
                         // What frame objects read as `f_lasti` of a running frame.
-                        self.frames[fi].lasti = cur.lasti;
+                        self.frames[fi].lasti = lasti;
                         let Some(name) = co.names.get(arg as usize) else {
                             return Err(bad_code("LOAD_ATTR"));
                         };
@@ -281,18 +279,18 @@ impl Vm {
                                 .map_err(|e| self.attribute_error_context(e, &obj, name))?,
                         };
                         self.push(v);
-                        cur.ip += 4;
+                        ip += 4;
                     }
                     LOAD_METHOD => {
-                        self.frames[fi].lasti = cur.lasti;
+                        self.frames[fi].lasti = lasti;
                         let Some(name) = co.names.get(arg as usize) else {
                             return Err(bad_code("LOAD_METHOD"));
                         };
                         self.load_method(name)?;
-                        cur.ip += 10;
+                        ip += 10;
                     }
                     STORE_ATTR => {
-                        self.frames[fi].lasti = cur.lasti;
+                        self.frames[fi].lasti = lasti;
                         let Some(name) = co.names.get(arg as usize) else {
                             return Err(bad_code("STORE_ATTR"));
                         };
@@ -302,7 +300,7 @@ impl Vm {
                             Ok(r) => r?,
                             Err(v) => self.setattr(&obj, name, Some(v))?,
                         }
-                        cur.ip += 4;
+                        ip += 4;
                         self.finalizer_point();
                     }
                     DELETE_ATTR => {
@@ -318,14 +316,14 @@ impl Vm {
                         let container = self.pop();
                         let v = self.getitem(&container, &sub)?;
                         self.push(v);
-                        cur.ip += 4;
+                        ip += 4;
                     }
                     STORE_SUBSCR => {
                         let sub = self.pop();
                         let container = self.pop();
                         let v = self.pop();
                         self.setitem(&container, &sub, Some(v))?;
-                        cur.ip += 1;
+                        ip += 1;
                         self.finalizer_point();
                     }
                     DELETE_SUBSCR => {
@@ -335,7 +333,7 @@ impl Vm {
                         self.finalizer_point();
                     }
                     BINARY_OP => {
-                        self.frames[fi].lasti = cur.lasti;
+                        self.frames[fi].lasti = lasti;
                         let rhs = self.pop();
                         let lhs = self.pop();
                         let r = match (&lhs, &rhs) {
@@ -368,7 +366,7 @@ impl Vm {
                             _ => self.binary_op_arg(&lhs, &rhs, arg)?,
                         };
                         self.push(r);
-                        cur.ip += 1;
+                        ip += 1;
                     }
                     COMPARE_OP => {
                         let rhs = self.pop();
@@ -384,7 +382,7 @@ impl Vm {
                             }
                         };
                         self.push(r);
-                        cur.ip += 2;
+                        ip += 2;
                     }
                     IS_OP => {
                         let rhs = self.pop();
@@ -407,9 +405,9 @@ impl Vm {
                         let r = self.unary_op(op, &v)?;
                         self.push(r);
                     }
-                    JUMP_FORWARD => cur.ip += arg as usize,
+                    JUMP_FORWARD => ip += arg as usize,
                     JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
-                        cur.ip = cur.ip.saturating_sub(arg as usize);
+                        ip = ip.saturating_sub(arg as usize);
                         if crate::object::has_pending_finalizers() {
                             self.run_finalizers();
                         }
@@ -427,7 +425,7 @@ impl Vm {
                         let want =
                             matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
                         if b == want {
-                            jump(cur, op, arg);
+                            jump(&mut ip, op, arg);
                             if matches!(op, POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_TRUE)
                             {
                                 self.gc_point();
@@ -442,14 +440,14 @@ impl Vm {
                         let want_none =
                             matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
                         if v.is_none() == want_none {
-                            jump(cur, op, arg);
+                            jump(&mut ip, op, arg);
                         }
                     }
                     JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
                         let v = self.top();
                         let b = self.is_true(&v)?;
                         if b == (op == JUMP_IF_TRUE_OR_POP) {
-                            cur.ip += arg as usize;
+                            ip += arg as usize;
                         } else {
                             self.stack.pop();
                         }
@@ -468,8 +466,8 @@ impl Vm {
                     FOR_ITER => {
                         let it = self.top();
                         if let Value::Obj(g) = &it {
-                            if self.push_generator_frame(g, cur.ip + arg as usize) {
-                                self.save_cursor(fi, cur);
+                            if self.push_generator_frame(g, ip + arg as usize) {
+                                self.save_position(fi, ip, lasti);
                                 continue 'frames;
                             }
                         }
@@ -477,7 +475,7 @@ impl Vm {
                             Some(v) => self.push(v),
                             None => {
                                 self.stack.pop();
-                                cur.ip += arg as usize;
+                                ip += arg as usize;
                             }
                         }
                     }
@@ -496,26 +494,26 @@ impl Vm {
                     }
                     UNPACK_SEQUENCE => {
                         self.unpack_sequence(arg as usize)?;
-                        cur.ip += 1;
+                        ip += 1;
                     }
                     UNPACK_EX => self.unpack_ex(arg)?,
                     KW_NAMES => {
                         let Some(Value::Obj(k)) = co.consts.get(arg as usize) else {
                             return Err(bad_code("KW_NAMES"));
                         };
-                        self.frames[fi].kwnames = Some(k.clone());
+                        self.kwnames = Some(k.clone());
                     }
                     CALL => {
-                        cur.ip += 4;
-                        self.frames[fi].lasti = cur.lasti;
-                        let kwnames = self.frames[fi].kwnames.take();
+                        ip += 4;
+                        self.frames[fi].lasti = lasti;
+                        let kwnames = self.kwnames.take();
                         if self.call_from_stack(arg as usize, kwnames)? {
-                            self.save_cursor(fi, cur);
+                            self.save_position(fi, ip, lasti);
                             continue 'frames;
                         }
                     }
                     CALL_FUNCTION_EX => {
-                        self.frames[fi].lasti = cur.lasti;
+                        self.frames[fi].lasti = lasti;
                         self.call_function_ex(arg)?
                     }
                     MAKE_FUNCTION => self.make_function(arg, &globals, &builtins)?,
@@ -529,7 +527,7 @@ impl Vm {
                         }
                     }
                     RETURN_GENERATOR => {
-                        let g = self.make_generator(fi, cur.ip)?;
+                        let g = self.make_generator(fi, ip)?;
                         match self.return_from_frame(g, entry)? {
                             Some(exit) => return Ok(exit),
                             None => continue 'frames,
@@ -537,7 +535,7 @@ impl Vm {
                     }
                     YIELD_VALUE => {
                         let v = self.pop();
-                        self.save_cursor(fi, cur);
+                        self.save_position(fi, ip, lasti);
                         if self.frames[fi].inline_gen.is_some() {
                             self.yield_inline_generator(v)?;
                             continue 'frames;
@@ -552,7 +550,7 @@ impl Vm {
                             crate::generator::SendResult::Return(r) => {
                                 self.stack.pop();
                                 self.push(r);
-                                cur.ip += arg as usize;
+                                ip += arg as usize;
                             }
                         }
                     }
@@ -757,10 +755,10 @@ impl Vm {
     /// Writes the running position back into frame `fi` before another frame
     /// takes over (a call, a generator resumed or suspended in place).
     #[inline(always)]
-    fn save_cursor(&mut self, fi: usize, cur: &Cursor) {
+    fn save_position(&mut self, fi: usize, ip: usize, lasti: usize) {
         if let Some(f) = self.frames.get_mut(fi) {
-            f.ip = cur.ip;
-            f.lasti = cur.lasti;
+            f.ip = ip;
+            f.lasti = lasti;
         }
     }
 
@@ -801,7 +799,7 @@ impl Vm {
     }
 }
 
-fn jump(cur: &mut Cursor, op: u8, arg: u32) {
+fn jump(ip: &mut usize, op: u8, arg: u32) {
     if matches!(
         op,
         POP_JUMP_BACKWARD_IF_FALSE
@@ -809,9 +807,9 @@ fn jump(cur: &mut Cursor, op: u8, arg: u32) {
             | POP_JUMP_BACKWARD_IF_NONE
             | POP_JUMP_BACKWARD_IF_NOT_NONE
     ) {
-        cur.ip = cur.ip.saturating_sub(arg as usize);
+        *ip = ip.saturating_sub(arg as usize);
     } else {
-        cur.ip += arg as usize;
+        *ip += arg as usize;
     }
 }
 
