@@ -110,7 +110,14 @@ impl Vm {
             self.truncate_stack(ret_at);
             return Err(e);
         }
-        self.stack.resize(base + co.nlocalsplus, None);
+        // The other locals start unbound (an inlined fill, not `resize`'s call).
+        let want = base + co.nlocalsplus;
+        let have = self.stack.len();
+        if have < want {
+            self.stack.extend(std::iter::repeat_n(None, want - have));
+        } else {
+            self.stack.truncate(want);
+        }
         self.frames.push(Frame {
             code: code.clone(),
             func: Some(func.clone()),
