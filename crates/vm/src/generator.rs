@@ -251,7 +251,7 @@ impl Vm {
                 let Some(frame) = self.frames.pop() else {
                     return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
                 };
-                values.extend(self.stack.drain(frame.base..));
+                crate::object::move_tail(&mut self.stack, frame.base, &mut values);
                 *g.saved.borrow_mut(&mut self.token) = Some(SavedFrame { frame, values });
                 Ok(SendResult::Yield(v))
             }
@@ -343,7 +343,7 @@ impl Vm {
             return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
         };
         let mut values = std::mem::take(g.spare.borrow_mut(&mut self.token));
-        values.extend(self.stack.drain(frame.base..));
+        crate::object::move_tail(&mut self.stack, frame.base, &mut values);
         self.restore_caller_exc(g, true);
         g.running.set(false);
         *g.saved.borrow_mut(&mut self.token) = Some(SavedFrame { frame, values });
