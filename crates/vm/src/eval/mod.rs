@@ -143,8 +143,6 @@ impl Vm {
             cur.lasti = frame.lasti;
             let base = frame.base;
             let code = frame.code.clone();
-            let globals = frame.globals.clone();
-            let builtins = frame.builtins.clone();
             let Some(co) = code.downcast::<CodeObj>() else {
                 return Err(bad_code("frame without code"));
             };
@@ -224,7 +222,10 @@ impl Vm {
                         }
                         self.finalizer_point();
                     }
-                    LOAD_NAME => self.load_name(co, fi, arg, &globals, &builtins)?,
+                    LOAD_NAME => {
+                        let (globals, builtins) = self.namespaces(fi);
+                        self.load_name(co, fi, arg, &globals, &builtins)?
+                    }
                     STORE_NAME => {
                         self.store_name(co, fi, arg)?;
                         self.finalizer_point();
@@ -235,9 +236,16 @@ impl Vm {
                     }
                     LOAD_GLOBAL => {
                         let ni = (arg >> 1) as usize;
-                        let v = match self.load_global_cached(co, ni, &globals, &builtins) {
+                        let cached = match self.frames.get(fi) {
+                            Some(f) => self.load_global_cached(co, ni, &f.globals, &f.builtins),
+                            None => None,
+                        };
+                        let v = match cached {
                             Some(v) => v,
-                            None => self.load_global_slow(co, ni, &globals, &builtins)?,
+                            None => {
+                                let (globals, builtins) = self.namespaces(fi);
+                                self.load_global_slow(co, ni, &globals, &builtins)?
+                            }
                         };
                         if arg & 1 != 0 {
                             self.stack.push(None);
@@ -246,10 +254,12 @@ impl Vm {
                         ip += 5;
                     }
                     STORE_GLOBAL => {
+                        let (globals, _) = self.namespaces(fi);
                         self.store_global(co, arg, &globals)?;
                         self.finalizer_point();
                     }
                     DELETE_GLOBAL => {
+                        let (globals, _) = self.namespaces(fi);
                         self.delete_global(co, arg, &globals)?;
                         self.finalizer_point();
                     }
@@ -516,7 +526,10 @@ impl Vm {
                         self.frames[fi].lasti = lasti;
                         self.call_function_ex(arg)?
                     }
-                    MAKE_FUNCTION => self.make_function(arg, &globals, &builtins)?,
+                    MAKE_FUNCTION => {
+                        let (globals, builtins) = self.namespaces(fi);
+                        self.make_function(arg, &globals, &builtins)?
+                    }
                     RETURN_VALUE => {
                         let v = self.pop();
                         self.finalizer_point();
@@ -559,6 +572,7 @@ impl Vm {
                             &mut self.token,
                             "__build_class__",
                         ));
+                        let (_, builtins) = self.namespaces(fi);
                         let v = builtins
                             .downcast::<Dict>()
                             .and_then(|d| d.get_str(&self.token, &key));
@@ -749,6 +763,16 @@ impl Vm {
     fn finalizer_point(&mut self) {
         if crate::object::has_pending_finalizers() {
             self.run_finalizers();
+        }
+    }
+
+    /// Frame `fi`'s globals and builtins (owned: the frame's own references
+    /// are not held across the instruction loop, so switching frames costs
+    /// no reference counting).
+    fn namespaces(&self, fi: usize) -> (ObjRef, ObjRef) {
+        match self.frames.get(fi) {
+            Some(f) => (f.globals.clone(), f.builtins.clone()),
+            None => (self.builtins.clone(), self.builtins.clone()),
         }
     }
 
