@@ -33,7 +33,7 @@ pub(crate) fn str_text(v: &Value) -> Option<String> {
 
 impl Vm {
     /// `sys.modules[name]`, if present.
-    pub(crate) fn sys_modules_get(&mut self, name: &str) -> Option<Value> {
+    pub fn sys_modules_get(&mut self, name: &str) -> Option<Value> {
         let key = Value::Obj(intern(&mut self.token, name));
         self.modules
             .downcast::<Dict>()
