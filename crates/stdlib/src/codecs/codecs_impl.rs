@@ -283,6 +283,13 @@ fn utf_wide_decode(
         }
     }
     let big = order == 1;
+    // CPython names the byte order it decodes with in its errors.
+    let codec = match (codec.starts_with("utf-16"), big) {
+        (true, false) => "utf-16-le",
+        (true, true) => "utf-16-be",
+        (false, false) => "utf-32-le",
+        (false, true) => "utf-32-be",
+    };
     let mut out = Text::new();
     let fail = |out: &mut Text, start: usize, end: usize, why: &str| -> PyResult<()> {
         match errors {
