@@ -40,8 +40,13 @@ pub fn warnings_attr(vm: &mut Vm, name: &str, try_import: bool) -> PyResult<Opti
     let module = if try_import {
         match vm.import_module("warnings") {
             Ok(m) => Some(m),
-            Err(e) if e.is_kind(vm::ExcKind::ImportError) => None,
-            Err(e) => return Err(e),
+            Err(mut e) => {
+                let import_error = Value::Obj(vm::exceptions::exc_class(vm::ExcKind::ImportError));
+                if !vm.err_matches(&mut e, &import_error)? {
+                    return Err(e);
+                }
+                None
+            }
         }
     } else {
         vm.sys_modules_get("warnings")

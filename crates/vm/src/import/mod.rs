@@ -12,6 +12,7 @@
 pub mod cache;
 pub mod imp;
 pub mod main;
+pub mod module_repr;
 pub mod path;
 pub mod spec;
 
