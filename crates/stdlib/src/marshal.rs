@@ -313,6 +313,7 @@ impl Writer {
     fn float(&mut self, f: f64, flag: u8) {
         if self.version > 1 {
             self.out.push(TYPE_BINARY_FLOAT | flag);
+            let f = vm::nan_identity::canonical(f);
             self.out.extend_from_slice(&f.to_le_bytes());
         } else {
             self.out.push(TYPE_FLOAT | flag);
