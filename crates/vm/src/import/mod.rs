@@ -10,6 +10,7 @@
 //! `krait FILE.py` in [`main`].
 
 pub mod cache;
+pub mod extension_origin;
 pub mod imp;
 pub mod main;
 pub mod module_repr;
@@ -486,6 +487,12 @@ impl Vm {
         };
         let boot = self.bootstrap()?;
         let spec = spec::new_spec(self, &boot, name, &boot.builtin_importer, "built-in", false)?;
+        // A stand-in for an extension module has CPython's file as origin
+        // (so `__file__`); Krait still creates it natively.
+        if let Some(file) = extension_origin::extension_file(name) {
+            self.setattr_str(&spec, "origin", new_str(&file))?;
+            self.setattr_str(&spec, "_set_fileattr", Value::Bool(true))?;
+        }
         // The module just created, for `load_spec` (native modules are created
         // by finding them).
         self.setattr_str(&spec, "_krait_module", Value::Obj(module))?;
