@@ -67,4 +67,5 @@ program_tests!(
     fixes_unicode_errors,
     fixes_warnings,
     fixes_importlib,
+    fixes_extension_modules,
 );
