@@ -71,3 +71,13 @@ with warnings.catch_warnings():
         _warnings.warn("x")
     except RuntimeError as e:
         print(str(e).splitlines()[0])
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter("always")
+    c = compile("x = 1\ny = x is 1\n", "<cmp>", "exec")
+    print([(str(x.message), x.category.__name__, x.filename, x.lineno) for x in w])
+with warnings.catch_warnings():
+    warnings.simplefilter("error")
+    try:
+        compile("x = 1\ny = x is 1\n", "<cmp>", "exec")
+    except SyntaxError as e:
+        print("SyntaxError", e.msg, e.lineno, e.filename)

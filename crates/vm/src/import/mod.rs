@@ -10,6 +10,7 @@
 //! `krait FILE.py` in [`main`].
 
 pub mod cache;
+pub mod compile_warnings;
 pub mod extension_origin;
 pub mod imp;
 pub mod main;
