@@ -395,7 +395,7 @@ fn code_constant(vm: &mut Vm, v: &Value, depth: usize) -> Option<compiler::code:
         Value::None => C::None,
         Value::Bool(b) => C::Bool(*b),
         Value::Int(i) => C::Int(BigInt::from(*i)),
-        Value::Float(f) => C::Float(*f),
+        Value::Float(f) => C::Float(vm::nan_identity::canonical(*f)),
         Value::Obj(o) => {
             if let Some(c) = o.downcast::<CodeObj>() {
                 C::Code(Box::new(c.data.clone()))
@@ -609,8 +609,8 @@ impl Reader<'_> {
                 Value::Int(i64::from_le_bytes(a))
             }
             TYPE_LONG => self.read_long()?,
-            TYPE_BINARY_FLOAT => Value::Float(self.f64()?),
-            TYPE_FLOAT => Value::Float(self.text_float()?),
+            TYPE_BINARY_FLOAT => vm::nan_identity::new_float(self.f64()?),
+            TYPE_FLOAT => vm::nan_identity::new_float(self.text_float()?),
             TYPE_BINARY_COMPLEX | TYPE_COMPLEX => {
                 let (re, im) = if ty == TYPE_BINARY_COMPLEX {
                     (self.f64()?, self.f64()?)

@@ -16,3 +16,7 @@ print(hash(1.5), float.fromhex("nan") is float.fromhex("nan"), nan.hex(), math.c
 s = {nan, nan, float("nan")}; print(len(s))
 print(nan != nan, nan == nan, sorted([3.0, 1.0]), max(nan, 1.0), min(1.0, nan))
 print(f"{nan}", "%f" % nan, format(nan, ".2f"), round(nan) if False else "", nan.is_integer())
+a = marshal.loads(marshal.dumps(nan)); b = marshal.loads(marshal.dumps(nan))
+print(a is b, a is a, marshal.dumps(a) == marshal.dumps(nan))
+c = pickle.loads(pickle.dumps(nan, 2))
+print(c is nan, c in [c], c in [nan])
