@@ -34,3 +34,34 @@ try:
     import blocked
 except ImportError as e:
     print("ImportError:", e)
+class Finder:
+    def find_spec(self, name, path, target=None):
+        if name.startswith("virt_"):
+            return importlib.util.spec_from_loader(name, Loader(), origin="virtual")
+        return None
+class Loader:
+    def create_module(self, spec):
+        return None
+    def exec_module(self, module):
+        module.value = module.__name__.upper()
+sys.meta_path.insert(0, Finder())
+import virt_one
+print(virt_one.value, virt_one.__spec__.origin, repr(virt_one)[:30], virt_one.__loader__.__class__.__name__)
+m = importlib.reload(virt_one)
+print(m is virt_one, m.value)
+spec = importlib.util.find_spec("virt_two")
+mod = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mod)
+print(mod.value, "virt_two" in sys.modules)
+print(importlib.util.resolve_name(".x", "pkg"), importlib.util.cache_from_source("/a/b.py").split("/")[-1].split(".")[0])
+sl = importlib.machinery.SourceFileLoader
+print(sl.__name__, importlib.machinery.ModuleSpec.__name__)
+class Lazy:
+    def exec_module(self, module):
+class NoCreate:
+    def exec_module(self, module):
+        pass
+try:
+    importlib.util.module_from_spec(importlib.util.spec_from_loader("nc", NoCreate()))
+except ImportError as e:
+    print("ImportError:", e)

@@ -287,6 +287,9 @@ def module_from_spec(spec):
     module = None
     if hasattr(spec.loader, 'create_module'):
         module = spec.loader.create_module(spec)
+    elif hasattr(spec.loader, 'exec_module'):
+        raise ImportError('loaders that define exec_module() '
+                          'must also define create_module()')
     if module is None:
         module = _new_module(spec.name)
     _init_module_attrs(spec, module)
