@@ -626,12 +626,18 @@ impl Reader<'_> {
             TYPE_UNICODE | TYPE_INTERNED => {
                 let n = self.size()?;
                 let b = self.take(n)?;
-                let t = Text::from_generalized_utf8(b).ok_or_else(|| {
-                    ReadErr::Py(PyErr::new(
-                        ExcKind::UnicodeDecodeError,
-                        "'utf-8' codec can't decode marshal data",
-                    ))
-                })?;
+                let t = match Text::from_generalized_utf8(b) {
+                    Some(t) => t,
+                    // The strict decoder names the first bad byte (CPython
+                    // decodes with `surrogatepass`; surrogates were accepted
+                    // above, so the error is elsewhere).
+                    None => {
+                        let e = vm::methods::bytes::decode(b, "utf-8", "strict").err();
+                        return Err(ReadErr::Py(e.unwrap_or_else(|| {
+                            PyErr::new(ExcKind::UnicodeDecodeError, "invalid utf-8 data")
+                        })));
+                    }
+                };
                 str_value(vm, t, ty == TYPE_INTERNED)
             }
             TYPE_ASCII | TYPE_ASCII_INTERNED | TYPE_SHORT_ASCII | TYPE_SHORT_ASCII_INTERNED => {

@@ -39,3 +39,10 @@ try: print(b'\xff\xfe\x00'.decode('utf-16'))
 except Exception as e: print(e)
 try: print(codecs.decode(b'\xff\xfe\x00', 'utf-16'))
 except Exception as e: print(e)
+import marshal
+for data in [b'u\x02\x00\x00\x00a\xff', b'u\x03\x00\x00\x00\xe2\x82A']:
+    try:
+        marshal.loads(data)
+    except UnicodeDecodeError as e:
+        print(e, e.start, e.end)
+print(marshal.loads(b'u\x03\x00\x00\x00\xed\xa0\x80') == '\ud800')
