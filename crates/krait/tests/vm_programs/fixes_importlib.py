@@ -1,5 +1,5 @@
 # importlib.reload, importlib.util helpers, module reprs.
-import importlib, importlib.util, sys, types, os, tempfile
+import importlib, importlib.util, importlib.machinery, sys, types, os, tempfile
 d = tempfile.mkdtemp()
 with open(os.path.join(d, "reload_me.py"), "w") as f:
     f.write("counter = 1\n")
@@ -56,8 +56,6 @@ print(mod.value, "virt_two" in sys.modules)
 print(importlib.util.resolve_name(".x", "pkg"), importlib.util.cache_from_source("/a/b.py").split("/")[-1].split(".")[0])
 sl = importlib.machinery.SourceFileLoader
 print(sl.__name__, importlib.machinery.ModuleSpec.__name__)
-class Lazy:
-    def exec_module(self, module):
 class NoCreate:
     def exec_module(self, module):
         pass
