@@ -63,4 +63,9 @@ program_tests!(
     fixes_suggest,
     abc_checks,
     del_at_exit,
+    fixes_nan_identity,
+    fixes_unicode_errors,
+    fixes_warnings,
+    fixes_importlib,
+    fixes_extension_modules,
 );

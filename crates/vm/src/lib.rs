@@ -46,6 +46,7 @@ pub mod interactive;
 pub mod io;
 pub mod methods;
 pub mod module;
+pub mod nan_identity;
 pub mod native_attrs;
 pub mod object;
 pub mod os_error;

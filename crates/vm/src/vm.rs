@@ -115,7 +115,12 @@ impl Vm {
     /// the interpreter (`builtins`, `sys` and every registered native one), as
     /// CPython lists its compiled-in modules.
     pub(crate) fn builtin_module_names(&self) -> Value {
-        let mut names: Vec<&str> = self.native_modules.iter().map(|(n, _)| *n).collect();
+        let mut names: Vec<&str> = self
+            .native_modules
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| crate::import::extension_origin::extension_file(n).is_none())
+            .collect();
         names.extend(["builtins", "sys"]);
         names.sort_unstable();
         names.dedup();

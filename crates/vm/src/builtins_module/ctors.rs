@@ -149,7 +149,7 @@ fn float_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> 
             if let Some(s) = v.downcast::<StrObj>() {
                 // Unicode digits and spaces as CPython's `PyFloat_FromString`.
                 return common::parse_number::parse_float(s.text())
-                    .map(Value::Float)
+                    .map(crate::nan_identity::new_float)
                     .map_err(crate::format::text_err);
             }
             for m in ["__float__", "__index__"] {

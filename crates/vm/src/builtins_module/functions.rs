@@ -238,7 +238,7 @@ fn next(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 fn abs(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "abs", args, kw, 1)?;
     match &a[0] {
-        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Float(f) => Ok(crate::nan_identity::new_float(f.abs())),
         v => match v.as_int() {
             Some(i) => Ok(crate::builtins::int::abs(i)),
             None => match crate::class::call_special(vm, v, "__abs__", &[])? {

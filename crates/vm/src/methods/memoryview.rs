@@ -280,7 +280,7 @@ fn pack(vm: &mut Vm, code: u8, size: usize, v: &Value) -> PyResult<Vec<u8>> {
         b'?' => Ok(vec![u8::from(vm.is_true(v)?)]),
         b'f' | b'd' => {
             let f = match v {
-                Value::Float(f) => *f,
+                Value::Float(f) => crate::nan_identity::canonical(*f),
                 Value::Int(i) => *i as f64,
                 Value::Bool(b) => f64::from(u8::from(*b)),
                 _ => match v.as_int() {
