@@ -115,20 +115,36 @@ class NamespaceLoader:
         return True
 
 
-class _Implementation:
-    """`sys.implementation` (a types.SimpleNamespace in CPython): `cache_tag`
-    names the files of `__pycache__`."""
+class SimpleNamespace:
+    """`types.SimpleNamespace` (CPython's `_PyNamespace_Type`): attributes
+    from keyword arguments, `namespace(a=1, b=2)` as its repr; `types` takes
+    it from `type(sys.implementation)`."""
 
-    def __init__(self, version):
-        self.name = 'krait'
-        self.cache_tag = 'krait-311'
-        self.version = version
-        self.hexversion = 0x030b07f0
-        self._multiarch = 'x86_64-linux-gnu'
+    __module__ = 'types'
+
+    def __init__(self, /, **kwargs):
+        self.__dict__.update(kwargs)
 
     def __repr__(self):
-        return "namespace(name='krait', cache_tag='krait-311', version={!r})".format(
-            self.version)
+        name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+        items = ', '.join('{}={!r}'.format(k, v) for k, v in self.__dict__.items())
+        return '{}({})'.format(name, items)
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return (type(self), (), self.__dict__)
+
+
+def _Implementation(version):
+    """`sys.implementation`: `cache_tag` names the files of `__pycache__`."""
+    return SimpleNamespace(name='krait', cache_tag='krait-311', version=version,
+                           hexversion=0x030b07f0, _multiarch='x86_64-linux-gnu')
 
 
 # What `importlib` (Lib/importlib/__init__.py, machinery.py) takes from
