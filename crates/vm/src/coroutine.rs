@@ -513,6 +513,28 @@ pub(crate) fn awaitable_send(vm: &mut Vm, this: &Value, v: Value) -> Option<PyRe
     Some(awaitable_step(vm, this, v, None))
 }
 
+/// `SEND` of `None` into an iterator that isn't a generator: its
+/// `tp_iternext`, the value of a `StopIteration` it raises being the result
+/// (CPython's `_PyGen_FetchStopIterationValue`), as for a custom awaitable
+/// whose `__next__` raises `StopIteration(value)`.
+pub(crate) fn send_none(vm: &mut Vm, receiver: &Value) -> PyResult<SendResult> {
+    let next = receiver
+        .type_ref()
+        .downcast::<crate::types::TypeObject>()
+        .and_then(|t| t.slots.iternext.get());
+    let Some(next) = next else {
+        return vm.next(receiver).map(|_| SendResult::Return(Value::None));
+    };
+    match next(vm, receiver) {
+        Ok(Some(x)) => Ok(SendResult::Yield(x)),
+        Ok(None) => Ok(SendResult::Return(Value::None)),
+        Err(mut e) if e.kind == ExcKind::StopIteration => Ok(SendResult::Return(
+            crate::generator::stop_iteration_value(vm, &mut e),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
 fn finish(vm: &mut Vm, r: PyResult<SendResult>) -> PyResult<Value> {
     match r? {
         SendResult::Yield(x) => Ok(x),

@@ -500,10 +500,7 @@ impl Vm {
             return r;
         }
         if v.is_none() {
-            return Ok(match self.next(receiver)? {
-                Some(x) => SendResult::Yield(x),
-                None => SendResult::Return(Value::None),
-            });
+            return crate::coroutine::send_none(self, receiver);
         }
         let r = self.call_method(receiver, "send", &[v]);
         match r {
