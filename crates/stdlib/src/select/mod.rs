@@ -23,7 +23,7 @@ use crate::util::{new_module, set_attr, tname};
 /// `(name, value)` for each constant, the name being the `libc` item's.
 macro_rules! libc_constants {
     ($($name:ident,)*) => {
-        &[$((stringify!($name), libc::$name as i64),)*]
+        &[$((stringify!($name), libc::$name as u32 as i64),)*]
     };
 }
 
