@@ -10,10 +10,19 @@ use crate::util::new_module;
 
 /// `fork_exec(...)`: not supported (see the module documentation).
 fn fork_exec(vm: &mut Vm, _args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
-    Err(crate::posix::errno_error(vm, i64::from(libc::ENOSYS), None, None))
+    Err(crate::posix::errno_error(
+        vm,
+        i64::from(libc::ENOSYS),
+        None,
+        None,
+    ))
 }
 
 /// Creates the `_posixsubprocess` module.
 pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
-    Ok(new_module(vm, "_posixsubprocess", &[("fork_exec", fork_exec)]))
+    Ok(new_module(
+        vm,
+        "_posixsubprocess",
+        &[("fork_exec", fork_exec)],
+    ))
 }

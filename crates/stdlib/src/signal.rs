@@ -27,10 +27,45 @@ macro_rules! libc_constants {
 
 /// The signal numbers and `pthread_sigmask`/`setitimer` constants.
 const CONSTANTS: &[(&str, i64)] = libc_constants!(
-    SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGIOT, SIGBUS, SIGFPE, SIGKILL, SIGUSR1,
-    SIGSEGV, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGSTKFLT, SIGCHLD, SIGCONT, SIGSTOP, SIGTSTP,
-    SIGTTIN, SIGTTOU, SIGURG, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGWINCH, SIGIO, SIGPOLL,
-    SIGPWR, SIGSYS, SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK, ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF,
+    SIGHUP,
+    SIGINT,
+    SIGQUIT,
+    SIGILL,
+    SIGTRAP,
+    SIGABRT,
+    SIGIOT,
+    SIGBUS,
+    SIGFPE,
+    SIGKILL,
+    SIGUSR1,
+    SIGSEGV,
+    SIGUSR2,
+    SIGPIPE,
+    SIGALRM,
+    SIGTERM,
+    SIGSTKFLT,
+    SIGCHLD,
+    SIGCONT,
+    SIGSTOP,
+    SIGTSTP,
+    SIGTTIN,
+    SIGTTOU,
+    SIGURG,
+    SIGXCPU,
+    SIGXFSZ,
+    SIGVTALRM,
+    SIGPROF,
+    SIGWINCH,
+    SIGIO,
+    SIGPOLL,
+    SIGPWR,
+    SIGSYS,
+    SIG_BLOCK,
+    SIG_UNBLOCK,
+    SIG_SETMASK,
+    ITIMER_REAL,
+    ITIMER_VIRTUAL,
+    ITIMER_PROF,
 );
 
 /// One more than the highest signal number on Linux (the kernel's 64
@@ -101,7 +136,12 @@ fn signal(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         ));
     }
     if n == i64::from(libc::SIGKILL) || n == i64::from(libc::SIGSTOP) {
-        return Err(crate::posix::errno_error(vm, i64::from(libc::EINVAL), None, None));
+        return Err(crate::posix::errno_error(
+            vm,
+            i64::from(libc::EINVAL),
+            None,
+            None,
+        ));
     }
     let old = HANDLERS.with(|h| h.borrow_mut().insert(n, handler));
     Ok(old.unwrap_or_else(|| initial_handler(n)))

@@ -17,7 +17,10 @@ fn waitpid(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
     let opts = rustix::process::WaitOptions::from_bits_retain(options as u32);
     let target = match pid {
         -1 => None,
-        p => match i32::try_from(p).ok().and_then(rustix::process::Pid::from_raw) {
+        p => match i32::try_from(p)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        {
             Some(p) => Some(p),
             None => return Err(errno_error(vm, i64::from(libc::ECHILD), None, None)),
         },
@@ -60,25 +63,43 @@ fn wifexited(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     Ok(Value::Bool(exited(status_arg(vm, args, kw, "WIFEXITED")?)))
 }
 fn wexitstatus(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    Ok(Value::Int((status_arg(vm, args, kw, "WEXITSTATUS")? >> 8) & 0xff))
+    Ok(Value::Int(
+        (status_arg(vm, args, kw, "WEXITSTATUS")? >> 8) & 0xff,
+    ))
 }
 fn wifsignaled(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    Ok(Value::Bool(signaled(status_arg(vm, args, kw, "WIFSIGNALED")?)))
+    Ok(Value::Bool(signaled(status_arg(
+        vm,
+        args,
+        kw,
+        "WIFSIGNALED",
+    )?)))
 }
 fn wtermsig(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     Ok(Value::Int(term_sig(status_arg(vm, args, kw, "WTERMSIG")?)))
 }
 fn wifstopped(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    Ok(Value::Bool(stopped(status_arg(vm, args, kw, "WIFSTOPPED")?)))
+    Ok(Value::Bool(stopped(status_arg(
+        vm,
+        args,
+        kw,
+        "WIFSTOPPED",
+    )?)))
 }
 fn wstopsig(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    Ok(Value::Int((status_arg(vm, args, kw, "WSTOPSIG")? >> 8) & 0xff))
+    Ok(Value::Int(
+        (status_arg(vm, args, kw, "WSTOPSIG")? >> 8) & 0xff,
+    ))
 }
 fn wifcontinued(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    Ok(Value::Bool(status_arg(vm, args, kw, "WIFCONTINUED")? == 0xffff))
+    Ok(Value::Bool(
+        status_arg(vm, args, kw, "WIFCONTINUED")? == 0xffff,
+    ))
 }
 fn wcoredump(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    Ok(Value::Bool(status_arg(vm, args, kw, "WCOREDUMP")? & 0x80 != 0))
+    Ok(Value::Bool(
+        status_arg(vm, args, kw, "WCOREDUMP")? & 0x80 != 0,
+    ))
 }
 
 /// `waitstatus_to_exitcode(status)`: the exit code, or minus the signal

@@ -129,7 +129,9 @@ fn modify(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 fn unregister(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "unregister", args, kw, 2)?;
     let e = me(vm, &a[0])?;
-    control(vm, e, &a[1], |ep, f, _| epoll::delete(ep.as_fd(), f.as_fd()))
+    control(vm, e, &a[1], |ep, f, _| {
+        epoll::delete(ep.as_fd(), f.as_fd())
+    })
 }
 
 /// `poll(timeout=None, maxevents=-1)`: `[(fd, events), ...]`; the timeout is

@@ -108,10 +108,7 @@ pub(crate) fn timespec_of(secs: Option<f64>) -> PyResult<Option<Timespec>> {
         }));
     }
     if s > 1e12 {
-        return Err(PyErr::new(
-            ExcKind::OverflowError,
-            "timeout is too large",
-        ));
+        return Err(PyErr::new(ExcKind::OverflowError, "timeout is too large"));
     }
     Ok(Some(
         Timespec::try_from(Duration::from_secs_f64(s)).unwrap_or(Timespec {
@@ -156,7 +153,11 @@ fn select(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         return Err(PyErr::value_error("timeout must be non-negative"));
     }
     let ts = timespec_of(timeout)?;
-    let lists = [items_of(vm, &a[0])?, items_of(vm, &a[1])?, items_of(vm, &a[2])?];
+    let lists = [
+        items_of(vm, &a[0])?,
+        items_of(vm, &a[1])?,
+        items_of(vm, &a[2])?,
+    ];
     let wanted = [PollFlags::IN, PollFlags::OUT, PollFlags::PRI];
     // One entry per (list, object): the object, its file and the events.
     let mut entries: Vec<(usize, Value, Arc<File>)> = Vec::new();
@@ -172,8 +173,10 @@ fn select(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
             .iter()
             .map(|(w, _, f)| PollFd::new(f.as_ref(), wanted[*w]))
             .collect();
+        // Retried when a signal interrupts the wait (PEP 475).
         match rustix::event::poll(&mut pfds, ts.as_ref()) {
             Ok(_) => break pfds.iter().map(PollFd::revents).collect(),
+            Err(Errno::INTR) => {}
             Err(e) => return Err(errno_err(vm, e)),
         }
     };

@@ -186,5 +186,10 @@ pub(crate) fn install(vm: &mut Vm, m: &ObjRef) {
         add_method(vm.token(), &t, name, f);
     }
     POLL_TYPE.with(|p| *p.borrow_mut() = Some(t));
-    set_attr(vm, m, "poll", Value::Obj(new_native_function("poll", new_poll)));
+    set_attr(
+        vm,
+        m,
+        "poll",
+        Value::Obj(new_native_function("poll", new_poll)),
+    );
 }

@@ -3,9 +3,7 @@
 //! scope_id)` for `AF_INET6`, a path for `AF_UNIX`; and the pure address
 //! functions `inet_aton`/`inet_ntoa`/`inet_pton`/`inet_ntop`.
 
-use std::net::{
-    IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6, ToSocketAddrs,
-};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6, ToSocketAddrs};
 
 use rustix::net::{SocketAddrAny, SocketAddrUnix};
 use vm::builtins::str::{new_str, StrObj};
@@ -122,7 +120,9 @@ pub(crate) fn sockaddr_arg(vm: &mut Vm, family: i64, v: &Value, fname: &str) -> 
     };
     if !arity_ok {
         return Err(PyErr::type_error(if v6 {
-            format!("{fname}(): AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])")
+            format!(
+                "{fname}(): AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])"
+            )
         } else {
             format!("{fname}(): AF_INET address must be a pair (host, port)")
         }));
@@ -203,7 +203,8 @@ pub(crate) fn parse_inet_aton(text: &str) -> Option<u32> {
     }
     let mut nums = Vec::with_capacity(parts.len());
     for p in &parts {
-        let (digits, radix) = if let Some(h) = p.strip_prefix("0x").or_else(|| p.strip_prefix("0X")) {
+        let (digits, radix) = if let Some(h) = p.strip_prefix("0x").or_else(|| p.strip_prefix("0X"))
+        {
             (h, 16)
         } else if p.len() > 1 && p.starts_with('0') {
             (&p[1..], 8)

@@ -32,12 +32,23 @@ fn optional_text(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Option<String>>
 }
 
 /// The addresses of `host` (all families), in the resolver's order.
-fn resolve_all(vm: &mut Vm, host: Option<&str>, passive: bool, numeric: bool) -> PyResult<Vec<IpAddr>> {
+fn resolve_all(
+    vm: &mut Vm,
+    host: Option<&str>,
+    passive: bool,
+    numeric: bool,
+) -> PyResult<Vec<IpAddr>> {
     let Some(host) = host else {
         return Ok(if passive {
-            vec![IpAddr::V4(Ipv4Addr::UNSPECIFIED), IpAddr::V6(Ipv6Addr::UNSPECIFIED)]
+            vec![
+                IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+                IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+            ]
         } else {
-            vec![IpAddr::V6(Ipv6Addr::LOCALHOST), IpAddr::V4(Ipv4Addr::LOCALHOST)]
+            vec![
+                IpAddr::V6(Ipv6Addr::LOCALHOST),
+                IpAddr::V4(Ipv4Addr::LOCALHOST),
+            ]
         });
     };
     if let Ok(ip) = host.parse::<IpAddr>() {
@@ -105,10 +116,7 @@ pub(crate) fn getaddrinfo(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> P
         let p = vm.index_i64(&port_v)?;
         u16::try_from(p).map_err(|_| gai_error(vm, i64::from(libc::EAI_SERVICE)))?
     } else {
-        let text = match optional_text(vm, &port_v, "")? {
-            Some(t) => t,
-            None => String::new(),
-        };
+        let text = optional_text(vm, &port_v, "")?.unwrap_or_default();
         match text.parse::<u16>() {
             Ok(p) => p,
             Err(_) => return Err(gai_error(vm, i64::from(libc::EAI_SERVICE))),

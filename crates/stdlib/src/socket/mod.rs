@@ -80,11 +80,7 @@ pub(crate) fn gai_error(vm: &mut Vm, code: i64) -> PyErr {
     let Some(cls) = GAIERROR.with(|g| g.borrow().clone()) else {
         return PyErr::new(ExcKind::OSError, msg);
     };
-    match vm.call(
-        &Value::Obj(cls),
-        &[Value::Int(code), new_str(msg)],
-        None,
-    ) {
+    match vm.call(&Value::Obj(cls), &[Value::Int(code), new_str(msg)], None) {
         Ok(Value::Obj(o)) => PyErr::from_object(ExcKind::OSError, o),
         Ok(_) => PyErr::new(ExcKind::OSError, msg),
         Err(e) => e,
@@ -347,9 +343,9 @@ fn inet_ntop(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 
 /// Creates an `OSError` subclass `name` of module `socket`.
 fn os_error_subclass(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    let bases = Value::Obj(Tuple::alloc(vec![Value::Obj(
-        vm::exceptions::exc_class(ExcKind::OSError),
-    )]));
+    let bases = Value::Obj(Tuple::alloc(vec![Value::Obj(vm::exceptions::exc_class(
+        ExcKind::OSError,
+    ))]));
     let ns = Value::Obj(ObjRef::new(
         &vm::types::builtin_types().dict,
         vm::builtins::dict::Dict::new(),
@@ -392,7 +388,12 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     for (name, v) in consts::CONSTANTS {
         set_attr(vm, &m, name, Value::Int(*v));
     }
-    set_attr(vm, &m, "EAI_ADDRFAMILY", Value::Int(i64::from(EAI_ADDRFAMILY)));
+    set_attr(
+        vm,
+        &m,
+        "EAI_ADDRFAMILY",
+        Value::Int(i64::from(EAI_ADDRFAMILY)),
+    );
     set_attr(vm, &m, "AF_DECnet", Value::Int(i64::from(libc::AF_DECnet)));
     set_attr(vm, &m, "has_ipv6", Value::Bool(true));
     let t = new_native_type(vm.token(), "socket", SocketObj::LAYOUT, None);

@@ -434,16 +434,25 @@ fn size_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<usize> {
     usize::try_from(n).map_err(|_| PyErr::value_error(format!("negative buffersize in {fname}")))
 }
 
+/// An empty buffer with room for `n` bytes, or `MemoryError` (the bytes are
+/// left uninitialized until the OS writes them, as CPython's `recv`).
+fn recv_buffer(n: usize) -> PyResult<Vec<u8>> {
+    let mut buf = Vec::new();
+    buf.try_reserve_exact(n)
+        .map_err(|_| PyErr::new(ExcKind::MemoryError, ""))?;
+    Ok(buf)
+}
+
 fn recv(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "recv", args, kw, 2, 3)?;
     let s = me(vm, &a[0])?;
     let n = size_arg(vm, &a[1], "recv")?;
     let flags = rustix::net::RecvFlags::from_bits_retain(flags_arg(vm, a.get(2))?);
-    let mut buf = vec![0u8; n];
-    let got = sock_call(vm, s, false, |f| {
-        rustix::net::recv(f.as_fd(), &mut buf[..], flags).map(|(k, _)| k)
+    let mut buf = recv_buffer(n)?;
+    sock_call(vm, s, false, |f| {
+        buf.clear();
+        rustix::net::recv(f.as_fd(), rustix::buffer::spare_capacity(&mut buf), flags)
     })?;
-    buf.truncate(got);
     Ok(vm::methods::bytes::new_bytes(buf, false))
 }
 
@@ -480,11 +489,12 @@ fn recvfrom(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
     let s = me(vm, &a[0])?;
     let n = size_arg(vm, &a[1], "recvfrom")?;
     let flags = rustix::net::RecvFlags::from_bits_retain(flags_arg(vm, a.get(2))?);
-    let mut buf = vec![0u8; n];
-    let (got, addr) = sock_call(vm, s, false, |f| {
-        rustix::net::recvfrom(f.as_fd(), &mut buf[..], flags).map(|(k, _, a)| (k, a))
+    let mut buf = recv_buffer(n)?;
+    let addr = sock_call(vm, s, false, |f| {
+        buf.clear();
+        rustix::net::recvfrom(f.as_fd(), rustix::buffer::spare_capacity(&mut buf), flags)
+            .map(|(_, _, a)| a)
     })?;
-    buf.truncate(got);
     Ok(Value::Obj(Tuple::alloc(vec![
         vm::methods::bytes::new_bytes(buf, false),
         sockaddr_value(addr),
@@ -524,8 +534,7 @@ fn sendto(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     } else {
         (0, &a[2])
     };
-    let flags =
-        rustix::net::SendFlags::from_bits_retain(flags) | rustix::net::SendFlags::NOSIGNAL;
+    let flags = rustix::net::SendFlags::from_bits_retain(flags) | rustix::net::SendFlags::NOSIGNAL;
     let addr = sockaddr_arg(vm, s.family.get(), addr_v, "sendto")?;
     let n = sock_call(vm, s, true, |f| match &addr {
         SockAddr::Ip(ip) => rustix::net::sendto(f.as_fd(), &data, flags, ip),

@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use crate::builtins::str::intern;
 use crate::calls::{add_method, arg_range, exact_args, NativeFn};
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::object::{Payload, PayloadKind, PyCell, Token};
 use crate::object::ObjRef;
+use crate::object::{Payload, PayloadKind, PyCell, Token};
 use crate::types::{type_name, TypeObject};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -155,12 +155,8 @@ fn anext_type(vm: &mut Vm) -> ObjRef {
     if let Some(t) = ANEXT_TYPE.with(|t| t.borrow().clone()) {
         return t;
     }
-    let t = crate::types::new_native_type(
-        vm.token(),
-        "anext_awaitable",
-        AnextAwaitable::LAYOUT,
-        None,
-    );
+    let t =
+        crate::types::new_native_type(vm.token(), "anext_awaitable", AnextAwaitable::LAYOUT, None);
     for (name, f) in [
         ("__await__", aw_self as NativeFn),
         ("__iter__", aw_self),

@@ -12,8 +12,8 @@ mod modpow;
 pub mod named_iters;
 mod sort;
 mod sys;
-mod sys_extra;
 pub mod sys_asyncgen;
+mod sys_extra;
 mod sys_hooks;
 
 use crate::builtins::str::intern;

@@ -48,8 +48,13 @@ fn is_callable(v: &Value) -> bool {
 /// `set_asyncgen_hooks([firstiter] [, finalizer])`: each argument, when
 /// given, must be callable or `None`.
 fn set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let (pos, named) =
-        ArgSpec::parse(vm, "set_asyncgen_hooks", args, kw, ["firstiter", "finalizer"])?;
+    let (pos, named) = ArgSpec::parse(
+        vm,
+        "set_asyncgen_hooks",
+        args,
+        kw,
+        ["firstiter", "finalizer"],
+    )?;
     if pos.len() > 2 {
         return Err(PyErr::type_error(format!(
             "set_asyncgen_hooks() takes at most 2 arguments ({} given)",
@@ -100,4 +105,3 @@ pub fn functions() -> [(&'static str, NativeFn); 2] {
         ("get_asyncgen_hooks", get_asyncgen_hooks),
     ]
 }
-
