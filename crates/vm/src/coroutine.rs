@@ -247,12 +247,14 @@ pub fn anext_awaitable(gen: &Value, sendval: Value) -> Value {
 fn ag_anext(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = exact_args(vm, "__anext__", args, kw, 1)?;
     agen_arg(vm, &args[0])?;
+    crate::agen_hooks::init_hooks(vm, &args[0])?;
     Ok(anext_awaitable(&args[0], Value::None))
 }
 
 fn ag_asend(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = exact_args(vm, "asend", args, kw, 2)?;
     agen_arg(vm, &args[0])?;
+    crate::agen_hooks::init_hooks(vm, &args[0])?;
     Ok(anext_awaitable(&args[0], args[1].clone()))
 }
 
@@ -272,6 +274,7 @@ fn athrow_awaitable(gen: &Value, exc: Option<Value>) -> Value {
 fn ag_athrow(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = arg_range(vm, "athrow", args, kw, 2, 4)?;
     agen_arg(vm, &args[0])?;
+    crate::agen_hooks::init_hooks(vm, &args[0])?;
     let exc = make_exception(vm, &args[1], args.get(2))?;
     Ok(athrow_awaitable(&args[0], Some(exc)))
 }
@@ -279,6 +282,7 @@ fn ag_athrow(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 fn ag_aclose(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = exact_args(vm, "aclose", args, kw, 1)?;
     agen_arg(vm, &args[0])?;
+    crate::agen_hooks::init_hooks(vm, &args[0])?;
     Ok(athrow_awaitable(&args[0], None))
 }
 
@@ -383,6 +387,8 @@ fn awaitable_step(
         }
         let mut v = v;
         if a.state.get() == INIT {
+            // `async for` makes its `__anext__()` awaitable without the method.
+            crate::agen_hooks::init_hooks(vm, &gen)?;
             if g.running_async.get() {
                 return Err(PyErr::runtime_error(
                     "anext(): asynchronous generator is already running",
@@ -423,11 +429,15 @@ fn athrow_step(vm: &mut Vm, a: &AThrow, v: Value, throw: Option<PyErr>) -> PyRes
         ));
     }
     let finished = g.saved.borrow(vm.token()).is_none() && g.started.get() && !g.running.get();
-    if finished {
+    if finished && throw.is_none() {
         a.state.set(CLOSED);
         return Ok(SendResult::Return(Value::None));
     }
-    let r = if a.state.get() == INIT {
+    // A `throw()` goes straight into the generator, even before the first
+    // `send()`, and leaves a just-created awaitable unstarted (CPython
+    // 3.11's `async_gen_athrow_throw`): its first `send()` still throws
+    // the `athrow()`/`aclose()` exception.
+    let r = if a.state.get() == INIT && throw.is_none() {
         if g.running_async.get() {
             a.state.set(CLOSED);
             return Err(PyErr::runtime_error(format!(
@@ -445,15 +455,12 @@ fn athrow_step(vm: &mut Vm, a: &AThrow, v: Value, throw: Option<PyErr>) -> PyRes
         }
         a.state.set(ITER);
         g.running_async.set(true);
-        let exc = match throw {
-            Some(e) => e,
-            None => match a.exc.borrow(vm.token()).clone() {
-                Some(x) => to_err(vm, x),
-                None => {
-                    g.ag_closed.set(true);
-                    PyErr::bare(ExcKind::GeneratorExit)
-                }
-            },
+        let exc = match a.exc.borrow(vm.token()).clone() {
+            Some(x) => to_err(vm, x),
+            None => {
+                g.ag_closed.set(true);
+                PyErr::bare(ExcKind::GeneratorExit)
+            }
         };
         if !g.started.get() && a.is_close {
             // An unstarted generator closes without running.

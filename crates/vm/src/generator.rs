@@ -607,6 +607,9 @@ pub(crate) fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyR
 /// `_PyGen_Finalize`): a suspended one is closed; errors are reported through
 /// `sys.unraisablehook` ("Exception ignored in: <generator object ...>").
 pub fn gen_finalize(vm: &mut Vm, v: &Value) {
+    if crate::agen_hooks::run_finalizer(vm, v) {
+        return;
+    }
     let suspended = v.downcast::<GeneratorObj>().is_some_and(|g| {
         g.started.get() && !g.running.get() && g.saved.borrow(vm.token()).is_some()
     });
