@@ -64,4 +64,6 @@ program_tests!(
     abc_checks,
     del_at_exit,
     socket_select_asyncio,
+    async_hooks_anext,
+    slots_empty_namespace,
 );

@@ -525,14 +525,21 @@ pub(crate) fn awaitable_send(vm: &mut Vm, this: &Value, v: Value) -> Option<PyRe
 /// (CPython's `_PyGen_FetchStopIterationValue`), as for a custom awaitable
 /// whose `__next__` raises `StopIteration(value)`.
 pub(crate) fn send_none(vm: &mut Vm, receiver: &Value) -> PyResult<SendResult> {
-    let next = receiver
-        .type_ref()
-        .downcast::<crate::types::TypeObject>()
-        .and_then(|t| t.slots.iternext.get());
-    let Some(next) = next else {
+    let ty = receiver.type_ref();
+    let Some(t) = ty.downcast::<TypeObject>() else {
         return vm.next(receiver).map(|_| SendResult::Return(Value::None));
     };
-    match next(vm, receiver) {
+    let Some(next) = t.slots.iternext.get() else {
+        return vm.next(receiver).map(|_| SendResult::Return(Value::None));
+    };
+    // A class's `__next__` is called directly: its `StopIteration` carries
+    // the result, which the slot's "exhausted" answer would drop.
+    let r = if t.is_builtin() {
+        next(vm, receiver)
+    } else {
+        vm.call_method(receiver, "__next__", &[]).map(Some)
+    };
+    match r {
         Ok(Some(x)) => Ok(SendResult::Yield(x)),
         Ok(None) => Ok(SendResult::Return(Value::None)),
         Err(mut e) if e.kind == ExcKind::StopIteration => Ok(SendResult::Return(

@@ -115,6 +115,11 @@ class NamespaceLoader:
         return True
 
 
+# The namespaces whose repr is being computed (a recursive one shows as
+# `namespace(...)`, as CPython's `Py_ReprEnter` makes it).
+_namespace_reprs = set()
+
+
 class SimpleNamespace:
     """`types.SimpleNamespace` (CPython's `_PyNamespace_Type`): attributes
     from keyword arguments, `namespace(a=1, b=2)` as its repr; `types` takes
@@ -127,7 +132,14 @@ class SimpleNamespace:
 
     def __repr__(self):
         name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
-        items = ', '.join('{}={!r}'.format(k, v) for k, v in self.__dict__.items())
+        key = id(self)
+        if key in _namespace_reprs:
+            return name + '(...)'
+        _namespace_reprs.add(key)
+        try:
+            items = ', '.join('{}={!r}'.format(k, v) for k, v in self.__dict__.items())
+        finally:
+            _namespace_reprs.discard(key)
         return '{}({})'.format(name, items)
 
     def __eq__(self, other):
