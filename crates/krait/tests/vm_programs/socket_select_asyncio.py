@@ -133,6 +133,33 @@ old = signal.signal(signal.SIGUSR1, lambda *a: None)
 print(old, signal.getsignal(signal.SIGUSR1) is not old)
 signal.signal(signal.SIGUSR1, signal.SIG_DFL)
 
+# --- error messages
+def attempt(f):
+    try:
+        print("ok", f())
+    except Exception as e:
+        print(type(e).__name__, e)
+
+t = socket.socket()
+attempt(lambda: t.bind("x"))
+attempt(lambda: t.bind(("127.0.0.1",)))
+attempt(lambda: t.bind((1, 2)))
+attempt(lambda: t.settimeout(-1))
+attempt(lambda: t.settimeout("x"))
+attempt(lambda: t.setsockopt(socket.SOL_SOCKET, 12345, 1))
+t.close()
+attempt(lambda: t.send(b"x"))
+attempt(lambda: socket.getaddrinfo(None, None))
+attempt(lambda: socket.getaddrinfo("127.0.0.1", "http"))
+attempt(lambda: socket.getaddrinfo("127.0.0.1", "domain", socket.AF_INET))
+attempt(lambda: socket.getaddrinfo("127.0.0.1", "http", type=socket.SOCK_DGRAM))
+attempt(lambda: socket.inet_ntop(socket.AF_INET, b"123"))
+attempt(lambda: socket.htons(70000))
+attempt(lambda: select.select([object()], [], [], 0))
+attempt(lambda: select.select([], [], [], -1))
+attempt(lambda: select.poll().unregister(5))
+attempt(lambda: socket.socket(fileno=12345))
+
 # --- asyncio
 async def worker(name, delay, log):
     await asyncio.sleep(delay)

@@ -66,10 +66,7 @@ pub(crate) fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     } else {
         let r = vm.call_method(v, "fileno", &[]).map_err(|e| {
             if e.is_kind(ExcKind::AttributeError) {
-                PyErr::type_error(format!(
-                    "argument must be an int, or have a fileno() method, not '{}'",
-                    tname(vm, v)
-                ))
+                PyErr::type_error("argument must be an int, or have a fileno() method.")
             } else {
                 e
             }

@@ -99,7 +99,9 @@ fn unregister(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     let fd = fd_of(vm, &a[1])?;
     let set = p.fds.borrow_mut(vm.token());
     let Some(i) = set.iter().position(|(f, _)| *f == fd) else {
-        return Err(PyErr::new(ExcKind::KeyError, fd.to_string()));
+        let cls = vm::exceptions::exc_class(ExcKind::KeyError);
+        let exc = vm::exceptions::ExceptionObj::alloc(&cls, vec![Value::Int(fd)]);
+        return Err(PyErr::from_object(ExcKind::KeyError, exc));
     };
     set.remove(i);
     Ok(Value::None)

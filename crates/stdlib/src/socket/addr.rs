@@ -22,7 +22,7 @@ pub(crate) enum SockAddr {
 }
 
 /// The text of a `str` host, or the bytes of a bytes one as text.
-fn host_text(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
+fn host_text(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(s) = v.downcast::<StrObj>() {
         return Ok(s.text().to_string_lossy().into_owned());
     }
@@ -30,7 +30,7 @@ fn host_text(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
         return Ok(String::from_utf8_lossy(&b).into_owned());
     }
     Err(PyErr::type_error(format!(
-        "{fname}(): AF_INET address must be str or bytes, not {}",
+        "str, bytes or bytearray expected, not {}",
         tname(vm, v)
     )))
 }
@@ -120,14 +120,12 @@ pub(crate) fn sockaddr_arg(vm: &mut Vm, family: i64, v: &Value, fname: &str) -> 
     };
     if !arity_ok {
         return Err(PyErr::type_error(if v6 {
-            format!(
-                "{fname}(): AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])"
-            )
+            "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])"
         } else {
-            format!("{fname}(): AF_INET address must be a pair (host, port)")
+            "AF_INET address must be a pair (host, port)"
         }));
     }
-    let host = host_text(vm, &items[0], fname)?;
+    let host = host_text(vm, &items[0])?;
     let port = port_of(vm, &items[1], fname)?;
     let ip = resolve_host(vm, &host, v6)?;
     let addr = match (ip, v6) {

@@ -69,6 +69,48 @@ fn resolve_all(
     Ok(out)
 }
 
+/// The port of service `name` in `/etc/services` (by name or alias) and the
+/// socket types it is listed for (`tcp`: stream, `udp`: datagram), as the C
+/// library's `getservbyname` finds it.
+fn service_port(name: &str) -> Option<(u16, Vec<i64>)> {
+    let text = std::fs::read_to_string("/etc/services").ok()?;
+    let mut found: Option<(u16, Vec<i64>)> = None;
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("");
+        let mut fields = line.split_whitespace();
+        let (Some(service), Some(port_proto)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if service != name && !fields.any(|alias| alias == name) {
+            continue;
+        }
+        let Some((port, proto)) = port_proto.split_once('/') else {
+            continue;
+        };
+        let Ok(port) = port.parse::<u16>() else {
+            continue;
+        };
+        let kind = match proto {
+            "tcp" => i64::from(libc::SOCK_STREAM),
+            "udp" => i64::from(libc::SOCK_DGRAM),
+            _ => continue,
+        };
+        match &mut found {
+            Some((p, kinds)) if *p == port => {
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
+                }
+            }
+            Some(_) => {}
+            None => found = Some((port, vec![kind])),
+        }
+    }
+    if let Some((_, kinds)) = &mut found {
+        kinds.sort_unstable();
+    }
+    found
+}
+
 /// The default protocol of a socket type.
 fn proto_for(kind: i64) -> i64 {
     if kind == i64::from(libc::SOCK_STREAM) {
@@ -110,6 +152,9 @@ pub(crate) fn getaddrinfo(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> P
     }
     let [family, kind, proto, flags] = ints;
     let host = optional_text(vm, &host_v, "")?;
+    // A service name limits the socket types to the protocols it is listed
+    // for (`None`: any).
+    let mut service_kinds: Option<Vec<i64>> = None;
     let port: u16 = if port_v.is_none() {
         0
     } else if port_v.as_int().is_some() {
@@ -119,7 +164,13 @@ pub(crate) fn getaddrinfo(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> P
         let text = optional_text(vm, &port_v, "")?.unwrap_or_default();
         match text.parse::<u16>() {
             Ok(p) => p,
-            Err(_) => return Err(gai_error(vm, i64::from(libc::EAI_SERVICE))),
+            Err(_) => match service_port(&text) {
+                Some((p, kinds)) => {
+                    service_kinds = Some(kinds);
+                    p
+                }
+                None => return Err(gai_error(vm, i64::from(libc::EAI_SERVICE))),
+            },
         }
     };
     if host.is_none() && port_v.is_none() {
@@ -132,7 +183,7 @@ pub(crate) fn getaddrinfo(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> P
     let passive = flags & i64::from(libc::AI_PASSIVE) != 0;
     let numeric = flags & i64::from(libc::AI_NUMERICHOST) != 0;
     let ips = resolve_all(vm, host.as_deref(), passive, numeric)?;
-    let kinds: Vec<i64> = if kind == 0 {
+    let mut kinds: Vec<i64> = if kind == 0 {
         [libc::SOCK_STREAM, libc::SOCK_DGRAM, libc::SOCK_RAW]
             .into_iter()
             .map(i64::from)
@@ -141,6 +192,12 @@ pub(crate) fn getaddrinfo(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> P
     } else {
         vec![kind]
     };
+    if let Some(listed) = &service_kinds {
+        kinds.retain(|k| listed.contains(k));
+        if kinds.is_empty() {
+            return Err(gai_error(vm, i64::from(libc::EAI_SERVICE)));
+        }
+    }
     let mut out = Vec::new();
     for ip in ips {
         let fam = if ip.is_ipv4() { inet } else { inet6 };

@@ -111,7 +111,7 @@ pub(crate) fn timeout_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
                 Ok(Value::Float(f)) => f,
                 _ => {
                     return Err(PyErr::type_error(format!(
-                        "'{}' object cannot be interpreted as an integer or float",
+                        "'{}' object cannot be interpreted as an integer",
                         tname(vm, v)
                     )))
                 }
