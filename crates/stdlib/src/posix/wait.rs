@@ -128,3 +128,17 @@ pub(crate) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("WIFCONTINUED", wifcontinued),
     ("WCOREDUMP", wcoredump),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::{exited, signaled, stopped, term_sig};
+
+    #[test]
+    fn status_decoding() {
+        // exit(3), killed by SIGKILL, stopped by SIGSTOP, continued.
+        assert!(exited(3 << 8) && !signaled(3 << 8));
+        assert!(signaled(9) && !exited(9) && term_sig(9) == 9);
+        assert!(stopped((19 << 8) | 0x7f) && !signaled((19 << 8) | 0x7f));
+        assert!(!signaled(0xffff) && !exited(0xffff));
+    }
+}
