@@ -133,6 +133,12 @@ old = signal.signal(signal.SIGUSR1, lambda *a: None)
 print(old, signal.getsignal(signal.SIGUSR1) is not old)
 signal.signal(signal.SIGUSR1, signal.SIG_DFL)
 
+# --- the network database files
+print(socket.getservbyname("http"), socket.getservbyname("domain", "udp"))
+print(socket.getservbyport(443), socket.getservbyport(53, "udp"), socket.getprotobyname("udp"))
+print(socket.getnameinfo(("127.0.0.1", 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV))
+print(socket.getnameinfo(("::1", 53, 0, 0), socket.NI_NUMERICHOST | socket.NI_DGRAM))
+
 # --- error messages
 def attempt(f):
     try:
@@ -159,6 +165,9 @@ attempt(lambda: select.select([object()], [], [], 0))
 attempt(lambda: select.select([], [], [], -1))
 attempt(lambda: select.poll().unregister(5))
 attempt(lambda: socket.socket(fileno=12345))
+attempt(lambda: socket.getservbyname("no-such-service"))
+attempt(lambda: socket.getservbyport(70000))
+attempt(lambda: socket.getprotobyname("no-such-protocol"))
 
 # --- asyncio
 async def worker(name, delay, log):

@@ -69,48 +69,6 @@ fn resolve_all(
     Ok(out)
 }
 
-/// The port of service `name` in `/etc/services` (by name or alias) and the
-/// socket types it is listed for (`tcp`: stream, `udp`: datagram), as the C
-/// library's `getservbyname` finds it.
-fn service_port(name: &str) -> Option<(u16, Vec<i64>)> {
-    let text = std::fs::read_to_string("/etc/services").ok()?;
-    let mut found: Option<(u16, Vec<i64>)> = None;
-    for line in text.lines() {
-        let line = line.split('#').next().unwrap_or("");
-        let mut fields = line.split_whitespace();
-        let (Some(service), Some(port_proto)) = (fields.next(), fields.next()) else {
-            continue;
-        };
-        if service != name && !fields.any(|alias| alias == name) {
-            continue;
-        }
-        let Some((port, proto)) = port_proto.split_once('/') else {
-            continue;
-        };
-        let Ok(port) = port.parse::<u16>() else {
-            continue;
-        };
-        let kind = match proto {
-            "tcp" => i64::from(libc::SOCK_STREAM),
-            "udp" => i64::from(libc::SOCK_DGRAM),
-            _ => continue,
-        };
-        match &mut found {
-            Some((p, kinds)) if *p == port => {
-                if !kinds.contains(&kind) {
-                    kinds.push(kind);
-                }
-            }
-            Some(_) => {}
-            None => found = Some((port, vec![kind])),
-        }
-    }
-    if let Some((_, kinds)) = &mut found {
-        kinds.sort_unstable();
-    }
-    found
-}
-
 /// The default protocol of a socket type.
 fn proto_for(kind: i64) -> i64 {
     if kind == i64::from(libc::SOCK_STREAM) {
@@ -164,7 +122,7 @@ pub(crate) fn getaddrinfo(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> P
         let text = optional_text(vm, &port_v, "")?.unwrap_or_default();
         match text.parse::<u16>() {
             Ok(p) => p,
-            Err(_) => match service_port(&text) {
+            Err(_) => match super::netdb::service_port(&text) {
                 Some((p, kinds)) => {
                     service_kinds = Some(kinds);
                     p

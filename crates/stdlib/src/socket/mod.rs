@@ -8,6 +8,7 @@
 mod addr;
 mod consts;
 mod lookup;
+mod netdb;
 mod sock;
 mod sockopt;
 
@@ -38,6 +39,8 @@ static DEFAULT_TIMEOUT: Mutex<Option<f64>> = Mutex::new(None);
 thread_local! {
     /// `_socket.gaierror`, once the module exists.
     static GAIERROR: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
+    /// `_socket.herror`, once the module exists.
+    static HERROR: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
 }
 
 /// The timeout new sockets get.
@@ -78,6 +81,18 @@ pub(crate) fn gai_error(vm: &mut Vm, code: i64) -> PyErr {
         .find(|(c, _)| i64::from(*c) == code)
         .map_or("Unknown error", |(_, m)| m);
     let Some(cls) = GAIERROR.with(|g| g.borrow().clone()) else {
+        return PyErr::new(ExcKind::OSError, msg);
+    };
+    match vm.call(&Value::Obj(cls), &[Value::Int(code), new_str(msg)], None) {
+        Ok(Value::Obj(o)) => PyErr::from_object(ExcKind::OSError, o),
+        Ok(_) => PyErr::new(ExcKind::OSError, msg),
+        Err(e) => e,
+    }
+}
+
+/// `socket.herror(code, message)` (CPython's `set_herror`).
+pub(crate) fn herror(vm: &mut Vm, code: i64, msg: &str) -> PyErr {
+    let Some(cls) = HERROR.with(|h| h.borrow().clone()) else {
         return PyErr::new(ExcKind::OSError, msg);
     };
     match vm.call(&Value::Obj(cls), &[Value::Int(code), new_str(msg)], None) {
@@ -371,7 +386,12 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("dup", dup),
         ("getaddrinfo", lookup::getaddrinfo),
         ("getdefaulttimeout", getdefaulttimeout),
+        ("gethostbyaddr", netdb::gethostbyaddr),
         ("gethostbyname", lookup::gethostbyname),
+        ("getnameinfo", netdb::getnameinfo),
+        ("getprotobyname", netdb::getprotobyname),
+        ("getservbyname", netdb::getservbyname),
+        ("getservbyport", netdb::getservbyport),
         ("gethostname", lookup::gethostname),
         ("htonl", htonl),
         ("htons", htons),
@@ -414,6 +434,9 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     let timeout = vm::exceptions::exc_class(ExcKind::TimeoutError);
     set_attr(vm, &m, "timeout", Value::Obj(timeout));
     let herror = os_error_subclass(vm, "herror")?;
+    if let Value::Obj(o) = &herror {
+        HERROR.with(|h| *h.borrow_mut() = Some(o.clone()));
+    }
     set_attr(vm, &m, "herror", herror);
     let gaierror = os_error_subclass(vm, "gaierror")?;
     if let Value::Obj(o) = &gaierror {
