@@ -93,10 +93,7 @@ pub(crate) fn run_finalizer(vm: &mut Vm, v: &Value) -> bool {
     let Some(obj) = v.as_obj() else {
         return false;
     };
-    if g.kind != GenKind::AsyncGenerator
-        || g.ag_closed.get()
-        || g.saved.borrow(vm.token()).is_none()
-    {
+    if g.kind != GenKind::AsyncGenerator || g.ag_closed.get() || !g.has_frame(vm.token()) {
         return false;
     }
     let id = obj.id();

@@ -428,7 +428,7 @@ fn athrow_step(vm: &mut Vm, a: &AThrow, v: Value, throw: Option<PyErr>) -> PyRes
             "cannot reuse already awaited aclose()/athrow()",
         ));
     }
-    let finished = g.saved.borrow(vm.token()).is_none() && g.started.get() && !g.running.get();
+    let finished = !g.has_frame(vm.token()) && g.started.get() && !g.running.get();
     if finished && throw.is_none() {
         a.state.set(CLOSED);
         return Ok(SendResult::Return(Value::None));
@@ -464,7 +464,7 @@ fn athrow_step(vm: &mut Vm, a: &AThrow, v: Value, throw: Option<PyErr>) -> PyRes
         };
         if !g.started.get() && a.is_close {
             // An unstarted generator closes without running.
-            *g.saved.borrow_mut(vm.token()) = None;
+            g.drop_saved(vm.token());
             Err(exc)
         } else {
             vm.resume_generator(&gen, Value::None, Some(exc))
@@ -599,19 +599,13 @@ impl Vm {
         if let Some(g) = v.downcast::<GeneratorObj>() {
             let iterable_coro = g.kind == GenKind::Coroutine
                 || (g.kind == GenKind::Generator
-                    && g.saved.borrow(self.token()).as_ref().is_some_and(|s| {
-                        s.frame
-                            .code
-                            .downcast::<crate::code::CodeObj>()
-                            .is_some_and(|c| c.flags() & CO_ITERABLE_COROUTINE != 0)
-                    }));
+                    && g.has_frame(self.token())
+                    && g.code
+                        .downcast::<crate::code::CodeObj>()
+                        .is_some_and(|c| c.flags() & CO_ITERABLE_COROUTINE != 0));
             if iterable_coro {
-                let awaited = g.kind == GenKind::Coroutine
-                    && g.saved
-                        .borrow(self.token())
-                        .as_ref()
-                        .and_then(Vm::yield_from_target)
-                        .is_some();
+                let awaited =
+                    g.kind == GenKind::Coroutine && g.saved_yield_from(self.token()).is_some();
                 if awaited {
                     return Err(PyErr::runtime_error("coroutine is being awaited already"));
                 }
@@ -688,12 +682,7 @@ pub fn gen_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> 
             "frame" => return crate::genattrs::gen_frame(vm, g),
             "suspended" => return Ok(Value::Bool(crate::genattrs::gen_suspended(vm, g))),
             "yieldfrom" | "await" => {
-                let yf = g
-                    .saved
-                    .borrow(vm.token())
-                    .as_ref()
-                    .and_then(Vm::yield_from_target)
-                    .map(|(v, _)| v);
+                let yf = g.saved_yield_from(vm.token()).map(|(v, _)| v);
                 return Ok(yf.unwrap_or_default());
             }
             _ => {}

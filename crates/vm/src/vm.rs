@@ -34,6 +34,10 @@ pub struct Vm {
     /// innermost last (CPython's `exc_info->previous_item` chain): a generator
     /// with none of its own sees its caller's (`handled_exception`).
     pub(crate) exc_outer: Vec<Value>,
+    /// The keyword names set by `KW_NAMES` for the `CALL` that follows it
+    /// (CPython keeps them in a local of the eval loop; nothing runs between
+    /// the two instructions, so one slot serves every frame).
+    pub(crate) kwnames: Option<ObjRef>,
     /// The `builtins` module.
     pub(crate) builtins_module: ObjRef,
     /// The `builtins` namespace dict.
@@ -83,6 +87,7 @@ impl Vm {
             frames: Vec::with_capacity(64),
             exc_info: Value::None,
             exc_outer: Vec::new(),
+            kwnames: None,
             builtins_module,
             builtins,
             modules,
