@@ -1,12 +1,14 @@
 //! `_signal` (CPython's `Modules/signalmodule.c`), the part `signal.py` and
 //! asyncio use: the `SIG*` constants (values from the `libc` crate),
 //! `signal`/`getsignal` keeping the Python-level handler table,
-//! `default_int_handler`, `set_wakeup_fd`, `valid_signals`, `strsignal`.
+//! `default_int_handler`, `raise_signal`, `set_wakeup_fd`, `siginterrupt`,
+//! `valid_signals`, `strsignal`.
 //!
 //! Krait doesn't install OS signal handlers yet: `signal()` records the
 //! handler and returns the previous one as CPython does, so code that saves
-//! and restores handlers (asyncio's runner) behaves the same, but a handler
-//! set for a signal the process receives isn't run.
+//! and restores handlers (asyncio's runner) behaves the same, and
+//! `raise_signal` runs it; a signal the process receives from elsewhere
+//! doesn't run it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -169,6 +171,48 @@ fn set_wakeup_fd(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
     Ok(Value::Int(WAKEUP_FD.with(|w| w.replace(fd))))
 }
 
+/// `raise_signal(signalnum)`: a Python-level handler is called at once with
+/// the signal number and the calling frame (where CPython runs it, the next
+/// instruction); `SIG_IGN` does nothing; `SIG_DFL` sends the signal to the
+/// process, so its default action (ending the process, or nothing) happens.
+fn raise_signal(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "raise_signal", args, kw, 1)?;
+    let n = signum_arg(vm, &a[0])?;
+    let handler = HANDLERS
+        .with(|h| h.borrow().get(&n).cloned())
+        .unwrap_or_else(|| initial_handler(n));
+    match handler {
+        Value::Int(SIG_IGN) => Ok(Value::None),
+        Value::Int(_) => {
+            // Buffered output is lost if the process ends, as in CPython.
+            let sig = i32::try_from(n)
+                .ok()
+                .and_then(rustix::process::Signal::from_named_raw);
+            if let Some(sig) = sig {
+                rustix::process::kill_process(rustix::process::getpid(), sig).map_err(|e| {
+                    crate::posix::errno_error(vm, i64::from(e.raw_os_error()), None, None)
+                })?;
+            }
+            Ok(Value::None)
+        }
+        h => {
+            let sys = vm.import_module("sys")?;
+            let frame = vm.call_method(&sys, "_getframe", &[])?;
+            vm.call(&h, &[Value::Int(n), frame], None)?;
+            Ok(Value::None)
+        }
+    }
+}
+
+/// `siginterrupt(signalnum, flag)`: checks its arguments (Krait installs no
+/// OS handlers whose restart behaviour it would change).
+fn siginterrupt(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "siginterrupt", args, kw, 2)?;
+    signum_arg(vm, &a[0])?;
+    vm.is_true(&a[1])?;
+    Ok(Value::None)
+}
+
 /// `valid_signals()`: the set of signal numbers a program may use.
 fn valid_signals(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     exact_args(vm, "valid_signals", args, kw, 0)?;
@@ -224,6 +268,8 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("set_wakeup_fd", set_wakeup_fd),
         ("valid_signals", valid_signals),
         ("strsignal", strsignal),
+        ("raise_signal", raise_signal),
+        ("siginterrupt", siginterrupt),
     ];
     let m = new_module(vm, "_signal", funcs);
     let dih = Value::Obj(new_native_function(

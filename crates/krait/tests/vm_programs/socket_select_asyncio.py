@@ -131,7 +131,22 @@ print(signal.getsignal(signal.SIGINT) is signal.default_int_handler, signal.NSIG
 print(signal.getsignal(signal.SIGTERM), signal.SIGRTMIN, len(signal.valid_signals()))
 old = signal.signal(signal.SIGUSR1, lambda *a: None)
 print(old, signal.getsignal(signal.SIGUSR1) is not old)
+def on_usr1(n, frame):
+    print("handler", signal.Signals(n).name, frame.f_code.co_name)
+def raiser():
+    signal.raise_signal(signal.SIGUSR1)
+signal.signal(signal.SIGUSR1, on_usr1)
+raiser()
+signal.signal(signal.SIGUSR1, signal.SIG_IGN)
+signal.raise_signal(signal.SIGUSR1)
+signal.siginterrupt(signal.SIGUSR1, False)
+try:
+    signal.raise_signal(signal.SIGINT)
+except KeyboardInterrupt:
+    print("KeyboardInterrupt")
 signal.signal(signal.SIGUSR1, signal.SIG_DFL)
+signal.raise_signal(signal.SIGCHLD)  # default action: ignored
+print(signal.strsignal(signal.SIGTERM), signal.strsignal(signal.SIGKILL))
 
 # --- the network database files
 print(socket.getservbyname("http"), socket.getservbyname("domain", "udp"))
