@@ -68,4 +68,7 @@ program_tests!(
     fixes_warnings,
     fixes_importlib,
     fixes_extension_modules,
+    socket_select_asyncio,
+    async_hooks_anext,
+    slots_empty_namespace,
 );

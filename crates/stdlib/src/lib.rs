@@ -25,13 +25,18 @@ pub mod math;
 pub mod opcode;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod select;
 pub mod sha512;
+pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod string;
 pub mod structmod;
 pub mod thread;
 pub mod time;
+mod time_clock_info;
 pub mod tuplegetter;
 pub mod unicodedata;
 pub mod warnings;
@@ -70,5 +75,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_sre", sre::create);
     vm.register_native_module("_random", random::create);
     vm.register_native_module("_sha512", sha512::create);
+    vm.register_native_module("_socket", socket::create);
+    vm.register_native_module("select", select::create);
+    vm.register_native_module("_signal", signal::create);
+    vm.register_native_module("_posixsubprocess", posixsubprocess::create);
     io::install_builtins(vm);
 }

@@ -547,10 +547,7 @@ impl Vm {
             return r;
         }
         if v.is_none() {
-            return Ok(match self.next(receiver)? {
-                Some(x) => SendResult::Yield(x),
-                None => SendResult::Return(Value::None),
-            });
+            return crate::coroutine::send_none(self, receiver);
         }
         let r = self.call_method(receiver, "send", &[v]);
         match r {
@@ -657,6 +654,9 @@ pub(crate) fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyR
 /// `_PyGen_Finalize`): a suspended one is closed; errors are reported through
 /// `sys.unraisablehook` ("Exception ignored in: <generator object ...>").
 pub fn gen_finalize(vm: &mut Vm, v: &Value) {
+    if crate::agen_hooks::run_finalizer(vm, v) {
+        return;
+    }
     let suspended = v
         .downcast::<GeneratorObj>()
         .is_some_and(|g| g.started.get() && !g.running.get() && g.has_frame(vm.token()));

@@ -8,6 +8,7 @@
 
 #![warn(missing_docs)]
 
+mod agen_hooks;
 pub mod arith;
 pub mod ast;
 pub mod attr_descr;

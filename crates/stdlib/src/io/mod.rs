@@ -6,7 +6,7 @@
 //! `UnsupportedOperation` and `DEFAULT_BUFFER_SIZE`.
 
 mod buffered;
-mod bytesio;
+pub(crate) mod bytesio;
 mod fileio;
 mod iobase;
 mod newline;

@@ -1,6 +1,7 @@
 //! The `builtins` module (CPython's `Python/bltinmodule.c`) and the first native
 //! modules (`sys`): functions, constructors of the builtin types, exceptions.
 
+mod async_iter;
 mod callable_iter;
 pub(crate) mod ctors;
 mod exec;
@@ -11,6 +12,7 @@ mod modpow;
 pub mod named_iters;
 mod sort;
 mod sys;
+pub mod sys_asyncgen;
 mod sys_extra;
 mod sys_hooks;
 
@@ -88,6 +90,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm, func);
     sort::install(vm, func);
     exec::install(vm, func);
+    async_iter::install(vm, func);
     func(vm, "__build_class__", crate::class_build::build_class);
     func(vm, "__import__", crate::import::builtin_import);
     let name = intern(vm.token(), "__debug__");

@@ -115,20 +115,48 @@ class NamespaceLoader:
         return True
 
 
-class _Implementation:
-    """`sys.implementation` (a types.SimpleNamespace in CPython): `cache_tag`
-    names the files of `__pycache__`."""
+# The namespaces whose repr is being computed (a recursive one shows as
+# `namespace(...)`, as CPython's `Py_ReprEnter` makes it).
+_namespace_reprs = set()
 
-    def __init__(self, version):
-        self.name = 'krait'
-        self.cache_tag = 'krait-311'
-        self.version = version
-        self.hexversion = 0x030b07f0
-        self._multiarch = 'x86_64-linux-gnu'
+
+class SimpleNamespace:
+    """`types.SimpleNamespace` (CPython's `_PyNamespace_Type`): attributes
+    from keyword arguments, `namespace(a=1, b=2)` as its repr; `types` takes
+    it from `type(sys.implementation)`."""
+
+    __module__ = 'types'
+
+    def __init__(self, /, **kwargs):
+        self.__dict__.update(kwargs)
 
     def __repr__(self):
-        return "namespace(name='krait', cache_tag='krait-311', version={!r})".format(
-            self.version)
+        name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+        key = id(self)
+        if key in _namespace_reprs:
+            return name + '(...)'
+        _namespace_reprs.add(key)
+        try:
+            items = ', '.join('{}={!r}'.format(k, v) for k, v in self.__dict__.items())
+        finally:
+            _namespace_reprs.discard(key)
+        return '{}({})'.format(name, items)
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return (type(self), (), self.__dict__)
+
+
+def _Implementation(version):
+    """`sys.implementation`: `cache_tag` names the files of `__pycache__`."""
+    return SimpleNamespace(name='krait', cache_tag='krait-311', version=version,
+                           hexversion=0x030b07f0, _multiarch='x86_64-linux-gnu')
 
 
 # What `importlib` (Lib/importlib/__init__.py, machinery.py) takes from
