@@ -1,6 +1,9 @@
 //! `_io.BytesIO` (CPython's `Modules/_io/bytesio.c`): an in-memory binary
 //! stream with `read`/`read1`/`readline`/`readinto`/`write`/`seek`/`tell`/
-//! `truncate`/`getvalue`, positions past the end padded with NULs on write.
+//! `truncate`/`getvalue`/`getbuffer`, positions past the end padded with NULs
+//! on write. The contents live in a private `bytearray`, so `getbuffer()` is a
+//! memoryview of it: writes through the view change the stream, and while a
+//! view is alive the stream refuses to change (CPython's `CHECK_EXPORTS`).
 
 use std::cell::Cell;
 
@@ -8,6 +11,7 @@ use vm::builtins::list::List;
 use vm::calls::{arg_range, exact_args, ArgSpec, NativeFn};
 use vm::methods::bytes::{bytes_of, new_bytes, BytesObj};
 use vm::object::{Payload, PayloadKind, PyCell};
+use vm::ExcKind::BufferError;
 use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 
 use super::iobase::limit_arg;
@@ -15,7 +19,8 @@ use crate::util::tname;
 
 /// The payload of `BytesIO`.
 pub struct BytesIO {
-    buf: PyCell<Vec<u8>>,
+    /// The private `bytearray` holding the contents.
+    store: ObjRef,
     pos: Cell<usize>,
     closed: Cell<bool>,
 }
@@ -23,6 +28,31 @@ pub struct BytesIO {
 impl Payload for BytesIO {
     const KIND: PayloadKind = PayloadKind::Other;
     const GC: bool = false;
+}
+
+impl BytesIO {
+    /// The contents (the private bytearray's data).
+    fn buf(&self) -> PyResult<&PyCell<Vec<u8>>> {
+        match self.store.downcast::<BytesObj>() {
+            Some(b) => Ok(&b.data),
+            None => Err(PyErr::new(ExcKind::SystemError, "BytesIO without a buffer")),
+        }
+    }
+
+    /// CPython's `CHECK_EXPORTS`: no change while a `getbuffer()` view lives.
+    fn check_exports(&self) -> PyResult<()> {
+        if self
+            .store
+            .downcast::<BytesObj>()
+            .is_some_and(|b| b.exports.get() > 0)
+        {
+            return Err(PyErr::new(
+                BufferError,
+                "Existing exports of data: object cannot be re-sized",
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Copies `data` to the start of the writable buffer `dst` (a `bytearray`).
@@ -64,35 +94,38 @@ fn new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResu
         None | Some(Value::None) => Vec::new(),
         Some(v) => super::fileio::buffer_arg(vm, &v)?,
     };
+    let Value::Obj(store) = new_bytes(data, true) else {
+        return Err(PyErr::new(ExcKind::SystemError, "bytearray type missing"));
+    };
     Ok(Value::Obj(ObjRef::new(
         cls,
         BytesIO {
-            buf: PyCell::new(data),
+            store,
             pos: Cell::new(0),
             closed: Cell::new(false),
         },
     )))
 }
 
-fn take(vm: &mut Vm, b: &BytesIO, n: Option<usize>) -> Vec<u8> {
-    let buf = b.buf.borrow(vm.token());
+fn take(vm: &mut Vm, b: &BytesIO, n: Option<usize>) -> PyResult<Vec<u8>> {
+    let buf = b.buf()?.borrow(vm.token());
     let start = b.pos.get().min(buf.len());
     let end = n.map_or(buf.len(), |n| start.saturating_add(n).min(buf.len()));
     let out = buf[start..end].to_vec();
     b.pos.set(b.pos.get().max(end));
-    out
+    Ok(out)
 }
 
 fn read(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "read", args, kw, 1, 2)?;
     let b = me(vm, &a[0])?;
     let n = limit_arg(vm, a.get(1))?;
-    Ok(new_bytes(take(vm, b, n), false))
+    Ok(new_bytes(take(vm, b, n)?, false))
 }
 
-fn line(vm: &mut Vm, b: &BytesIO, limit: Option<usize>) -> Vec<u8> {
+fn line(vm: &mut Vm, b: &BytesIO, limit: Option<usize>) -> PyResult<Vec<u8>> {
     let n = {
-        let buf = b.buf.borrow(vm.token());
+        let buf = b.buf()?.borrow(vm.token());
         let start = b.pos.get().min(buf.len());
         let rest = &buf[start..];
         let upto = rest
@@ -108,7 +141,7 @@ fn readline(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
     let a = arg_range(vm, "readline", args, kw, 1, 2)?;
     let b = me(vm, &a[0])?;
     let limit = limit_arg(vm, a.get(1))?;
-    Ok(new_bytes(line(vm, b, limit), false))
+    Ok(new_bytes(line(vm, b, limit)?, false))
 }
 
 fn readlines(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -118,7 +151,7 @@ fn readlines(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     let mut out = Vec::new();
     let mut total = 0;
     loop {
-        let l = line(vm, b, None);
+        let l = line(vm, b, None)?;
         if l.is_empty() {
             break;
         }
@@ -133,7 +166,7 @@ fn readlines(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 
 fn next_slot(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let b = me(vm, v)?;
-    let l = line(vm, b, None);
+    let l = line(vm, b, None)?;
     Ok((!l.is_empty()).then(|| new_bytes(l, false)))
 }
 
@@ -141,7 +174,7 @@ fn readinto(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
     let a = exact_args(vm, "readinto", args, kw, 2)?;
     let b = me(vm, &a[0])?;
     let n = vm.len(&a[1])?;
-    let data = take(vm, b, Some(n));
+    let data = take(vm, b, Some(n))?;
     copy_into(vm, &a[1], &data)?;
     Ok(Value::Int(data.len() as i64))
 }
@@ -150,13 +183,14 @@ fn readinto(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "write", args, kw, 2)?;
     let b = me(vm, &a[0])?;
+    b.check_exports()?;
     let Some(data) = bytes_of(vm.token(), &a[1]) else {
         return Err(PyErr::type_error(format!(
             "a bytes-like object is required, not '{}'",
             tname(vm, &a[1])
         )));
     };
-    let buf = b.buf.borrow_mut(vm.token());
+    let buf = b.buf()?.borrow_mut(vm.token());
     let pos = b.pos.get();
     if pos > buf.len() {
         buf.resize(pos, 0);
@@ -178,7 +212,7 @@ fn seek(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         Some(w) => vm.index_i64(w)?,
         None => 0,
     };
-    let len = b.buf.borrow(vm.token()).len() as i64;
+    let len = b.buf()?.borrow(vm.token()).len() as i64;
     let new = match whence {
         0 if pos < 0 => {
             return Err(PyErr::value_error(format!("negative seek value {pos}")));
@@ -205,6 +239,7 @@ fn tell(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 fn truncate(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "truncate", args, kw, 1, 2)?;
     let b = me(vm, &a[0])?;
+    b.check_exports()?;
     let size = match a.get(1) {
         None | Some(Value::None) => b.pos.get(),
         Some(v) => {
@@ -213,14 +248,22 @@ fn truncate(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
                 .map_err(|_| PyErr::value_error(format!("negative size value {n}")))?
         }
     };
-    b.buf.borrow_mut(vm.token()).truncate(size);
+    b.buf()?.borrow_mut(vm.token()).truncate(size);
     Ok(Value::Int(size as i64))
 }
 
 fn getvalue(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "getvalue", args, kw, 1)?;
     let b = me(vm, &a[0])?;
-    Ok(new_bytes(b.buf.borrow(vm.token()).clone(), false))
+    Ok(new_bytes(b.buf()?.borrow(vm.token()).clone(), false))
+}
+
+/// `getbuffer()`: a read-write memoryview of the contents.
+fn getbuffer(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "getbuffer", args, kw, 1)?;
+    let b = me(vm, &a[0])?;
+    let store = Value::Obj(b.store.clone());
+    vm::methods::memoryview::memoryview_of(vm, store)
 }
 
 fn yes(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -244,8 +287,9 @@ fn isatty(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 fn close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "close", args, kw, 1)?;
     if let Some(b) = a[0].downcast::<BytesIO>() {
+        b.check_exports()?;
         b.closed.set(true);
-        b.buf.borrow_mut(vm.token()).clear();
+        b.buf()?.borrow_mut(vm.token()).clear();
     }
     Ok(Value::None)
 }
@@ -264,7 +308,7 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
         tp.set_module(vm.token(), "_io");
         tp.slots.iternext.set(Some(next_slot));
     }
-    let methods: [(&'static str, NativeFn); 17] = [
+    let methods: [(&'static str, NativeFn); 18] = [
         ("read", read),
         ("read1", read),
         ("readline", readline),
@@ -276,6 +320,7 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
         ("tell", tell),
         ("truncate", truncate),
         ("getvalue", getvalue),
+        ("getbuffer", getbuffer),
         ("readable", yes),
         ("writable", yes),
         ("seekable", yes),
@@ -288,6 +333,5 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
     }
     super::iobase::add_property(vm, &t, "closed", closed);
     vm::class::register_ctor(&t, new, false);
-    let _ = ExcKind::OSError;
     t
 }

@@ -8,6 +8,7 @@ mod functions;
 mod iterators;
 mod methods;
 mod modpow;
+mod mutable_inits;
 pub mod named_iters;
 mod sort;
 mod sys;
@@ -42,6 +43,7 @@ pub fn install(vm: &mut Vm) {
     crate::class::install(vm);
     ctors::install(vm);
     methods::install(vm);
+    mutable_inits::install(vm);
     crate::methods::install(vm);
     let rt = crate::rt_types::rt();
     crate::generator::install(vm.token(), &rt.generator);

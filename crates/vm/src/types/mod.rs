@@ -408,6 +408,28 @@ pub fn type_setattr(
     Ok(())
 }
 
+/// The class whose `__slots__` last added to `ty`'s instance layout: `ty` itself
+/// if it declares nonempty `__slots__`, otherwise the slots-solid base of the base
+/// it inherits its slots from (CPython's `solid_base`: `__slots__ = ()` adds
+/// nothing, so two such classes over one slotted base don't conflict).
+fn slots_solid_base(token: &Token, ty: &ObjRef) -> ObjRef {
+    let mut cur = ty.clone();
+    loop {
+        let Some(t) = cur.downcast::<TypeObject>() else {
+            return cur;
+        };
+        let n = t.instance_slot_count();
+        let next = t.bases(token).into_iter().find(|b| {
+            b.downcast::<TypeObject>()
+                .is_some_and(|bt| bt.instance_slot_count() == n)
+        });
+        match next {
+            Some(b) if n > 0 => cur = b,
+            _ => return cur,
+        }
+    }
+}
+
 /// Creates a class (CPython's `type_new` minus the namespace processing): picks the
 /// solid base, computes the C3 MRO, inherits slots and registers with the bases.
 /// `bases` empty means `(object,)`.
@@ -473,7 +495,7 @@ pub fn new_class(
             let n = b
                 .downcast::<TypeObject>()
                 .map_or(0, TypeObject::instance_slot_count);
-            if n > 0 && !is_subtype(token, most, b) {
+            if n > 0 && !is_subtype(token, most, &slots_solid_base(token, b)) {
                 return Err(PyErr::type_error(
                     "multiple bases have instance lay-out conflict",
                 ));
