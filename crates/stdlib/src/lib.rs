@@ -4,10 +4,12 @@
 
 #![warn(missing_docs)]
 
+mod clinic;
 mod util;
 
 pub mod abc;
 pub mod atexit;
+pub mod binascii;
 pub mod cmath;
 #[rustfmt::skip]
 mod cmath_special;
@@ -70,5 +72,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_sre", sre::create);
     vm.register_native_module("_random", random::create);
     vm.register_native_module("_sha512", sha512::create);
+    vm.register_native_module("binascii", binascii::create);
     io::install_builtins(vm);
 }
