@@ -61,7 +61,10 @@ impl Signature {
             *slot = Some(v.clone());
         }
         for (k, v) in names.iter().zip(&args[npos..]) {
-            let key = k.downcast::<StrObj>().and_then(StrObj::as_str).unwrap_or("");
+            let key = k
+                .downcast::<StrObj>()
+                .and_then(StrObj::as_str)
+                .unwrap_or("");
             let found = self
                 .params
                 .iter()

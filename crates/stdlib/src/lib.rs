@@ -16,6 +16,7 @@ mod cmath_special;
 pub mod codecs;
 pub mod collections;
 pub mod contextvars;
+pub mod csv;
 pub mod defaultdict;
 pub mod errno;
 pub mod functools;
@@ -73,5 +74,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_random", random::create);
     vm.register_native_module("_sha512", sha512::create);
     vm.register_native_module("binascii", binascii::create);
+    vm.register_native_module("_csv", csv::create);
     io::install_builtins(vm);
 }

@@ -53,7 +53,11 @@ pub fn new_exception_class(
         vm::builtins::dict::Dict::new(),
     );
     if let Some(d) = ns.downcast::<vm::builtins::dict::Dict>() {
-        d.set(vm, vm::builtins::str::new_str("__module__"), vm::builtins::str::new_str(module))?;
+        d.set(
+            vm,
+            vm::builtins::str::new_str("__module__"),
+            vm::builtins::str::new_str(module),
+        )?;
     }
     let type_obj = Value::Obj(vm::types::builtin_types().type_.clone());
     let bases = bases.iter().map(|b| Value::Obj(b.clone())).collect();

@@ -225,7 +225,11 @@ const CRC32_TABLE: [u32; 256] = {
         let mut c = i as u32;
         let mut k = 0;
         while k < 8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
             k += 1;
         }
         t[i] = c;
@@ -251,7 +255,11 @@ const CRC_HQX_TABLE: [u16; 256] = {
         let mut c = (i as u16) << 8;
         let mut k = 0;
         while k < 8 {
-            c = if c & 0x8000 != 0 { (c << 1) ^ 0x1021 } else { c << 1 };
+            c = if c & 0x8000 != 0 {
+                (c << 1) ^ 0x1021
+            } else {
+                c << 1
+            };
             k += 1;
         }
         t[i] = c;
@@ -275,11 +283,20 @@ mod tests {
 
     #[test]
     fn base64_round_trip_and_errors() {
-        assert_eq!(b2a_base64(b"any carnal pleas", true), b"YW55IGNhcm5hbCBwbGVhcw==\n");
-        assert_eq!(a2b_base64(b"YW55IGNhcm5hbCBwbGVhcw==", false).unwrap(), b"any carnal pleas");
+        assert_eq!(
+            b2a_base64(b"any carnal pleas", true),
+            b"YW55IGNhcm5hbCBwbGVhcw==\n"
+        );
+        assert_eq!(
+            a2b_base64(b"YW55IGNhcm5hbCBwbGVhcw==", false).unwrap(),
+            b"any carnal pleas"
+        );
         assert_eq!(a2b_base64(b"ab", false).unwrap_err(), "Incorrect padding");
         assert!(a2b_base64(b"abcde", false).unwrap_err().contains("(5)"));
-        assert_eq!(a2b_base64(b"=YQ==", true).unwrap_err(), "Leading padding not allowed");
+        assert_eq!(
+            a2b_base64(b"=YQ==", true).unwrap_err(),
+            "Leading padding not allowed"
+        );
         assert_eq!(a2b_base64(b"YQ==YQ==", false).unwrap(), b"a");
     }
 

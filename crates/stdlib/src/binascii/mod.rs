@@ -118,7 +118,9 @@ fn bytes_result(data: Vec<u8>) -> PyResult<Value> {
 fn a2b_uu(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let v = one_arg(vm, "a2b_uu", args, kw)?;
     let data = ascii_arg(vm, v)?;
-    codec::a2b_uu(&data).map_err(|m| error(&m)).and_then(bytes_result)
+    codec::a2b_uu(&data)
+        .map_err(|m| error(&m))
+        .and_then(bytes_result)
 }
 
 /// `b2a_uu(data, /, *, backtick=False)`.
@@ -291,7 +293,9 @@ fn unhexlify(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 fn crc32(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     no_keywords(vm, "binascii.crc32", kw)?;
     match args.len() {
-        0 => Err(PyErr::type_error("crc32 expected at least 1 argument, got 0")),
+        0 => Err(PyErr::type_error(
+            "crc32 expected at least 1 argument, got 0",
+        )),
         1 | 2 => {
             let data = binary_arg(vm, &args[0])?;
             let start = match args.get(1) {

@@ -82,10 +82,7 @@ pub fn b2a_qp(data: &[u8], quotetabs: bool, istext: bool, header: bool) -> Vec<u
             || (c == b'.' && line_len == 0 && matches!(next, None | Some(b'\n' | b'\r' | 0)))
             || (!istext && (c == b'\r' || c == b'\n'))
             || ((c == b'\t' || c == b' ') && at_end)
-            || (c < 33
-                && c != b'\r'
-                && c != b'\n'
-                && (quotetabs || (c != b'\t' && c != b' ')));
+            || (c < 33 && c != b'\r' && c != b'\n' && (quotetabs || (c != b'\t' && c != b' ')));
         if must_escape {
             if line_len + 3 >= MAX_LINE {
                 soft_break(&mut out);

@@ -9,6 +9,7 @@ mod buffered;
 mod bytesio;
 mod fileio;
 mod iobase;
+pub(crate) use iobase::add_property;
 mod newline;
 mod stdio;
 mod textbuf;
