@@ -63,4 +63,7 @@ program_tests!(
     fixes_suggest,
     abc_checks,
     del_at_exit,
+    binascii_module,
+    csv_module,
+    mutable_init_layout,
 );

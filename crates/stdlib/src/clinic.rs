@@ -85,8 +85,8 @@ impl Signature {
             }
             out[i] = Some(v.clone());
         }
-        for i in 0..self.required {
-            if out[i].is_none() {
+        for (i, slot) in out.iter().enumerate().take(self.required) {
+            if slot.is_none() {
                 if i < self.posonly {
                     return Err(self.positional_count_error(npos));
                 }

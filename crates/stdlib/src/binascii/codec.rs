@@ -189,9 +189,9 @@ pub fn b2a_hex(data: &[u8], sep: Option<u8>, per_sep: i64) -> Vec<u8> {
     for (i, b) in data.iter().enumerate() {
         if let Some(s) = sep.filter(|_| group != 0 && i > 0) {
             let boundary = if per_sep > 0 {
-                (len - i) % group == 0
+                (len - i).is_multiple_of(group)
             } else {
-                i % group == 0
+                i.is_multiple_of(group)
             };
             if boundary {
                 out.push(s);
@@ -205,7 +205,7 @@ pub fn b2a_hex(data: &[u8], sep: Option<u8>, per_sep: i64) -> Vec<u8> {
 
 /// `a2b_hex`: pairs of hex digits (either case) to bytes.
 pub fn a2b_hex(data: &[u8]) -> Result<Vec<u8>, CodecError> {
-    if data.len() % 2 != 0 {
+    if !data.len().is_multiple_of(2) {
         return Err("Odd-length string".into());
     }
     let digit = |c: u8| (c as char).to_digit(16);

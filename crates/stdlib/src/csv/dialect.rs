@@ -241,7 +241,7 @@ pub fn call_dialect(
     Ok(ObjRef::new(&cls, d))
 }
 
-fn me<'a>(v: &'a Value) -> PyResult<&'a Dialect> {
+fn me(v: &Value) -> PyResult<&Dialect> {
     v.downcast::<Dialect>()
         .ok_or_else(|| PyErr::type_error("descriptor requires a '_csv.Dialect' object"))
 }

@@ -154,7 +154,7 @@ fn write_row(vm: &mut Vm, w: &Writer, row: &Value) -> PyResult<Value> {
     vm.call(&w.write, &[line], None)
 }
 
-fn me<'a>(v: &'a Value) -> PyResult<&'a Writer> {
+fn me(v: &Value) -> PyResult<&Writer> {
     v.downcast::<Writer>()
         .ok_or_else(|| PyErr::type_error("expected a _csv.writer"))
 }
