@@ -66,4 +66,5 @@ program_tests!(
     binascii_module,
     csv_module,
     mutable_init_layout,
+    zlib_module,
 );

@@ -40,6 +40,7 @@ pub mod unicodedata;
 pub mod warnings;
 pub mod weakproxy;
 pub mod weakref;
+pub mod zlib;
 
 use vm::Vm;
 
@@ -75,5 +76,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_sha512", sha512::create);
     vm.register_native_module("binascii", binascii::create);
     vm.register_native_module("_csv", csv::create);
+    vm.register_native_module("zlib", zlib::create);
     io::install_builtins(vm);
 }

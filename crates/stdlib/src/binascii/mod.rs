@@ -22,6 +22,11 @@ thread_local! {
     static ERROR: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
 }
 
+/// CRC-32 as `zlib.crc32` computes it (shared with `zlib`).
+pub fn crc32_bytes(data: &[u8], start: u32) -> u32 {
+    codec::crc32(data, start)
+}
+
 /// `binascii.Error(msg)`.
 #[cold]
 fn error(msg: &str) -> PyErr {
