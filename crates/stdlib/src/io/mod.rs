@@ -249,7 +249,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     }
     if !binary {
         if let Some(enc) = &encoding {
-            check_encoding(vm, enc)?;
+            check_encoding(vm, &resolve_encoding(Some(enc.clone())))?;
         }
     }
     let newline = if binary {

@@ -694,6 +694,7 @@ fn reconfigure(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
     flush_writes(vm, t)?;
     let enc = str_opt(vm, e, "encoding")?;
     if let Some(enc) = enc {
+        let enc = super::resolve_encoding(Some(enc));
         super::check_encoding(vm, &enc)?;
         *t.encoding.borrow_mut(vm.token()) = enc;
         if er.is_none() {
