@@ -55,3 +55,19 @@ try:
         pass
 except TypeError as e:
     print('TypeError', e)
+class B(bytearray):
+    def __init__(self, x):
+        super().__init__(x)
+print(B(b'ab'), B(3), B([1, 2]))
+b = bytearray(b'xyz'); b.__init__(b'q'); print(b)
+b.__init__('hé', 'utf-8'); print(b)
+m = memoryview(b)
+try: b.__init__(b'zz')
+except BufferError as e: print('BufferError', e)
+m.release()
+try: b.__init__('x')
+except TypeError as e: print('TypeError', e)
+b.__init__(); print(b)
+e = bytearray(); m = memoryview(e); e.__init__(b""); print(e, len(m))
+try: e.__init__(b"abc")
+except BufferError as x: print("BufferError", x)

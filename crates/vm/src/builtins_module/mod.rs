@@ -43,8 +43,8 @@ pub fn install(vm: &mut Vm) {
     crate::class::install(vm);
     ctors::install(vm);
     methods::install(vm);
-    mutable_inits::install(vm);
     crate::methods::install(vm);
+    mutable_inits::install(vm);
     let rt = crate::rt_types::rt();
     crate::generator::install(vm.token(), &rt.generator);
     crate::coroutine::init(vm.token());

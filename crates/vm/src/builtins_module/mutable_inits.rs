@@ -9,6 +9,7 @@ use crate::builtins::list::List;
 use crate::builtins::set::Set;
 use crate::calls::{add_method, arg_range};
 use crate::error::{PyErr, PyResult};
+use crate::methods::bytes::BytesObj;
 use crate::object::ObjRef;
 use crate::types::{builtin_types, type_name};
 use crate::value::Value;
@@ -84,6 +85,32 @@ fn dict_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     super::methods::dict_update(vm, args, kw)
 }
 
+/// `bytearray.__init__(self, source=b'', encoding=..., errors=...)`: the
+/// contents replaced by what `bytearray(...)` would hold; a resize while a
+/// memoryview exports the buffer is CPython's `BufferError`.
+fn bytearray_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(owner) = crate::methods::bytes::bytearray_type() else {
+        return Err(PyErr::type_error("bytearray type missing"));
+    };
+    let obj = receiver(vm, args, &owner)?.clone();
+    let Some((ctor, _, _)) = crate::class::find_ctor(vm, &owner) else {
+        return Err(PyErr::type_error("bytearray constructor missing"));
+    };
+    let fresh = ctor(vm, &owner, &args[1..], kw)?;
+    let (Some(me), Some(src)) = (obj.downcast::<BytesObj>(), fresh.downcast::<BytesObj>()) else {
+        return Err(PyErr::type_error("bytearray.__init__ on a non-bytearray"));
+    };
+    let data = std::mem::take(src.data.borrow_mut(vm.token()));
+    if me.exports.get() > 0 && !(me.data.borrow(vm.token()).is_empty() && data.is_empty()) {
+        return Err(PyErr::new(
+            crate::error::ExcKind::BufferError,
+            "Existing exports of data: object cannot be re-sized",
+        ));
+    }
+    *me.data.borrow_mut(vm.token()) = data;
+    Ok(Value::None)
+}
+
 /// Adds the `__init__` methods of the mutable builtin containers.
 pub fn install(vm: &mut Vm) {
     let b = builtin_types();
@@ -91,4 +118,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm.token(), &b.list, "__init__", list_init);
     add_method(vm.token(), &set, "__init__", set_init);
     add_method(vm.token(), &b.dict, "__init__", dict_init);
+    if let Some(ba) = crate::methods::bytes::bytearray_type() {
+        add_method(vm.token(), &ba, "__init__", bytearray_init);
+    }
 }
