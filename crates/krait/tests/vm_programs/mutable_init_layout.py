@@ -71,3 +71,20 @@ b.__init__(); print(b)
 e = bytearray(); m = memoryview(e); e.__init__(b""); print(e, len(m))
 try: e.__init__(b"abc")
 except BufferError as x: print("BufferError", x)
+from collections import defaultdict, deque, OrderedDict, Counter
+class D(defaultdict):
+    def __init__(self):
+        super().__init__(list)
+d = D(); d['a'].append(1); print(d)
+class Q(deque):
+    def __init__(self, it):
+        super().__init__(it, 3)
+print(Q([1,2,3,4]))
+class C(Counter):
+    def __init__(self, s):
+        super().__init__(s)
+print(C('aab'))
+class O(OrderedDict):
+    def __init__(self, **k):
+        super().__init__(**k)
+print(O(b=1, a=2))
