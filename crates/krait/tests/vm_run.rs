@@ -67,4 +67,5 @@ program_tests!(
     csv_module,
     mutable_init_layout,
     zlib_module,
+    bytesio_state,
 );

@@ -55,8 +55,21 @@ impl BytesIO {
     }
 }
 
-/// Copies `data` to the start of the writable buffer `dst` (a `bytearray`).
+/// Copies `data` to the start of the writable buffer `dst` (a `bytearray` or
+/// a writable memoryview of one).
 pub(crate) fn copy_into(vm: &mut Vm, dst: &Value, data: &[u8]) -> PyResult<()> {
+    // A writable, contiguous memoryview: its region of the bytearray.
+    if let Some((obj, start, len)) = vm::methods::memoryview::writable_region(dst) {
+        if let Some(b) = obj.downcast::<BytesObj>() {
+            let buf = b.data.borrow_mut(vm.token());
+            let end = start.saturating_add(len).min(buf.len());
+            if let Some(region) = buf.get_mut(start.min(end)..end) {
+                let n = data.len().min(region.len());
+                region[..n].copy_from_slice(&data[..n]);
+            }
+            return Ok(());
+        }
+    }
     let Some(b) = dst.downcast::<BytesObj>() else {
         return Err(PyErr::type_error(format!(
             "readinto() argument must be read-write bytes-like object, not {}",
@@ -258,6 +271,86 @@ fn getvalue(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
     Ok(new_bytes(b.buf()?.borrow(vm.token()).clone(), false))
 }
 
+/// `__getstate__()`: `(contents, position, __dict__ copy or None)`.
+fn getstate(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__getstate__", args, kw, 1)?;
+    let b = me(vm, &a[0])?;
+    let data = new_bytes(b.buf()?.borrow(vm.token()).clone(), false);
+    let pos = Value::Int(i64::try_from(b.pos.get()).unwrap_or(i64::MAX));
+    let dict = match vm::builtins::object::existing_instance_dict(vm.token(), &a[0]) {
+        Some(d) => match d.downcast::<vm::builtins::dict::Dict>() {
+            Some(dd) => Value::Obj(ObjRef::new(
+                &vm::types::builtin_types().dict,
+                dd.copy(vm.token()),
+            )),
+            None => Value::None,
+        },
+        None => Value::None,
+    };
+    Ok(Value::Obj(vm::builtins::tuple::Tuple::alloc(vec![
+        data, pos, dict,
+    ])))
+}
+
+/// `__setstate__((contents, position, dict))` (CPython's `bytesio_setstate`).
+fn setstate(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__setstate__", args, kw, 2)?;
+    let Some(b) = a[0].downcast::<BytesIO>() else {
+        return Err(PyErr::type_error("__setstate__ requires a BytesIO"));
+    };
+    b.check_exports()?;
+    let items = a[1]
+        .downcast::<vm::builtins::tuple::Tuple>()
+        .map(|t| t.items(vm.token()).to_vec())
+        .filter(|i| i.len() >= 3);
+    let Some(items) = items else {
+        // `tp_name`: qualified for the builtin type itself.
+        let ty = a[0].type_ref();
+        let builtin = ty
+            .downcast::<vm::types::TypeObject>()
+            .is_some_and(|t| t.module(vm.token()) == "_io");
+        let prefix = if builtin { "_io." } else { "" };
+        return Err(PyErr::type_error(format!(
+            "{prefix}{}.__setstate__ argument should be 3-tuple, got {}",
+            tname(vm, &a[0]),
+            tname(vm, &a[1])
+        )));
+    };
+    let data = super::fileio::buffer_arg(vm, &items[0])?;
+    let pos = match items[1].as_int() {
+        Some(vm::value::IntRef::Small(p)) => p,
+        Some(vm::value::IntRef::Big(_)) => i64::MAX,
+        None => {
+            return Err(PyErr::type_error(format!(
+                "second item of state must be an integer, not {}",
+                tname(vm, &items[1])
+            )))
+        }
+    };
+    if pos < 0 {
+        return Err(PyErr::value_error("position value cannot be negative"));
+    }
+    if !items[2].is_none() {
+        let Some(src) = items[2].downcast::<vm::builtins::dict::Dict>() else {
+            return Err(PyErr::type_error(format!(
+                "third item of state should be a dict, got a {}",
+                tname(vm, &items[2])
+            )));
+        };
+        let entries = src.items(vm.token());
+        if let Some(d) = vm::builtins::object::instance_dict_of(vm.token(), &a[0]) {
+            if let Some(dd) = d.downcast::<vm::builtins::dict::Dict>() {
+                for (k, v) in entries {
+                    dd.set(vm, k, v)?;
+                }
+            }
+        }
+    }
+    *b.buf()?.borrow_mut(vm.token()) = data;
+    b.pos.set(usize::try_from(pos).unwrap_or(usize::MAX));
+    Ok(Value::None)
+}
+
 /// `getbuffer()`: a read-write memoryview of the contents.
 fn getbuffer(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "getbuffer", args, kw, 1)?;
@@ -308,7 +401,9 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
         tp.set_module(vm.token(), "_io");
         tp.slots.iternext.set(Some(next_slot));
     }
-    let methods: [(&'static str, NativeFn); 18] = [
+    let methods: [(&'static str, NativeFn); 20] = [
+        ("__getstate__", getstate),
+        ("__setstate__", setstate),
         ("read", read),
         ("read1", read),
         ("readline", readline),
