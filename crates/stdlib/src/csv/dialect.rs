@@ -192,6 +192,8 @@ pub fn dialect_new(
             PyErr::type_error(format!(
                 "'{key}' is an invalid keyword argument for this function"
             ))
+        } else if e.msg.starts_with("argument for Dialect()") {
+            PyErr::type_error(e.msg.replace("Dialect()", "function"))
         } else {
             e
         }
@@ -221,8 +223,13 @@ pub fn call_dialect(
     let mut p: Vec<Option<Value>> = vec![None; ATTRS.len()];
     p[0] = dialect.cloned();
     for (k, v) in kwargs {
-        match ATTRS.iter().skip(1).position(|a| a == k) {
-            Some(i) => p[i + 1] = Some(v.clone()),
+        match ATTRS.iter().position(|a| a == k) {
+            Some(0) if p[0].is_some() => {
+                return Err(PyErr::type_error(
+                    "argument for function given by name ('dialect') and position (1)",
+                ))
+            }
+            Some(i) => p[i] = Some(v.clone()),
             None => {
                 return Err(PyErr::type_error(format!(
                     "'{k}' is an invalid keyword argument for this function"
@@ -231,7 +238,8 @@ pub fn call_dialect(
         }
     }
     if let Some(d) = &p[0] {
-        if kwargs.is_empty() && d.downcast::<Dialect>().is_some() && d.type_ref().is(&cls) {
+        let alone = p[1..].iter().all(Option::is_none);
+        if alone && d.downcast::<Dialect>().is_some() && d.type_ref().is(&cls) {
             if let Value::Obj(o) = d {
                 return Ok(o.clone());
             }

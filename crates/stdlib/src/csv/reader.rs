@@ -228,7 +228,7 @@ impl Parse {
                     self.state = State::StartRecord;
                 } else {
                     return Err(super::error(
-                        "new-line character seen in unquoted field - do you need to open the file with newline=''?",
+                        "new-line character seen in unquoted field - do you need to open the file in universal-newline mode?",
                     ));
                 }
             }
