@@ -68,4 +68,5 @@ program_tests!(
     mutable_init_layout,
     zlib_module,
     bytesio_state,
+    io_subclass_init,
 );
