@@ -18,3 +18,25 @@ except TypeError as e: print('TypeError', e)
 x = io.BufferedReader(io.BytesIO(b'abc')); x.__init__(io.BytesIO(b'xyz')); print(x.read())
 try: io.BufferedReader(io.BytesIO(b''), 0)
 except ValueError as e: print('ValueError', e)
+class T(io.TextIOWrapper):
+    def __init__(self, data):
+        super().__init__(io.BytesIO(data), encoding='utf-8', newline='')
+t = T('héllo\r\nworld'.encode()); print(repr(t.read()), t.encoding)
+class S(io.StringIO):
+    def __init__(self, v):
+        super().__init__(v + '!')
+print(S('abc').getvalue())
+class B(io.BytesIO):
+    def __init__(self, v):
+        super().__init__(v * 2)
+print(B(b'ab').getvalue())
+class U2(io.TextIOWrapper):
+    def __init__(self):
+        pass
+print(type(U2()).__name__)
+w = io.TextIOWrapper(io.BytesIO(b'abc'), encoding='ascii'); w.__init__(io.BytesIO('é'.encode('latin-1')), encoding='latin-1'); print(w.read(), w.encoding)
+s = io.StringIO('x'); s.read(); s.__init__('yz'); print(s.read(), s.tell())
+b = io.BytesIO(b'x'); b.read(); b.__init__(b'yz'); print(b.read(), b.tell())
+m = b.getbuffer()
+try: b.__init__(b'q')
+except BufferError as e: print('BufferError', e)

@@ -96,17 +96,7 @@ fn me<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a BytesIO> {
 }
 
 fn new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let (pos, [init]) = ArgSpec::parse(vm, "BytesIO", args, kw, ["initial_bytes"])?;
-    if pos.len() > 1 {
-        return Err(PyErr::type_error(format!(
-            "BytesIO() takes at most 1 argument ({} given)",
-            pos.len()
-        )));
-    }
-    let data = match init.or_else(|| pos.first().cloned()) {
-        None | Some(Value::None) => Vec::new(),
-        Some(v) => super::fileio::buffer_arg(vm, &v)?,
-    };
+    let data = initial_bytes(vm, args, kw)?;
     let Value::Obj(store) = new_bytes(data, true) else {
         return Err(PyErr::new(ExcKind::SystemError, "bytearray type missing"));
     };
@@ -118,6 +108,40 @@ fn new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResu
             closed: Cell::new(false),
         },
     )))
+}
+
+/// `BytesIO.__init__(initial_bytes=b'')`: the contents replaced, the
+/// position back at 0 (a subclass's `super().__init__`).
+fn init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some((me_v, rest)) = args.split_first() else {
+        return Err(PyErr::type_error("__init__() needs an argument"));
+    };
+    let data = initial_bytes(vm, rest, kw)?;
+    let Some(b) = me_v.downcast::<BytesIO>() else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '__init__' requires a '_io.BytesIO' object but received a '{}'",
+            tname(vm, me_v)
+        )));
+    };
+    b.check_exports()?;
+    *b.buf()?.borrow_mut(vm.token()) = data;
+    b.pos.set(0);
+    Ok(Value::None)
+}
+
+/// The `initial_bytes` of `BytesIO(...)`.
+fn initial_bytes(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Vec<u8>> {
+    let (pos, [init]) = ArgSpec::parse(vm, "BytesIO", args, kw, ["initial_bytes"])?;
+    if pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "BytesIO() takes at most 1 argument ({} given)",
+            pos.len()
+        )));
+    }
+    match init.or_else(|| pos.first().cloned()) {
+        None | Some(Value::None) => Ok(Vec::new()),
+        Some(v) => super::fileio::buffer_arg(vm, &v),
+    }
 }
 
 fn take(vm: &mut Vm, b: &BytesIO, n: Option<usize>) -> PyResult<Vec<u8>> {
@@ -401,7 +425,8 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
         tp.set_module(vm.token(), "_io");
         tp.slots.iternext.set(Some(next_slot));
     }
-    let methods: [(&'static str, NativeFn); 20] = [
+    let methods: [(&'static str, NativeFn); 21] = [
+        ("__init__", init),
         ("__getstate__", getstate),
         ("__setstate__", setstate),
         ("read", read),
@@ -427,6 +452,6 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
         vm::calls::add_method(vm.token(), &t, n, f);
     }
     super::iobase::add_property(vm, &t, "closed", closed);
-    vm::class::register_ctor(&t, new, false);
+    vm::class::register_ctor(&t, new, true);
     t
 }

@@ -364,6 +364,31 @@ fn method_iter(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
 }
 
 fn stringio_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let init = stringio_initial(vm, args, kw)?;
+    Ok(new_buf(cls, &init, None))
+}
+
+/// `StringIO.__init__(initial_value='', newline='\n')`: the contents
+/// replaced, the position back at 0 (a subclass's `super().__init__`).
+fn stringio_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some((me_v, rest)) = args.split_first() else {
+        return Err(PyErr::type_error("__init__() needs an argument"));
+    };
+    let init = stringio_initial(vm, rest, kw)?;
+    let Some(t) = me_v.downcast::<TextBuf>() else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '__init__' requires a '_io.StringIO' object but received a '{}'",
+            tname(vm, me_v)
+        )));
+    };
+    *t.buf.borrow_mut(vm.token()) = init.chars().collect();
+    t.pos.set(0);
+    t.closed.set(false);
+    Ok(Value::None)
+}
+
+/// The `initial_value` of `StringIO(...)` as text.
+fn stringio_initial(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<String> {
     let (pos, [iv, _nl]) = ArgSpec::parse(vm, "StringIO", args, kw, ["initial_value", "newline"])?;
     let init = match iv.or_else(|| pos.first().cloned()) {
         None | Some(Value::None) => String::new(),
@@ -377,7 +402,7 @@ fn stringio_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) 
             }
         },
     };
-    Ok(new_buf(cls, &init, None))
+    Ok(init)
 }
 
 fn text_type(vm: &mut Vm, name: &str, base: &ObjRef) -> ObjRef {
@@ -427,6 +452,7 @@ fn isatty(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 /// Creates `StringIO` as a subclass of `base` (`_TextIOBase`).
 pub(crate) fn create_stringio(vm: &mut Vm, base: &ObjRef) -> ObjRef {
     let sio = text_type(vm, "StringIO", base);
-    register_ctor(&sio, stringio_new, false);
+    register_ctor(&sio, stringio_new, true);
+    vm::calls::add_method(vm.token(), &sio, "__init__", stringio_init);
     sio
 }

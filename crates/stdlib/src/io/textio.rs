@@ -631,6 +631,57 @@ fn str_opt(vm: &mut Vm, v: Option<Value>, what: &str) -> PyResult<Option<String>
 }
 
 fn new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    // A subclass with its own `__init__` is made empty; that `__init__`
+    // initialises it through `super().__init__(buffer, ...)`.
+    let builtin = cls
+        .downcast::<vm::types::TypeObject>()
+        .is_some_and(|t| t.module(vm.token()) == "_io");
+    if args.is_empty() && !builtin {
+        let o = TextOptions {
+            encoding: super::resolve_encoding(None),
+            errors: "strict".to_owned(),
+            newline: None,
+            line_buffering: false,
+            write_through: false,
+        };
+        return wrap(vm, cls, Value::None, o);
+    }
+    let (b, o) = init_args(vm, args, kw)?;
+    wrap(vm, cls, b, o)
+}
+
+/// `TextIOWrapper.__init__(buffer, encoding=None, errors=None, newline=None,
+/// line_buffering=False, write_through=False)`: (re)initialises the wrapper.
+fn init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some((me_v, rest)) = args.split_first() else {
+        return Err(PyErr::type_error("__init__() needs an argument"));
+    };
+    let (b, o) = init_args(vm, rest, kw)?;
+    super::check_encoding(vm, &o.encoding)?;
+    let Some(t) = me_v.downcast::<TextIO>() else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '__init__' requires a '_io.TextIOWrapper' object but received a '{}'",
+            tname(vm, me_v)
+        )));
+    };
+    *t.buffer.borrow_mut(vm.token()) = b;
+    *t.encoding.borrow_mut(vm.token()) = o.encoding;
+    *t.errors.borrow_mut(vm.token()) = o.errors;
+    *t.newline.borrow_mut(vm.token()) = o.newline;
+    t.line_buffering.set(o.line_buffering);
+    t.write_through.set(o.write_through);
+    t.detached.set(false);
+    t.pending.borrow_mut(vm.token()).clear();
+    *t.decoded.borrow_mut(vm.token()) = Text::new();
+    t.decoded_raw.set(0);
+    t.eof.set(false);
+    t.wpending.borrow_mut(vm.token()).clear();
+    t.wrote.set(false);
+    Ok(Value::None)
+}
+
+/// The buffer and options of the constructor and `__init__`.
+fn init_args(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<(Value, TextOptions)> {
     let (pos, [b, e, er, nl, lb, wt]) = ArgSpec::parse(
         vm,
         "TextIOWrapper",
@@ -668,7 +719,7 @@ fn new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResu
         line_buffering,
         write_through,
     };
-    wrap(vm, cls, b, o)
+    Ok((b, o))
 }
 
 fn reconfigure(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -763,7 +814,8 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
         super::iobase::add_property(vm, &t, n, g);
     }
     super::iobase::add_property_rw(vm, &t, "mode", mode_get, Some(mode_set));
-    vm::class::register_ctor(&t, new, false);
+    vm::class::register_ctor(&t, new, true);
+    vm::calls::add_method(vm.token(), &t, "__init__", init);
     t
 }
 
