@@ -40,3 +40,15 @@ b = io.BytesIO(b'x'); b.read(); b.__init__(b'yz'); print(b.read(), b.tell())
 m = b.getbuffer()
 try: b.__init__(b'q')
 except BufferError as e: print('BufferError', e)
+import os, tempfile
+path = os.path.join(tempfile.gettempdir(), 'krait_fsub_%d.txt' % os.getpid())
+class F(io.FileIO):
+    def __init__(self, p):
+        super().__init__(p, 'w')
+f = F(path); print(f.mode, f.name == path, f.closefd); f.write(b'xy'); f.close(); print(open(path).read())
+g = io.FileIO(path); g.__init__(path, 'a'); g.write(b'z'); g.close(); print(open(path).read())
+class G(io.FileIO):
+    def __init__(self):
+        pass
+print(G().closed)
+os.remove(path)
