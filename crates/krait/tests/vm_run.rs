@@ -69,4 +69,5 @@ program_tests!(
     zlib_module,
     bytesio_state,
     io_subclass_init,
+    datetime_module,
 );

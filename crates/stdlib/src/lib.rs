@@ -17,6 +17,7 @@ pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod csv;
+pub mod datetime;
 pub mod defaultdict;
 pub mod errno;
 pub mod functools;
@@ -77,5 +78,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("binascii", binascii::create);
     vm.register_native_module("_csv", csv::create);
     vm.register_native_module("zlib", zlib::create);
+    vm.register_native_module("_datetime", datetime::create);
     io::install_builtins(vm);
 }
