@@ -1,5 +1,5 @@
 # zlib against CPython: one-shot and streaming round trips (zlib and raw formats), errors, gzip on top.
-import zlib
+import zlib, gzip, random, io
 print(zlib.compress(b'hello'), zlib.decompress(zlib.compress(b'hello')+b'junk'))
 for f in [lambda: zlib.decompress(b'abc'), lambda: zlib.decompress(zlib.compress(b'hello'*100)[:-5]), lambda: zlib.decompress(b'x\x9c\xff\xff'), lambda: zlib.compress(b'a', 11), lambda: zlib.decompress(b'', -15), lambda: zlib.decompressobj(wbits=3), lambda: zlib.decompress(zlib.compress(b'hello')[:-1]),lambda: zlib.decompress(zlib.compress(b'hello')[:-4]+b'\0\0\0\0'), lambda: zlib.compress('s'), lambda: zlib.crc32(b'abc', 5), lambda: zlib.adler32(b'abc', 2**40+5), lambda: zlib.adler32(b'abc')]:
     try: print(repr(f()))
@@ -36,3 +36,32 @@ buf = io.BytesIO()
 with gzip.GzipFile(fileobj=buf, mode='wb') as f: f.write(b'line\n' * 100)
 buf.seek(0)
 with gzip.GzipFile(fileobj=buf) as f: print(f.read()[:10], len(buf.getvalue()) > 0)
+r = random.Random(3)
+for n in [0, 5, 1000, 100000]:
+    data = bytes(r.randrange(3) for _ in range(n))
+    for lvl in (-1, 1, 9):
+        g = zlib.compress(data, lvl, wbits=31)
+        print(n, lvl, g[:10], g[-8:] == zlib.crc32(data).to_bytes(4, 'little') + len(data).to_bytes(4, 'little'))
+        assert zlib.decompress(g, 31) == data
+        assert zlib.decompress(g, 47) == data
+        assert gzip.decompress(g) == data
+        assert zlib.decompress(zlib.compress(data), 47) == data
+        d = zlib.decompressobj(wbits=47)
+        out = b''.join(d.decompress(g[i:i+3]) for i in range(0, len(g), 3)) + d.flush()
+        assert out == data and d.eof, n
+        d = zlib.decompressobj(wbits=31); out = d.decompress(g + b'tail'); print(out == data, d.eof, d.unused_data)
+        c = zlib.compressobj(lvl, zlib.DEFLATED, 31)
+        g2 = c.compress(data[:n // 2]) + c.compress(data[n // 2:]) + c.flush()
+        assert zlib.decompress(g2, 31) == data
+        assert gzip.decompress(gzip.compress(data, lvl if lvl > 0 else 9)) == data
+for bad in [b'\x1f\x8c' + b'\x00' * 20, gzip.compress(b'abc')[:-8] + b'\x00' * 8, gzip.compress(b'abc')[:-1]]:
+    try: zlib.decompress(bad, 31)
+    except zlib.error as e: print(e)
+g = gzip.compress(b'named', mtime=0)
+print(g[:10], zlib.decompress(g, 31))
+b = io.BytesIO()
+with gzip.GzipFile(filename='name.txt', fileobj=b, mode='wb', mtime=0) as f: f.write(b'payload' * 10)
+raw = b.getvalue(); print(raw[:19])
+print(zlib.decompress(raw, 31)[:14])
+d = zlib.decompressobj(47)
+print(b''.join(d.decompress(raw[i:i+1]) for i in range(len(raw)))[:7], d.eof)

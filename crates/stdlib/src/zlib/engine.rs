@@ -24,23 +24,102 @@ const TRUNCATED: ZError = ZError {
     text: "incomplete or truncated stream",
 };
 
-/// The stream format selected by a `wbits` value, or `None` for a value
-/// zlib rejects (gzip containers, 16 + n, aren't supported).
-pub fn format_for_wbits(wbits: i64, decompress: bool) -> Option<DataFormat> {
+/// The container around the deflate data, as `wbits` selects it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Container {
+    /// zlib header and Adler-32 trailer (`wbits` 9..15, 0 to decompress).
+    Zlib,
+    /// No header or trailer (`wbits` -15..-9).
+    Raw,
+    /// gzip header and CRC-32/size trailer (`wbits` 25..31).
+    Gzip,
+    /// zlib or gzip, whichever the header says (`wbits` 40..47, decompress only).
+    Auto,
+}
+
+/// The container selected by a `wbits` value, or `None` for a value zlib
+/// rejects.
+pub fn format_for_wbits(wbits: i64, decompress: bool) -> Option<Container> {
     match wbits {
-        9..=15 => Some(DataFormat::Zlib),
-        0 if decompress => Some(DataFormat::Zlib),
-        -15..=-9 => Some(DataFormat::Raw),
-        8 if !decompress => Some(DataFormat::Zlib),
-        -8 if !decompress => Some(DataFormat::Raw),
+        9..=15 => Some(Container::Zlib),
+        0 if decompress => Some(Container::Zlib),
+        -15..=-9 => Some(Container::Raw),
+        25..=31 => Some(Container::Gzip),
+        40..=47 if decompress => Some(Container::Auto),
+        8 if !decompress => Some(Container::Zlib),
+        -8 if !decompress => Some(Container::Raw),
+        24 if !decompress => Some(Container::Gzip),
         _ => None,
     }
+}
+
+/// The gzip header zlib writes: no name or time, `xfl` from the level, OS 3.
+fn gzip_header(level: i64) -> [u8; 10] {
+    let xfl = match level {
+        9 => 2,
+        1 => 4,
+        _ => 0,
+    };
+    [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3]
+}
+
+/// The length of the gzip header at the start of `b`: `Ok(None)` if more
+/// bytes are needed.
+fn parse_gzip_header(b: &[u8]) -> Result<Option<usize>, ZError> {
+    let need = |n: usize| b.len() < n;
+    if need(10) {
+        if b.first().is_some_and(|&c| c != 0x1f) || b.get(1).is_some_and(|&c| c != 0x8b) {
+            return Err(ZError {
+                code: -3,
+                text: "incorrect header check",
+            });
+        }
+        return Ok(None);
+    }
+    if b[0] != 0x1f || b[1] != 0x8b {
+        return Err(ZError {
+            code: -3,
+            text: "incorrect header check",
+        });
+    }
+    if b[2] != 8 {
+        return Err(ZError {
+            code: -3,
+            text: "unknown compression method",
+        });
+    }
+    let flags = b[3];
+    let mut pos = 10;
+    if flags & 4 != 0 {
+        if need(pos + 2) {
+            return Ok(None);
+        }
+        pos += 2 + (usize::from(b[pos]) | (usize::from(b[pos + 1]) << 8));
+    }
+    for bit in [8u8, 16] {
+        if flags & bit != 0 {
+            match b.get(pos..).and_then(|r| r.iter().position(|&c| c == 0)) {
+                Some(z) => pos += z + 1,
+                None => return Ok(None),
+            }
+        }
+    }
+    if flags & 2 != 0 {
+        pos += 2;
+    }
+    if need(pos) {
+        return Ok(None);
+    }
+    Ok(Some(pos))
 }
 
 /// An incremental compressor (a `Compress` object's state).
 pub struct Deflater {
     inner: Box<CompressorOxide>,
     finished: bool,
+    /// For gzip: the header still to write, and the CRC-32 and length of
+    /// the input so far (the trailer).
+    gzip: Option<(Option<[u8; 10]>, u32, u32)>,
     /// zlib's header flag byte for this level, written with CMF over miniz's
     /// header (which encodes the level differently) as the stream starts.
     header_flags: Option<u8>,
@@ -62,21 +141,42 @@ fn zlib_header_flags(level: i64) -> u8 {
 
 impl Deflater {
     /// A compressor at `level` (-1 default, 0-9) writing `format`.
-    pub fn new(level: i64, format: DataFormat, strategy: i64) -> Deflater {
-        let wbits = if format == DataFormat::Raw { -15 } else { 15 };
+    pub fn new(level: i64, format: Container, strategy: i64) -> Deflater {
+        let wbits = if format == Container::Zlib { 15 } else { -15 };
         let flags = create_comp_flags_from_zip_params(level as i32, wbits, strategy as i32);
         Deflater {
             inner: Box::new(CompressorOxide::new(flags)),
             finished: false,
-            header_flags: (format == DataFormat::Zlib).then(|| zlib_header_flags(level)),
+            header_flags: (format == Container::Zlib).then(|| zlib_header_flags(level)),
             emitted: 0,
+            gzip: (format == Container::Gzip).then(|| (Some(gzip_header(level)), 0, 0)),
         }
     }
 
     /// Compresses `input` with `flush` (`None` keeps data buffered; `Finish`
     /// ends the stream), returning what is ready.
     pub fn run(&mut self, input: &[u8], flush: MZFlush) -> Result<Vec<u8>, ZError> {
-        let mut out = self.run_raw(input, flush)?;
+        let was_finished = self.finished;
+        let body = self.run_raw(input, flush)?;
+        let Some((header, crc, len)) = self.gzip.as_mut() else {
+            return self.fix_zlib_header(body);
+        };
+        *crc = crate::binascii::crc32_bytes(input, *crc);
+        *len = len.wrapping_add(input.len() as u32);
+        let mut out = Vec::with_capacity(body.len() + 18);
+        if let Some(h) = header.take() {
+            out.extend_from_slice(&h);
+        }
+        out.extend_from_slice(&body);
+        if self.finished && !was_finished {
+            out.extend_from_slice(&crc.to_le_bytes());
+            out.extend_from_slice(&len.to_le_bytes());
+        }
+        Ok(out)
+    }
+
+    /// Writes zlib's own header bytes over miniz's.
+    fn fix_zlib_header(&mut self, mut out: Vec<u8>) -> Result<Vec<u8>, ZError> {
         if let Some(flg) = self.header_flags {
             // The two header bytes: CMF (deflate, 32 KiB window) and FLG.
             for (pos, byte) in [(0usize, 0x78u8), (1, flg)] {
@@ -140,10 +240,28 @@ impl Deflater {
 /// An incremental decompressor (a `Decompress` object's state).
 pub struct Inflater {
     inner: Box<InflateState>,
-    format: DataFormat,
+    format: Container,
     /// Whether the end of the compressed stream was seen.
     pub eof: bool,
     header_checked: bool,
+    /// For gzip: where the container is, and the bytes of a header or
+    /// trailer gathered so far.
+    gzip: GzipState,
+    held: Vec<u8>,
+    crc: u32,
+    len: u32,
+}
+
+/// Where a gzip (or not yet known) stream's decoding is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum GzipState {
+    /// Not gzip (zlib or raw): miniz does it all.
+    None,
+    /// Waiting for the first bytes to tell zlib from gzip.
+    Detect,
+    Header,
+    Body,
+    Trailer,
 }
 
 /// What one decompression step produced.
@@ -156,18 +274,120 @@ pub struct Inflated {
 
 impl Inflater {
     /// A decompressor for `format`.
-    pub fn new(format: DataFormat) -> Inflater {
+    pub fn new(format: Container) -> Inflater {
+        let (data_format, gzip) = match format {
+            Container::Zlib => (DataFormat::Zlib, GzipState::None),
+            Container::Raw => (DataFormat::Raw, GzipState::None),
+            Container::Gzip => (DataFormat::Raw, GzipState::Header),
+            Container::Auto => (DataFormat::Raw, GzipState::Detect),
+        };
         Inflater {
-            inner: InflateState::new_boxed(format),
+            inner: InflateState::new_boxed(data_format),
             format,
             eof: false,
             header_checked: false,
+            gzip,
+            held: Vec::new(),
+            crc: 0,
+            len: 0,
         }
+    }
+
+    /// Decompresses from `input` (at most `max_out` bytes out, 0: no limit),
+    /// handling a gzip container around the deflate data.
+    pub fn run(&mut self, input: &[u8], max_out: usize) -> Result<Inflated, ZError> {
+        let mut consumed = 0;
+        if self.gzip == GzipState::Detect {
+            let before = self.held.len();
+            self.held.extend_from_slice(input);
+            if self.held.len() < 2 {
+                return Ok(Inflated {
+                    data: Vec::new(),
+                    consumed: input.len(),
+                });
+            }
+            let held = std::mem::take(&mut self.held);
+            if held[0] == 0x1f && held[1] == 0x8b {
+                self.gzip = GzipState::Header;
+                self.format = Container::Gzip;
+            } else {
+                self.gzip = GzipState::None;
+                self.format = Container::Zlib;
+                self.inner = InflateState::new_boxed(DataFormat::Zlib);
+                // The held bytes from earlier calls go through with `input`.
+                let mut r = self.run_deflate(&held, max_out)?;
+                r.consumed = r.consumed.saturating_sub(before);
+                return Ok(r);
+            }
+            self.held = held[..before].to_vec();
+        }
+        if self.gzip == GzipState::None {
+            return self.run_deflate(input, max_out);
+        }
+        if self.gzip == GzipState::Header {
+            let before = self.held.len();
+            self.held.extend_from_slice(input);
+            match parse_gzip_header(&self.held)? {
+                None => {
+                    return Ok(Inflated {
+                        data: Vec::new(),
+                        consumed: input.len(),
+                    })
+                }
+                Some(h) => {
+                    consumed = h.saturating_sub(before);
+                    self.held.clear();
+                    self.gzip = GzipState::Body;
+                }
+            }
+        }
+        let mut data = Vec::new();
+        if self.gzip == GzipState::Body {
+            let r = self.run_deflate(input.get(consumed..).unwrap_or(&[]), max_out)?;
+            consumed += r.consumed;
+            self.crc = crate::binascii::crc32_bytes(&r.data, self.crc);
+            self.len = self.len.wrapping_add(r.data.len() as u32);
+            data = r.data;
+            if self.eof {
+                self.eof = false;
+                self.gzip = GzipState::Trailer;
+            }
+        }
+        if self.gzip == GzipState::Trailer {
+            let rest = input.get(consumed..).unwrap_or(&[]);
+            let take = (8 - self.held.len()).min(rest.len());
+            self.held.extend_from_slice(&rest[..take]);
+            consumed += take;
+            if self.held.len() == 8 {
+                let word = |i: usize| {
+                    u32::from_le_bytes([
+                        self.held[i],
+                        self.held[i + 1],
+                        self.held[i + 2],
+                        self.held[i + 3],
+                    ])
+                };
+                if word(0) != self.crc {
+                    return Err(ZError {
+                        code: -3,
+                        text: "incorrect data check",
+                    });
+                }
+                if word(4) != self.len {
+                    return Err(ZError {
+                        code: -3,
+                        text: "incorrect length check",
+                    });
+                }
+                self.eof = true;
+            }
+        }
+        Ok(Inflated { data, consumed })
     }
 
     /// zlib's header checks on the first two bytes of a zlib stream.
     fn check_header(&mut self, input: &[u8]) -> Result<(), ZError> {
-        if self.header_checked || self.format != DataFormat::Zlib || input.len() < 2 {
+        if self.header_checked || self.format != Container::Zlib || input.len() < 2 {
             return Ok(());
         }
         self.header_checked = true;
@@ -187,9 +407,10 @@ impl Inflater {
         Ok(())
     }
 
-    /// Decompresses from `input`, producing at most `max_out` bytes (0: no
-    /// limit); stops at the end of the stream.
-    pub fn run(&mut self, input: &[u8], max_out: usize) -> Result<Inflated, ZError> {
+    /// Decompresses deflate data (with miniz's zlib wrapper, or raw) from
+    /// `input`, producing at most `max_out` bytes (0: no limit); stops at
+    /// the end of the stream.
+    fn run_deflate(&mut self, input: &[u8], max_out: usize) -> Result<Inflated, ZError> {
         self.check_header(input)?;
         let mut out = Vec::new();
         let mut consumed = 0;
@@ -240,13 +461,13 @@ impl Inflater {
 }
 
 /// One-shot `compress`.
-pub fn compress(data: &[u8], level: i64, format: DataFormat) -> Result<Vec<u8>, ZError> {
+pub fn compress(data: &[u8], level: i64, format: Container) -> Result<Vec<u8>, ZError> {
     Deflater::new(level, format, 0).run(data, MZFlush::Finish)
 }
 
 /// One-shot `decompress`: the whole stream must be present (what follows
 /// its end is ignored).
-pub fn decompress(data: &[u8], format: DataFormat) -> Result<Vec<u8>, ZError> {
+pub fn decompress(data: &[u8], format: Container) -> Result<Vec<u8>, ZError> {
     let mut z = Inflater::new(format);
     let r = z.run(data, 0)?;
     if !z.eof {
@@ -276,20 +497,20 @@ mod tests {
 
     #[test]
     fn round_trips_and_checksums() {
-        let z = compress(b"hello", -1, DataFormat::Zlib).unwrap();
-        assert_eq!(decompress(&z, DataFormat::Zlib).unwrap(), b"hello");
+        let z = compress(b"hello", -1, Container::Zlib).unwrap();
+        assert_eq!(decompress(&z, Container::Zlib).unwrap(), b"hello");
         assert_eq!(
-            decompress(&z[..z.len() - 1], DataFormat::Zlib),
+            decompress(&z[..z.len() - 1], Container::Zlib),
             Err(TRUNCATED)
         );
         assert_eq!(
-            decompress(b"abc", DataFormat::Zlib).unwrap_err().text,
+            decompress(b"abc", Container::Zlib).unwrap_err().text,
             "incorrect header check"
         );
         assert_eq!(adler32(b"abc", 1), 0x024d_0127);
-        let raw = compress(&[7u8; 100_000], 9, DataFormat::Raw).unwrap();
+        let raw = compress(&[7u8; 100_000], 9, Container::Raw).unwrap();
         assert_eq!(
-            decompress(&raw, DataFormat::Raw).unwrap(),
+            decompress(&raw, Container::Raw).unwrap(),
             vec![7u8; 100_000]
         );
     }

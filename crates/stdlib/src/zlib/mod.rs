@@ -2,7 +2,7 @@
 //! `compressobj`/`decompressobj` streams, `crc32`/`adler32`, the `Z_*`
 //! constants and `zlib.error`. Deflate itself is `miniz_oxide`'s, so
 //! compressed bytes may differ from zlib's while decompressing to the same
-//! data; the zlib and raw formats are supported, gzip containers are not.
+//! data; zlib, raw and gzip containers are supported, `zdict` is not.
 
 mod engine;
 
