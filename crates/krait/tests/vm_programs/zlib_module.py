@@ -65,3 +65,7 @@ raw = b.getvalue(); print(raw[:19])
 print(zlib.decompress(raw, 31)[:14])
 d = zlib.decompressobj(47)
 print(b''.join(d.decompress(raw[i:i+1]) for i in range(len(raw)))[:7], d.eof)
+import copy
+z = zlib.compress(b'abcdef' * 100)
+d = zlib.decompressobj(); a = d.decompress(z[:20]); e = d.copy(); f = copy.copy(d)
+print(d.decompress(z[20:]) == e.decompress(z[20:]) == f.decompress(z[20:]), e.eof)

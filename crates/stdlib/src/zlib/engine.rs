@@ -238,6 +238,7 @@ impl Deflater {
 }
 
 /// An incremental decompressor (a `Decompress` object's state).
+#[derive(Clone)]
 pub struct Inflater {
     inner: Box<InflateState>,
     format: Container,

@@ -353,6 +353,20 @@ fn d_flush(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
     Ok(new_bytes(r.data, false))
 }
 
+/// `Decompress.copy()` (also `__copy__` and `__deepcopy__(memo)`): an
+/// independent decompressor in the same state.
+fn d_copy(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    let d = decompress_self(args.first().unwrap_or(&Value::None))?;
+    let token = vm.token();
+    let copy = DecompressObj {
+        state: PyCell::new(d.state.borrow(token).clone()),
+        unused_data: PyCell::new(d.unused_data.borrow(token).clone()),
+        unconsumed_tail: PyCell::new(d.unconsumed_tail.borrow(token).clone()),
+    };
+    let ty = class(2)?;
+    Ok(Value::Obj(ObjRef::new(&ty, copy)))
+}
+
 fn d_unused_data(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
     let d = decompress_self(args.first().unwrap_or(&Value::None))?;
     Ok(new_bytes(d.unused_data.borrow(vm.token()).clone(), false))
@@ -429,6 +443,9 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     vm::calls::add_method(vm.token(), &ct, "flush", c_flush);
     vm::calls::add_method(vm.token(), &dt, "decompress", d_decompress);
     vm::calls::add_method(vm.token(), &dt, "flush", d_flush);
+    vm::calls::add_method(vm.token(), &dt, "copy", d_copy);
+    vm::calls::add_method(vm.token(), &dt, "__copy__", d_copy);
+    vm::calls::add_method(vm.token(), &dt, "__deepcopy__", d_copy);
     crate::io::add_property(vm, &dt, "unused_data", d_unused_data);
     crate::io::add_property(vm, &dt, "unconsumed_tail", d_unconsumed_tail);
     crate::io::add_property(vm, &dt, "eof", d_eof);
