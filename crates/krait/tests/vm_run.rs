@@ -70,4 +70,6 @@ program_tests!(
     bytesio_state,
     io_subclass_init,
     datetime_module,
+    stringio_newline,
+    csv_fuzz,
 );
