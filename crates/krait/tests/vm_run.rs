@@ -72,4 +72,5 @@ program_tests!(
     datetime_module,
     stringio_newline,
     csv_fuzz,
+    memio_fuzz,
 );

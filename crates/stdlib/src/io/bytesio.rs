@@ -227,6 +227,10 @@ fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
             tname(vm, &a[1])
         )));
     };
+    if data.is_empty() {
+        // Nothing written: no padding up to a position past the end.
+        return Ok(Value::Int(0));
+    }
     let buf = b.buf()?.borrow_mut(vm.token());
     let pos = b.pos.get();
     if pos > buf.len() {

@@ -248,6 +248,10 @@ fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     };
     let text = s.text().to_string_lossy().into_owned();
     let n = text.chars().count();
+    if n == 0 {
+        // Nothing written: no padding up to a position past the end.
+        return Ok(Value::Int(0));
+    }
     let newline = t.newline.borrow(vm.token()).clone();
     let stored = translate_newlines(&text, newline.as_deref());
     write_text(vm, t, &stored)?;
