@@ -73,4 +73,5 @@ program_tests!(
     stringio_newline,
     csv_fuzz,
     memio_fuzz,
+    textio_fuzz,
 );

@@ -43,6 +43,9 @@ pub struct TextIO {
     wpending: PyCell<Vec<u8>>,
     /// Something was written (a UTF-16/32 BOM goes out only once).
     wrote: Cell<bool>,
+    /// False while iterating with `next()` (CPython's `telling`): `tell()`
+    /// refuses until the iteration ends or a `seek()`.
+    telling: Cell<bool>,
 }
 
 impl Payload for TextIO {
@@ -172,7 +175,21 @@ fn decode_text(vm: &mut Vm, t: &TextIO, raw: &[u8]) -> PyResult<Text> {
 fn next_line(vm: &mut Vm, t: &TextIO) -> PyResult<(Text, usize)> {
     if !t.decoded.borrow(vm.token()).is_empty() {
         let raw = t.decoded_raw.replace(0);
-        return Ok((std::mem::take(t.decoded.borrow_mut(vm.token())), raw));
+        let rest = std::mem::take(t.decoded.borrow_mut(vm.token()));
+        // A `read(n)` may have cut a line inside its "\r\n": what is left
+        // doesn't end the line, which goes on with the next raw line.
+        let nl = t.newline.borrow(vm.token()).clone();
+        let complete = match nl.as_deref() {
+            Some(n) if !n.is_empty() => rest.as_bytes().ends_with(n.as_bytes()),
+            _ => true,
+        };
+        if complete {
+            return Ok((rest, raw));
+        }
+        let (more, more_raw) = next_line(vm, t)?;
+        let mut joined = rest;
+        joined.push_text(&more);
+        return Ok((joined, raw + more_raw));
     }
     loop {
         let nl = t.newline.borrow(vm.token()).clone();
@@ -270,6 +287,7 @@ fn next_slot(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     check_open(vm, t)?;
     flush_writes(vm, t)?;
     let (line, _) = next_line(vm, t)?;
+    t.telling.set(line.is_empty());
     Ok((!line.is_empty()).then(|| Value::Obj(StrObj::alloc_text(line))))
 }
 
@@ -383,6 +401,12 @@ fn tell(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     if !vm.is_true(&r)? {
         return Err(super::unsupported("underlying stream is not seekable"));
     }
+    if !t.telling.get() {
+        return Err(PyErr::new(
+            vm::ExcKind::OSError,
+            "telling position disabled by next() call",
+        ));
+    }
     flush_writes(vm, t)?;
     let p = vm.call_method(&b, "tell", &[])?;
     let p = vm.index_i64(&p)?;
@@ -411,7 +435,13 @@ fn seek(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         2 => {
             flush_writes(vm, t)?;
             reset_read(vm, t);
-            vm.call_method(&b, "seek", &[Value::Int(0), Value::Int(2)])
+            let pos = vm.call_method(&b, "seek", &[Value::Int(0), Value::Int(2)])?;
+            // A BOM goes out only at the start of the stream (CPython resets
+            // the encoder to "not at start" past it).
+            let at_start = matches!(pos, Value::Int(0));
+            t.wrote.set(!at_start);
+            t.telling.set(true);
+            Ok(pos)
         }
         0 if cookie < 0 => Err(PyErr::value_error(format!(
             "negative seek position {cookie}"
@@ -420,6 +450,8 @@ fn seek(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
             flush_writes(vm, t)?;
             reset_read(vm, t);
             vm.call_method(&b, "seek", &[Value::Int(cookie)])?;
+            t.wrote.set(cookie != 0);
+            t.telling.set(true);
             Ok(Value::Int(cookie))
         }
         _ => Err(PyErr::value_error(format!(
@@ -608,6 +640,7 @@ pub(crate) fn wrap(vm: &mut Vm, cls: &ObjRef, buffer: Value, o: TextOptions) -> 
             eof: Cell::new(false),
             wpending: PyCell::new(Vec::new()),
             wrote: Cell::new(false),
+            telling: Cell::new(true),
         },
     )))
 }
@@ -677,6 +710,7 @@ fn init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     t.eof.set(false);
     t.wpending.borrow_mut(vm.token()).clear();
     t.wrote.set(false);
+    t.telling.set(true);
     Ok(Value::None)
 }
 
