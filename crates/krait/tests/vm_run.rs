@@ -74,4 +74,5 @@ program_tests!(
     csv_fuzz,
     memio_fuzz,
     textio_fuzz,
+    textio_wide,
 );
