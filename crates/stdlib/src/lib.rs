@@ -4,16 +4,20 @@
 
 #![warn(missing_docs)]
 
+mod clinic;
 mod util;
 
 pub mod abc;
 pub mod atexit;
+pub mod binascii;
 pub mod cmath;
 #[rustfmt::skip]
 mod cmath_special;
 pub mod codecs;
 pub mod collections;
 pub mod contextvars;
+pub mod csv;
+pub mod datetime;
 pub mod defaultdict;
 pub mod errno;
 pub mod functools;
@@ -42,6 +46,7 @@ pub mod unicodedata;
 pub mod warnings;
 pub mod weakproxy;
 pub mod weakref;
+pub mod zlib;
 
 use vm::Vm;
 
@@ -79,5 +84,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("select", select::create);
     vm.register_native_module("_signal", signal::create);
     vm.register_native_module("_posixsubprocess", posixsubprocess::create);
+    vm.register_native_module("binascii", binascii::create);
+    vm.register_native_module("_csv", csv::create);
+    vm.register_native_module("zlib", zlib::create);
+    vm.register_native_module("_datetime", datetime::create);
     io::install_builtins(vm);
 }

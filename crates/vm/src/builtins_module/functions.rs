@@ -357,6 +357,17 @@ fn chr(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 
 fn ord(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "ord", args, kw, 1)?;
+    // `bytes` / `bytearray` of length 1: the byte's value.
+    if let Some(b) = a[0].downcast::<crate::methods::bytes::BytesObj>() {
+        let data = b.data.borrow(vm.token());
+        if let [byte] = data.as_slice() {
+            return Ok(Value::Int(i64::from(*byte)));
+        }
+        return Err(PyErr::type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            data.len()
+        )));
+    }
     let Some(s) = a[0].downcast::<StrObj>() else {
         return Err(PyErr::type_error(format!(
             "ord() expected string of length 1, but {} found",

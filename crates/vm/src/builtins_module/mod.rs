@@ -9,6 +9,7 @@ mod functions;
 mod iterators;
 mod methods;
 mod modpow;
+mod mutable_inits;
 pub mod named_iters;
 mod sort;
 mod sys;
@@ -45,6 +46,7 @@ pub fn install(vm: &mut Vm) {
     ctors::install(vm);
     methods::install(vm);
     crate::methods::install(vm);
+    mutable_inits::install(vm);
     let rt = crate::rt_types::rt();
     crate::generator::install(vm.token(), &rt.generator);
     crate::coroutine::init(vm.token());

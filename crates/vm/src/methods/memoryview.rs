@@ -386,6 +386,13 @@ fn memoryview_new(
             )))
         }
     };
+    memoryview_of(vm, src)
+}
+
+/// `memoryview(src)` after argument parsing: a view of a memoryview, `bytes`
+/// or `bytearray` (a bytearray's exports counted). Native modules use it for
+/// views of their own buffers (`BytesIO.getbuffer()`).
+pub fn memoryview_of(vm: &mut Vm, src: Value) -> PyResult<Value> {
     if let Some(m) = src.downcast::<MemoryView>() {
         if m.released.get() {
             return Err(released_err());
