@@ -68,6 +68,7 @@ program_tests!(
     fixes_warnings,
     fixes_importlib,
     fixes_extension_modules,
+    exc_context_generators,
     socket_select_asyncio,
     async_hooks_anext,
     slots_empty_namespace,

@@ -287,10 +287,16 @@ impl Vm {
         let caller_exc = std::mem::replace(&mut self.exc_info, gen_exc);
         self.exc_outer.push(caller_exc);
         let r = self.guarded("", |vm| match throw {
-            Some(e) => match vm.unwind(e, entry) {
-                Some(e) => Err(e),
-                None => vm.run_frames(entry),
-            },
+            Some(mut e) => {
+                // `throw()` restores the exception into the frame as is
+                // (CPython's `PyErr_Restore`): it is not chained there.
+                let exc = vm.exc_object(&mut e);
+                vm.propagated_exc = Some(exc);
+                match vm.unwind(e, entry) {
+                    Some(e) => Err(e),
+                    None => vm.run_frames(entry),
+                }
+            }
             None => vm.run_frames(entry),
         });
         let caller_exc = self.exc_outer.pop().unwrap_or(Value::None);

@@ -20,6 +20,14 @@ impl Vm {
     /// error for the native caller).
     pub(crate) fn unwind(&mut self, mut err: PyErr, entry: usize) -> Option<PyErr> {
         let reraise = std::mem::take(&mut self.reraising);
+        // An exception that already left an eval loop (through native code:
+        // `next()` resuming a generator, a call from a builtin) was chained
+        // when it was raised; CPython's caller only propagates it.
+        let propagated = self.propagated_exc.take();
+        let passing_through = match (&propagated, &err.exc) {
+            (Some(p), Some(e)) => p.is(e),
+            _ => false,
+        };
         let mut first = true;
         loop {
             let fi = self.frames.len().checked_sub(1)?;
@@ -27,7 +35,7 @@ impl Vm {
                 let f = &self.frames[fi];
                 (f.code.clone(), f.lasti, f.base)
             };
-            if first && !reraise {
+            if first && !reraise && !passing_through {
                 self.chain_context(&mut err);
             }
             if !(first && reraise) {
@@ -55,11 +63,10 @@ impl Vm {
             self.truncate_stack(f.ret_at);
             if let Some((gen, _)) = &f.inline_gen {
                 self.finish_inline_generator(gen, Some(&mut err));
-                // As when the error leaves a generator resumed by `next`: the
-                // caller's handled exception becomes its context if it has none.
-                self.chain_context(&mut err);
             }
             if self.frames.len() <= entry || f.entry {
+                let exc = self.exc_object(&mut err);
+                self.propagated_exc = Some(exc);
                 return Some(err);
             }
         }
