@@ -5,6 +5,7 @@
 
 use vm::builtins::str::StrObj;
 use vm::builtins::tuple::Tuple;
+use vm::value::IntRef;
 use vm::{ObjRef, PyErr, PyResult, Value, Vm};
 
 /// A function signature: `params[..posonly]` are positional-only,
@@ -130,4 +131,22 @@ pub fn no_keywords(vm: &mut Vm, qualname: &str, kwnames: Option<&ObjRef>) -> PyR
         )));
     }
     Ok(())
+}
+
+/// An `unsigned int` parameter with bit masking (Argument Clinic's `I`
+/// format, as `zlib.crc32`'s and `binascii.crc32`'s start value): any int,
+/// reduced modulo 2**32.
+pub fn mask_u32(vm: &mut Vm, v: &Value) -> PyResult<u32> {
+    match v.as_int() {
+        Some(IntRef::Small(i)) => Ok(i as u32),
+        Some(IntRef::Big(b)) => {
+            let m = common::bigint::BigInt::from(1u64 << 32);
+            let mut r = b % &m;
+            if r < common::bigint::BigInt::from(0) {
+                r += &m;
+            }
+            Ok(u32::try_from(&r).unwrap_or(0))
+        }
+        None => Ok(vm.index_i64(v)? as u32),
+    }
 }

@@ -11,7 +11,6 @@ use std::cell::RefCell;
 use vm::builtins::str::{new_str, StrObj};
 use vm::calls::NativeFn;
 use vm::methods::bytes::{bytes_of, new_bytes};
-use vm::value::IntRef;
 use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 
 use crate::clinic::{no_keywords, Signature};
@@ -70,31 +69,6 @@ fn flag(vm: &mut Vm, v: Option<&Value>, default: bool) -> PyResult<bool> {
     match v {
         None => Ok(default),
         Some(v) => vm.is_true(v),
-    }
-}
-
-/// An `unsigned int` parameter with bit masking (format `I`).
-fn mask_u32(vm: &mut Vm, v: &Value) -> PyResult<u32> {
-    match v.as_int() {
-        Some(IntRef::Small(i)) => Ok(i as u32),
-        Some(IntRef::Big(b)) => {
-            let m = common::bigint::BigInt::from(1u64 << 32);
-            let mut r = b % &m;
-            if r < common::bigint::BigInt::from(0) {
-                r += &m;
-            }
-            Ok(u32::try_from(&r).unwrap_or(0))
-        }
-        None => {
-            if v.as_float().is_some() {
-                return Err(PyErr::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    tname(vm, v)
-                )));
-            }
-            let i = vm.index_i64(v)?;
-            Ok(i as u32)
-        }
     }
 }
 
@@ -304,7 +278,7 @@ fn crc32(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         1 | 2 => {
             let data = binary_arg(vm, &args[0])?;
             let start = match args.get(1) {
-                Some(v) => mask_u32(vm, v)?,
+                Some(v) => crate::clinic::mask_u32(vm, v)?,
                 None => 0,
             };
             Ok(Value::Int(i64::from(codec::crc32(&data, start))))
@@ -325,7 +299,7 @@ fn crc_hqx(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
         )));
     };
     let data = binary_arg(vm, d)?;
-    let start = mask_u32(vm, c)? as u16;
+    let start = crate::clinic::mask_u32(vm, c)? as u16;
     Ok(Value::Int(i64::from(codec::crc_hqx(&data, start))))
 }
 

@@ -13,7 +13,6 @@ use vm::builtins::str::new_str;
 use vm::calls::NativeFn;
 use vm::methods::bytes::{bytes_of, new_bytes};
 use vm::object::{Payload, PayloadKind, PyCell};
-use vm::value::IntRef;
 use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 
 use crate::clinic::{no_keywords, Signature};
@@ -62,22 +61,6 @@ fn int_arg(vm: &mut Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
     }
 }
 
-/// An `unsigned int` checksum start value, masked to 32 bits (format `I`).
-fn mask_u32(vm: &mut Vm, v: &Value) -> PyResult<u32> {
-    match v.as_int() {
-        Some(IntRef::Small(i)) => Ok(i as u32),
-        Some(IntRef::Big(b)) => {
-            let m = common::bigint::BigInt::from(1u64 << 32);
-            let mut r = b % &m;
-            if r < common::bigint::BigInt::from(0) {
-                r += &m;
-            }
-            Ok(u32::try_from(&r).unwrap_or(0))
-        }
-        None => Ok(vm.index_i64(v)? as u32),
-    }
-}
-
 fn checksum(
     vm: &mut Vm,
     name: &str,
@@ -97,7 +80,7 @@ fn checksum(
     }
     let data = data_arg(vm, &args[0])?;
     let value = match args.get(1) {
-        Some(v) => mask_u32(vm, v)?,
+        Some(v) => crate::clinic::mask_u32(vm, v)?,
         None => start,
     };
     Ok(Value::Int(i64::from(f(&data, value))))
