@@ -1229,10 +1229,7 @@ pub fn type_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value>
                 t.bases(tk).into_iter().map(Value::Obj).collect(),
             ))),
             "__base__" => Some(t.base(tk).map_or(Value::None, Value::Obj)),
-            "__dict__" => {
-                let d = ObjRef::new(&builtin_types().dict, t.dict.copy(tk));
-                Some(Value::Obj(d))
-            }
+            "__dict__" => Some(crate::mappingproxy::class_dict_proxy(tk, cls)),
             "__doc__" => {
                 let key = Value::Obj(intern(tk, "__doc__"));
                 Some(t.dict.get_str(tk, &key).unwrap_or_default())

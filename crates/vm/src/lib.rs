@@ -44,6 +44,7 @@ pub mod instancecheck;
 pub mod int_truediv;
 pub mod interactive;
 pub mod io;
+pub mod mappingproxy;
 pub mod methods;
 pub mod module;
 pub mod native_attrs;

@@ -294,6 +294,13 @@ fn dict_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> P
             for (k, v) in sd.items(vm.token()) {
                 dict.set(vm, k, v)?;
             }
+        } else if vm.getattr_opt(src, "keys")?.is_some() {
+            // A mapping (CPython's `PyDict_Merge`): `d[k] = src[k]` for each key.
+            let keys = vm.call_method(src, "keys", &[])?;
+            for k in vm.sequence_to_vec(&keys)? {
+                let v = vm.getitem(src, &k)?;
+                dict.set(vm, k, v)?;
+            }
         } else {
             let items = vm.sequence_to_vec(src)?;
             for (i, item) in items.iter().enumerate() {

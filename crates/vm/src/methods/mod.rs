@@ -49,6 +49,7 @@ pub fn install(vm: &mut Vm) {
     dunders::install(vm);
     dict_slice_compare::install(vm);
     memoryview::install(vm);
+    crate::mappingproxy::proxy_type(vm.token());
 }
 
 fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
