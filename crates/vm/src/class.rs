@@ -623,7 +623,10 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 fn is_native_method(v: &Value) -> bool {
     let rt = crate::rt_types::rt();
     let vt = v.type_ref();
-    vt.is(&rt.method_descriptor) || vt.is(&rt.builtin_function)
+    vt.is(&rt.method_descriptor)
+        || vt.is(&rt.builtin_function)
+        || vt.is(&rt.wrapper_descriptor)
+        || vt.is(&rt.method_wrapper)
 }
 
 fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {

@@ -155,6 +155,8 @@ pub fn install(vm: &mut Vm) {
         rt.function.clone(),
         rt.builtin_function.clone(),
         rt.method_descriptor.clone(),
+        rt.wrapper_descriptor.clone(),
+        rt.classmethod_descriptor.clone(),
         rt.method.clone(),
         rt.staticmethod.clone(),
         rt.classmethod.clone(),

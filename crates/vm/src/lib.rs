@@ -22,6 +22,7 @@ pub mod cli_main;
 pub mod code;
 pub mod codeattrs;
 pub mod coroutine;
+pub mod descr_types;
 pub mod descr_wrappers;
 pub mod descriptors;
 pub mod error;

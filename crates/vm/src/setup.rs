@@ -98,4 +98,5 @@ pub fn install(token: &mut Token, r: &RtTypes) {
         t.slots.getattro.set(Some(crate::class::type_getattro));
     }
     crate::native_attrs::install();
+    crate::descr_types::install(r);
 }

@@ -75,11 +75,23 @@ pub fn add_getter(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeF
     set_type_attr(token, ty, name, Value::Obj(p));
 }
 
-/// Adds a class method (CPython's `METH_CLASS`, e.g. `int.from_bytes`): `f` gets
-/// the class as `args[0]`.
+/// Adds a class method (CPython's `METH_CLASS`, e.g. `int.from_bytes`) as a
+/// `classmethod_descriptor`: `f` gets the class as `args[0]`.
 pub fn add_classmethod(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeFn) {
-    let func = Value::Obj(new_native_function(name, f));
-    let c = ObjRef::new(&crate::rt_types::rt().classmethod, ClassMethod { func });
+    let owner = crate::calls::leak_name(type_name(token, ty));
+    let func = Value::Obj(ObjRef::new(
+        &crate::rt_types::rt().builtin_function,
+        crate::calls::NativeFunction {
+            name,
+            func: f,
+            self_: None,
+            owner: Some(owner),
+        },
+    ));
+    let c = ObjRef::new(
+        &crate::rt_types::rt().classmethod_descriptor,
+        ClassMethod { func },
+    );
     set_type_attr(token, ty, name, Value::Obj(c));
 }
 
