@@ -151,7 +151,10 @@ fn install_repr_str(vm: &mut Vm) {
 pub fn install(vm: &mut Vm) {
     install_repr_str(vm);
     let rt = crate::rt_types::rt();
+    let attr = crate::attr_descr::create(vm.token());
     let types = [
+        attr.getset,
+        attr.member,
         rt.function.clone(),
         rt.builtin_function.clone(),
         rt.method_descriptor.clone(),

@@ -24,9 +24,9 @@ use common::text::Text;
 
 use crate::builtins::str::{intern, StrObj};
 use crate::calls::{new_native_function, NativeFn};
-use crate::descriptors::{ClassMethod, Property, StaticMethod};
+use crate::descriptors::{ClassMethod, StaticMethod};
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::object::{ObjRef, PyCell, Token};
+use crate::object::{ObjRef, Token};
 use crate::types::{type_name, TypeObject};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -63,16 +63,10 @@ fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
 }
 
 /// Adds a read-only attribute computed by `f(vm, [self], None)` (CPython's
-/// `PyGetSetDef` / `PyMemberDef`, e.g. `int.real`), as a `property`.
+/// `PyGetSetDef` / `PyMemberDef`, e.g. `int.real`), as a `getset_descriptor`.
 pub fn add_getter(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeFn) {
-    let fget = Value::Obj(new_native_function(name, f));
-    let p = ObjRef::new(
-        &crate::rt_types::rt().property,
-        Property {
-            funcs: PyCell::new([fget, Value::None, Value::None, Value::None]),
-        },
-    );
-    set_type_attr(token, ty, name, Value::Obj(p));
+    let d = crate::attr_descr::new_getset(token, ty, name, f, None);
+    set_type_attr(token, ty, name, d);
 }
 
 /// Adds a class method (CPython's `METH_CLASS`, e.g. `int.from_bytes`) as a
