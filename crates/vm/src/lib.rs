@@ -41,6 +41,7 @@ pub mod generator;
 pub mod generic_alias;
 pub mod id_hash;
 pub mod import;
+pub mod instance_getsets;
 pub mod instancecheck;
 pub mod int_truediv;
 pub mod interactive;

@@ -309,4 +309,5 @@ pub fn install(vm: &mut Vm) {
     let object = builtin_types().object.clone();
     crate::methods::add_classmethod(tk, &object, "__subclasshook__", object_subclasshook);
     crate::descr_wrappers::install(vm);
+    crate::instance_getsets::install(vm);
 }

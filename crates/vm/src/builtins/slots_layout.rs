@@ -174,7 +174,7 @@ fn member_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
 
 /// Whether instances of the base `b` have a `__dict__` (CPython: a non-zero
 /// `tp_dictoffset`).
-fn base_has_dict(token: &Token, b: &ObjRef) -> bool {
+pub(crate) fn base_has_dict(token: &Token, b: &ObjRef) -> bool {
     let Some(t) = b.downcast::<TypeObject>() else {
         return false;
     };
