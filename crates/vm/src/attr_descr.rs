@@ -1,4 +1,5 @@
-//! `getset_descriptor` and `member_descriptor` (CPython's `descrobject.c`): the
+//! `getset_descriptor` (CPython's `descrobject.c`), and the builtin types'
+//! `member_descriptor`s (made by `slots_layout`, whose type they share): the
 //! objects a builtin type's dict holds for its special attributes, so that class
 //! access (`types.FunctionType.__code__`, what `types.py` reads to name
 //! `GetSetDescriptorType`/`MemberDescriptorType`) finds a descriptor. A native
@@ -23,7 +24,7 @@ use crate::vm::Vm;
 /// A native setter: sets (`Some`) or deletes (`None`) the attribute of `obj`.
 pub type SetterFn = fn(&mut Vm, &Value, Option<Value>) -> PyResult<()>;
 
-/// The payload of both descriptor types: the attribute's name and owner type,
+/// The payload of a `getset_descriptor`: the attribute's name and owner type,
 /// and for a native getset (CPython's `PyGetSetDef`) its getter and setter.
 pub struct AttrDescr {
     /// `__name__`.
@@ -46,49 +47,28 @@ impl Payload for AttrDescr {
     }
 }
 
-/// The two descriptor types, made once per thread.
-pub struct AttrDescrTypes {
-    /// `getset_descriptor`.
-    pub getset: ObjRef,
-    /// `member_descriptor`.
-    pub member: ObjRef,
-}
-
 thread_local! {
-    /// This thread's descriptor types (made by [`create`], never freed, like
-    /// the builtin types).
-    static TYPES: OnceCell<ManuallyDrop<AttrDescrTypes>> = const { OnceCell::new() };
+    /// This thread's `getset_descriptor` type (made by [`create`], never
+    /// freed, like the builtin types).
+    static GETSET_TYPE: OnceCell<ManuallyDrop<ObjRef>> = const { OnceCell::new() };
 }
 
-/// Creates `getset_descriptor` and `member_descriptor` (once per thread).
-pub fn create(token: &mut Token) -> AttrDescrTypes {
-    if let Some(t) = TYPES.with(|c| {
-        c.get().map(|t| AttrDescrTypes {
-            getset: t.getset.clone(),
-            member: t.member.clone(),
-        })
-    }) {
+/// The `getset_descriptor` type (made on first use).
+pub fn create(token: &mut Token) -> ObjRef {
+    if let Some(t) = GETSET_TYPE.with(|c| c.get().map(|t| ObjRef::clone(t))) {
         return t;
     }
     let getset = crate::types::new_native_type(token, "getset_descriptor", AttrDescr::LAYOUT, None);
-    let member = crate::types::new_native_type(token, "member_descriptor", AttrDescr::LAYOUT, None);
-    for t in [&getset, &member] {
-        if let Some(s) = t.downcast::<TypeObject>().map(|t| &t.slots) {
-            s.descr_get.set(Some(descr_get));
-            s.repr.set(Some(descr_repr));
-            s.getattro.set(Some(descr_getattro));
-        }
-    }
     if let Some(s) = getset.downcast::<TypeObject>().map(|t| &t.slots) {
+        s.descr_get.set(Some(descr_get));
         s.descr_set.set(Some(descr_set));
+        s.repr.set(Some(descr_repr));
+        s.getattro.set(Some(descr_getattro));
     }
-    TYPES.with(|c| {
-        let _ = c.set(ManuallyDrop::new(AttrDescrTypes {
-            getset: getset.clone(),
-            member: member.clone(),
-        }));
+    GETSET_TYPE.with(|c| {
+        let _ = c.set(ManuallyDrop::new(getset.clone()));
     });
-    AttrDescrTypes { getset, member }
+    getset
 }
 
 fn name_text(a: &AttrDescr) -> String {
@@ -180,59 +160,50 @@ fn descr_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
     crate::builtins::object::generic_getattr(vm, obj, name)
 }
 
-/// `<attribute 'NAME' of 'TYPE' objects>` / `<member 'NAME' of 'TYPE' objects>`.
+/// `<attribute 'NAME' of 'TYPE' objects>`.
 fn descr_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
     let Some(a) = d.downcast::<AttrDescr>() else {
         return Ok(new_str("<descriptor>"));
     };
-    let kind = if type_name(vm.token(), &d.type_ref()) == "member_descriptor" {
-        "member"
-    } else {
-        "attribute"
-    };
-    let n = a
-        .name
-        .downcast::<StrObj>()
-        .map(|s| s.text().to_string_lossy().into_owned())
-        .unwrap_or_default();
     let owner = type_name(vm.token(), &a.owner);
-    Ok(new_str(&format!("<{kind} '{n}' of '{owner}' objects>")))
+    Ok(new_str(&format!(
+        "<attribute '{}' of '{owner}' objects>",
+        name_text(a)
+    )))
 }
 
-/// Puts descriptors for `getsets` and `members` in `ty`'s dict (names already
-/// there are left alone).
-pub fn install(
-    token: &mut Token,
-    types: &AttrDescrTypes,
-    ty: &ObjRef,
-    getsets: &[&str],
-    members: &[&str],
-) {
+/// Puts a `getset_descriptor` for each of `getsets` and a `member_descriptor`
+/// for each of `members` in builtin type `ty`'s dict (names already there are
+/// left alone); instance access stays with `ty`'s `getattro`.
+pub fn install(token: &mut Token, ty: &ObjRef, getsets: &[&str], members: &[&str]) {
     let Some(t) = ty.downcast::<TypeObject>() else {
         return;
     };
-    for (names, dty) in [(getsets, &types.getset), (members, &types.member)] {
-        for n in names {
-            let name = intern(token, n);
-            let key = Value::Obj(name.clone());
-            if t.dict.get_str(token, &key).is_some() {
-                continue;
-            }
-            let d = ObjRef::new(
-                dty,
+    let getset = create(token);
+    for n in getsets.iter().chain(members) {
+        let name = intern(token, n);
+        let key = Value::Obj(name.clone());
+        if t.dict.get_str(token, &key).is_some() {
+            continue;
+        }
+        let d = if members.contains(n) {
+            crate::builtins::slots_layout::native_member(token, ty, name)
+        } else {
+            ObjRef::new(
+                &getset,
                 AttrDescr {
                     name,
                     owner: ty.clone(),
                     get: None,
                     set: None,
                 },
-            );
-            let _ = t.dict.set(
-                &mut crate::builtins::dict::NativeEq(token),
-                key,
-                Value::Obj(d),
-            );
-        }
+            )
+        };
+        let _ = t.dict.set(
+            &mut crate::builtins::dict::NativeEq(token),
+            key,
+            Value::Obj(d),
+        );
     }
     crate::types::type_modified(token, ty);
 }
@@ -245,7 +216,7 @@ pub fn new_getset(
     get: NativeFn,
     set: Option<SetterFn>,
 ) -> Value {
-    let getset = create(token).getset;
+    let getset = create(token);
     let name = intern(token, name);
     Value::Obj(ObjRef::new(
         &getset,

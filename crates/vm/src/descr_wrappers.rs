@@ -151,10 +151,8 @@ fn install_repr_str(vm: &mut Vm) {
 pub fn install(vm: &mut Vm) {
     install_repr_str(vm);
     let rt = crate::rt_types::rt();
-    let attr = crate::attr_descr::create(vm.token());
     let types = [
-        attr.getset,
-        attr.member,
+        crate::attr_descr::create(vm.token()),
         rt.function.clone(),
         rt.builtin_function.clone(),
         rt.method_descriptor.clone(),

@@ -57,6 +57,7 @@ fn slot_member_type(token: &mut Token) -> ObjRef {
         tp.slots.descr_get.set(Some(member_get));
         tp.slots.descr_set.set(Some(member_set));
         tp.slots.repr.set(Some(member_repr));
+        tp.slots.getattro.set(Some(member_getattro));
     }
     crate::calls::add_method(token, &t, "__get__", member_get_m);
     crate::calls::add_method(token, &t, "__set__", member_set_m);
@@ -65,6 +66,24 @@ fn slot_member_type(token: &mut Token) -> ObjRef {
         let _ = c.set(ManuallyDrop::new(t.clone()));
     });
     t
+}
+
+/// The index of a builtin type's own member (`function.__globals__`), whose
+/// value the instance type's `getattro` gives.
+const NATIVE_MEMBER: usize = usize::MAX;
+
+/// A read-only `member_descriptor` for attribute `name` of builtin type
+/// `owner` (CPython's `PyMemberDef` with `READONLY`).
+pub fn native_member(token: &mut Token, owner: &ObjRef, name: ObjRef) -> ObjRef {
+    let t = slot_member_type(token);
+    ObjRef::new(
+        &t,
+        SlotMember {
+            name,
+            owner: owner.clone(),
+            index: NATIVE_MEMBER,
+        },
+    )
 }
 
 fn text_of(v: &ObjRef) -> String {
@@ -106,6 +125,10 @@ fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: &ObjRef) -> PyRe
         return Ok(d.clone());
     };
     check_applies(vm, m, obj)?;
+    if m.index == NATIVE_MEMBER {
+        let name = m.name.clone();
+        return vm.getattr(obj, &name);
+    }
     let v = obj
         .as_obj()
         .and_then(ObjRef::instance_part)
@@ -119,6 +142,9 @@ fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
         return Err(PyErr::type_error("member descriptor expected"));
     };
     check_applies(vm, m, obj)?;
+    if m.index == NATIVE_MEMBER {
+        return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"));
+    }
     let deleting = value.is_none();
     let Some(inst) = obj.as_obj().and_then(ObjRef::instance_part) else {
         return Err(unset(vm, m, obj));
@@ -158,6 +184,23 @@ fn member_delete_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
     let a = crate::calls::exact_args(vm, "__delete__", args, kw, 2)?;
     member_set(vm, &a[0], &a[1], None)?;
     Ok(Value::None)
+}
+
+/// `__name__`, `__qualname__`, `__objclass__`, `__doc__` of a member.
+fn member_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    if let Some(m) = obj.downcast::<SlotMember>() {
+        match name.downcast::<StrObj>().and_then(StrObj::as_str) {
+            Some("__name__") => return Ok(Value::Obj(m.name.clone())),
+            Some("__qualname__") => {
+                let owner = type_name(vm.token(), &m.owner);
+                return Ok(new_str(&format!("{owner}.{}", text_of(&m.name))));
+            }
+            Some("__objclass__") => return Ok(Value::Obj(m.owner.clone())),
+            Some("__doc__") => return Ok(Value::None),
+            _ => {}
+        }
+    }
+    crate::builtins::object::generic_getattr(vm, obj, name)
 }
 
 /// `<member 'NAME' of 'TYPE' objects>`.
