@@ -63,4 +63,5 @@ program_tests!(
     fixes_suggest,
     abc_checks,
     del_at_exit,
+    builtin_descriptors,
 );

@@ -161,8 +161,52 @@ fn type_dir_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     unique_list(vm, names)
 }
 
-/// Puts `__class__` and `__dir__` in `object`'s dict and `__dir__` in
-/// `type`'s.
+/// The size CPython 3.11 reports for an instance of a builtin type (its
+/// `__sizeof__` on a 64-bit build, for the common types; 8 bytes per item
+/// otherwise).
+fn builtin_size(vm: &mut Vm, v: &Value) -> i64 {
+    use crate::builtins::str::StrObj;
+    let bt = builtin_types();
+    match v {
+        Value::None => return 16,
+        Value::Bool(_) | Value::Int(_) => return 28,
+        Value::Float(_) => return 24,
+        Value::Obj(_) => {}
+    }
+    if let Some(s) = v.downcast::<StrObj>() {
+        return 49 + s.as_bytes().len() as i64;
+    }
+    let n = vm.len(v).map_or(0, |n| n as i64);
+    let t = v.type_ref();
+    let base = if t.is(&bt.list) {
+        40
+    } else if t.is(&bt.tuple) {
+        24
+    } else {
+        16
+    };
+    base + 8 * n
+}
+
+/// `object.__sizeof__()`: CPython's `tp_basicsize` of a plain object's class
+/// (a 16-byte header, 8 bytes per `__slots__` value and 8 for the weak
+/// reference list a class adds); for builtin types, their usual size.
+fn object_sizeof_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = exact_args(vm, "__sizeof__", args, kw, 1)?;
+    let ty = a[0].type_ref();
+    let Some(t) = ty.downcast::<TypeObject>() else {
+        return Ok(Value::Int(16));
+    };
+    if t.is_builtin() {
+        return Ok(Value::Int(builtin_size(vm, &a[0])));
+    }
+    let slots = t.instance_slot_count() as i64;
+    let weak = crate::weakref::type_supports_weakrefs(vm, &ty) as i64;
+    Ok(Value::Int(16 + 8 * slots + 8 * weak))
+}
+
+/// Puts `__class__`, `__dir__` and `__sizeof__` in `object`'s dict and
+/// `__dir__` in `type`'s.
 pub fn install(vm: &mut Vm) {
     let bt = builtin_types();
     let object = bt.object.clone();
@@ -170,6 +214,7 @@ pub fn install(vm: &mut Vm) {
         crate::attr_descr::new_getset(vm.token(), &object, "__class__", class_get, Some(class_set));
     let _ = set_entry(vm, &object, "__class__", d);
     add_method(vm.token(), &object, "__dir__", object_dir_m);
+    add_method(vm.token(), &object, "__sizeof__", object_sizeof_m);
     add_method(vm.token(), &bt.type_, "__dir__", type_dir_m);
     crate::types::type_modified(vm.token(), &object);
 }

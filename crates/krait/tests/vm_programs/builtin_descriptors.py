@@ -1,0 +1,130 @@
+# Descriptor types of builtin types, mappingproxy, vars() and dir() against CPython.
+import types
+import pprint
+import weakref
+
+
+def err(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+# mappingproxy: cls.__dict__ is a live read-only view.
+class C:
+    a = 1
+
+    def m(self):
+        return 2
+
+
+mp = C.__dict__
+print(type(mp).__name__, type(mp) is types.MappingProxyType, mp['a'], mp.get('a'), mp.get('zz', 5))
+C.b = 2
+print('b' in mp, mp['b'], [k for k in mp if not k.startswith('__')], len(mp) == len(dict(mp)))
+print(sorted(k for k in mp.keys() if not k.startswith('__')), type(mp.copy()).__name__)
+err(lambda: mp.__setitem__('x', 1))
+err(lambda: mp.__delitem__('a'))
+err(lambda: hash(mp))
+p = types.MappingProxyType({1: 2, 3: 4})
+print(repr(p), str(p), p | {5: 6}, {0: 1} | p, p == {1: 2, 3: 4}, p != {}, list(reversed(p)))
+print(list(p.items()), list(p.values()), p.copy(), 3 in p, len(p), list(p))
+err(lambda: types.MappingProxyType([]))
+err(lambda: types.MappingProxyType())
+q = p
+try:
+    q |= {}
+except TypeError as e:
+    print('TypeError', e)
+print(dict(p), dict(mp)['a'])
+pprint.pprint(p)
+pprint.pprint({'dict': {'k%d' % i: i for i in range(4)}, 'list': list(range(12))}, width=40)
+
+# slot wrappers, method-wrappers, method and classmethod descriptors.
+print(type(object.__init__).__name__, object.__init__, int.__add__, str.__dict__['__add__'])
+print(type((1).__add__).__name__, (1).__add__(2), int.__add__(1, 2), (1).__add__.__name__, (1).__add__.__qualname__)
+print(type(list.append).__name__, list.append, type(list.__dict__['__getitem__']).__name__)
+print(type(dict.__dict__['__contains__']).__name__, type([].__len__).__name__, type({}.__contains__).__name__)
+print(type(dict.__dict__['fromkeys']).__name__, dict.__dict__['fromkeys'], dict.fromkeys('ab'))
+print(dict.__dict__['fromkeys'](dict, 'x'), int.from_bytes(b'\x01', 'big'))
+print(types.WrapperDescriptorType, types.MethodWrapperType, types.MethodDescriptorType)
+print(types.ClassMethodDescriptorType, types.GetSetDescriptorType, types.MemberDescriptorType)
+print(type(object().__str__) is types.MethodWrapperType, type(str.join) is types.MethodDescriptorType)
+print(object.__init__.__objclass__, int.__add__.__name__, int.__add__.__qualname__)
+err(lambda: int.__add__('a', 1))
+err(lambda: int.__add__())
+err(lambda: list.append())
+print(sorted([3, 1, 2], key=int.__neg__), list(map(str.__len__, ['a', 'bb'])), int.__add__.__get__(3)(4))
+
+# getset and member descriptors.
+print(type(int.__dict__['real']).__name__, int.real, int.real.__name__, int.real.__objclass__)
+print((5).real, (3 + 4j).imag, True.real, int.real.__get__(4), int.real.__get__(None, int) is int.real)
+err(lambda: setattr(1, 'real', 3))
+err(lambda: int.real.__get__('x'))
+
+
+class I(int):
+    pass
+
+
+i = I(7)
+print(i.real, i.numerator, vars(I))
+err(lambda: setattr(i, 'real', 3))
+
+
+class S:
+    __slots__ = ('x', '__weakref__')
+
+
+print(type(S.x) is types.MemberDescriptorType, S.x, S.x.__name__, S.x.__objclass__, vars(S))
+print(type(types.FunctionType.__dict__['__code__']).__name__, types.FunctionType.__globals__)
+print(type(type.__dict__['__name__']).__name__, type(type.__dict__['__mro__']).__name__)
+err(lambda: types.FunctionType.__globals__.__set__(lambda: 0, {}))
+
+# object.__class__ and each class's own __dict__ / __weakref__.
+
+
+class D(C):
+    pass
+
+
+class E(Exception):
+    pass
+
+
+class DD(dict):
+    pass
+
+
+class M(type):
+    pass
+
+
+print(vars(C)['__dict__'], vars(C)['__weakref__'], vars(D), vars(E), vars(DD), vars(M))
+print(object.__dict__['__class__'], type(object.__dict__['__class__']).__name__)
+c = C()
+c.z = 1
+print(c.__class__.__name__, c.__dict__, C.__weakref__, c.__weakref__)
+r = weakref.ref(c)
+print(c.__weakref__ is r)
+c.__dict__ = {'y': 2}
+print(vars(c))
+err(lambda: setattr(c, '__dict__', 5))
+err(lambda: C.__dict__['__dict__'].__get__(1))
+err(lambda: object().__dict__)
+
+
+class C2:
+    pass
+
+
+c.__class__ = C2
+print(type(c).__name__)
+print(dir(c))
+print(dir(C2))
+print(sorted(object().__dir__())[:6], [n for n in dir(D) if not n.startswith('__')])
+print([n for n in dir(i) if not n.startswith('_')][:5])
+e = E('x')
+e.foo = 1
+print(e.__dict__, e.__class__.__name__, vars(e))
