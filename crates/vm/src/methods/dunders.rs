@@ -289,10 +289,14 @@ pub fn install(vm: &mut Vm) {
             let key = Value::Obj(crate::builtins::str::intern(t, name));
             tp.dict.get_str(t, &key).is_some()
         };
+        // `+` of a sequence is CPython's `sq_concat`: `__add__` only.
+        let seq = ty.is(&b.str_) || ty.is(&b.list) || ty.is(&b.tuple);
         for (name, rname, f, rf, present) in &binaries {
             if present(tp) && !has(t, name) {
                 add_method(t, ty, name, *f);
-                add_method(t, ty, rname, *rf);
+                if !(seq && *name == "__add__") {
+                    add_method(t, ty, rname, *rf);
+                }
             }
         }
         if tp.slots.richcompare.get().is_some() {
