@@ -245,6 +245,58 @@ fn r_rdivmod(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
     real_divmod(vm, args, kw, true)
 }
 
+/// `T.__iter__(self)`: the builtin base's iterator, ignoring a subclass's own
+/// `__iter__` (so `super().__iter__()` can't recurse).
+fn d_iter(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    no_args(vm, args, kw)?;
+    let v = &args[0];
+    let base = builtin_base(vm, v);
+    if let Some(f) = base
+        .as_ref()
+        .and_then(|b| b.downcast::<TypeObject>())
+        .and_then(|t| t.slots.iter.get())
+    {
+        return f(vm, v);
+    }
+    if let Some(it) = vm.payload_iter(v) {
+        return Ok(it);
+    }
+    if base.is_some_and(|b| v.type_ref().is(&b)) {
+        return vm.iter(v);
+    }
+    Err(PyErr::type_error(format!(
+        "'{}' object is not iterable",
+        crate::types::type_name(vm.token(), &v.type_ref())
+    )))
+}
+
+/// Adds `__iter__` to the iterable builtin types that lack it.
+fn install_iter(vm: &mut Vm) {
+    let b = crate::types::builtin_types();
+    let rt = crate::rt_types::rt();
+    let mut types = vec![
+        b.str_.clone(),
+        b.list.clone(),
+        b.tuple.clone(),
+        b.dict.clone(),
+        rt.set.clone(),
+        rt.range.clone(),
+    ];
+    types.extend(super::frozenset::frozenset_type());
+    types.extend(super::bytes::bytes_type(false));
+    types.extend(super::bytes::bytes_type(true));
+    let t = vm.token();
+    let key = Value::Obj(crate::builtins::str::intern(t, "__iter__"));
+    for ty in &types {
+        let has = ty
+            .downcast::<TypeObject>()
+            .is_some_and(|tp| tp.dict.get_str(t, &key).is_some());
+        if !has {
+            add_method(t, ty, "__iter__", d_iter);
+        }
+    }
+}
+
 /// Adds the operator dunders to the builtin types, for each slot the type has
 /// (and doesn't already expose as a method).
 pub fn install(vm: &mut Vm) {
@@ -262,6 +314,7 @@ pub fn install(vm: &mut Vm) {
     ];
     types.extend(super::complex::complex_type());
     types.extend(super::frozenset::frozenset_type());
+    install_iter(vm);
     let binaries = binary_table();
     let t = vm.token();
     for (ty, int) in [(&b.int, true), (&b.float, false)] {
