@@ -102,13 +102,42 @@ fn descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: &ObjRef) -> PyRes
     if let Some(get) = a.get {
         return get(vm, std::slice::from_ref(obj), None);
     }
-    let name = a.name.clone();
-    vm.getattr(obj, &name)
+    let (owner, name) = (a.owner.clone(), a.name.clone());
+    owner_getattr(vm, &owner, obj, &name)
+}
+
+/// The attribute as builtin type `owner`'s own `getattro` slot gives it (not
+/// the instance type's, which a subclass's `__getattr__` may have replaced);
+/// `AttributeError` when that slot is the generic one (which would find this
+/// descriptor again).
+pub fn owner_getattr(vm: &mut Vm, owner: &ObjRef, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    let own = owner
+        .downcast::<TypeObject>()
+        .and_then(|t| t.slots.getattro.get())
+        .filter(|f| {
+            !std::ptr::fn_addr_eq(
+                *f,
+                crate::builtins::object::generic_getattr as crate::types::slots::GetAttroFn,
+            )
+        });
+    match own {
+        Some(f) => f(vm, obj, name),
+        None => Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!(
+                "'{}' object has no attribute '{}'",
+                type_name(vm.token(), &obj.type_ref()),
+                name.downcast::<StrObj>()
+                    .map(|s| s.text().to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+        )),
+    }
 }
 
 /// `descr.__set__(obj, v)` / `__delete__(obj)`: the setter, else CPython's
 /// "attribute 'real' of 'int' objects is not writable". A descriptor without
-/// a getter defers to the instance type's own `setattro`.
+/// a getter defers to its builtin owner's own `setattro`.
 fn descr_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let Some(a) = d.downcast::<AttrDescr>() else {
         return Err(PyErr::type_error("descriptor expected"));
@@ -118,8 +147,8 @@ fn descr_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRes
         return set(vm, obj, value);
     }
     if a.get.is_none() {
-        let own = obj
-            .type_ref()
+        let own = a
+            .owner
             .downcast::<TypeObject>()
             .and_then(|t| t.slots.setattro.get())
             .filter(|f| {

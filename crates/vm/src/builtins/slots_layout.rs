@@ -126,8 +126,8 @@ fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: &ObjRef) -> PyRe
     };
     check_applies(vm, m, obj)?;
     if m.index == NATIVE_MEMBER {
-        let name = m.name.clone();
-        return vm.getattr(obj, &name);
+        let (owner, name) = (m.owner.clone(), m.name.clone());
+        return crate::attr_descr::owner_getattr(vm, &owner, obj, &name);
     }
     let v = obj
         .as_obj()
