@@ -217,4 +217,5 @@ pub fn install(vm: &mut Vm) {
     add_method(vm.token(), &object, "__sizeof__", object_sizeof_m);
     add_method(vm.token(), &bt.type_, "__dir__", type_dir_m);
     crate::types::type_modified(vm.token(), &object);
+    crate::exc_getsets::install(vm);
 }

@@ -27,6 +27,7 @@ pub mod descr_wrappers;
 pub mod descriptors;
 pub mod error;
 pub mod eval;
+pub mod exc_getsets;
 pub mod exc_group;
 pub mod exc_kwargs;
 pub mod exc_notes;

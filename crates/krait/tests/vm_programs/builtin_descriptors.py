@@ -128,3 +128,45 @@ print([n for n in dir(i) if not n.startswith('_')][:5])
 e = E('x')
 e.foo = 1
 print(e.__dict__, e.__class__.__name__, vars(e))
+
+# BaseException's getsets.
+class EG(Exception):
+    def __getattr__(self, n): return n
+e = EG(1)
+print(e.args, e.zz, e.__traceback__, e.__cause__, e.__context__, e.__suppress_context__)
+print(sorted(k for k in vars(BaseException) if not k.startswith('__') or k in ('__dict__', '__cause__', '__traceback__')))
+print(BaseException.args, type(BaseException.__dict__['args']).__name__)
+x = ValueError('a', 'b')
+x.args = [1, 2]
+print(x.args)
+try: del x.args
+except TypeError as err: print(err)
+try: x.__cause__ = 5
+except TypeError as err: print(err)
+x.__cause__ = KeyError()
+print(repr(x.__cause__), x.__suppress_context__)
+x.foo = 3
+print(x.__dict__, vars(x))
+print([n for n in dir(x) if n in ('args', '__cause__', '__dict__', 'with_traceback', '__traceback__')])
+try:
+    raise EG('q')
+except EG as err:
+    print(err.args, type(err.__traceback__).__name__)
+import os
+try: os.stat('/nonexistent/x')
+except OSError as err: print(err.args, err.errno)
+
+# __iter__ of builtin iterables.
+class L(list):
+    def __iter__(self):
+        print('it')
+        return super().__iter__()
+print(next(iter(L([1,2]))), [x for x in L([3])])
+print(type([].__iter__()).__name__, list([].__iter__()), list((1,2).__iter__()), list('ab'.__iter__()), list({1:2}.__iter__()))
+print(sorted({3,1}.__iter__()), list(frozenset([1]).__iter__()), list(range(3).__iter__()), list(b'ab'.__iter__()), list(bytearray(b'c').__iter__()))
+print(type(list.__dict__['__iter__']).__name__, list.__iter__)
+class S(str):
+    def __iter__(self): return iter('zz')
+print(list(S('ab')), list(str.__iter__(S('ab'))))
+class B(bytes): pass
+print(list(B(b'xy').__iter__()))
