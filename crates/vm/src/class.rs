@@ -1232,7 +1232,10 @@ pub fn type_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value>
                 t.bases(tk).into_iter().map(Value::Obj).collect(),
             ))),
             "__base__" => Some(t.base(tk).map_or(Value::None, Value::Obj)),
-            "__dict__" => Some(crate::mappingproxy::class_dict_proxy(tk, cls)),
+            "__dict__" => {
+                crate::instance_getsets::ensure_iterator_methods(vm, &Value::None, cls);
+                Some(crate::mappingproxy::class_dict_proxy(vm.token(), cls))
+            }
             "__doc__" => {
                 let key = Value::Obj(intern(tk, "__doc__"));
                 Some(t.dict.get_str(tk, &key).unwrap_or_default())

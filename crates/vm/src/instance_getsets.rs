@@ -125,13 +125,33 @@ pub fn dir_names(vm: &mut Vm, obj: &Value, of_type: bool) -> Vec<Value> {
         }
     };
     if let Some(tt) = cls.downcast::<TypeObject>() {
-        for c in tt.mro(vm.token()).iter() {
+        let mro = tt.mro(vm.token());
+        for c in mro.iter() {
+            ensure_iterator_methods(vm, obj, c);
             if let Some(ct) = c.downcast::<TypeObject>() {
                 names.extend(ct.dict.keys(vm.token()));
             }
         }
     }
     names
+}
+
+/// Gives a native iterator type its `__iter__`/`__next__` (and a sequence
+/// iterator its `__length_hint__`), which are otherwise added on first use
+/// (`slot_methods::install_missing`), so that `dir()` and `vars()` list them.
+pub fn ensure_iterator_methods(vm: &mut Vm, obj: &Value, ty: &ObjRef) {
+    let Some(t) = ty.downcast::<TypeObject>() else {
+        return;
+    };
+    if !t.is_builtin() || t.slots.iternext.get().is_none() {
+        return;
+    }
+    for n in ["__iter__", "__next__", "__length_hint__"] {
+        let key = Value::Obj(intern(vm.token(), n));
+        if t.dict.get_str(vm.token(), &key).is_none() {
+            crate::builtins::slot_methods::install_missing(vm, obj, ty, &key);
+        }
+    }
 }
 
 /// The names as a list without repeats, in first-seen order.
