@@ -170,3 +170,13 @@ class S(str):
 print(list(S('ab')), list(str.__iter__(S('ab'))))
 class B(bytes): pass
 print(list(B(b'xy').__iter__()))
+
+# __call__ slot wrappers.
+f = lambda x, y=2: (x, y)
+print(f.__call__(3), f.__call__(1, y=5), type(f.__call__).__name__, len.__call__(['a']), type(len.__call__).__name__)
+class CC:
+    def m(self, k=0): return k
+print(CC().m.__call__(k=4), list.append.__call__(l := [], 1), l, int.__add__.__call__(1, 2), (1).__add__.__call__(2))
+print(staticmethod(len).__call__('ab'), dict.__dict__['fromkeys'].__call__(dict, 'a'))
+print(type(f).__dict__['__call__'], type(len).__dict__['__call__'])
+print(callable(f), callable(C), callable(C()))
