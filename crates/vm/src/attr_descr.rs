@@ -216,7 +216,7 @@ pub fn install(token: &mut Token, ty: &ObjRef, getsets: &[&str], members: &[&str
             continue;
         }
         let d = if members.contains(n) {
-            crate::builtins::slots_layout::native_member(token, ty, name)
+            crate::builtins::slots_layout::native_member(token, ty, name, None)
         } else {
             ObjRef::new(
                 &getset,

@@ -180,3 +180,12 @@ print(CC().m.__call__(k=4), list.append.__call__(l := [], 1), l, int.__add__.__c
 print(staticmethod(len).__call__('ab'), dict.__dict__['fromkeys'].__call__(dict, 'a'))
 print(type(f).__dict__['__call__'], type(len).__dict__['__call__'])
 print(callable(f), callable(C), callable(C()))
+
+# member descriptors of builtin types.
+r = range(1, 5, 2)
+print(r.start, r.stop, r.step, slice(1, 2).stop, (1+2j).real, (1+2j).imag, range.start, complex.real)
+try: r.start = 3
+except AttributeError as e: print(e)
+class Cx(complex): pass
+print(Cx(3+1j).imag, range.start.__get__(r), range.start.__name__, range.start.__objclass__)
+print(type(range.__dict__['start']).__name__, type(complex.__dict__['real']).__name__, type(slice.__dict__['step']).__name__)

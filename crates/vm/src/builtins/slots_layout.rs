@@ -31,6 +31,9 @@ pub struct SlotMember {
     pub owner: ObjRef,
     /// Index into the instance part's slot values.
     pub index: usize,
+    /// For a builtin type's member: its native getter, called as
+    /// `get(vm, [obj], None)` (else the owner's `getattro` answers).
+    pub get: Option<crate::calls::NativeFn>,
 }
 
 impl Payload for SlotMember {
@@ -73,8 +76,14 @@ fn slot_member_type(token: &mut Token) -> ObjRef {
 const NATIVE_MEMBER: usize = usize::MAX;
 
 /// A read-only `member_descriptor` for attribute `name` of builtin type
-/// `owner` (CPython's `PyMemberDef` with `READONLY`).
-pub fn native_member(token: &mut Token, owner: &ObjRef, name: ObjRef) -> ObjRef {
+/// `owner` (CPython's `PyMemberDef` with `READONLY`), read by `get` or, without
+/// one, by `owner`'s `getattro`.
+pub fn native_member(
+    token: &mut Token,
+    owner: &ObjRef,
+    name: ObjRef,
+    get: Option<crate::calls::NativeFn>,
+) -> ObjRef {
     let t = slot_member_type(token);
     ObjRef::new(
         &t,
@@ -82,6 +91,7 @@ pub fn native_member(token: &mut Token, owner: &ObjRef, name: ObjRef) -> ObjRef 
             name,
             owner: owner.clone(),
             index: NATIVE_MEMBER,
+            get,
         },
     )
 }
@@ -125,6 +135,9 @@ fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: &ObjRef) -> PyRe
         return Ok(d.clone());
     };
     check_applies(vm, m, obj)?;
+    if let Some(get) = m.get {
+        return get(vm, std::slice::from_ref(obj), None);
+    }
     if m.index == NATIVE_MEMBER {
         let (owner, name) = (m.owner.clone(), m.name.clone());
         return crate::attr_descr::owner_getattr(vm, &owner, obj, &name);
@@ -301,6 +314,7 @@ pub fn apply(vm: &mut Vm, cls: &ObjRef, ns: &Dict) -> PyResult<()> {
                     name: name.clone(),
                     owner: cls.clone(),
                     index: first + i,
+                    get: None,
                 },
             );
             t.dict

@@ -69,6 +69,15 @@ pub fn add_getter(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeF
     set_type_attr(token, ty, name, d);
 }
 
+/// Adds a read-only data attribute computed by `f(vm, [self], None)` as a
+/// `member_descriptor` (CPython's `PyMemberDef` with `READONLY`, e.g.
+/// `range.start`, `complex.real`).
+pub fn add_member(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let n = intern(token, name);
+    let d = crate::builtins::slots_layout::native_member(token, ty, n, Some(f));
+    set_type_attr(token, ty, name, Value::Obj(d));
+}
+
 /// Adds a class method (CPython's `METH_CLASS`, e.g. `int.from_bytes`) as a
 /// `classmethod_descriptor`: `f` gets the class as `args[0]`.
 pub fn add_classmethod(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeFn) {
