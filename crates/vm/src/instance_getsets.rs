@@ -238,4 +238,5 @@ pub fn install(vm: &mut Vm) {
     add_method(vm.token(), &bt.type_, "__dir__", type_dir_m);
     crate::types::type_modified(vm.token(), &object);
     crate::exc_getsets::install(vm);
+    crate::descriptor_members::install(vm);
 }

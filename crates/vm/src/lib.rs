@@ -24,6 +24,7 @@ pub mod codeattrs;
 pub mod coroutine;
 pub mod descr_types;
 pub mod descr_wrappers;
+pub mod descriptor_members;
 pub mod descriptors;
 pub mod error;
 pub mod eval;

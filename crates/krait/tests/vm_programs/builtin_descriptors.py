@@ -189,3 +189,21 @@ except AttributeError as e: print(e)
 class Cx(complex): pass
 print(Cx(3+1j).imag, range.start.__get__(r), range.start.__name__, range.start.__objclass__)
 print(type(range.__dict__['start']).__name__, type(complex.__dict__['real']).__name__, type(slice.__dict__['step']).__name__)
+
+# property/classmethod/staticmethod members and abstractness.
+import abc
+class AB(abc.ABC):
+    @property
+    @abc.abstractmethod
+    def p(self): ...
+    @classmethod
+    @abc.abstractmethod
+    def c(cls): ...
+    @staticmethod
+    @abc.abstractmethod
+    def s(): ...
+print(sorted(AB.__abstractmethods__))
+print(AB.__dict__['p'].__isabstractmethod__, AB.__dict__['c'].__isabstractmethod__, property().__isabstractmethod__)
+print(AB.__dict__['c'].__wrapped__.__name__, AB.__dict__['s'].__func__.__name__)
+p = property(len)
+print(p.fget, p.fset, p.fdel)
