@@ -1,5 +1,5 @@
 # importlib: import_module, reload, module attributes, sys.modules manipulation.
-import importlib, sys, types
+import importlib, importlib.util, sys, types
 m = importlib.import_module("kpkg.core")
 m.greet("a")
 print(m.calls, m.__name__, m.__spec__.name, m.__spec__.parent)

@@ -364,3 +364,13 @@ fn inspect_after_program() {
     same_env(&["-i", "-c", "x = 4; 1/0"], Some("x\n"), &[]);
     same_env(&["-i", "m1.py", "a"], Some("y\n"), &[]);
 }
+
+#[test]
+fn warning_options_apply_from_startup() {
+    // `-W`/`PYTHONWARNINGS` import `warnings` at startup, so `_warnings.warn`
+    // obeys them even when the program never imports `warnings`.
+    let prog = "import _warnings\ntry:\n    _warnings.warn('w')\nexcept UserWarning as e:\n    print('raised', e)\nprint('end')";
+    same(&["-W", "error", "-c", prog]);
+    same(&["-W", "ignore", "-c", prog]);
+    same_env(&["-c", prog], None, &[("PYTHONWARNINGS", "error")]);
+}

@@ -78,6 +78,34 @@ fn defaultdict_new(
     Ok(me)
 }
 
+/// `defaultdict.__init__(self, default_factory=None, /, *args, **kwargs)`:
+/// sets the factory, then `dict.__init__` with the rest (a subclass's
+/// `super().__init__(list)` reaches it).
+fn defaultdict_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let nkw = kwnames_len(vm.token(), kw);
+    let npos = args.len().saturating_sub(nkw);
+    let Some(me) = args.first().filter(|_| npos > 0).cloned() else {
+        return Err(PyErr::type_error(
+            "descriptor '__init__' of 'collections.defaultdict' object needs an argument",
+        ));
+    };
+    let factory = if npos > 1 {
+        args[1].clone()
+    } else {
+        Value::None
+    };
+    if !factory.is_none() && !is_callable(&factory) {
+        return Err(PyErr::type_error("first argument must be callable or None"));
+    }
+    set_factory(vm, &me, factory)?;
+    let mut rest = vec![me];
+    rest.extend_from_slice(&args[npos.min(2)..]);
+    let dict_type = Value::Obj(builtin_types().dict.clone());
+    let k = intern(vm.token(), "__init__");
+    let dict_init = vm.getattr(&dict_type, &k)?;
+    vm.call(&dict_init, &rest, kw)
+}
+
 fn missing(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "__missing__", args, kw, 2)?;
     let f = factory_of(vm, &a[0])?;
@@ -183,7 +211,8 @@ pub fn install(vm: &mut Vm, m: &ObjRef) {
         tp.slots.finalize.set(Some(finalize));
     }
     register_ctor(&t, defaultdict_new, true);
-    let methods: [(&'static str, NativeFn); 5] = [
+    let methods: [(&'static str, NativeFn); 6] = [
+        ("__init__", defaultdict_init),
         ("__missing__", missing),
         ("__repr__", method_repr),
         ("__getitem__", method_getitem),

@@ -4,16 +4,20 @@
 
 #![warn(missing_docs)]
 
+mod clinic;
 mod util;
 
 pub mod abc;
 pub mod atexit;
+pub mod binascii;
 pub mod cmath;
 #[rustfmt::skip]
 mod cmath_special;
 pub mod codecs;
 pub mod collections;
 pub mod contextvars;
+pub mod csv;
+pub mod datetime;
 pub mod defaultdict;
 pub mod errno;
 pub mod functools;
@@ -25,18 +29,24 @@ pub mod math;
 pub mod opcode;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod select;
 pub mod sha512;
+pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod string;
 pub mod structmod;
 pub mod thread;
 pub mod time;
+mod time_clock_info;
 pub mod tuplegetter;
 pub mod unicodedata;
 pub mod warnings;
 pub mod weakproxy;
 pub mod weakref;
+pub mod zlib;
 
 use vm::Vm;
 
@@ -70,5 +80,13 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_sre", sre::create);
     vm.register_native_module("_random", random::create);
     vm.register_native_module("_sha512", sha512::create);
+    vm.register_native_module("_socket", socket::create);
+    vm.register_native_module("select", select::create);
+    vm.register_native_module("_signal", signal::create);
+    vm.register_native_module("_posixsubprocess", posixsubprocess::create);
+    vm.register_native_module("binascii", binascii::create);
+    vm.register_native_module("_csv", csv::create);
+    vm.register_native_module("zlib", zlib::create);
+    vm.register_native_module("_datetime", datetime::create);
     io::install_builtins(vm);
 }

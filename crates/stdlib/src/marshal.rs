@@ -313,6 +313,7 @@ impl Writer {
     fn float(&mut self, f: f64, flag: u8) {
         if self.version > 1 {
             self.out.push(TYPE_BINARY_FLOAT | flag);
+            let f = vm::nan_identity::canonical(f);
             self.out.extend_from_slice(&f.to_le_bytes());
         } else {
             self.out.push(TYPE_FLOAT | flag);
@@ -394,7 +395,7 @@ fn code_constant(vm: &mut Vm, v: &Value, depth: usize) -> Option<compiler::code:
         Value::None => C::None,
         Value::Bool(b) => C::Bool(*b),
         Value::Int(i) => C::Int(BigInt::from(*i)),
-        Value::Float(f) => C::Float(*f),
+        Value::Float(f) => C::Float(vm::nan_identity::canonical(*f)),
         Value::Obj(o) => {
             if let Some(c) = o.downcast::<CodeObj>() {
                 C::Code(Box::new(c.data.clone()))
@@ -608,8 +609,8 @@ impl Reader<'_> {
                 Value::Int(i64::from_le_bytes(a))
             }
             TYPE_LONG => self.read_long()?,
-            TYPE_BINARY_FLOAT => Value::Float(self.f64()?),
-            TYPE_FLOAT => Value::Float(self.text_float()?),
+            TYPE_BINARY_FLOAT => vm::nan_identity::new_float(self.f64()?),
+            TYPE_FLOAT => vm::nan_identity::new_float(self.text_float()?),
             TYPE_BINARY_COMPLEX | TYPE_COMPLEX => {
                 let (re, im) = if ty == TYPE_BINARY_COMPLEX {
                     (self.f64()?, self.f64()?)
@@ -625,12 +626,18 @@ impl Reader<'_> {
             TYPE_UNICODE | TYPE_INTERNED => {
                 let n = self.size()?;
                 let b = self.take(n)?;
-                let t = Text::from_generalized_utf8(b).ok_or_else(|| {
-                    ReadErr::Py(PyErr::new(
-                        ExcKind::UnicodeDecodeError,
-                        "'utf-8' codec can't decode marshal data",
-                    ))
-                })?;
+                let t = match Text::from_generalized_utf8(b) {
+                    Some(t) => t,
+                    // The strict decoder names the first bad byte (CPython
+                    // decodes with `surrogatepass`; surrogates were accepted
+                    // above, so the error is elsewhere).
+                    None => {
+                        let e = vm::methods::bytes::decode(b, "utf-8", "strict").err();
+                        return Err(ReadErr::Py(e.unwrap_or_else(|| {
+                            PyErr::new(ExcKind::UnicodeDecodeError, "invalid utf-8 data")
+                        })));
+                    }
+                };
                 str_value(vm, t, ty == TYPE_INTERNED)
             }
             TYPE_ASCII | TYPE_ASCII_INTERNED | TYPE_SHORT_ASCII | TYPE_SHORT_ASCII_INTERNED => {

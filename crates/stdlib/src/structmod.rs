@@ -13,6 +13,7 @@ use vm::calls::{add_method, exact_args, kwnames_len, ArgSpec, NativeFn};
 use vm::class::register_ctor;
 use vm::methods::add_getter;
 use vm::methods::bytes::{bytes_of, new_bytes, BytesObj};
+use vm::nan_identity::new_float;
 use vm::object::{Payload, PayloadKind, PyCell};
 use vm::types::{new_native_type, TypeObject};
 use vm::value::IntRef;
@@ -277,7 +278,7 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i128> {
 
 fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(vm::nan_identity::canonical(*f)),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         _ => match v.as_int() {
@@ -503,9 +504,9 @@ fn unpack_one(lay: &Layout, code: &Code, b: &[u8]) -> Value {
             let n = usize::from(b.first().copied().unwrap_or(0)).min(b.len().saturating_sub(1));
             new_bytes(b.get(1..=n).unwrap_or(&[]).to_vec(), false)
         }
-        b'e' => Value::Float(unpack_half(get_uint(b, lay.little) as u16)),
-        b'f' => Value::Float(f64::from(f32::from_bits(get_uint(b, lay.little) as u32))),
-        b'd' => Value::Float(f64::from_bits(get_uint(b, lay.little) as u64)),
+        b'e' => new_float(unpack_half(get_uint(b, lay.little) as u16)),
+        b'f' => new_float(f64::from(f32::from_bits(get_uint(b, lay.little) as u32))),
+        b'd' => new_float(f64::from_bits(get_uint(b, lay.little) as u64)),
         b'b' | b'h' | b'i' | b'l' | b'q' | b'n' => int(signed_of(get_uint(b, lay.little), b.len())),
         _ => int(get_uint(b, lay.little) as i128),
     }

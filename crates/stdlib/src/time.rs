@@ -395,6 +395,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("strftime", strftime),
         ("asctime", asctime),
         ("ctime", ctime),
+        ("get_clock_info", crate::time_clock_info::get_clock_info),
     ];
     let m = new_module(vm, "time", funcs);
     let st = vm::structseq::new_type(vm, &STRUCT_TIME);

@@ -39,3 +39,48 @@ pub fn str_arg(vm: &mut Vm, what: &str, v: &Value) -> PyResult<String> {
         ))),
     }
 }
+
+/// A new exception class `module.name` deriving from `bases`, as
+/// `PyErr_NewException` makes them.
+pub fn new_exception_class(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    bases: &[ObjRef],
+) -> PyResult<ObjRef> {
+    let ns = ObjRef::new(
+        &vm::types::builtin_types().dict,
+        vm::builtins::dict::Dict::new(),
+    );
+    if let Some(d) = ns.downcast::<vm::builtins::dict::Dict>() {
+        d.set(
+            vm,
+            vm::builtins::str::new_str("__module__"),
+            vm::builtins::str::new_str(module),
+        )?;
+    }
+    let type_obj = Value::Obj(vm::types::builtin_types().type_.clone());
+    let bases = bases.iter().map(|b| Value::Obj(b.clone())).collect();
+    let cls = vm.call(
+        &type_obj,
+        &[
+            vm::builtins::str::new_str(name),
+            Value::Obj(vm::builtins::tuple::Tuple::alloc(bases)),
+            Value::Obj(ns),
+        ],
+        None,
+    )?;
+    match cls {
+        Value::Obj(c) => Ok(c),
+        _ => Err(PyErr::type_error("exception class creation failed")),
+    }
+}
+
+/// An exception of class `cls` (made by [`new_exception_class`]) with
+/// message `msg`; `kind` is its nearest builtin base.
+pub fn exception_of(cls: &ObjRef, kind: vm::ExcKind, msg: &str) -> PyErr {
+    PyErr::from_object(
+        kind,
+        vm::exceptions::ExceptionObj::alloc(cls, vec![vm::builtins::str::new_str(msg)]),
+    )
+}

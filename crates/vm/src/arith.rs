@@ -221,7 +221,7 @@ fn float_pow(x: f64, y: f64) -> PyResult<Value> {
             "(34, 'Numerical result out of range')",
         ));
     }
-    Ok(Value::Float(r))
+    Ok(crate::nan_identity::new_float(r))
 }
 
 fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {

@@ -354,18 +354,7 @@ pub fn module_setattro(
     }
 }
 
-/// `module.__repr__`: `<module 'name'>` (or `(built-in)`).
+/// `module.__repr__` (importlib's `_module_repr`, in `import/module_repr.rs`).
 pub fn module_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let name = match v.downcast::<ModuleObj>() {
-        Some(m) => {
-            let k = Value::Obj(crate::builtins::str::intern(vm.token(), "__name__"));
-            m.dict
-                .downcast::<Dict>()
-                .and_then(|d| d.get_str(vm.token(), &k))
-                .map(|v| text_of(&v))
-                .unwrap_or_default()
-        }
-        None => String::new(),
-    };
-    Ok(new_str(&format!("<module '{name}' (built-in)>")))
+    crate::import::module_repr::module_repr(vm, v)
 }

@@ -21,7 +21,14 @@ impl Vm {
         entries.extend(crate::import::path::stdlib_dir());
         let sys = self.sys_module()?;
         let list = List::alloc(entries.iter().map(|s| new_str(s)).collect());
-        self.setattr_str(&sys, "path", Value::Obj(list))
+        self.setattr_str(&sys, "path", Value::Obj(list))?;
+        // `-W` / `PYTHONWARNINGS` take effect through the warnings module,
+        // imported at startup when there are any (CPython's
+        // `init_interp_main`).
+        if !c.warnoptions.is_empty() && self.import_module("warnings").is_err() {
+            eprintln!("'import warnings' failed");
+        }
+        Ok(())
     }
 
     /// Runs `code` as `__main__` (from `file`, `None` for `-c` and stdin) and

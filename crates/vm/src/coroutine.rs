@@ -247,12 +247,14 @@ pub fn anext_awaitable(gen: &Value, sendval: Value) -> Value {
 fn ag_anext(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = exact_args(vm, "__anext__", args, kw, 1)?;
     agen_arg(vm, &args[0])?;
+    crate::agen_hooks::init_hooks(vm, &args[0])?;
     Ok(anext_awaitable(&args[0], Value::None))
 }
 
 fn ag_asend(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = exact_args(vm, "asend", args, kw, 2)?;
     agen_arg(vm, &args[0])?;
+    crate::agen_hooks::init_hooks(vm, &args[0])?;
     Ok(anext_awaitable(&args[0], args[1].clone()))
 }
 
@@ -272,6 +274,7 @@ fn athrow_awaitable(gen: &Value, exc: Option<Value>) -> Value {
 fn ag_athrow(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = arg_range(vm, "athrow", args, kw, 2, 4)?;
     agen_arg(vm, &args[0])?;
+    crate::agen_hooks::init_hooks(vm, &args[0])?;
     let exc = make_exception(vm, &args[1], args.get(2))?;
     Ok(athrow_awaitable(&args[0], Some(exc)))
 }
@@ -279,6 +282,7 @@ fn ag_athrow(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value
 fn ag_aclose(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let args = exact_args(vm, "aclose", args, kw, 1)?;
     agen_arg(vm, &args[0])?;
+    crate::agen_hooks::init_hooks(vm, &args[0])?;
     Ok(athrow_awaitable(&args[0], None))
 }
 
@@ -383,6 +387,8 @@ fn awaitable_step(
         }
         let mut v = v;
         if a.state.get() == INIT {
+            // `async for` makes its `__anext__()` awaitable without the method.
+            crate::agen_hooks::init_hooks(vm, &gen)?;
             if g.running_async.get() {
                 return Err(PyErr::runtime_error(
                     "anext(): asynchronous generator is already running",
@@ -422,12 +428,16 @@ fn athrow_step(vm: &mut Vm, a: &AThrow, v: Value, throw: Option<PyErr>) -> PyRes
             "cannot reuse already awaited aclose()/athrow()",
         ));
     }
-    let finished = g.saved.borrow(vm.token()).is_none() && g.started.get() && !g.running.get();
-    if finished {
+    let finished = !g.has_frame(vm.token()) && g.started.get() && !g.running.get();
+    if finished && throw.is_none() {
         a.state.set(CLOSED);
         return Ok(SendResult::Return(Value::None));
     }
-    let r = if a.state.get() == INIT {
+    // A `throw()` goes straight into the generator, even before the first
+    // `send()`, and leaves a just-created awaitable unstarted (CPython
+    // 3.11's `async_gen_athrow_throw`): its first `send()` still throws
+    // the `athrow()`/`aclose()` exception.
+    let r = if a.state.get() == INIT && throw.is_none() {
         if g.running_async.get() {
             a.state.set(CLOSED);
             return Err(PyErr::runtime_error(format!(
@@ -445,19 +455,16 @@ fn athrow_step(vm: &mut Vm, a: &AThrow, v: Value, throw: Option<PyErr>) -> PyRes
         }
         a.state.set(ITER);
         g.running_async.set(true);
-        let exc = match throw {
-            Some(e) => e,
-            None => match a.exc.borrow(vm.token()).clone() {
-                Some(x) => to_err(vm, x),
-                None => {
-                    g.ag_closed.set(true);
-                    PyErr::bare(ExcKind::GeneratorExit)
-                }
-            },
+        let exc = match a.exc.borrow(vm.token()).clone() {
+            Some(x) => to_err(vm, x),
+            None => {
+                g.ag_closed.set(true);
+                PyErr::bare(ExcKind::GeneratorExit)
+            }
         };
         if !g.started.get() && a.is_close {
             // An unstarted generator closes without running.
-            *g.saved.borrow_mut(vm.token()) = None;
+            g.drop_saved(vm.token());
             Err(exc)
         } else {
             vm.resume_generator(&gen, Value::None, Some(exc))
@@ -513,6 +520,35 @@ pub(crate) fn awaitable_send(vm: &mut Vm, this: &Value, v: Value) -> Option<PyRe
     Some(awaitable_step(vm, this, v, None))
 }
 
+/// `SEND` of `None` into an iterator that isn't a generator: its
+/// `tp_iternext`, the value of a `StopIteration` it raises being the result
+/// (CPython's `_PyGen_FetchStopIterationValue`), as for a custom awaitable
+/// whose `__next__` raises `StopIteration(value)`.
+pub(crate) fn send_none(vm: &mut Vm, receiver: &Value) -> PyResult<SendResult> {
+    let ty = receiver.type_ref();
+    let Some(t) = ty.downcast::<TypeObject>() else {
+        return vm.next(receiver).map(|_| SendResult::Return(Value::None));
+    };
+    let Some(next) = t.slots.iternext.get() else {
+        return vm.next(receiver).map(|_| SendResult::Return(Value::None));
+    };
+    // A class's `__next__` is called directly: its `StopIteration` carries
+    // the result, which the slot's "exhausted" answer would drop.
+    let r = if t.is_builtin() {
+        next(vm, receiver)
+    } else {
+        vm.call_method(receiver, "__next__", &[]).map(Some)
+    };
+    match r {
+        Ok(Some(x)) => Ok(SendResult::Yield(x)),
+        Ok(None) => Ok(SendResult::Return(Value::None)),
+        Err(mut e) if e.kind == ExcKind::StopIteration => Ok(SendResult::Return(
+            crate::generator::stop_iteration_value(vm, &mut e),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
 fn finish(vm: &mut Vm, r: PyResult<SendResult>) -> PyResult<Value> {
     match r? {
         SendResult::Yield(x) => Ok(x),
@@ -563,19 +599,13 @@ impl Vm {
         if let Some(g) = v.downcast::<GeneratorObj>() {
             let iterable_coro = g.kind == GenKind::Coroutine
                 || (g.kind == GenKind::Generator
-                    && g.saved.borrow(self.token()).as_ref().is_some_and(|s| {
-                        s.frame
-                            .code
-                            .downcast::<crate::code::CodeObj>()
-                            .is_some_and(|c| c.flags() & CO_ITERABLE_COROUTINE != 0)
-                    }));
+                    && g.has_frame(self.token())
+                    && g.code
+                        .downcast::<crate::code::CodeObj>()
+                        .is_some_and(|c| c.flags() & CO_ITERABLE_COROUTINE != 0));
             if iterable_coro {
-                let awaited = g.kind == GenKind::Coroutine
-                    && g.saved
-                        .borrow(self.token())
-                        .as_ref()
-                        .and_then(Vm::yield_from_target)
-                        .is_some();
+                let awaited =
+                    g.kind == GenKind::Coroutine && g.saved_yield_from(self.token()).is_some();
                 if awaited {
                     return Err(PyErr::runtime_error("coroutine is being awaited already"));
                 }
@@ -652,12 +682,7 @@ pub fn gen_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> 
             "frame" => return crate::genattrs::gen_frame(vm, g),
             "suspended" => return Ok(Value::Bool(crate::genattrs::gen_suspended(vm, g))),
             "yieldfrom" | "await" => {
-                let yf = g
-                    .saved
-                    .borrow(vm.token())
-                    .as_ref()
-                    .and_then(Vm::yield_from_target)
-                    .map(|(v, _)| v);
+                let yf = g.saved_yield_from(vm.token()).map(|(v, _)| v);
                 return Ok(yf.unwrap_or_default());
             }
             _ => {}

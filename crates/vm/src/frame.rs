@@ -47,8 +47,6 @@ pub struct Frame {
     pub ret_at: usize,
     /// Whether returning from this frame leaves the (re-entered) eval loop.
     pub entry: bool,
-    /// The keyword names set by `KW_NAMES` for the next `CALL`.
-    pub kwnames: Option<ObjRef>,
     /// The frame object, once Python code asked for it (`sys._getframe`, a
     /// traceback's `tb_frame`).
     pub obj: Option<ObjRef>,
@@ -112,7 +110,14 @@ impl Vm {
             self.truncate_stack(ret_at);
             return Err(e);
         }
-        self.stack.resize(base + co.nlocalsplus, None);
+        // The other locals start unbound (an inlined fill, not `resize`'s call).
+        let want = base + co.nlocalsplus;
+        let have = self.stack.len();
+        if have < want {
+            self.stack.extend(std::iter::repeat_n(None, want - have));
+        } else {
+            self.stack.truncate(want);
+        }
         self.frames.push(Frame {
             code: code.clone(),
             func: Some(func.clone()),
@@ -124,7 +129,6 @@ impl Vm {
             lasti: 0,
             ret_at,
             entry,
-            kwnames: None,
             obj: None,
             inline_gen: None,
         });

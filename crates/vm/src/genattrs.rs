@@ -19,19 +19,19 @@ pub fn gen_frame(vm: &mut Vm, g: &GeneratorObj) -> PyResult<Value> {
             .and_then(|fi| vm.frame_object(fi))
             .map_or(Value::None, Value::Obj));
     }
-    let saved = g.saved.borrow_mut(vm.token()).take();
+    let saved = g.take_saved(vm.token());
     let Some(mut saved) = saved else {
         return Ok(Value::None);
     };
     let o = vm.saved_frame_object(&mut saved);
     let slots = saved.values.clone();
-    *g.saved.borrow_mut(vm.token()) = Some(saved);
+    g.put_saved(vm.token(), saved);
     vm.refresh_saved_locals(&o, &slots)?;
     Ok(Value::Obj(o))
 }
 
 /// `gi_suspended` (new in 3.11): started, not finished, not running.
 pub fn gen_suspended(vm: &mut Vm, g: &GeneratorObj) -> bool {
-    let saved = g.saved.borrow(vm.token()).is_some();
+    let saved = g.has_frame(vm.token());
     saved && g.started.get() && !g.running.get()
 }

@@ -15,8 +15,9 @@ use crate::object::{ObjRef, Payload, PayloadKind, PyCell, Token};
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// A suspended frame: its record and its data-stack slice (localsplus and
-/// value stack).
+/// A suspended frame taken out of its generator as one value (for the cold
+/// paths: `throw()` into a delegate, `gi_frame`): its record and its
+/// data-stack slice (localsplus and value stack).
 pub struct SavedFrame {
     /// The frame record (`base`/`ret_at` are reassigned on resumption).
     pub frame: Frame,
@@ -54,8 +55,12 @@ pub struct GeneratorObj {
     pub running_async: Cell<bool>,
     /// `ag_closed`: `aclose()` was called or it raised `StopAsyncIteration`.
     pub ag_closed: Cell<bool>,
-    /// The suspended frame; `None` while running or once finished.
-    pub saved: PyCell<Option<SavedFrame>>,
+    /// The suspended frame's record; `None` while running or once finished.
+    frame: PyCell<Option<Frame>>,
+    /// The suspended frame's data-stack slots (localsplus and value stack);
+    /// emptied while the frame runs, keeping its capacity so that suspending
+    /// again allocates nothing.
+    values: PyCell<Vec<Option<Value>>>,
     /// `gi_running`.
     pub running: Cell<bool>,
     /// Whether it has been resumed at least once (else only `None` may be sent).
@@ -69,9 +74,46 @@ pub struct GeneratorObj {
     pub qualname: ObjRef,
     /// `gi_code` / `cr_code` / `ag_code`.
     pub code: ObjRef,
-    /// The emptied save area while the frame runs in place (kept for its
-    /// capacity, so suspending again allocates nothing).
-    spare: PyCell<Vec<Option<Value>>>,
+}
+
+impl GeneratorObj {
+    /// Whether a suspended frame is held (not running, not finished).
+    pub fn has_frame(&self, token: &Token) -> bool {
+        self.frame.borrow(token).is_some()
+    }
+
+    /// `f_lasti` of the suspended frame.
+    pub fn saved_lasti(&self, token: &Token) -> Option<usize> {
+        self.frame.borrow(token).as_ref().map(|f| f.lasti)
+    }
+
+    /// The sub-iterator the suspended frame delegates to and where it goes on
+    /// (see [`Vm::yield_from_target`]).
+    pub fn saved_yield_from(&self, token: &Token) -> Option<(Value, usize)> {
+        let f = self.frame.borrow(token).as_ref()?;
+        Vm::yield_from_target(f, self.values.borrow(token))
+    }
+
+    /// Takes the suspended frame out (the generator then looks finished until
+    /// [`GeneratorObj::put_saved`] gives it back).
+    pub fn take_saved(&self, token: &mut Token) -> Option<SavedFrame> {
+        let frame = self.frame.borrow_mut(token).take()?;
+        let values = std::mem::take(self.values.borrow_mut(token));
+        Some(SavedFrame { frame, values })
+    }
+
+    /// Stores a suspended frame.
+    pub fn put_saved(&self, token: &mut Token, saved: SavedFrame) {
+        *self.frame.borrow_mut(token) = Some(saved.frame);
+        *self.values.borrow_mut(token) = saved.values;
+    }
+
+    /// Drops the suspended frame: the generator is finished.
+    pub fn drop_saved(&self, token: &mut Token) {
+        let frame = self.frame.borrow_mut(token).take();
+        let values = std::mem::take(self.values.borrow_mut(token));
+        drop((frame, values));
+    }
 }
 
 impl Payload for GeneratorObj {
@@ -79,14 +121,18 @@ impl Payload for GeneratorObj {
     const GC: bool = true;
 
     fn traverse(&self, token: &Token, visit: &mut dyn FnMut(&Value)) {
-        if let Some(s) = self.saved.borrow(token) {
-            s.values.iter().flatten().for_each(&mut *visit);
-            visit(&Value::Obj(s.frame.code.clone()));
-            visit(&Value::Obj(s.frame.globals.clone()));
-            if let Some(f) = &s.frame.func {
-                visit(&Value::Obj(f.clone()));
+        if let Some(f) = self.frame.borrow(token) {
+            self.values
+                .borrow(token)
+                .iter()
+                .flatten()
+                .for_each(&mut *visit);
+            visit(&Value::Obj(f.code.clone()));
+            visit(&Value::Obj(f.globals.clone()));
+            if let Some(func) = &f.func {
+                visit(&Value::Obj(func.clone()));
             }
-            if let Some(o) = &s.frame.obj {
+            if let Some(o) = &f.obj {
                 visit(&Value::Obj(o.clone()));
             }
         }
@@ -95,8 +141,7 @@ impl Payload for GeneratorObj {
     }
 
     fn clear(&self, token: &mut Token) {
-        let old = self.saved.borrow_mut(token).take();
-        drop(old);
+        self.drop_saved(token);
     }
 }
 
@@ -152,13 +197,13 @@ impl Vm {
             kind,
             running_async: Cell::new(false),
             ag_closed: Cell::new(false),
-            saved: PyCell::new(Some(SavedFrame { frame, values })),
+            frame: PyCell::new(Some(frame)),
+            values: PyCell::new(values),
             running: Cell::new(false),
             started: Cell::new(false),
             exc_state: PyCell::new(Value::None),
             name,
             qualname,
-            spare: PyCell::new(Vec::new()),
         };
         Ok(Value::Obj(ObjRef::new(&ty, g)))
     }
@@ -181,7 +226,7 @@ impl Vm {
                 kind.noun()
             )));
         }
-        let Some(saved) = g.saved.borrow_mut(&mut self.token).take() else {
+        let Some(mut frame) = g.frame.borrow_mut(&mut self.token).take() else {
             if kind == GenKind::Coroutine
                 && throw
                     .as_ref()
@@ -197,7 +242,7 @@ impl Vm {
             };
         };
         if !g.started.get() && throw.is_none() && !sent.is_none() {
-            *g.saved.borrow_mut(&mut self.token) = Some(saved);
+            *g.frame.borrow_mut(&mut self.token) = Some(frame);
             return Err(PyErr::type_error(format!(
                 "can't send non-None value to a just-started {}",
                 kind.noun()
@@ -205,23 +250,30 @@ impl Vm {
         }
         g.started.set(true);
         if self.frames.len() >= self.recursion_limit() as usize {
-            *g.saved.borrow_mut(&mut self.token) = Some(saved);
+            *g.frame.borrow_mut(&mut self.token) = Some(frame);
             return Err(PyErr::new(
                 ExcKind::RecursionError,
                 "maximum recursion depth exceeded",
             ));
         }
-        let (saved, sent, throw) = match throw {
-            Some(e) => match self.throw_into_delegate(g, saved, e) {
-                Delegated::Yield(saved, v) => {
-                    *g.saved.borrow_mut(&mut self.token) = Some(saved);
-                    return Ok(SendResult::Yield(v));
+        let (sent, throw) = match throw {
+            Some(e) => {
+                let values = std::mem::take(g.values.borrow_mut(&mut self.token));
+                match self.throw_into_delegate(g, SavedFrame { frame, values }, e) {
+                    Delegated::Yield(saved, v) => {
+                        g.put_saved(&mut self.token, saved);
+                        return Ok(SendResult::Yield(v));
+                    }
+                    Delegated::Resume(saved, sent, throw) => {
+                        *g.values.borrow_mut(&mut self.token) = saved.values;
+                        frame = saved.frame;
+                        (sent, throw)
+                    }
                 }
-                Delegated::Resume(saved, sent, throw) => (saved, sent, throw),
-            },
-            None => (saved, sent, None),
+            }
+            None => (sent, None),
         };
-        let (mut frame, mut values) = self.unpack_saved_frame(saved);
+        self.unpack_saved_frame(g, &mut frame);
         frame.entry = true;
         frame.inline_gen = None;
         let throwing = throw.is_some();
@@ -251,8 +303,9 @@ impl Vm {
                 let Some(frame) = self.frames.pop() else {
                     return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
                 };
-                values.extend(self.stack.drain(frame.base..));
-                *g.saved.borrow_mut(&mut self.token) = Some(SavedFrame { frame, values });
+                let values = g.values.borrow_mut(&mut self.token);
+                crate::object::move_tail(&mut self.stack, frame.base, values);
+                *g.frame.borrow_mut(&mut self.token) = Some(frame);
                 Ok(SendResult::Yield(v))
             }
             Ok(Exit::Return(v)) => Ok(SendResult::Return(v)),
@@ -272,24 +325,16 @@ impl Vm {
         }
     }
 
-    /// Moves a suspended frame's values back onto the data stack, rebasing the
-    /// frame there; the emptied vector is returned with it (it keeps its
-    /// capacity for the next suspension, so a yield/resume cycle allocates
-    /// nothing).
+    /// Moves a suspended frame's slots back onto the data stack (one bulk
+    /// move; the generator's vector keeps its capacity for the next
+    /// suspension, so a yield/resume cycle allocates nothing) and rebases the
+    /// frame record there.
     #[inline(always)]
-    fn unpack_saved_frame(
-        &mut self,
-        saved: SavedFrame,
-    ) -> (crate::frame::Frame, Vec<Option<Value>>) {
+    fn unpack_saved_frame(&mut self, g: &GeneratorObj, frame: &mut Frame) {
         let base = self.stack.len();
-        let SavedFrame {
-            mut frame,
-            mut values,
-        } = saved;
         frame.base = base;
         frame.ret_at = base;
-        self.stack.append(&mut values);
-        (frame, values)
+        self.stack.append(g.values.borrow_mut(&mut self.token));
     }
 
     /// `FOR_ITER` over a plain generator: resumes its frame on top of the
@@ -309,15 +354,14 @@ impl Vm {
         {
             return false;
         }
-        let Some(saved) = g.saved.borrow_mut(&mut self.token).take() else {
+        let Some(mut frame) = g.frame.borrow_mut(&mut self.token).take() else {
             return false;
         };
         g.started.set(true);
         g.running.set(true);
-        let (mut frame, values) = self.unpack_saved_frame(saved);
+        self.unpack_saved_frame(g, &mut frame);
         frame.entry = false;
         frame.inline_gen = Some((gen.clone(), exit_ip));
-        *g.spare.borrow_mut(&mut self.token) = values;
         self.push(Value::None);
         // While it runs, the VM holds the generator's "exception being
         // handled" and the caller's waits on `exc_outer`.
@@ -342,11 +386,11 @@ impl Vm {
         let Some(g) = gen.downcast::<GeneratorObj>() else {
             return Err(PyErr::new(ExcKind::SystemError, "generator frame lost"));
         };
-        let mut values = std::mem::take(g.spare.borrow_mut(&mut self.token));
-        values.extend(self.stack.drain(frame.base..));
+        let values = g.values.borrow_mut(&mut self.token);
+        crate::object::move_tail(&mut self.stack, frame.base, values);
         self.restore_caller_exc(g, true);
         g.running.set(false);
-        *g.saved.borrow_mut(&mut self.token) = Some(SavedFrame { frame, values });
+        *g.frame.borrow_mut(&mut self.token) = Some(frame);
         self.push(v);
         Ok(())
     }
@@ -396,15 +440,18 @@ impl Vm {
     /// The sub-iterator a suspended frame delegates to (`yield from`/`await`)
     /// and the instruction after its `SEND` loop (CPython's `_PyGen_yf`: the
     /// next instruction is `RESUME` with oparg 2 or 3).
-    pub(crate) fn yield_from_target(saved: &SavedFrame) -> Option<(Value, usize)> {
+    pub(crate) fn yield_from_target(
+        frame: &Frame,
+        values: &[Option<Value>],
+    ) -> Option<(Value, usize)> {
         use compiler::opcode::num::{EXTENDED_ARG, RESUME, SEND};
-        let co = saved.frame.code.downcast::<CodeObj>()?;
+        let co = frame.code.downcast::<CodeObj>()?;
         let ins: &[u8] = &co.instrs;
-        let ip = saved.frame.ip;
+        let ip = frame.ip;
         if *ins.get(ip * 2)? != RESUME || *ins.get(ip * 2 + 1)? < 2 {
             return None;
         }
-        let send_at = saved.frame.lasti.checked_sub(1)?;
+        let send_at = frame.lasti.checked_sub(1)?;
         if *ins.get(send_at * 2)? != SEND {
             return None;
         }
@@ -416,8 +463,8 @@ impl Vm {
             shift += 8;
             k -= 1;
         }
-        let yf = saved.values.last()?.clone()?;
-        Some((yf, saved.frame.lasti + jump))
+        let yf = values.last()?.clone()?;
+        Some((yf, frame.lasti + jump))
     }
 
     /// `close()` of a sub-iterator (CPython's `gen_close_iter`).
@@ -441,7 +488,7 @@ impl Vm {
         mut saved: SavedFrame,
         e: PyErr,
     ) -> Delegated {
-        let Some((yf, target)) = Self::yield_from_target(&saved) else {
+        let Some((yf, target)) = Self::yield_from_target(&saved.frame, &saved.values) else {
             return Delegated::Resume(saved, Value::None, Some(e));
         };
         g.running.set(true);
@@ -500,10 +547,7 @@ impl Vm {
             return r;
         }
         if v.is_none() {
-            return Ok(match self.next(receiver)? {
-                Some(x) => SendResult::Yield(x),
-                None => SendResult::Return(Value::None),
-            });
+            return crate::coroutine::send_none(self, receiver);
         }
         let r = self.call_method(receiver, "send", &[v]);
         match r {
@@ -583,7 +627,7 @@ pub(crate) fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyR
     let g = &args[0];
     let started = g
         .downcast::<GeneratorObj>()
-        .and_then(|g| g.saved.borrow(vm.token()).as_ref().map(|s| s.frame.lasti))
+        .and_then(|g| g.saved_lasti(vm.token()))
         .is_some();
     if !started {
         return Ok(Value::None);
@@ -610,9 +654,12 @@ pub(crate) fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyR
 /// `_PyGen_Finalize`): a suspended one is closed; errors are reported through
 /// `sys.unraisablehook` ("Exception ignored in: <generator object ...>").
 pub fn gen_finalize(vm: &mut Vm, v: &Value) {
-    let suspended = v.downcast::<GeneratorObj>().is_some_and(|g| {
-        g.started.get() && !g.running.get() && g.saved.borrow(vm.token()).is_some()
-    });
+    if crate::agen_hooks::run_finalizer(vm, v) {
+        return;
+    }
+    let suspended = v
+        .downcast::<GeneratorObj>()
+        .is_some_and(|g| g.started.get() && !g.running.get() && g.has_frame(vm.token()));
     if suspended {
         if let Err(e) = gen_close(vm, std::slice::from_ref(v), None) {
             vm.write_unraisable(e, Some(v));

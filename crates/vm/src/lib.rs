@@ -8,6 +8,7 @@
 
 #![warn(missing_docs)]
 
+mod agen_hooks;
 pub mod arith;
 pub mod ast;
 pub mod attr_descr;
@@ -51,6 +52,7 @@ pub mod io;
 pub mod mappingproxy;
 pub mod methods;
 pub mod module;
+pub mod nan_identity;
 pub mod native_attrs;
 pub mod object;
 pub mod os_error;

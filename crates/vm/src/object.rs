@@ -1285,3 +1285,55 @@ impl ObjRef {
         (self.type_obj().layout().clear)(self, token)
     }
 }
+
+/// Moves `src[at..]` to the end of `dst`, leaving `src` truncated to `at`
+/// (`dst.extend(src.drain(at..))` as one bulk copy: suspending a generator
+/// moves its frame's slots off the data stack with this on every `yield`).
+/// Does nothing if `at` is past the end.
+pub fn move_tail<T>(src: &mut Vec<T>, at: usize, dst: &mut Vec<T>) {
+    let Some(n) = src.len().checked_sub(at) else {
+        return;
+    };
+    dst.reserve(n);
+    let old = dst.len();
+    // SAFETY: `at + n == src.len()`, so the `n` elements at `src[at..]` are
+    // initialized, and `reserve` made room for `n` more after `dst[..old]`; the
+    // two buffers are distinct allocations (two `&mut Vec`s). The elements are
+    // moved bitwise: `src` forgets them (`set_len(at)`) before `dst` owns them
+    // (`set_len(old + n)`), and nothing between can panic, so each is owned
+    // exactly once.
+    unsafe {
+        std::ptr::copy_nonoverlapping(src.as_ptr().add(at), dst.as_mut_ptr().add(old), n);
+        src.set_len(at);
+        dst.set_len(old + n);
+    }
+}
+
+#[cfg(test)]
+mod move_tail_tests {
+    use super::move_tail;
+    use std::rc::Rc;
+
+    #[test]
+    fn moves_the_tail_and_keeps_ownership_single() {
+        let marker = Rc::new(());
+        let mut src: Vec<Option<Rc<()>>> = vec![None, Some(marker.clone()), Some(marker.clone())];
+        let mut dst = vec![Some(marker.clone())];
+        move_tail(&mut src, 1, &mut dst);
+        assert_eq!(src.len(), 1);
+        assert_eq!(dst.len(), 3);
+        assert_eq!(Rc::strong_count(&marker), 4);
+        drop(src);
+        drop(dst);
+        assert_eq!(Rc::strong_count(&marker), 1);
+    }
+
+    #[test]
+    fn past_the_end_and_empty_tails_do_nothing() {
+        let mut src = vec![1, 2];
+        let mut dst: Vec<i32> = Vec::new();
+        move_tail(&mut src, 5, &mut dst);
+        move_tail(&mut src, 2, &mut dst);
+        assert_eq!((src, dst), (vec![1, 2], vec![]));
+    }
+}

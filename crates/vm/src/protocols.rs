@@ -673,7 +673,9 @@ impl Vm {
         use crate::builtins::int;
         match (op, v) {
             (num::UNARY_NEGATIVE, Value::Int(i)) => return Ok(int::neg(IntRef::Small(*i))),
-            (num::UNARY_NEGATIVE, Value::Float(f)) => return Ok(Value::Float(-f)),
+            (num::UNARY_NEGATIVE, Value::Float(f)) => {
+                return Ok(crate::nan_identity::new_float(-f))
+            }
             (num::UNARY_NEGATIVE, Value::Bool(b)) => return Ok(Value::Int(-(*b as i64))),
             (num::UNARY_POSITIVE, Value::Int(_) | Value::Float(_)) => return Ok(v.clone()),
             (num::UNARY_POSITIVE, Value::Bool(b)) => return Ok(Value::Int(*b as i64)),

@@ -4,8 +4,8 @@
 //! can't decode byte 0xff in position 0: invalid start byte".
 
 use crate::builtins::str::{new_str, StrObj};
-use crate::error::{ExcKind, PyResult};
-use crate::exceptions::ExceptionObj;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::exceptions::{exc_class, ExceptionObj};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -110,4 +110,63 @@ pub fn unicode_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             _ => vm.str(&Value::Obj(crate::builtins::tuple::Tuple::alloc(args))),
         },
     }
+}
+
+/// A raised Unicode error of class `kind` with its standard arguments (what
+/// CPython's `PyUnicodeDecodeError_Create` / `PyUnicodeEncodeError_Create`
+/// build), so `encoding`, `object`, `start`, `end` and `reason` are set and
+/// `str()` derives the message from them.
+#[cold]
+fn with_args(kind: ExcKind, args: Vec<Value>) -> PyErr {
+    PyErr::from_object(kind, ExceptionObj::alloc(&exc_class(kind), args))
+}
+
+fn index(i: usize) -> Value {
+    Value::Int(i64::try_from(i).unwrap_or(i64::MAX))
+}
+
+/// `UnicodeDecodeError(encoding, object, start, end, reason)` for a codec
+/// failing on `object[start:end]` (CPython's `PyUnicodeDecodeError_Create`).
+#[cold]
+pub fn decode_error(
+    encoding: &str,
+    object: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let object = crate::methods::bytes::new_bytes(object.to_vec(), false);
+    with_args(
+        ExcKind::UnicodeDecodeError,
+        vec![
+            new_str(encoding),
+            object,
+            index(start),
+            index(end),
+            new_str(reason),
+        ],
+    )
+}
+
+/// `UnicodeEncodeError(encoding, object, start, end, reason)` for a codec
+/// failing on code points `object[start:end]` of the str `object` (CPython's
+/// `PyUnicodeEncodeError_Create`).
+#[cold]
+pub fn encode_error(
+    encoding: &str,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    with_args(
+        ExcKind::UnicodeEncodeError,
+        vec![
+            new_str(encoding),
+            object,
+            index(start),
+            index(end),
+            new_str(reason),
+        ],
+    )
 }

@@ -34,6 +34,10 @@ pub struct Vm {
     /// innermost last (CPython's `exc_info->previous_item` chain): a generator
     /// with none of its own sees its caller's (`handled_exception`).
     pub(crate) exc_outer: Vec<Value>,
+    /// The keyword names set by `KW_NAMES` for the `CALL` that follows it
+    /// (CPython keeps them in a local of the eval loop; nothing runs between
+    /// the two instructions, so one slot serves every frame).
+    pub(crate) kwnames: Option<ObjRef>,
     /// The `builtins` module.
     pub(crate) builtins_module: ObjRef,
     /// The `builtins` namespace dict.
@@ -83,6 +87,7 @@ impl Vm {
             frames: Vec::with_capacity(64),
             exc_info: Value::None,
             exc_outer: Vec::new(),
+            kwnames: None,
             builtins_module,
             builtins,
             modules,
@@ -110,7 +115,12 @@ impl Vm {
     /// the interpreter (`builtins`, `sys` and every registered native one), as
     /// CPython lists its compiled-in modules.
     pub(crate) fn builtin_module_names(&self) -> Value {
-        let mut names: Vec<&str> = self.native_modules.iter().map(|(n, _)| *n).collect();
+        let mut names: Vec<&str> = self
+            .native_modules
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| crate::import::extension_origin::extension_file(n).is_none())
+            .collect();
         names.extend(["builtins", "sys"]);
         names.sort_unstable();
         names.dedup();

@@ -9,6 +9,7 @@ use vm::builtins::str::StrObj;
 use vm::builtins::tuple::Tuple;
 use vm::calls::{ArgSpec, NativeFn};
 use vm::methods::bytes::{bytes_of, new_bytes};
+use vm::unicode_error;
 use vm::{ExcKind, ObjRef, PyErr, PyResult, Value, Vm};
 
 use crate::util::tname;
@@ -217,12 +218,19 @@ fn utf_wide_encode(
                     continue;
                 }
                 _ => {
-                    return Err(PyErr::new(
-                        ExcKind::UnicodeEncodeError,
-                        format!(
-                            "'{codec}' codec can't encode character '\\u{c:04x}' in position {i}: surrogates not allowed"
-                        ),
-                    ))
+                    let object = Value::Obj(StrObj::alloc_text(t.clone()));
+                    let run = t
+                        .code_points()
+                        .skip(i)
+                        .take_while(|c| (0xd800..=0xdfff).contains(c))
+                        .count();
+                    return Err(unicode_error::encode_error(
+                        codec,
+                        object,
+                        i,
+                        i + run,
+                        "surrogates not allowed",
+                    ));
                 }
             }
         }
@@ -275,6 +283,13 @@ fn utf_wide_decode(
         }
     }
     let big = order == 1;
+    // CPython names the byte order it decodes with in its errors.
+    let codec = match (codec.starts_with("utf-16"), big) {
+        (true, false) => "utf-16-le",
+        (true, true) => "utf-16-be",
+        (false, false) => "utf-32-le",
+        (false, true) => "utf-32-be",
+    };
     let mut out = Text::new();
     let fail = |out: &mut Text, start: usize, end: usize, why: &str| -> PyResult<()> {
         match errors {
@@ -289,20 +304,7 @@ fn utf_wide_decode(
                 }
                 Ok(())
             }
-            _ => Err(PyErr::new(
-                ExcKind::UnicodeDecodeError,
-                if end - start == 1 {
-                    format!(
-                        "'{codec}' codec can't decode byte 0x{:02x} in position {start}: {why}",
-                        b[start]
-                    )
-                } else {
-                    format!(
-                        "'{codec}' codec can't decode bytes in position {start}-{}: {why}",
-                        end - 1
-                    )
-                },
-            )),
+            _ => Err(unicode_error::decode_error(codec, b, start, end, why)),
         }
     };
     while i + width <= b.len() {
@@ -484,13 +486,17 @@ fn unescape(b: &[u8], unicode: bool, raw: bool, errors: &str, codec: &str) -> Py
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     let err = |start: usize, end: usize, why: &str| {
-        PyErr::new(
-            ExcKind::UnicodeDecodeError,
-            format!(
-                "'{codec}' codec can't decode bytes in position {start}-{}: {why}",
-                end.saturating_sub(1).max(start)
-            ),
-        )
+        // The bytes `escape` codec raises ValueError (CPython's
+        // `_PyBytes_DecodeEscape`), the str ones UnicodeDecodeError.
+        if codec == "escape" {
+            PyErr::value_error(if end <= start + 1 && why.starts_with('\\') {
+                "Trailing \\ in string".to_owned()
+            } else {
+                format!("invalid \\x escape at position {start}")
+            })
+        } else {
+            unicode_error::decode_error(codec, b, start, end.max(start + 1), why)
+        }
     };
     while i < b.len() {
         let c = b[i];
@@ -620,12 +626,7 @@ fn escape_decode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
         Some(s) => s.text().as_bytes().to_vec(),
         None => bytes_arg(vm, &data)?,
     };
-    let cps = unescape(&b, false, false, &errors, "escape").map_err(|e| {
-        PyErr::value_error(e.msg.replace(
-            "'escape' codec can't decode bytes in position ",
-            "invalid \\x escape at position ",
-        ))
-    })?;
+    let cps = unescape(&b, false, false, &errors, "escape")?;
     let out: Vec<u8> = cps.into_iter().map(|c| c as u8).collect();
     Ok(pair(new_bytes(out, false), b.len()))
 }
@@ -737,9 +738,12 @@ fn charmap_decode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
                 "backslashreplace" => out.push_str(&format!("\\x{x:02x}")),
                 "surrogateescape" if x >= 128 => out.push_code_point(0xdc00 + u32::from(x)),
                 _ => {
-                    return Err(PyErr::new(
-                        ExcKind::UnicodeDecodeError,
-                        format!("'charmap' codec can't decode byte 0x{x:02x} in position {i}: character maps to <undefined>"),
+                    return Err(unicode_error::decode_error(
+                        "charmap",
+                        &b,
+                        i,
+                        i + 1,
+                        "character maps to <undefined>",
                     ))
                 }
             },
@@ -788,19 +792,13 @@ fn charmap_encode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<
                 "xmlcharrefreplace" => out.extend_from_slice(format!("&#{c};").as_bytes()),
                 "backslashreplace" => out.extend_from_slice(escape_cp(c).as_bytes()),
                 _ => {
-                    let ch = char::from_u32(c).map_or_else(
-                        || escape_cp(c),
-                        |ch| {
-                            if (0x20..0x7f).contains(&c) {
-                                ch.to_string()
-                            } else {
-                                escape_cp(c)
-                            }
-                        },
-                    );
-                    return Err(PyErr::new(
-                        ExcKind::UnicodeEncodeError,
-                        format!("'charmap' codec can't encode character '{ch}' in position {i}: character maps to <undefined>"),
+                    let object = Value::Obj(StrObj::alloc_text(t.clone()));
+                    return Err(unicode_error::encode_error(
+                        "charmap",
+                        object,
+                        i,
+                        i + 1,
+                        "character maps to <undefined>",
                     ));
                 }
             },

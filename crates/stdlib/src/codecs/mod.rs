@@ -172,17 +172,17 @@ fn code(
         Some(v) => text_of(vm, &v, &format!("{name}() argument 'errors'"))?,
         None => "strict".to_owned(),
     };
-    let f = match codecs_impl::builtin_codec(&enc, which == 0) {
-        Some(func) => Value::Obj(new_native_function(
-            if which == 0 { "encode" } else { "decode" },
-            func,
-        )),
+    let r = match codecs_impl::builtin_codec(&enc, which == 0) {
+        // A whole input: the stateful decoders get `final=True`, as
+        // `encodings.utf_16.decode` & co. pass it.
+        Some(func) if which == 1 => func(vm, &[obj, new_str(&errors), Value::Bool(true)], None)?,
+        Some(func) => func(vm, &[obj, new_str(&errors)], None)?,
         None => {
             let info = lookup_codec(vm, &enc)?;
-            vm.getitem(&info, &Value::Int(which as i64))?
+            let f = vm.getitem(&info, &Value::Int(which as i64))?;
+            vm.call(&f, &[obj, new_str(&errors)], None)?
         }
     };
-    let r = vm.call(&f, &[obj, new_str(&errors)], None)?;
     match r.downcast::<Tuple>() {
         Some(t) if t.items(vm.token()).len() == 2 => Ok(t.items(vm.token())[0].clone()),
         _ => Err(PyErr::type_error(if which == 0 {

@@ -37,7 +37,10 @@ pub struct Buffered {
     kind: Kind,
     raw: PyCell<Value>,
     detached: Cell<bool>,
-    size: usize,
+    /// False for an instance a subclass made before its `__init__` ran
+    /// (CPython's "uninitialized object").
+    initialized: Cell<bool>,
+    size: Cell<usize>,
     /// Bytes read ahead from the raw stream; `rpos` is the next unread one.
     rbuf: PyCell<Vec<u8>>,
     rpos: Cell<usize>,
@@ -61,6 +64,9 @@ fn me<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a Buffered> {
             tname(vm, v)
         )));
     };
+    if !b.initialized.get() {
+        return Err(PyErr::value_error("I/O operation on uninitialized object"));
+    }
     if b.detached.get() {
         return Err(PyErr::value_error("raw stream has been detached"));
     }
@@ -177,14 +183,14 @@ fn read(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     match limit_arg(vm, a.get(1))? {
         None => {
             let mut out = take(vm, b, usize::MAX);
-            while fill(vm, b, b.size.max(65536))? > 0 {
+            while fill(vm, b, b.size.get().max(65536))? > 0 {
                 out.extend(take(vm, b, usize::MAX));
             }
             Ok(new_bytes(out, false))
         }
         Some(n) => {
             while unread(vm, b) < n {
-                let want = (n - unread(vm, b)).max(b.size);
+                let want = (n - unread(vm, b)).max(b.size.get());
                 if fill(vm, b, want)? == 0 {
                     break;
                 }
@@ -200,12 +206,12 @@ fn read1(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     readable_check(b)?;
     check_closed(vm, b, "read of closed file")?;
     flush_writes(vm, b)?;
-    let n = limit_arg(vm, a.get(1))?.unwrap_or(b.size);
+    let n = limit_arg(vm, a.get(1))?.unwrap_or(b.size.get());
     if n == 0 {
         return Ok(new_bytes(Vec::new(), false));
     }
     if unread(vm, b) == 0 {
-        fill(vm, b, n.max(b.size))?;
+        fill(vm, b, n.max(b.size.get()))?;
     }
     Ok(new_bytes(take(vm, b, n), false))
 }
@@ -217,7 +223,7 @@ fn peek(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     check_closed(vm, b, "peek of closed file")?;
     flush_writes(vm, b)?;
     if unread(vm, b) == 0 {
-        fill(vm, b, b.size)?;
+        fill(vm, b, b.size.get())?;
     }
     let buf = b.rbuf.borrow(vm.token());
     Ok(new_bytes(
@@ -256,7 +262,7 @@ fn read_line(vm: &mut Vm, b: &Buffered, limit: Option<usize>) -> PyResult<Vec<u8
             return Ok(take(vm, b, limit.unwrap_or(avail)));
         }
         scanned = avail;
-        if fill(vm, b, b.size)? == 0 {
+        if fill(vm, b, b.size.get())? == 0 {
             return Ok(take(vm, b, avail));
         }
     }
@@ -296,7 +302,7 @@ fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let full = {
         let w = b.wbuf.borrow_mut(vm.token());
         w.extend_from_slice(&data);
-        w.len() >= b.size
+        w.len() >= b.size.get()
     };
     if full {
         flush_writes(vm, b)?;
@@ -448,11 +454,30 @@ pub(crate) fn wrap(
     raw_obj: Value,
     size: i64,
 ) -> PyResult<Value> {
+    let size = validate(vm, kind, &raw_obj, size)?;
+    Ok(Value::Obj(ObjRef::new(
+        cls,
+        Buffered {
+            kind,
+            raw: PyCell::new(raw_obj),
+            detached: Cell::new(false),
+            initialized: Cell::new(true),
+            size: Cell::new(size),
+            rbuf: PyCell::new(Vec::new()),
+            rpos: Cell::new(0),
+            wbuf: PyCell::new(Vec::new()),
+        },
+    )))
+}
+
+/// The checks of `__init__`: a positive size and a raw stream that can do
+/// what `kind` needs; the size as `usize`.
+fn validate(vm: &mut Vm, kind: Kind, raw_obj: &Value, size: i64) -> PyResult<usize> {
     if size <= 0 {
         return Err(PyErr::value_error("buffer size must be strictly positive"));
     }
     let check = |vm: &mut Vm, what: &str, msg: &str| -> PyResult<()> {
-        let r = vm.call_method(&raw_obj, what, &[])?;
+        let r = vm.call_method(raw_obj, what, &[])?;
         if !vm.is_true(&r)? {
             return Err(super::unsupported(msg));
         }
@@ -467,27 +492,16 @@ pub(crate) fn wrap(
     if kind == Kind::Random {
         check(vm, "seekable", "File or stream is not seekable.")?;
     }
-    Ok(Value::Obj(ObjRef::new(
-        cls,
-        Buffered {
-            kind,
-            raw: PyCell::new(raw_obj),
-            detached: Cell::new(false),
-            size: usize::try_from(size).unwrap_or(8192),
-            rbuf: PyCell::new(Vec::new()),
-            rpos: Cell::new(0),
-            wbuf: PyCell::new(Vec::new()),
-        },
-    )))
+    Ok(usize::try_from(size).unwrap_or(8192))
 }
 
-fn ctor(
+/// The `(raw, buffer_size)` arguments of the constructor and `__init__`.
+fn init_args(
     vm: &mut Vm,
-    cls: &ObjRef,
     args: &[Value],
     kw: Option<&ObjRef>,
     kind: Kind,
-) -> PyResult<Value> {
+) -> PyResult<(Value, i64)> {
     let (pos, [r, s]) = ArgSpec::parse(vm, kind.name(), args, kw, ["raw", "buffer_size"])?;
     let Some(r) = r.or_else(|| pos.first().cloned()) else {
         return Err(PyErr::type_error(format!(
@@ -499,7 +513,63 @@ fn ctor(
         Some(v) => vm.index_i64(&v)?,
         None => super::DEFAULT_BUFFER_SIZE,
     };
+    Ok((r, size))
+}
+
+fn ctor(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    args: &[Value],
+    kw: Option<&ObjRef>,
+    kind: Kind,
+) -> PyResult<Value> {
+    // A subclass with its own `__init__` is made empty; that `__init__`
+    // initialises it through `super().__init__(raw)`.
+    let builtin = cls
+        .downcast::<vm::types::TypeObject>()
+        .is_some_and(|t| t.module(vm.token()) == "_io");
+    if args.is_empty() && !builtin {
+        return Ok(Value::Obj(ObjRef::new(
+            cls,
+            Buffered {
+                kind,
+                raw: PyCell::new(Value::None),
+                detached: Cell::new(false),
+                initialized: Cell::new(false),
+                size: Cell::new(8192),
+                rbuf: PyCell::new(Vec::new()),
+                rpos: Cell::new(0),
+                wbuf: PyCell::new(Vec::new()),
+            },
+        )));
+    }
+    let (r, size) = init_args(vm, args, kw, kind)?;
     wrap(vm, cls, kind, r, size)
+}
+
+/// `__init__(raw, buffer_size=DEFAULT_BUFFER_SIZE)`: (re)initialises the
+/// object over `raw` (CPython's `_io__Buffered___init__`).
+fn init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some((me_v, rest)) = args.split_first() else {
+        return Err(PyErr::type_error("__init__() needs an argument"));
+    };
+    let Some(b) = me_v.downcast::<Buffered>() else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '__init__' requires a buffered object but received a '{}'",
+            tname(vm, me_v)
+        )));
+    };
+    let kind = b.kind;
+    let (r, size) = init_args(vm, rest, kw, kind)?;
+    let size = validate(vm, kind, &r, size)?;
+    *b.raw.borrow_mut(vm.token()) = r;
+    b.size.set(size);
+    b.rbuf.borrow_mut(vm.token()).clear();
+    b.rpos.set(0);
+    b.wbuf.borrow_mut(vm.token()).clear();
+    b.detached.set(false);
+    b.initialized.set(true);
+    Ok(Value::None)
 }
 
 fn new_reader(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -532,6 +602,7 @@ pub(crate) fn create_types(vm: &mut Vm, base: &ObjRef) -> Vec<(&'static str, Obj
             }
         }
         let mut methods: Vec<(&'static str, NativeFn)> = vec![
+            ("__init__", init),
             ("flush", flush),
             ("tell", tell),
             ("seek", seek),
@@ -568,7 +639,7 @@ pub(crate) fn create_types(vm: &mut Vm, base: &ObjRef) -> Vec<(&'static str, Obj
         ] {
             super::iobase::add_property(vm, &t, n, g);
         }
-        vm::class::register_ctor(&t, c, false);
+        vm::class::register_ctor(&t, c, true);
         out.push((kind.name(), t));
     }
     out

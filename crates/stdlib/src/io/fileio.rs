@@ -17,11 +17,11 @@ use crate::util::tname;
 /// The payload of `FileIO`.
 pub struct FileIO {
     fd: Cell<i64>,
-    readable: bool,
-    writable: bool,
-    appending: bool,
-    created: bool,
-    closefd: bool,
+    readable: Cell<bool>,
+    writable: Cell<bool>,
+    appending: Cell<bool>,
+    created: Cell<bool>,
+    closefd: Cell<bool>,
     /// One of the process's standard streams as `sys` holds them: fd 1's
     /// writes go to the VM's stdout buffer (shared with `print`), fd 2's
     /// flush that buffer first.
@@ -127,6 +127,69 @@ fn parse_mode(mode: &str) -> PyResult<RawMode> {
 }
 
 fn new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    // A subclass with its own `__init__` is made closed; that `__init__`
+    // opens it through `super().__init__(file, mode)`.
+    let builtin = cls
+        .downcast::<vm::types::TypeObject>()
+        .is_some_and(|t| t.module(vm.token()) == "_io");
+    if args.is_empty() && !builtin {
+        return Ok(Value::Obj(ObjRef::new(
+            cls,
+            FileIO {
+                fd: Cell::new(-1),
+                readable: Cell::new(false),
+                writable: Cell::new(false),
+                appending: Cell::new(false),
+                created: Cell::new(false),
+                closefd: Cell::new(true),
+                std: Cell::new(false),
+                name: PyCell::new(Value::None),
+            },
+        )));
+    }
+    let (file, mode, closefd, opener) = init_args(vm, args, kw)?;
+    open_raw(vm, cls, &file, &mode, closefd, &opener)
+}
+
+/// `FileIO.__init__(file, mode='r', closefd=True, opener=None)`: closes what
+/// the object had open (if it owns it), then opens `file` into it.
+fn init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some((me_v, rest)) = args.split_first() else {
+        return Err(PyErr::type_error("__init__() needs an argument"));
+    };
+    let Some(f) = me_v.downcast::<FileIO>() else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '__init__' requires a '_io.FileIO' object but received a '{}'",
+            tname(vm, me_v)
+        )));
+    };
+    let (file, mode, closefd, opener) = init_args(vm, rest, kw)?;
+    let old = f.fd.get();
+    if old >= 0 && f.closefd.get() {
+        f.fd.set(-1);
+        fds::close_fd(vm, old)?;
+    }
+    let fresh = open_raw(vm, &me_v.type_ref(), &file, &mode, closefd, &opener)?;
+    let Some(n) = fresh.downcast::<FileIO>() else {
+        return Err(PyErr::type_error("FileIO.__init__ made no FileIO"));
+    };
+    f.fd.set(n.fd.replace(-1));
+    f.readable.set(n.readable.get());
+    f.writable.set(n.writable.get());
+    f.appending.set(n.appending.get());
+    f.created.set(n.created.get());
+    f.closefd.set(n.closefd.get());
+    let name = std::mem::replace(n.name.borrow_mut(vm.token()), Value::None);
+    *f.name.borrow_mut(vm.token()) = name;
+    Ok(Value::None)
+}
+
+/// The `(file, mode, closefd, opener)` of the constructor and `__init__`.
+fn init_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Option<&ObjRef>,
+) -> PyResult<(Value, String, bool, Value)> {
     let (pos, [f, m, c, o]) = ArgSpec::parse(
         vm,
         "FileIO",
@@ -148,7 +211,7 @@ fn new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResu
         None => true,
     };
     let opener = o.or_else(|| pos.get(3).cloned()).unwrap_or(Value::None);
-    open_raw(vm, cls, &file, &mode, closefd, &opener)
+    Ok((file, mode, closefd, opener))
 }
 
 /// Opens `file` (a path or a descriptor) as a `FileIO` of class `cls`.
@@ -211,11 +274,11 @@ pub(crate) fn open_raw(
         cls,
         FileIO {
             fd: Cell::new(fd),
-            readable: m.readable,
-            writable: m.writable,
-            appending: m.appending,
-            created: m.created,
-            closefd,
+            readable: Cell::new(m.readable),
+            writable: Cell::new(m.writable),
+            appending: Cell::new(m.appending),
+            created: Cell::new(m.created),
+            closefd: Cell::new(closefd),
             std: Cell::new(false),
             name: PyCell::new(file.clone()),
         },
@@ -236,7 +299,12 @@ fn me<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a FileIO> {
 }
 
 fn mode_text(f: &FileIO) -> &'static str {
-    match (f.created, f.appending, f.readable, f.writable) {
+    match (
+        f.created.get(),
+        f.appending.get(),
+        f.readable.get(),
+        f.writable.get(),
+    ) {
         (true, _, true, _) => "xb+",
         (true, _, false, _) => "xb",
         (_, true, true, _) => "ab+",
@@ -254,7 +322,7 @@ fn not_mode(what: &str) -> PyErr {
 fn read(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "read", args, kw, 1, 2)?;
     let f = me(vm, &a[0])?;
-    if !f.readable {
+    if !f.readable.get() {
         return Err(not_mode("reading"));
     }
     let fd = f.fd.get();
@@ -279,7 +347,7 @@ fn readall_fd(vm: &mut Vm, fd: i64) -> PyResult<Value> {
 fn readall(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "readall", args, kw, 1)?;
     let f = me(vm, &a[0])?;
-    if !f.readable {
+    if !f.readable.get() {
         return Err(not_mode("reading"));
     }
     readall_fd(vm, f.fd.get())
@@ -288,7 +356,7 @@ fn readall(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> 
 fn readinto(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "readinto", args, kw, 2)?;
     let f = me(vm, &a[0])?;
-    if !f.readable {
+    if !f.readable.get() {
         return Err(not_mode("reading"));
     }
     let n = vm.len(&a[1])?;
@@ -300,7 +368,7 @@ fn readinto(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "write", args, kw, 2)?;
     let f = me(vm, &a[0])?;
-    if !f.writable {
+    if !f.writable.get() {
         return Err(not_mode("writing"));
     }
     let data = buffer_arg(vm, &a[1])?;
@@ -340,7 +408,7 @@ fn tell(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 fn truncate(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = arg_range(vm, "truncate", args, kw, 1, 2)?;
     let f = me(vm, &a[0])?;
-    if !f.writable {
+    if !f.writable.get() {
         return Err(not_mode("writing"));
     }
     let fd = f.fd.get();
@@ -358,7 +426,7 @@ fn close(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         return Err(PyErr::type_error("close() needs a FileIO"));
     };
     let fd = f.fd.replace(-1);
-    if fd >= 0 && f.closefd {
+    if fd >= 0 && f.closefd.get() {
         fds::close_fd(vm, fd)?;
     }
     Ok(Value::None)
@@ -384,12 +452,12 @@ fn isatty(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 
 fn readable(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "readable", args, kw, 1)?;
-    Ok(Value::Bool(me(vm, &a[0])?.readable))
+    Ok(Value::Bool(me(vm, &a[0])?.readable.get()))
 }
 
 fn writable(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "writable", args, kw, 1)?;
-    Ok(Value::Bool(me(vm, &a[0])?.writable))
+    Ok(Value::Bool(me(vm, &a[0])?.writable.get()))
 }
 
 fn seekable(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -417,7 +485,7 @@ fn mode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 fn closefd(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "closefd", args, kw, 1)?;
     Ok(Value::Bool(
-        a[0].downcast::<FileIO>().is_some_and(|f| f.closefd),
+        a[0].downcast::<FileIO>().is_some_and(|f| f.closefd.get()),
     ))
 }
 
@@ -431,7 +499,7 @@ fn repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let name = f.name.borrow(vm.token()).clone();
     let r = vm.repr(&name)?;
     let r = vm.str_text(&r)?;
-    let closefd = if f.closefd { "True" } else { "False" };
+    let closefd = if f.closefd.get() { "True" } else { "False" };
     Ok(new_str(&format!(
         "<_io.FileIO name={r} mode='{}' closefd={closefd}>",
         mode_text(f)
@@ -472,7 +540,8 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
     ] {
         super::iobase::add_property(vm, &t, n, g);
     }
-    vm::class::register_ctor(&t, new, false);
+    vm::class::register_ctor(&t, new, true);
+    vm::calls::add_method(vm.token(), &t, "__init__", init);
     t
 }
 

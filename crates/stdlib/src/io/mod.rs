@@ -6,9 +6,10 @@
 //! `UnsupportedOperation` and `DEFAULT_BUFFER_SIZE`.
 
 mod buffered;
-mod bytesio;
+pub(crate) mod bytesio;
 mod fileio;
 mod iobase;
+pub(crate) use iobase::add_property;
 mod newline;
 mod stdio;
 mod textbuf;
@@ -248,7 +249,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     }
     if !binary {
         if let Some(enc) = &encoding {
-            check_encoding(vm, enc)?;
+            check_encoding(vm, &resolve_encoding(Some(enc.clone())))?;
         }
     }
     let newline = if binary {

@@ -26,6 +26,9 @@ struct Backing {
 
 /// The payload of `StringIO` and of text files from `open()`.
 pub struct TextBuf {
+    /// `newline` as given to `StringIO` (`None`: universal newlines,
+    /// translated on write); files from `open()` keep `"\n"`.
+    newline: PyCell<Option<String>>,
     buf: PyCell<Vec<char>>,
     pos: Cell<usize>,
     closed: Cell<bool>,
@@ -47,6 +50,7 @@ fn new_buf(cls: &ObjRef, text: &str, file: Option<Backing>) -> Value {
     Value::Obj(ObjRef::new(
         cls,
         TextBuf {
+            newline: PyCell::new(Some("\n".to_owned())),
             buf: PyCell::new(text.chars().collect()),
             pos: Cell::new(0),
             closed: Cell::new(false),
@@ -118,18 +122,57 @@ fn read(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     Ok(new_str(&s))
 }
 
-/// The next line from the position (with its `\n`), at most `limit` chars.
-fn next_line(vm: &mut Vm, t: &TextBuf, limit: Option<usize>) -> String {
-    let buf = t.buf.borrow(vm.token());
-    let start = t.pos.get().min(buf.len());
+/// Where the line starting at `start` ends (just past its line end, or
+/// `max`): at `\n`, `\r` or `\r\n` for universal newlines (`None`/`""`),
+/// else at the `newline` sequence.
+fn line_end(buf: &[char], start: usize, max: usize, newline: Option<&str>) -> usize {
+    let nl: Vec<char> = match newline {
+        None | Some("") => {
+            let mut end = start;
+            while end < max {
+                let c = buf[end];
+                end += 1;
+                if c == '\n' {
+                    break;
+                }
+                if c == '\r' {
+                    if end < max && buf[end] == '\n' {
+                        end += 1;
+                    }
+                    break;
+                }
+            }
+            return end;
+        }
+        Some(nl) => nl.chars().collect(),
+    };
     let mut end = start;
-    let max = limit.map_or(buf.len(), |n| start.saturating_add(n).min(buf.len()));
     while end < max {
         end += 1;
-        if buf[end - 1] == '\n' {
+        if end - start >= nl.len() && buf[end - nl.len()..end] == nl[..] {
             break;
         }
     }
+    end
+}
+
+/// `text` as a `StringIO` with `newline` stores it (CPython's `write_str`):
+/// `None` turns `\r\n` and `\r` into `\n`; `"\r"` and `"\r\n"` replace `\n`.
+fn translate_newlines(text: &str, newline: Option<&str>) -> String {
+    match newline {
+        None => text.replace("\r\n", "\n").replace('\r', "\n"),
+        Some(nl) if nl.starts_with('\r') => text.replace('\n', nl),
+        Some(_) => text.to_owned(),
+    }
+}
+
+/// The next line from the position (with its line end), at most `limit` chars.
+fn next_line(vm: &mut Vm, t: &TextBuf, limit: Option<usize>) -> String {
+    let newline = t.newline.borrow(vm.token()).clone();
+    let buf = t.buf.borrow(vm.token());
+    let start = t.pos.get().min(buf.len());
+    let max = limit.map_or(buf.len(), |n| start.saturating_add(n).min(buf.len()));
+    let end = line_end(buf, start, max, newline.as_deref());
     let s: String = buf[start..end].iter().collect();
     t.pos.set(end.max(t.pos.get()));
     s
@@ -204,7 +247,15 @@ fn write(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         )));
     };
     let text = s.text().to_string_lossy().into_owned();
-    Ok(Value::Int(write_text(vm, t, &text)? as i64))
+    let n = text.chars().count();
+    if n == 0 {
+        // Nothing written: no padding up to a position past the end.
+        return Ok(Value::Int(0));
+    }
+    let newline = t.newline.borrow(vm.token()).clone();
+    let stored = translate_newlines(&text, newline.as_deref());
+    write_text(vm, t, &stored)?;
+    Ok(Value::Int(n as i64))
 }
 
 fn writelines(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -364,7 +415,67 @@ fn method_iter(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
 }
 
 fn stringio_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let (pos, [iv, _nl]) = ArgSpec::parse(vm, "StringIO", args, kw, ["initial_value", "newline"])?;
+    let (init, newline) = stringio_initial(vm, args, kw)?;
+    let b = new_buf(cls, &translate_newlines(&init, newline.as_deref()), None);
+    if let Some(t) = b.downcast::<TextBuf>() {
+        *t.newline.borrow_mut(vm.token()) = newline;
+    }
+    Ok(b)
+}
+
+/// `StringIO.__init__(initial_value='', newline='\n')`: the contents
+/// replaced, the position back at 0 (a subclass's `super().__init__`).
+fn stringio_init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some((me_v, rest)) = args.split_first() else {
+        return Err(PyErr::type_error("__init__() needs an argument"));
+    };
+    let (init, newline) = stringio_initial(vm, rest, kw)?;
+    let init = translate_newlines(&init, newline.as_deref());
+    let Some(t) = me_v.downcast::<TextBuf>() else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '__init__' requires a '_io.StringIO' object but received a '{}'",
+            tname(vm, me_v)
+        )));
+    };
+    *t.buf.borrow_mut(vm.token()) = init.chars().collect();
+    *t.newline.borrow_mut(vm.token()) = newline;
+    t.pos.set(0);
+    t.closed.set(false);
+    Ok(Value::None)
+}
+
+/// The `initial_value` and `newline` of `StringIO(...)` (`newline`
+/// defaults to `"\n"`; `None` means universal newlines).
+fn stringio_initial(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Option<&ObjRef>,
+) -> PyResult<(String, Option<String>)> {
+    let (pos, [iv, nl]) = ArgSpec::parse(vm, "StringIO", args, kw, ["initial_value", "newline"])?;
+    let newline = match nl.or_else(|| pos.get(1).cloned()) {
+        None => Some("\n".to_owned()),
+        Some(Value::None) => None,
+        Some(v) => {
+            let Some(s) = v.downcast::<StrObj>() else {
+                return Err(PyErr::type_error(format!(
+                    "newline must be str or None, not {}",
+                    tname(vm, &v)
+                )));
+            };
+            let text = s.text().to_string_lossy().into_owned();
+            if !matches!(text.as_str(), "" | "\n" | "\r" | "\r\n") {
+                let r = vm.repr(&v)?;
+                let shown = r
+                    .downcast::<StrObj>()
+                    .map(|s| s.text().to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                return Err(PyErr::value_error(format!(
+                    "illegal newline value: {shown}"
+                )));
+            }
+            Some(text)
+        }
+    };
     let init = match iv.or_else(|| pos.first().cloned()) {
         None | Some(Value::None) => String::new(),
         Some(v) => match v.downcast::<StrObj>() {
@@ -377,7 +488,7 @@ fn stringio_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) 
             }
         },
     };
-    Ok(new_buf(cls, &init, None))
+    Ok((init, newline))
 }
 
 fn text_type(vm: &mut Vm, name: &str, base: &ObjRef) -> ObjRef {
@@ -427,6 +538,7 @@ fn isatty(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 /// Creates `StringIO` as a subclass of `base` (`_TextIOBase`).
 pub(crate) fn create_stringio(vm: &mut Vm, base: &ObjRef) -> ObjRef {
     let sio = text_type(vm, "StringIO", base);
-    register_ctor(&sio, stringio_new, false);
+    register_ctor(&sio, stringio_new, true);
+    vm::calls::add_method(vm.token(), &sio, "__init__", stringio_init);
     sio
 }

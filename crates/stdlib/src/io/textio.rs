@@ -1,7 +1,8 @@
 //! `_io.TextIOWrapper` (CPython's `Modules/_io/textio.c`): text over a
 //! buffered binary stream, read and written incrementally. Reading splits
-//! the raw bytes at line ends first (so an ASCII-compatible encoding never
-//! sees a cut character), then decodes; newline translation as CPython
+//! the raw bytes at line ends first (so a character is never cut; UTF-16
+//! and UTF-32 are split on whole code units, in the byte order their BOM
+//! gives), then decodes; newline translation as CPython
 //! (`None`: universal newlines in, `os.linesep` out; `''`: no translation;
 //! `'\n'`, `'\r'`, `'\r\n'`). `tell()` is the byte position of the next
 //! unread character (CPython's cookie when the decoder has no state).
@@ -43,6 +44,13 @@ pub struct TextIO {
     wpending: PyCell<Vec<u8>>,
     /// Something was written (a UTF-16/32 BOM goes out only once).
     wrote: Cell<bool>,
+    /// False while iterating with `next()` (CPython's `telling`): `tell()`
+    /// refuses until the iteration ends or a `seek()`.
+    telling: Cell<bool>,
+    /// The byte order of a `utf-16`/`utf-32` stream once its BOM was seen.
+    wide_be: Cell<Option<bool>>,
+    /// The BOM length at the start of the line `next_line` gave last.
+    line_bom: Cell<usize>,
 }
 
 impl Payload for TextIO {
@@ -145,9 +153,115 @@ fn line_end(buf: &[u8], newline: Option<&str>, eof: bool) -> Option<usize> {
     }
 }
 
+/// For UTF-16 and UTF-32 (not ASCII-compatible): the code unit size and,
+/// if the name fixes it, whether the encoding is big-endian.
+fn wide_encoding(enc: &str) -> Option<(usize, Option<bool>)> {
+    let e = enc.to_ascii_lowercase().replace('_', "-");
+    let e = e.strip_prefix("utf-").or_else(|| e.strip_prefix("utf"))?;
+    let (unit, rest) = if let Some(r) = e.strip_prefix("16") {
+        (2, r)
+    } else if let Some(r) = e.strip_prefix("32") {
+        (4, r)
+    } else {
+        return None;
+    };
+    match rest.trim_start_matches('-') {
+        "" => Some((unit, None)),
+        "le" => Some((unit, Some(false))),
+        "be" => Some((unit, Some(true))),
+        _ => None,
+    }
+}
+
+/// The code units of `buf` (whole units only) for a wide encoding.
+fn code_units(buf: &[u8], unit: usize, big_endian: bool) -> Vec<u32> {
+    buf.chunks_exact(unit)
+        .map(|c| {
+            let it = c.iter().map(|&b| u32::from(b));
+            if big_endian {
+                it.fold(0, |acc, b| (acc << 8) | b)
+            } else {
+                it.rev().fold(0, |acc, b| (acc << 8) | b)
+            }
+        })
+        .collect()
+}
+
+/// [`line_end`] over the code units of a wide encoding (the result in bytes).
+fn wide_line_end(
+    buf: &[u8],
+    unit: usize,
+    big_endian: bool,
+    newline: Option<&str>,
+    eof: bool,
+) -> Option<usize> {
+    // Map the units onto a byte string with the same line ends: every unit
+    // that isn't CR or LF becomes a neutral byte.
+    let units: Vec<u8> = code_units(buf, unit, big_endian)
+        .into_iter()
+        .map(|u| match u {
+            0x0a => b'\n',
+            0x0d => b'\r',
+            _ => b'x',
+        })
+        .collect();
+    let whole = buf.len() / unit * unit == buf.len();
+    line_end(&units, newline, eof && whole).map(|i| i * unit)
+}
+
+/// Whether a wide stream is big-endian: from the encoding's name, else from
+/// a BOM at the start of `raw`, else little-endian (as the `utf-16` codec
+/// decodes without a BOM here).
+fn wide_big_endian(t: &TextIO, raw: &[u8], declared: Option<bool>) -> bool {
+    if let Some(be) = declared.or(t.wide_be.get()) {
+        return be;
+    }
+    if raw.len() < 4 {
+        // Too little to see a BOM: guess, and decide when more has come.
+        return raw.starts_with(&[0xfe, 0xff]);
+    }
+    let be = raw.starts_with(&[0xfe, 0xff]) || raw.starts_with(&[0, 0, 0xfe, 0xff]);
+    t.wide_be.set(Some(be));
+    be
+}
+
+/// The codec that decodes `raw` where it stands in the stream: an explicit
+/// byte order past the start of a `utf-16`/`utf-32` stream (only the start
+/// carries the BOM).
+fn codec_for(t: &TextIO, enc: &str, raw: &[u8]) -> String {
+    let Some((unit, declared)) = wide_encoding(enc) else {
+        return enc.to_owned();
+    };
+    if declared.is_some() {
+        return enc.to_owned();
+    }
+    let bom = raw.starts_with(&[0xff, 0xfe]) || raw.starts_with(&[0xfe, 0xff]);
+    if bom {
+        return enc.to_owned();
+    }
+    let be = wide_big_endian(t, raw, declared);
+    let bits = unit * 8;
+    format!("utf-{bits}-{}", if be { "be" } else { "le" })
+}
+
+/// The length of the BOM at the start of `raw` that a `utf-16`/`utf-32`
+/// (byte order not named) decoder consumes, else 0.
+fn bom_len(enc: &str, raw: &[u8]) -> usize {
+    match wide_encoding(enc) {
+        Some((2, None)) if raw.starts_with(&[0xff, 0xfe]) || raw.starts_with(&[0xfe, 0xff]) => 2,
+        Some((4, None))
+            if raw.starts_with(&[0xff, 0xfe, 0, 0]) || raw.starts_with(&[0, 0, 0xfe, 0xff]) =>
+        {
+            4
+        }
+        _ => 0,
+    }
+}
+
 /// Decodes raw bytes, translating line ends in universal mode.
 fn decode_text(vm: &mut Vm, t: &TextIO, raw: &[u8]) -> PyResult<Text> {
     let enc = t.encoding.borrow(vm.token()).clone();
+    let enc = codec_for(t, &enc, raw);
     let errors = t.errors.borrow(vm.token()).clone();
     let text = super::codec_decode(vm, raw, &enc, &errors)?;
     if t.newline.borrow(vm.token()).is_some() || !text.as_bytes().contains(&b'\r') {
@@ -172,17 +286,44 @@ fn decode_text(vm: &mut Vm, t: &TextIO, raw: &[u8]) -> PyResult<Text> {
 fn next_line(vm: &mut Vm, t: &TextIO) -> PyResult<(Text, usize)> {
     if !t.decoded.borrow(vm.token()).is_empty() {
         let raw = t.decoded_raw.replace(0);
-        return Ok((std::mem::take(t.decoded.borrow_mut(vm.token())), raw));
+        let rest = std::mem::take(t.decoded.borrow_mut(vm.token()));
+        t.line_bom.set(0);
+        // A `read(n)` may have cut a line inside its "\r\n": what is left
+        // doesn't end the line, which goes on with the next raw line.
+        let nl = t.newline.borrow(vm.token()).clone();
+        let complete = match nl.as_deref() {
+            Some(n) if !n.is_empty() => rest.as_bytes().ends_with(n.as_bytes()),
+            _ => true,
+        };
+        if complete {
+            return Ok((rest, raw));
+        }
+        let (more, more_raw) = next_line(vm, t)?;
+        t.line_bom.set(0);
+        let mut joined = rest;
+        joined.push_text(&more);
+        return Ok((joined, raw + more_raw));
     }
+    let enc = t.encoding.borrow(vm.token()).clone();
+    let wide = wide_encoding(&enc);
     loop {
         let nl = t.newline.borrow(vm.token()).clone();
-        let end = line_end(t.pending.borrow(vm.token()), nl.as_deref(), t.eof.get());
+        let end = match wide {
+            Some((unit, declared)) => {
+                let pending = t.pending.borrow(vm.token()).clone();
+                let be = wide_big_endian(t, &pending, declared);
+                wide_line_end(&pending, unit, be, nl.as_deref(), t.eof.get())
+            }
+            None => line_end(t.pending.borrow(vm.token()), nl.as_deref(), t.eof.get()),
+        };
         if let Some(end) = end {
             let raw: Vec<u8> = t.pending.borrow_mut(vm.token()).drain(..end).collect();
+            t.line_bom.set(bom_len(&enc, &raw));
             return Ok((decode_text(vm, t, &raw)?, raw.len()));
         }
         if !fill(vm, t)? {
             let raw = std::mem::take(t.pending.borrow_mut(vm.token()));
+            t.line_bom.set(bom_len(&enc, &raw));
             return Ok((decode_text(vm, t, &raw)?, raw.len()));
         }
     }
@@ -202,8 +343,17 @@ fn keep_rest(vm: &mut Vm, t: &TextIO, line: Text, raw_len: usize, n: usize) -> P
     }
     if !rest.is_empty() {
         let enc = t.encoding.borrow(vm.token()).clone();
+        // The head's raw length, without a BOM the encoder would add.
+        let enc = match wide_encoding(&enc) {
+            Some((unit, None)) => {
+                let be = t.wide_be.get().unwrap_or(false);
+                format!("utf-{}-{}", unit * 8, if be { "be" } else { "le" })
+            }
+            _ => enc,
+        };
         let head_raw = super::codec_encode(vm, &head, &enc, "surrogatepass")
-            .map_or(head.as_bytes().len(), |b| b.len());
+            .map_or(head.as_bytes().len(), |b| b.len())
+            + t.line_bom.get();
         t.decoded_raw.set(raw_len.saturating_sub(head_raw));
         *t.decoded.borrow_mut(vm.token()) = rest;
     }
@@ -270,6 +420,7 @@ fn next_slot(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     check_open(vm, t)?;
     flush_writes(vm, t)?;
     let (line, _) = next_line(vm, t)?;
+    t.telling.set(line.is_empty());
     Ok((!line.is_empty()).then(|| Value::Obj(StrObj::alloc_text(line))))
 }
 
@@ -383,6 +534,12 @@ fn tell(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     if !vm.is_true(&r)? {
         return Err(super::unsupported("underlying stream is not seekable"));
     }
+    if !t.telling.get() {
+        return Err(PyErr::new(
+            vm::ExcKind::OSError,
+            "telling position disabled by next() call",
+        ));
+    }
     flush_writes(vm, t)?;
     let p = vm.call_method(&b, "tell", &[])?;
     let p = vm.index_i64(&p)?;
@@ -411,7 +568,13 @@ fn seek(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
         2 => {
             flush_writes(vm, t)?;
             reset_read(vm, t);
-            vm.call_method(&b, "seek", &[Value::Int(0), Value::Int(2)])
+            let pos = vm.call_method(&b, "seek", &[Value::Int(0), Value::Int(2)])?;
+            // A BOM goes out only at the start of the stream (CPython resets
+            // the encoder to "not at start" past it).
+            let at_start = matches!(pos, Value::Int(0));
+            t.wrote.set(!at_start);
+            t.telling.set(true);
+            Ok(pos)
         }
         0 if cookie < 0 => Err(PyErr::value_error(format!(
             "negative seek position {cookie}"
@@ -420,6 +583,8 @@ fn seek(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
             flush_writes(vm, t)?;
             reset_read(vm, t);
             vm.call_method(&b, "seek", &[Value::Int(cookie)])?;
+            t.wrote.set(cookie != 0);
+            t.telling.set(true);
             Ok(Value::Int(cookie))
         }
         _ => Err(PyErr::value_error(format!(
@@ -608,6 +773,9 @@ pub(crate) fn wrap(vm: &mut Vm, cls: &ObjRef, buffer: Value, o: TextOptions) -> 
             eof: Cell::new(false),
             wpending: PyCell::new(Vec::new()),
             wrote: Cell::new(false),
+            telling: Cell::new(true),
+            wide_be: Cell::new(None),
+            line_bom: Cell::new(0),
         },
     )))
 }
@@ -631,6 +799,59 @@ fn str_opt(vm: &mut Vm, v: Option<Value>, what: &str) -> PyResult<Option<String>
 }
 
 fn new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    // A subclass with its own `__init__` is made empty; that `__init__`
+    // initialises it through `super().__init__(buffer, ...)`.
+    let builtin = cls
+        .downcast::<vm::types::TypeObject>()
+        .is_some_and(|t| t.module(vm.token()) == "_io");
+    if args.is_empty() && !builtin {
+        let o = TextOptions {
+            encoding: super::resolve_encoding(None),
+            errors: "strict".to_owned(),
+            newline: None,
+            line_buffering: false,
+            write_through: false,
+        };
+        return wrap(vm, cls, Value::None, o);
+    }
+    let (b, o) = init_args(vm, args, kw)?;
+    wrap(vm, cls, b, o)
+}
+
+/// `TextIOWrapper.__init__(buffer, encoding=None, errors=None, newline=None,
+/// line_buffering=False, write_through=False)`: (re)initialises the wrapper.
+fn init(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some((me_v, rest)) = args.split_first() else {
+        return Err(PyErr::type_error("__init__() needs an argument"));
+    };
+    let (b, o) = init_args(vm, rest, kw)?;
+    super::check_encoding(vm, &o.encoding)?;
+    let Some(t) = me_v.downcast::<TextIO>() else {
+        return Err(PyErr::type_error(format!(
+            "descriptor '__init__' requires a '_io.TextIOWrapper' object but received a '{}'",
+            tname(vm, me_v)
+        )));
+    };
+    *t.buffer.borrow_mut(vm.token()) = b;
+    *t.encoding.borrow_mut(vm.token()) = o.encoding;
+    *t.errors.borrow_mut(vm.token()) = o.errors;
+    *t.newline.borrow_mut(vm.token()) = o.newline;
+    t.line_buffering.set(o.line_buffering);
+    t.write_through.set(o.write_through);
+    t.detached.set(false);
+    t.pending.borrow_mut(vm.token()).clear();
+    *t.decoded.borrow_mut(vm.token()) = Text::new();
+    t.decoded_raw.set(0);
+    t.eof.set(false);
+    t.wpending.borrow_mut(vm.token()).clear();
+    t.wrote.set(false);
+    t.telling.set(true);
+    t.wide_be.set(None);
+    Ok(Value::None)
+}
+
+/// The buffer and options of the constructor and `__init__`.
+fn init_args(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<(Value, TextOptions)> {
     let (pos, [b, e, er, nl, lb, wt]) = ArgSpec::parse(
         vm,
         "TextIOWrapper",
@@ -668,7 +889,7 @@ fn new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResu
         line_buffering,
         write_through,
     };
-    wrap(vm, cls, b, o)
+    Ok((b, o))
 }
 
 fn reconfigure(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -694,6 +915,7 @@ fn reconfigure(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
     flush_writes(vm, t)?;
     let enc = str_opt(vm, e, "encoding")?;
     if let Some(enc) = enc {
+        let enc = super::resolve_encoding(Some(enc));
         super::check_encoding(vm, &enc)?;
         *t.encoding.borrow_mut(vm.token()) = enc;
         if er.is_none() {
@@ -762,7 +984,8 @@ pub(crate) fn create_type(vm: &mut Vm, base: &ObjRef) -> ObjRef {
         super::iobase::add_property(vm, &t, n, g);
     }
     super::iobase::add_property_rw(vm, &t, "mode", mode_get, Some(mode_set));
-    vm::class::register_ctor(&t, new, false);
+    vm::class::register_ctor(&t, new, true);
+    vm::calls::add_method(vm.token(), &t, "__init__", init);
     t
 }
 

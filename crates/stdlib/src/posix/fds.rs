@@ -150,6 +150,12 @@ pub(crate) fn register(f: File) -> i32 {
     fd
 }
 
+/// Drops descriptor `fd` from the table, closing it once no call is using it
+/// (for objects owning a descriptor that are freed without a VM at hand).
+pub(crate) fn forget(fd: i32) {
+    table().remove(&fd);
+}
+
 /// The open file behind descriptor `fd`, or `EBADF`.
 pub(crate) fn file_of(vm: &mut Vm, fd: i64) -> PyResult<Arc<File>> {
     let Ok(n) = i32::try_from(fd) else {

@@ -25,6 +25,7 @@ mod errors;
 pub(crate) mod fds;
 mod scandir;
 mod seqs;
+mod wait;
 pub(crate) use errors::{errno_error, os_error, strerror_text};
 
 /// A path argument as text (for other modules' `open`-like functions).
@@ -621,7 +622,11 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         ("unlink", unlink),
     ];
     let m = new_module(vm, "posix", funcs);
-    for (name, f) in fds::FUNCTIONS.iter().chain(env::FUNCTIONS) {
+    for (name, f) in fds::FUNCTIONS
+        .iter()
+        .chain(env::FUNCTIONS)
+        .chain(wait::FUNCTIONS)
+    {
         set_attr(vm, &m, name, Value::Obj(new_native_function(name, *f)));
     }
     for (name, v) in fds::CONSTANTS {

@@ -270,7 +270,7 @@ macro_rules! float_binary_slot {
                 return Ok(None);
             };
             #[allow(clippy::redundant_closure_call)]
-            Ok(Some(Value::Float($op(x?, y?)?)))
+            Ok(Some(crate::nan_identity::new_float($op(x?, y?)?)))
         }
     };
 }

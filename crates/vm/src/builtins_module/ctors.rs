@@ -149,7 +149,7 @@ fn float_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> 
             if let Some(s) = v.downcast::<StrObj>() {
                 // Unicode digits and spaces as CPython's `PyFloat_FromString`.
                 return common::parse_number::parse_float(s.text())
-                    .map(Value::Float)
+                    .map(crate::nan_identity::new_float)
                     .map_err(crate::format::text_err);
             }
             for m in ["__float__", "__index__"] {
@@ -278,52 +278,20 @@ fn tuple_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> 
 }
 
 fn dict_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let (pos, kws) = crate::class::split_kw(vm, args, kw);
-    if pos.len() > 1 {
+    let npos = args
+        .len()
+        .saturating_sub(crate::calls::kwnames_len(vm.token(), kw));
+    if npos > 1 {
         return Err(PyErr::type_error(format!(
-            "dict expected at most 1 argument, got {}",
-            pos.len()
+            "dict expected at most 1 argument, got {npos}"
         )));
     }
-    let d = ObjRef::new(cls, Dict::new());
-    let Some(dict) = d.downcast::<Dict>() else {
-        return Err(PyErr::type_error("dict"));
-    };
-    if let Some(src) = pos.first() {
-        if let Some(sd) = src.downcast::<Dict>() {
-            for (k, v) in sd.items(vm.token()) {
-                dict.set(vm, k, v)?;
-            }
-        } else if vm.getattr_opt(src, "keys")?.is_some() {
-            // A mapping (CPython's `PyDict_Merge`): `d[k] = src[k]` for each key.
-            let keys = vm.call_method(src, "keys", &[])?;
-            for k in vm.sequence_to_vec(&keys)? {
-                let v = vm.getitem(src, &k)?;
-                dict.set(vm, k, v)?;
-            }
-        } else {
-            let items = vm.sequence_to_vec(src)?;
-            for (i, item) in items.iter().enumerate() {
-                let kv = vm.sequence_to_vec(item).map_err(|_| {
-                    PyErr::type_error(format!(
-                        "cannot convert dictionary update sequence element #{i} to a sequence"
-                    ))
-                })?;
-                if kv.len() != 2 {
-                    return Err(PyErr::value_error(format!(
-                        "dictionary update sequence element #{i} has length {}; 2 is required",
-                        kv.len()
-                    )));
-                }
-                dict.set(vm, kv[0].clone(), kv[1].clone())?;
-            }
-        }
-    }
-    for (k, v) in kws {
-        let key = Value::Obj(crate::builtins::str::intern(vm.token(), &k));
-        dict.set(vm, key, v)?;
-    }
-    Ok(Value::Obj(d))
+    let d = Value::Obj(ObjRef::new(cls, Dict::new()));
+    // Filled as `dict.update` fills (mappings through `keys()`, pairs).
+    crate::calls::with_prepended(d.clone(), args, |all| {
+        super::methods::dict_update(vm, all, kw)
+    })?;
+    Ok(d)
 }
 
 fn set_new(vm: &mut Vm, cls: &ObjRef, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {

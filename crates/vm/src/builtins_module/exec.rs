@@ -75,7 +75,11 @@ fn code_or_error(
     result: Result<(compiler::code::CodeObject, Vec<compiler::CompileWarning>), CompileError>,
 ) -> PyResult<ObjRef> {
     match result {
-        Ok((code, _warnings)) => CodeObj::alloc(vm.token(), code),
+        Ok((code, warnings)) => {
+            let filename = code.filename.to_string_lossy().into_owned();
+            crate::import::compile_warnings::emit(vm, &warnings, &filename, source.as_bytes())?;
+            CodeObj::alloc(vm.token(), code)
+        }
         Err(CompileError::Syntax(e)) => Err(syntax_error(vm, source, &e)),
         Err(CompileError::Recursion) => Err(PyErr::new(
             ExcKind::RecursionError,

@@ -238,7 +238,7 @@ fn next(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 fn abs(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "abs", args, kw, 1)?;
     match &a[0] {
-        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Float(f) => Ok(crate::nan_identity::new_float(f.abs())),
         v => match v.as_int() {
             Some(i) => Ok(crate::builtins::int::abs(i)),
             None => match crate::class::call_special(vm, v, "__abs__", &[])? {
@@ -357,6 +357,17 @@ fn chr(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
 
 fn ord(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let a = exact_args(vm, "ord", args, kw, 1)?;
+    // `bytes` / `bytearray` of length 1: the byte's value.
+    if let Some(b) = a[0].downcast::<crate::methods::bytes::BytesObj>() {
+        let data = b.data.borrow(vm.token());
+        if let [byte] = data.as_slice() {
+            return Ok(Value::Int(i64::from(*byte)));
+        }
+        return Err(PyErr::type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            data.len()
+        )));
+    }
     let Some(s) = a[0].downcast::<StrObj>() else {
         return Err(PyErr::type_error(format!(
             "ord() expected string of length 1, but {} found",

@@ -171,7 +171,7 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
     d.setdefault(vm, a[1].clone(), a.get(2).cloned().unwrap_or_default())
 }
 
-fn dict_update(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+pub(crate) fn dict_update(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let (pos, kws) = crate::class::split_kw(vm, args, kw);
     let Some(target) = pos.first() else {
         return Err(PyErr::type_error("update() needs a dict"));

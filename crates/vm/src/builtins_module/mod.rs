@@ -1,6 +1,7 @@
 //! The `builtins` module (CPython's `Python/bltinmodule.c`) and the first native
 //! modules (`sys`): functions, constructors of the builtin types, exceptions.
 
+mod async_iter;
 mod callable_iter;
 pub(crate) mod ctors;
 mod exec;
@@ -8,9 +9,11 @@ mod functions;
 mod iterators;
 mod methods;
 mod modpow;
+mod mutable_inits;
 pub mod named_iters;
 mod sort;
 mod sys;
+pub mod sys_asyncgen;
 mod sys_extra;
 mod sys_hooks;
 
@@ -43,6 +46,7 @@ pub fn install(vm: &mut Vm) {
     ctors::install(vm);
     methods::install(vm);
     crate::methods::install(vm);
+    mutable_inits::install(vm);
     let rt = crate::rt_types::rt();
     crate::generator::install(vm.token(), &rt.generator);
     crate::coroutine::init(vm.token());
@@ -88,6 +92,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm, func);
     sort::install(vm, func);
     exec::install(vm, func);
+    async_iter::install(vm, func);
     func(vm, "__build_class__", crate::class_build::build_class);
     func(vm, "__import__", crate::import::builtin_import);
     let name = intern(vm.token(), "__debug__");

@@ -195,7 +195,10 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         ] {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
-        for (name, f) in super::sys_hooks::functions() {
+        for (name, f) in super::sys_hooks::functions()
+            .into_iter()
+            .chain(super::sys_asyncgen::functions())
+        {
             mo.set(t, name, Value::Obj(new_native_function(name, f)));
         }
         super::sys_extra::install(vm, mo);

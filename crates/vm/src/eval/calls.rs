@@ -295,7 +295,6 @@ impl Vm {
                 lasti: 0,
                 ret_at: base,
                 entry: true,
-                kwnames: None,
                 obj: None,
                 inline_gen: None,
             });

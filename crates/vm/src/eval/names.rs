@@ -182,10 +182,15 @@ impl Vm {
                 }
             }
         }
-        let cell = self.cell_at(base, arg)?;
-        let v = cell
-            .downcast::<CellObj>()
-            .and_then(|c| c.value.borrow(&self.token).clone());
+        // The cell is read in place (the data stack and the token are separate
+        // fields): no reference taken on the cell itself.
+        let v = match self.stack.get(base + arg as usize) {
+            Some(Some(Value::Obj(c))) => match c.downcast::<CellObj>() {
+                Some(cell) => cell.value.borrow(&self.token).clone(),
+                None => return Err(bad_code("cell slot without a cell")),
+            },
+            _ => return Err(bad_code("cell slot without a cell")),
+        };
         match v {
             Some(v) => {
                 self.push(v);
@@ -224,18 +229,14 @@ impl Vm {
         base: usize,
         n: u32,
     ) -> PyResult<()> {
-        let func = self.frames[fi]
-            .func
-            .clone()
-            .ok_or_else(|| bad_code("COPY_FREE_VARS"))?;
-        let f = func
-            .downcast::<FunctionObj>()
-            .ok_or_else(|| bad_code("COPY_FREE_VARS"))?;
-        let Some(closure) = f
-            .closure
-            .as_ref()
-            .and_then(|c| c.downcast::<crate::builtins::tuple::Tuple>())
-        else {
+        let closure = self
+            .frames
+            .get(fi)
+            .and_then(|f| f.func.as_ref())
+            .and_then(|f| f.downcast::<FunctionObj>())
+            .and_then(|f| f.closure.as_ref())
+            .and_then(|c| c.downcast::<crate::builtins::tuple::Tuple>());
+        let Some(closure) = closure else {
             return Err(bad_code("COPY_FREE_VARS without closure"));
         };
         let n = n as usize;
@@ -243,13 +244,15 @@ impl Vm {
             .nlocalsplus
             .checked_sub(n)
             .ok_or_else(|| bad_code("COPY_FREE_VARS"))?;
-        // Borrow the cells in place (the token and the data stack are separate
-        // fields): no temporary vector per call of a closure.
+        // Borrow the cells in place (the frame records, the token and the data
+        // stack are separate fields): no temporary vector and no reference on
+        // the function per call of a closure.
         let cells = closure.items(&self.token);
-        for (i, c) in cells.iter().take(n).enumerate() {
-            if let Some(slot) = self.stack.get_mut(base + first + i) {
-                *slot = Some(c.clone());
-            }
+        let Some(slots) = self.stack.get_mut(base + first..base + first + n) else {
+            return Err(bad_code("COPY_FREE_VARS"));
+        };
+        for (slot, c) in slots.iter_mut().zip(cells) {
+            *slot = Some(c.clone());
         }
         Ok(())
     }

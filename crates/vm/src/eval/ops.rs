@@ -73,7 +73,7 @@ pub(crate) const EXACT_F64: u64 = 1 << 53;
 #[inline(always)]
 pub(crate) fn float_fast(a: f64, b: f64, arg: u32) -> Option<Value> {
     let op = if arg >= 13 { arg - 13 } else { arg };
-    Some(Value::Float(match op {
+    Some(crate::nan_identity::new_float(match op {
         0 => a + b,
         10 => a - b,
         5 => a * b,

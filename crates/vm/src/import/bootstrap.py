@@ -115,20 +115,48 @@ class NamespaceLoader:
         return True
 
 
-class _Implementation:
-    """`sys.implementation` (a types.SimpleNamespace in CPython): `cache_tag`
-    names the files of `__pycache__`."""
+# The namespaces whose repr is being computed (a recursive one shows as
+# `namespace(...)`, as CPython's `Py_ReprEnter` makes it).
+_namespace_reprs = set()
 
-    def __init__(self, version):
-        self.name = 'krait'
-        self.cache_tag = 'krait-311'
-        self.version = version
-        self.hexversion = 0x030b07f0
-        self._multiarch = 'x86_64-linux-gnu'
+
+class SimpleNamespace:
+    """`types.SimpleNamespace` (CPython's `_PyNamespace_Type`): attributes
+    from keyword arguments, `namespace(a=1, b=2)` as its repr; `types` takes
+    it from `type(sys.implementation)`."""
+
+    __module__ = 'types'
+
+    def __init__(self, /, **kwargs):
+        self.__dict__.update(kwargs)
 
     def __repr__(self):
-        return "namespace(name='krait', cache_tag='krait-311', version={!r})".format(
-            self.version)
+        name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+        key = id(self)
+        if key in _namespace_reprs:
+            return name + '(...)'
+        _namespace_reprs.add(key)
+        try:
+            items = ', '.join('{}={!r}'.format(k, v) for k, v in self.__dict__.items())
+        finally:
+            _namespace_reprs.discard(key)
+        return '{}({})'.format(name, items)
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return (type(self), (), self.__dict__)
+
+
+def _Implementation(version):
+    """`sys.implementation`: `cache_tag` names the files of `__pycache__`."""
+    return SimpleNamespace(name='krait', cache_tag='krait-311', version=version,
+                           hexversion=0x030b07f0, _multiarch='x86_64-linux-gnu')
 
 
 # What `importlib` (Lib/importlib/__init__.py, machinery.py) takes from
@@ -183,6 +211,43 @@ OPTIMIZED_BYTECODE_SUFFIXES = ['.pyc']
 EXTENSION_SUFFIXES = []
 
 
+# CPython 3.11's bytecode magic: Krait's cache files are 3.11 .pyc files.
+MAGIC_NUMBER = (3495).to_bytes(2, 'little') + b'\r\n'
+_RAW_MAGIC_NUMBER = int.from_bytes(MAGIC_NUMBER, 'little')
+
+
+def decode_source(source_bytes):
+    """Source bytes as text: the PEP 263 encoding, universal newlines."""
+    import io, tokenize
+    encoding = tokenize.detect_encoding(io.BytesIO(source_bytes).readline)[0]
+    decoder = io.IncrementalNewlineDecoder(None, True)
+    return decoder.decode(source_bytes.decode(encoding))
+
+
+def source_from_cache(path):
+    """The .py file a __pycache__ file caches (PEP 3147/488 names)."""
+    import os, sys
+    if sys.implementation.cache_tag is None:
+        raise NotImplementedError('sys.implementation.cache_tag is None')
+    path = os.fspath(path)
+    head, filename = os.path.split(path)
+    head, pycache = os.path.split(head)
+    if pycache != '__pycache__':
+        raise ValueError(f'__pycache__ not bottom-level directory in {path!r}')
+    dots = filename.count('.')
+    if dots not in {2, 3}:
+        raise ValueError(f'expected only 2 or 3 dots in {filename!r}')
+    if dots == 3:
+        opt = filename.rsplit('.', 2)[-2]
+        if not opt.startswith('opt-'):
+            raise ValueError("optimization portion of filename does not start "
+                             "with 'opt-'")
+        if not opt[4:].isalnum():
+            raise ValueError(f"optimization level {opt!r} is not an "
+                             "alphanumeric value")
+    return os.path.join(head, filename.partition('.')[0] + SOURCE_SUFFIXES[0])
+
+
 def _pack_uint32(x):
     return (int(x) & 0xFFFFFFFF).to_bytes(4, 'little')
 
@@ -197,6 +262,36 @@ def _resolve_name(name, package, level):
 
 def _find_spec(name, path, target=None):
     return _find_spec_native(name, path)
+
+
+def _exec(spec, module):
+    """Executes the spec's module in the existing module object `module`
+    (importlib._bootstrap._exec, what importlib.reload runs)."""
+    import sys
+    name = spec.name
+    if sys.modules.get(name) is not module:
+        msg = 'module {!r} not in sys.modules'.format(name)
+        raise ImportError(msg, name=name)
+    try:
+        if spec.loader is None:
+            if spec.submodule_search_locations is None:
+                raise ImportError('missing loader', name=spec.name)
+            _init_module_attrs(spec, module, override=True)
+        else:
+            _init_module_attrs(spec, module, override=True)
+            if not hasattr(spec.loader, 'exec_module'):
+                msg = ('{}.exec_module() not found; falling back to '
+                       'load_module()'.format(type(spec.loader).__qualname__))
+                import warnings
+                warnings.warn(msg, ImportWarning)
+                spec.loader.load_module(name)
+            else:
+                spec.loader.exec_module(module)
+    finally:
+        # The module may have replaced itself in sys.modules.
+        module = sys.modules.pop(spec.name)
+        sys.modules[spec.name] = module
+    return module
 
 
 def spec_from_loader(name, loader, *, origin=None, is_package=None):
@@ -220,6 +315,9 @@ def module_from_spec(spec):
     module = None
     if hasattr(spec.loader, 'create_module'):
         module = spec.loader.create_module(spec)
+    elif hasattr(spec.loader, 'exec_module'):
+        raise ImportError('loaders that define exec_module() '
+                          'must also define create_module()')
     if module is None:
         module = _new_module(spec.name)
     _init_module_attrs(spec, module)

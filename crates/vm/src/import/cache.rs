@@ -22,7 +22,9 @@ pub const CACHE_TAG: &str = "krait-311";
 
 /// Compiles module source, printing its compile-time `SyntaxWarning`s to
 /// stderr as `warnings.showwarning` does (`FILE:LINE: SyntaxWarning: MSG` and
-/// the stripped line); there is no `warnings` filtering yet.
+/// the stripped line), unfiltered: for the main script, compiled before the
+/// VM exists. Imports and `compile()` issue them through the warnings
+/// filters (`compile_warnings.rs`).
 pub fn compile_source(source: &[u8], filename: &str) -> Result<CodeObject, CompileError> {
     compile_source_at(source, filename, 0)
 }
@@ -183,8 +185,11 @@ pub fn load_code(vm: &mut Vm, path: &Path) -> PyResult<CodeObject> {
         }
     }
     vm.flush_stdout();
-    let code = compile_source_at(&source, &display, optimize)
-        .map_err(|e| compile_error_to_exc(vm, &e, &source))?;
+    let options = compiler::CompileOptions { optimize, flags: 0 };
+    let (code, warnings) =
+        compiler::compile_with_options(&source, &display, syntax::Mode::Exec, options)
+            .map_err(|e| compile_error_to_exc(vm, &e, &source))?;
+    super::compile_warnings::emit(vm, &warnings, &display, &source)?;
     let dont_write = match vm.sys_attr("dont_write_bytecode")? {
         Some(v) => vm.is_true(&v)?,
         None => false,

@@ -129,7 +129,8 @@ fn is_builtin(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     let name = name_arg(vm, &a[0])?;
     let known = name == "builtins"
         || name == "sys"
-        || crate::builtins_module::builtin_module(vm, &name).is_some();
+        || (super::extension_origin::extension_file(&name).is_none()
+            && crate::builtins_module::builtin_module(vm, &name).is_some());
     Ok(Value::Int(known as i64))
 }
 

@@ -10,8 +10,11 @@
 //! `krait FILE.py` in [`main`].
 
 pub mod cache;
+pub mod compile_warnings;
+pub mod extension_origin;
 pub mod imp;
 pub mod main;
+pub mod module_repr;
 pub mod path;
 pub mod spec;
 
@@ -33,7 +36,7 @@ pub(crate) fn str_text(v: &Value) -> Option<String> {
 
 impl Vm {
     /// `sys.modules[name]`, if present.
-    pub(crate) fn sys_modules_get(&mut self, name: &str) -> Option<Value> {
+    pub fn sys_modules_get(&mut self, name: &str) -> Option<Value> {
         let key = Value::Obj(intern(&mut self.token, name));
         self.modules
             .downcast::<Dict>()
@@ -485,6 +488,12 @@ impl Vm {
         };
         let boot = self.bootstrap()?;
         let spec = spec::new_spec(self, &boot, name, &boot.builtin_importer, "built-in", false)?;
+        // A stand-in for an extension module has CPython's file as origin
+        // (so `__file__`); Krait still creates it natively.
+        if let Some(file) = extension_origin::extension_file(name) {
+            self.setattr_str(&spec, "origin", new_str(&file))?;
+            self.setattr_str(&spec, "_set_fileattr", Value::Bool(true))?;
+        }
         // The module just created, for `load_spec` (native modules are created
         // by finding them).
         self.setattr_str(&spec, "_krait_module", Value::Obj(module))?;

@@ -145,10 +145,6 @@ fn normalize_encoding(e: &str) -> String {
     e.to_ascii_lowercase().replace(['-', ' '], "_")
 }
 
-fn unicode_error(kind: ExcKind, msg: String) -> PyErr {
-    PyErr::new(kind, msg)
-}
-
 /// `str.encode` for utf-8, ascii and latin-1.
 pub fn encode(t: &Text, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let enc = normalize_encoding(encoding);
@@ -165,14 +161,15 @@ pub fn encode(t: &Text, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     };
     let cps: Vec<u32> = t.code_points().collect();
     let mut out = Vec::with_capacity(cps.len());
-    for (pos, &c) in cps.iter().enumerate() {
-        let surrogate = (0xd800..0xe000).contains(&c);
-        let ok = if limit == u32::MAX {
-            !surrogate
+    let encodable = |c: u32| {
+        if limit == u32::MAX {
+            !(0xd800..0xe000).contains(&c)
         } else {
             c <= limit
-        };
-        if ok {
+        }
+    };
+    for (pos, &c) in cps.iter().enumerate() {
+        if encodable(c) {
             if limit == u32::MAX {
                 let mut buf = [0u8; 4];
                 if let Some(ch) = char::from_u32(c) {
@@ -204,19 +201,15 @@ pub fn encode(t: &Text, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
                 } else {
                     format!("ordinal not in range({})", limit + 1)
                 };
-                // CPython's `UnicodeEncodeError.__str__`: always an escape.
-                let shown = if c < 0x100 {
-                    format!("'\\x{c:02x}'")
-                } else if c < 0x10000 {
-                    format!("'\\u{c:04x}'")
-                } else {
-                    format!("'\\U{c:08x}'")
-                };
-                return Err(unicode_error(
-                    ExcKind::UnicodeEncodeError,
-                    format!(
-                        "'{name}' codec can't encode character {shown} in position {pos}: {why}"
-                    ),
+                // The error covers the whole run of unencodable code points.
+                let run = cps[pos..].iter().take_while(|&&c| !encodable(c)).count();
+                let object = Value::Obj(crate::builtins::str::StrObj::alloc_text(t.clone()));
+                return Err(crate::unicode_error::encode_error(
+                    name,
+                    object,
+                    pos,
+                    pos + run,
+                    &why,
                 ));
             }
             other => {
@@ -314,20 +307,7 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Text> {
                         }
                     }
                     "strict" => {
-                        let what = if n == 1 || why == "unexpected end of data" && i + n >= b.len()
-                        {
-                            if why == "unexpected end of data" && n > 1 {
-                                format!("bytes in position {}-{}", i, i + n - 1)
-                            } else {
-                                format!("byte 0x{:02x} in position {i}", b[i])
-                            }
-                        } else {
-                            format!("byte 0x{:02x} in position {i}", b[i])
-                        };
-                        return Err(unicode_error(
-                            ExcKind::UnicodeDecodeError,
-                            format!("'{name}' codec can't decode {what}: {why}"),
-                        ));
+                        return Err(crate::unicode_error::decode_error(name, b, i, i + n, why));
                     }
                     other => {
                         return Err(PyErr::new(

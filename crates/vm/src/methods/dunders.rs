@@ -186,9 +186,9 @@ fn real_unary(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>, which: u8) -> Py
     let v = &args[0];
     if let Some(f) = v.as_float() {
         return Ok(match which {
-            0 => Value::Float(-f),
+            0 => crate::nan_identity::new_float(-f),
             1 => Value::Float(f),
-            _ => Value::Float(f.abs()),
+            _ => crate::nan_identity::new_float(f.abs()),
         });
     }
     let Some(i) = v.as_int() else {

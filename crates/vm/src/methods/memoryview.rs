@@ -280,7 +280,7 @@ fn pack(vm: &mut Vm, code: u8, size: usize, v: &Value) -> PyResult<Vec<u8>> {
         b'?' => Ok(vec![u8::from(vm.is_true(v)?)]),
         b'f' | b'd' => {
             let f = match v {
-                Value::Float(f) => *f,
+                Value::Float(f) => crate::nan_identity::canonical(*f),
                 Value::Int(i) => *i as f64,
                 Value::Bool(b) => f64::from(u8::from(*b)),
                 _ => match v.as_int() {
@@ -386,6 +386,13 @@ fn memoryview_new(
             )))
         }
     };
+    memoryview_of(vm, src)
+}
+
+/// `memoryview(src)` after argument parsing: a view of a memoryview, `bytes`
+/// or `bytearray` (a bytearray's exports counted). Native modules use it for
+/// views of their own buffers (`BytesIO.getbuffer()`).
+pub fn memoryview_of(vm: &mut Vm, src: Value) -> PyResult<Value> {
     if let Some(m) = src.downcast::<MemoryView>() {
         if m.released.get() {
             return Err(released_err());

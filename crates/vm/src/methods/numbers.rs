@@ -358,7 +358,7 @@ fn float_fromhex(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<V
         Some(Ok(f)) => {
             let cls = &args[0];
             if cls.as_obj().is_some_and(|c| c.is(&builtin_types().float)) {
-                Ok(Value::Float(f))
+                Ok(crate::nan_identity::new_float(f))
             } else {
                 vm.call(cls, &[Value::Float(f)], None)
             }

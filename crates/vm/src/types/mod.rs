@@ -408,6 +408,27 @@ pub fn type_setattr(
     Ok(())
 }
 
+/// The class that added the last `__slots__` values `ty`'s instances store: `ty`
+/// itself, or the nearest base up its solid-base chain storing as many (a
+/// subclass with `__slots__ = ()` shares its base's layout, CPython's
+/// `solid_base` skipping types without extra instance variables).
+fn slot_owner(token: &Token, ty: &ObjRef) -> ObjRef {
+    let count = |t: &ObjRef| {
+        t.downcast::<TypeObject>()
+            .map_or(0, TypeObject::instance_slot_count)
+    };
+    let n = count(ty);
+    let mut owner = ty.clone();
+    while let Some(base) = owner
+        .downcast::<TypeObject>()
+        .and_then(|t| t.base(token))
+        .filter(|b| count(b) == n)
+    {
+        owner = base;
+    }
+    owner
+}
+
 /// Creates a class (CPython's `type_new` minus the namespace processing): picks the
 /// solid base, computes the C3 MRO, inherits slots and registers with the bases.
 /// `bases` empty means `(object,)`.
@@ -473,7 +494,7 @@ pub fn new_class(
             let n = b
                 .downcast::<TypeObject>()
                 .map_or(0, TypeObject::instance_slot_count);
-            if n > 0 && !is_subtype(token, most, b) {
+            if n > 0 && !is_subtype(token, most, &slot_owner(&*token, b)) {
                 return Err(PyErr::type_error(
                     "multiple bases have instance lay-out conflict",
                 ));

@@ -1,0 +1,45 @@
+# binascii against CPython: random round trips and edge cases of every codec, errors.
+import binascii, random
+r = random.Random(5)
+def show(f, *a, **k):
+    try: print(f.__name__, repr(f(*a, **k)))
+    except Exception as e: print(f.__name__, type(e).__name__, e)
+alpha = b"ABCab01+/=\n \r=-_.\t\x00\xff~"
+for i in range(60):
+    n = r.randrange(0, 90)
+    data = bytes(r.randrange(256) for _ in range(n))
+    txt = bytes(r.choice(alpha) for _ in range(r.randrange(0, 20)))
+    show(binascii.b2a_base64, data)
+    show(binascii.a2b_base64, binascii.b2a_base64(data))
+    show(binascii.a2b_base64, txt)
+    show(binascii.a2b_base64, txt, strict_mode=True)
+    show(binascii.b2a_uu, data[:45], backtick=bool(i % 2))
+    show(binascii.a2b_uu, binascii.b2a_uu(data[:45]))
+    show(binascii.a2b_uu, txt)
+    show(binascii.b2a_qp, data)
+    show(binascii.b2a_qp, txt + data[:5], quotetabs=i % 3 == 0, istext=i % 5 != 0, header=i % 2 == 0)
+    show(binascii.a2b_qp, txt, header=i % 2 == 0)
+    show(binascii.a2b_qp, binascii.b2a_qp(data))
+    show(binascii.hexlify, data[:10], '-', r.randrange(-4, 5))
+    show(binascii.crc32, data, r.randrange(-2**33, 2**33))
+    show(binascii.crc_hqx, data, r.randrange(0, 2**17))
+    show(binascii.a2b_hex, txt)
+lines = (b"hello world " * 10 + b"\r\n") * 3 + b"x" * 80 + b" \n."
+show(binascii.b2a_qp, lines)
+show(binascii.b2a_qp, b"." )
+show(binascii.b2a_qp, b"a\n.\n" )
+show(binascii.a2b_qp, "=4")
+show(binascii.a2b_base64, "YQ")
+show(binascii.a2b_base64, "YQ=")
+show(binascii.a2b_base64, b"YQ==\n", strict_mode=True)
+show(binascii.a2b_base64, "Y===", strict_mode=True)
+show(binascii.a2b_base64, "YQ=a=", strict_mode=True)
+show(binascii.b2a_base64, "x")
+show(binascii.a2b_uu, "é")
+show(binascii.unhexlify, "0g")
+print(binascii.Error.__mro__, binascii.Incomplete.__mro__, issubclass(binascii.Error, ValueError))
+try:
+    binascii.a2b_hex(b'abc')
+except binascii.Error as e:
+    print(repr(e), e.args)
+print(binascii.hexlify(memoryview(b'ab')), binascii.hexlify(bytearray(b'ab'), b':'))

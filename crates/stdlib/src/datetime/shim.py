@@ -1,0 +1,86 @@
+# The body of Krait's `_datetime` module (see mod.rs): CPython's pure-Python
+# datetime.py, run in a private namespace, with the differences a program can
+# see between it and CPython's C `_datetime` patched over: the messages of the
+# range checks and the name in `IsoCalendarDate`'s repr. Only the C module's
+# public names are left in this module.
+
+
+def _build():
+    import sys
+
+    def pure_source():
+        """The path and text of the standard library's datetime.py."""
+        path = getattr(sys.modules.get('datetime'), '__file__', None)
+        if not path:
+            import os
+            for d in sys.path:
+                candidate = os.path.join(d or '.', 'datetime.py')
+                if os.path.isfile(candidate):
+                    path = candidate
+                    break
+        if not path:
+            raise ImportError("No module named '_datetime'", name='_datetime')
+        with open(path, encoding='utf-8') as f:
+            return path, f.read()
+
+    path, source = pure_source()
+    ns = {'__name__': 'datetime', '__file__': path,
+          '__builtins__': __builtins__}
+    missing = object()
+    saved = sys.modules.get('_datetime', missing)
+    sys.modules['_datetime'] = None  # its `from _datetime import *` fails
+    try:
+        exec(compile(source, path, 'exec'), ns)
+    finally:
+        if saved is missing:
+            del sys.modules['_datetime']
+        else:
+            sys.modules['_datetime'] = saved
+
+    index = ns['_index']
+    days_in_month = ns['_days_in_month']
+
+    def _check_date_fields(year, month, day):
+        year = index(year)
+        month = index(month)
+        day = index(day)
+        if not 1 <= year <= 9999:
+            raise ValueError('year %i is out of range' % year)
+        if not 1 <= month <= 12:
+            raise ValueError('month must be in 1..12')
+        if not 1 <= day <= days_in_month(year, month):
+            raise ValueError('day is out of range for month')
+        return year, month, day
+
+    def _check_time_fields(hour, minute, second, microsecond, fold):
+        hour = index(hour)
+        minute = index(minute)
+        second = index(second)
+        microsecond = index(microsecond)
+        if not 0 <= hour <= 23:
+            raise ValueError('hour must be in 0..23')
+        if not 0 <= minute <= 59:
+            raise ValueError('minute must be in 0..59')
+        if not 0 <= second <= 59:
+            raise ValueError('second must be in 0..59')
+        if not 0 <= microsecond <= 999999:
+            raise ValueError('microsecond must be in 0..999999')
+        if fold not in (0, 1):
+            raise ValueError('fold must be either 0 or 1')
+        return hour, minute, second, microsecond, fold
+
+    def __repr__(self):
+        return ('datetime.IsoCalendarDate(year=%r, week=%r, weekday=%r)'
+                % (self[0], self[1], self[2]))
+
+    ns['_check_date_fields'] = _check_date_fields
+    ns['_check_time_fields'] = _check_time_fields
+    ns['_IsoCalendarDate'].__repr__ = __repr__
+    g = globals()
+    for name in ('MINYEAR', 'MAXYEAR', 'date', 'datetime', 'time',
+                 'timedelta', 'timezone', 'tzinfo', 'UTC'):
+        g[name] = ns[name]
+
+
+_build()
+del _build
