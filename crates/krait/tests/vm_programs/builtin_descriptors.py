@@ -207,3 +207,12 @@ print(AB.__dict__['p'].__isabstractmethod__, AB.__dict__['c'].__isabstractmethod
 print(AB.__dict__['c'].__wrapped__.__name__, AB.__dict__['s'].__func__.__name__)
 p = property(len)
 print(p.fget, p.fset, p.fdel)
+
+# __pow__/__rpow__ slot wrappers.
+print((2).__pow__(10), (2).__rpow__(3), (2.0).__pow__(2), (2).__pow__(2.0), (2).__pow__(5, 3), (1j).__pow__(2), (2.0).__rpow__(2))
+print(int.__pow__(3, 2), float.__pow__(2.0, -1), True.__pow__(2), pow(2, 10, 7))
+class F(float): pass
+print(F(2.0) ** 2, 2 ** F(0.5) > 1)
+try: (2).__pow__(2.0, 3)
+except TypeError as e: print(e)
+print(sorted(n for n in dir(int) if 'pow' in n), sorted(n for n in dir(complex) if 'pow' in n))

@@ -270,6 +270,95 @@ fn d_iter(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     )))
 }
 
+/// Which builtin numeric type a `__pow__` wrapper belongs to (what operands
+/// it accepts: CPython's `long_pow`, `float_pow`, `complex_pow`).
+#[derive(Clone, Copy, PartialEq)]
+enum PowKind {
+    Int,
+    Float,
+    Complex,
+}
+
+fn pow_kind(vm: &mut Vm, v: &Value) -> Option<PowKind> {
+    let base = builtin_base(vm, v)?;
+    let b = crate::types::builtin_types();
+    if base.is(&b.int) || base.is(&b.bool_) {
+        Some(PowKind::Int)
+    } else if base.is(&b.float) {
+        Some(PowKind::Float)
+    } else if super::complex::complex_type().is_some_and(|c| base.is(&c)) {
+        Some(PowKind::Complex)
+    } else {
+        None
+    }
+}
+
+/// Whether `other` is an operand the builtin `kind`'s power accepts.
+fn pow_accepts(vm: &mut Vm, kind: PowKind, other: &Value) -> bool {
+    match pow_kind(vm, other) {
+        Some(k) => match kind {
+            PowKind::Int => k == PowKind::Int,
+            PowKind::Float => k != PowKind::Complex,
+            PowKind::Complex => true,
+        },
+        None => false,
+    }
+}
+
+/// `x.__pow__(y, mod=None)` / `x.__rpow__(y, mod=None)` of int, float and
+/// complex: the builtin power, `NotImplemented` for other operand types.
+fn pow_wrapper(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Option<&ObjRef>,
+    reflected: bool,
+) -> PyResult<Value> {
+    if kwnames_len(vm.token(), kw) > 0 || !(2..=3).contains(&args.len()) {
+        return Err(PyErr::type_error(format!(
+            "expected 1 or 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    }
+    let (me, other) = (&args[0], &args[1]);
+    let Some(kind) = pow_kind(vm, me) else {
+        return Ok(not_implemented());
+    };
+    if !pow_accepts(vm, kind, other) {
+        return Ok(not_implemented());
+    }
+    let (base, exp) = if reflected { (other, me) } else { (me, other) };
+    match args.get(2).filter(|m| !m.is_none()) {
+        Some(m) => crate::builtins_module::modpow::pow3(vm, base, exp, m),
+        None => vm.power(base, exp),
+    }
+}
+
+fn d_pow(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    pow_wrapper(vm, args, kw, false)
+}
+
+fn d_rpow(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    pow_wrapper(vm, args, kw, true)
+}
+
+/// Adds `__pow__`/`__rpow__` to int, float and complex.
+fn install_pow(vm: &mut Vm) {
+    let b = crate::types::builtin_types();
+    let mut types = vec![b.int.clone(), b.float.clone()];
+    types.extend(super::complex::complex_type());
+    let t = vm.token();
+    let key = Value::Obj(crate::builtins::str::intern(t, "__pow__"));
+    for ty in &types {
+        let has = ty
+            .downcast::<TypeObject>()
+            .is_some_and(|tp| tp.dict.get_str(t, &key).is_some());
+        if !has {
+            add_method(t, ty, "__pow__", d_pow);
+            add_method(t, ty, "__rpow__", d_rpow);
+        }
+    }
+}
+
 /// Adds `__iter__` to the iterable builtin types that lack it.
 fn install_iter(vm: &mut Vm) {
     let b = crate::types::builtin_types();
@@ -315,6 +404,7 @@ pub fn install(vm: &mut Vm) {
     types.extend(super::complex::complex_type());
     types.extend(super::frozenset::frozenset_type());
     install_iter(vm);
+    install_pow(vm);
     let binaries = binary_table();
     let t = vm.token();
     for (ty, int) in [(&b.int, true), (&b.float, false)] {
