@@ -216,3 +216,9 @@ print(F(2.0) ** 2, 2 ** F(0.5) > 1)
 try: (2).__pow__(2.0, 3)
 except TypeError as e: print(e)
 print(sorted(n for n in dir(int) if 'pow' in n), sorted(n for n in dir(complex) if 'pow' in n))
+
+# __float__ and __bool__ slot wrappers.
+print((3).__float__(), (2.5).__float__(), True.__float__(), range(0).__bool__(), range(2).__bool__(), None.__bool__())
+try: (10**400).__float__()
+except OverflowError as e: print(e)
+print(bool(range(0)), bool(None), float(7))

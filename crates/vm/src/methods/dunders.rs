@@ -341,6 +341,40 @@ fn d_rpow(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     pow_wrapper(vm, args, kw, true)
 }
 
+/// `int.__float__()` / `float.__float__()`: the value as an exact float.
+fn d_float(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    no_args(vm, args, kw)?;
+    let v = &args[0];
+    if let Some(f) = v.as_float() {
+        return Ok(Value::Float(f));
+    }
+    match v.as_int() {
+        Some(i) => Ok(Value::Float(crate::arith::int_to_f64(i)?)),
+        None => Err(PyErr::type_error("__float__ of a non-number")),
+    }
+}
+
+/// Adds `__float__` to int and float, and `__bool__` to range and NoneType.
+fn install_conversions(vm: &mut Vm) {
+    let b = crate::types::builtin_types();
+    let rt = crate::rt_types::rt();
+    let t = vm.token();
+    for (ty, name, f) in [
+        (&b.int, "__float__", d_float as NativeFn),
+        (&b.float, "__float__", d_float),
+        (&rt.range, "__bool__", d_bool),
+        (&b.none_type, "__bool__", d_bool),
+    ] {
+        let key = Value::Obj(crate::builtins::str::intern(t, name));
+        let has = ty
+            .downcast::<TypeObject>()
+            .is_some_and(|tp| tp.dict.get_str(t, &key).is_some());
+        if !has {
+            add_method(t, ty, name, f);
+        }
+    }
+}
+
 /// Adds `__pow__`/`__rpow__` to int, float and complex.
 fn install_pow(vm: &mut Vm) {
     let b = crate::types::builtin_types();
@@ -405,6 +439,7 @@ pub fn install(vm: &mut Vm) {
     types.extend(super::frozenset::frozenset_type());
     install_iter(vm);
     install_pow(vm);
+    install_conversions(vm);
     let binaries = binary_table();
     let t = vm.token();
     for (ty, int) in [(&b.int, true), (&b.float, false)] {
