@@ -222,3 +222,10 @@ print((3).__float__(), (2.5).__float__(), True.__float__(), range(0).__bool__(),
 try: (10**400).__float__()
 except OverflowError as e: print(e)
 print(bool(range(0)), bool(None), float(7))
+
+# __class_getitem__ of the generic containers.
+class L(list): pass
+print(L[int], list.__class_getitem__(int), list[int], dict[str, int], tuple[int, ...], set[int], frozenset[str], enumerate[int], type[int])
+print(type(list.__dict__['__class_getitem__']).__name__, list[int]([1, 2]), L[int]((3,)))
+class D(dict): pass
+print(D[str, int], isinstance(L[int]([]), L))

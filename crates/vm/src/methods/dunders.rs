@@ -375,6 +375,31 @@ fn install_conversions(vm: &mut Vm) {
     }
 }
 
+/// `list.__class_getitem__(item)` (a class method): `cls[item]` as a
+/// `types.GenericAlias` (CPython's `Py_GenericAlias`).
+fn class_getitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let a = crate::calls::exact_args(vm, "__class_getitem__", args, kw, 2)?;
+    Ok(crate::generic_alias::new_alias(vm, &a[0], &a[1]))
+}
+
+/// Adds `__class_getitem__` to the generic builtin containers.
+fn install_class_getitem(vm: &mut Vm) {
+    let b = crate::types::builtin_types();
+    let rt = crate::rt_types::rt();
+    let mut types = vec![
+        b.list.clone(),
+        b.dict.clone(),
+        b.tuple.clone(),
+        rt.set.clone(),
+        rt.iters.enumerate.clone(),
+    ];
+    types.extend(super::frozenset::frozenset_type());
+    let t = vm.token();
+    for ty in &types {
+        super::add_classmethod(t, ty, "__class_getitem__", class_getitem);
+    }
+}
+
 /// Adds `__pow__`/`__rpow__` to int, float and complex.
 fn install_pow(vm: &mut Vm) {
     let b = crate::types::builtin_types();
@@ -440,6 +465,7 @@ pub fn install(vm: &mut Vm) {
     install_iter(vm);
     install_pow(vm);
     install_conversions(vm);
+    install_class_getitem(vm);
     let binaries = binary_table();
     let t = vm.token();
     for (ty, int) in [(&b.int, true), (&b.float, false)] {
