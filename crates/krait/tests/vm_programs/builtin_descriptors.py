@@ -229,3 +229,25 @@ print(L[int], list.__class_getitem__(int), list[int], dict[str, int], tuple[int,
 print(type(list.__dict__['__class_getitem__']).__name__, list[int]([1, 2]), L[int]((3,)))
 class D(dict): pass
 print(D[str, int], isinstance(L[int]([]), L))
+
+# in-place operator slot wrappers.
+l = [1]
+print(l.__iadd__([2, 3]) is l, l, l.__imul__(2), l.__iadd__(1) if False else 0)
+try: l.__iadd__(5)
+except TypeError as e: print(e)
+try: l.__imul__('x')
+except TypeError as e: print(e)
+d = {1: 2}
+print(d.__ior__({3: 4}) is d, d, d.__ior__(5))
+s = {1, 2, 3}
+print(s.__ior__({4}), s.__iand__({1, 2, 4}), s.__isub__({1}), s.__ixor__({2, 9}), s, s.__iand__([1]))
+class L(list):
+    def __iadd__(self, o):
+        print('iadd')
+        return super().__iadd__(o)
+x = L([1]); x += [2]; print(x, type(x).__name__)
+class S(set):
+    def __ior__(self, o):
+        r = super().__ior__(o); print('ior', r); return r
+y = S({1}); y |= {2}; print(sorted(y))
+print(type(list.__dict__['__iadd__']).__name__)

@@ -375,6 +375,85 @@ fn install_conversions(vm: &mut Vm) {
     }
 }
 
+/// An in-place operator of a builtin container (`list.__iadd__`,
+/// `dict.__ior__`, `set.__iand__`, ...): the builtin in-place behaviour,
+/// `NotImplemented` when it doesn't apply to the operand.
+fn inplace(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Option<&ObjRef>,
+    op: crate::vm::BinOp,
+) -> PyResult<Value> {
+    let other = one_arg(vm, "inplace", args, kw)?.clone();
+    let me = args[0].clone();
+    if op == crate::vm::BinOp::Add {
+        if let Some(l) = me.downcast::<crate::builtins::list::List>() {
+            let items = vm.sequence_to_vec(&other)?;
+            for v in items {
+                l.append(vm.token(), v);
+            }
+            return Ok(me);
+        }
+    }
+    if op == crate::vm::BinOp::Multiply
+        && me.downcast::<crate::builtins::list::List>().is_some()
+        && other.as_int().is_none()
+    {
+        // CPython's `list_inplace_repeat` takes an index.
+        vm.index_isize(&other)?;
+    }
+    Ok(super::containers::inplace_builtin(vm, &me, &other, op)?.unwrap_or_else(not_implemented))
+}
+
+fn i_add(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    inplace(vm, args, kw, crate::vm::BinOp::Add)
+}
+
+fn i_mul(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    inplace(vm, args, kw, crate::vm::BinOp::Multiply)
+}
+
+fn i_or(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    inplace(vm, args, kw, crate::vm::BinOp::Or)
+}
+
+fn i_and(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    inplace(vm, args, kw, crate::vm::BinOp::And)
+}
+
+fn i_sub(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    inplace(vm, args, kw, crate::vm::BinOp::Subtract)
+}
+
+fn i_xor(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    inplace(vm, args, kw, crate::vm::BinOp::Xor)
+}
+
+/// Adds the in-place operators CPython's list, dict and set define.
+fn install_inplace(vm: &mut Vm) {
+    let b = crate::types::builtin_types();
+    let rt = crate::rt_types::rt();
+    let t = vm.token();
+    let table: [(&ObjRef, &'static str, NativeFn); 7] = [
+        (&b.list, "__iadd__", i_add),
+        (&b.list, "__imul__", i_mul),
+        (&b.dict, "__ior__", i_or),
+        (&rt.set, "__ior__", i_or),
+        (&rt.set, "__iand__", i_and),
+        (&rt.set, "__isub__", i_sub),
+        (&rt.set, "__ixor__", i_xor),
+    ];
+    for (ty, name, f) in table {
+        let key = Value::Obj(crate::builtins::str::intern(t, name));
+        let has = ty
+            .downcast::<TypeObject>()
+            .is_some_and(|tp| tp.dict.get_str(t, &key).is_some());
+        if !has {
+            add_method(t, ty, name, f);
+        }
+    }
+}
+
 /// `list.__class_getitem__(item)` (a class method): `cls[item]` as a
 /// `types.GenericAlias` (CPython's `Py_GenericAlias`).
 fn class_getitem(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
@@ -466,6 +545,7 @@ pub fn install(vm: &mut Vm) {
     install_pow(vm);
     install_conversions(vm);
     install_class_getitem(vm);
+    install_inplace(vm);
     let binaries = binary_table();
     let t = vm.token();
     for (ty, int) in [(&b.int, true), (&b.float, false)] {
