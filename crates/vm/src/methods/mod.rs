@@ -15,6 +15,7 @@ mod dunders;
 pub mod frozenset;
 pub mod memoryview;
 pub mod numbers;
+mod slot_dunders;
 mod str_format;
 pub mod str_methods;
 mod str_percent;
