@@ -191,23 +191,48 @@ fn reversed_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Valu
     forward(vm, "__reversed__", args, kw)
 }
 
+/// Runs `f` on the mapping of proxy `v`, unless `v` shows a class namespace
+/// already being shown further up (it contains its own proxy): then
+/// `marker`, as CPython's `Py_ReprEnter` on the namespace dict gives.
+fn guarded(
+    vm: &mut Vm,
+    v: &Value,
+    marker: &str,
+    f: impl FnOnce(&mut Vm, &Value) -> PyResult<Value>,
+) -> PyResult<Value> {
+    let t = proxy_of(v)?.target.clone();
+    let class_id = t
+        .as_obj()
+        .filter(|o| o.downcast::<TypeObject>().is_some())
+        .map(ObjRef::id);
+    if let Some(id) = class_id {
+        if !vm.repr_enter(id) {
+            return Ok(new_str(marker));
+        }
+    }
+    let m = as_mapping(vm, &t);
+    let r = f(vm, &m);
+    if let Some(id) = class_id {
+        vm.repr_leave(id);
+    }
+    r
+}
+
 /// `mappingproxy(...)` as CPython writes it: `mappingproxy({...})`.
 fn repr_slot(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let t = proxy_of(v)?.target.clone();
-    let m = as_mapping(vm, &t);
-    let r = vm.repr(&m)?;
-    let inner = r
-        .downcast::<crate::builtins::str::StrObj>()
-        .map(|s| s.text().to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(new_str(&format!("mappingproxy({inner})")))
+    guarded(vm, v, "mappingproxy({...})", |vm, m| {
+        let r = vm.repr(m)?;
+        let inner = r
+            .downcast::<crate::builtins::str::StrObj>()
+            .map(|s| s.text().to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(new_str(&format!("mappingproxy({inner})")))
+    })
 }
 
 /// `str(mp)`: the mapping's `str`.
 fn str_slot(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let t = proxy_of(v)?.target.clone();
-    let m = as_mapping(vm, &t);
-    vm.str(&m)
+    guarded(vm, v, "{...}", |vm, m| vm.str(m))
 }
 
 fn repr_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {

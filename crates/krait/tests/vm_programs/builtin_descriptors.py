@@ -251,3 +251,10 @@ class S(set):
         r = super().__ior__(o); print('ior', r); return r
 y = S({1}); y |= {2}; print(sorted(y))
 print(type(list.__dict__['__iadd__']).__name__)
+
+# a class namespace that contains its own proxy.
+class CS: pass
+CS.me = CS.__dict__
+print(str(CS.__dict__)[-40:])
+print(repr(CS.__dict__)[-40:])
+print(CS.__dict__['me']['me'] is not None)
