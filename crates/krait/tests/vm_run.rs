@@ -84,4 +84,5 @@ program_tests!(
     memio_fuzz,
     textio_fuzz,
     textio_wide,
+    builtin_descriptors,
 );

@@ -230,6 +230,23 @@ pub fn bound_method_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResul
         "__self__" => Ok(m.self_.clone()),
         "__class__" => Ok(Value::Obj(obj.type_ref())),
         _ => {
+            // The method type's own slot wrappers (`__call__`, ...) come first,
+            // as in CPython's `method_getattro`; the rest is the function's.
+            let own = obj
+                .type_ref()
+                .downcast::<crate::types::TypeObject>()
+                .and_then(|t| {
+                    let d = t.dict.get_str(vm.token(), &Value::Obj(name.clone()))?;
+                    d.downcast::<MethodDescr>().map(|_| d.clone())
+                });
+            let bind = own.as_ref().and_then(|d| {
+                d.type_ref()
+                    .downcast::<crate::types::TypeObject>()
+                    .and_then(|t| t.slots.descr_get.get())
+            });
+            if let (Some(d), Some(g)) = (own, bind) {
+                return g(vm, &d, Some(obj), &obj.type_ref());
+            }
             let f = m.func.clone();
             vm.getattr(&f, name)
         }

@@ -97,10 +97,17 @@ pub fn new_native_function(name: &'static str, func: NativeFn) -> ObjRef {
 }
 
 /// Adds native method `name` to type `ty`'s dict as a `method_descriptor`
-/// (CPython's `PyMethodDef` table entry), and bumps the type's version tag.
+/// (CPython's `PyMethodDef` table entry), or a `wrapper_descriptor` for a slot
+/// method (`descr_types::is_slot_wrapper`), and bumps the type's version tag.
 pub fn add_method(token: &mut Token, ty: &ObjRef, name: &'static str, func: NativeFn) {
+    let rt = crate::rt_types::rt();
+    let descr_type = if crate::descr_types::is_slot_wrapper(token, ty, name) {
+        &rt.wrapper_descriptor
+    } else {
+        &rt.method_descriptor
+    };
     let descr = ObjRef::new(
-        &crate::rt_types::rt().method_descriptor,
+        descr_type,
         MethodDescr {
             name,
             func,
@@ -156,8 +163,9 @@ pub fn bind_native(f: &NativeFunction, receiver: Value, owner: &str) -> ObjRef {
     )
 }
 
-/// Type names of native types live for the program; interned here once.
-fn leak_name(s: String) -> &'static str {
+/// `s` as a `&'static str`, interned once per distinct text (type names of
+/// native types live for the program).
+pub fn leak_name(s: String) -> &'static str {
     thread_local! {
         static NAMES: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
     }

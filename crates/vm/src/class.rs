@@ -623,7 +623,10 @@ fn slot_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 fn is_native_method(v: &Value) -> bool {
     let rt = crate::rt_types::rt();
     let vt = v.type_ref();
-    vt.is(&rt.method_descriptor) || vt.is(&rt.builtin_function)
+    vt.is(&rt.method_descriptor)
+        || vt.is(&rt.builtin_function)
+        || vt.is(&rt.wrapper_descriptor)
+        || vt.is(&rt.method_wrapper)
 }
 
 fn slot_bool(vm: &mut Vm, v: &Value) -> PyResult<bool> {
@@ -1230,8 +1233,8 @@ pub fn type_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value>
             ))),
             "__base__" => Some(t.base(tk).map_or(Value::None, Value::Obj)),
             "__dict__" => {
-                let d = ObjRef::new(&builtin_types().dict, t.dict.copy(tk));
-                Some(Value::Obj(d))
+                crate::instance_getsets::ensure_iterator_methods(vm, &Value::None, cls);
+                Some(crate::mappingproxy::class_dict_proxy(vm.token(), cls))
             }
             "__doc__" => {
                 let key = Value::Obj(intern(tk, "__doc__"));

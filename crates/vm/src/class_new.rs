@@ -195,12 +195,16 @@ pub fn type_new(
             t.dict.set(&mut NativeEq(vm.token()), key, m)?;
         }
     }
-    if !has_doc {
-        let key = Value::Obj(intern(vm.token(), "__doc__"));
-        t.dict.set(&mut NativeEq(vm.token()), key, Value::None)?;
-    }
     custom_mro(vm, &cls)?;
     crate::builtins::slots_layout::apply(vm, &cls, ns_d)?;
+    crate::instance_getsets::add_to_class(vm, &cls)?;
+    let doc_key = Value::Obj(intern(vm.token(), "__doc__"));
+    if !has_doc && t.dict.get_str(vm.token(), &doc_key).is_none() {
+        // After the slot members and getsets (a `__doc__` slot stays), as
+        // CPython's `PyType_Ready` adds it.
+        t.dict
+            .set(&mut NativeEq(vm.token()), doc_key, Value::None)?;
+    }
     crate::class::install_user_slots(vm, &cls);
     type_modified(vm.token(), &cls);
     if let Some(c) = classcell.as_ref().and_then(|c| c.downcast::<CellObj>()) {

@@ -69,6 +69,24 @@ fn wrap_delete(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Val
     Ok(Value::None)
 }
 
+/// `f.__call__(*args, **kwargs)`: the type's `call` slot.
+fn wrap_call(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+    let Some(callee) = args.first() else {
+        return Err(PyErr::type_error("descriptor '__call__' needs an argument"));
+    };
+    let call = callee
+        .type_ref()
+        .downcast::<TypeObject>()
+        .and_then(|t| t.slots.call.get());
+    match call {
+        Some(f) => f(vm, callee, &args[1..], kw),
+        None => Err(PyErr::type_error(format!(
+            "'{}' object is not callable",
+            type_name(vm.token(), &callee.type_ref())
+        ))),
+    }
+}
+
 /// The nearest builtin type in `type(v)`'s MRO.
 fn builtin_base(vm: &mut Vm, v: &Value) -> Option<ObjRef> {
     let t = v.type_ref();
@@ -147,14 +165,19 @@ fn install_repr_str(vm: &mut Vm) {
     }
 }
 
-/// Adds the wrappers to each builtin descriptor type that has the slots.
+/// Adds the wrappers (`__get__`, `__set__`, `__delete__`, `__call__`) to each
+/// builtin descriptor and function type that has the slots.
 pub fn install(vm: &mut Vm) {
     install_repr_str(vm);
     let rt = crate::rt_types::rt();
     let types = [
+        crate::attr_descr::create(vm.token()),
         rt.function.clone(),
         rt.builtin_function.clone(),
         rt.method_descriptor.clone(),
+        rt.wrapper_descriptor.clone(),
+        rt.method_wrapper.clone(),
+        rt.classmethod_descriptor.clone(),
         rt.method.clone(),
         rt.staticmethod.clone(),
         rt.classmethod.clone(),
@@ -164,11 +187,16 @@ pub fn install(vm: &mut Vm) {
         let Some(tp) = t.downcast::<TypeObject>() else {
             continue;
         };
-        let (has_get, has_set) = (
+        let (has_get, has_set, has_call) = (
             tp.slots.descr_get.get().is_some(),
             tp.slots.descr_set.get().is_some(),
+            tp.slots.call.get().is_some(),
         );
         let tk = vm.token();
+        let call_key = Value::Obj(crate::builtins::str::intern(tk, "__call__"));
+        if has_call && tp.dict.get_str(tk, &call_key).is_none() {
+            add_method(tk, &t, "__call__", wrap_call);
+        }
         if has_get {
             add_method(tk, &t, "__get__", wrap_get);
         }

@@ -538,7 +538,12 @@ fn is_kind_instance(vm: &mut Vm, obj: &Value, kind: ExcKind) -> bool {
 }
 
 /// Attribute stores on exceptions: the builtin getset attributes, then generic.
-fn exc_setattro(vm: &mut Vm, obj: &Value, name: &ObjRef, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn exc_setattro(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &ObjRef,
+    value: Option<Value>,
+) -> PyResult<()> {
     if let (Some(e), Some(v)) = (obj.downcast::<ExceptionObj>(), &value) {
         match name_of(name) {
             "args" => {

@@ -569,37 +569,8 @@ impl Vm {
             }
             return Ok(r);
         }
-        if v.downcast::<List>().is_some() {
-            return Ok(Value::Obj(SeqIter::alloc(&rt.list_iterator, v.clone())));
-        }
-        if v.downcast::<Tuple>().is_some() {
-            return Ok(Value::Obj(SeqIter::alloc(&rt.tuple_iterator, v.clone())));
-        }
-        if let Some(o) = v.as_obj().filter(|o| o.downcast::<StrObj>().is_some()) {
-            return Ok(Value::Obj(ObjRef::new(
-                &rt.str_iterator,
-                StrIter {
-                    s: o.clone(),
-                    pos: std::cell::Cell::new(0),
-                },
-            )));
-        }
-        if let (Some(d), Some(o)) = (v.downcast::<Dict>(), v.as_obj()) {
-            let it = d.iter(self.token());
-            return Ok(Value::Obj(ObjRef::new(
-                &rt.dict_iterator,
-                DictKeyIter {
-                    dict: o.clone(),
-                    it: PyCell::new(it),
-                    what: 0,
-                },
-            )));
-        }
-        if let (Some(_), Some(o)) = (v.downcast::<Set>(), v.as_obj()) {
-            return Ok(Value::Obj(crate::builtins::set::SetIter::alloc(
-                self.token(),
-                o,
-            )));
+        if let Some(it) = self.payload_iter(v) {
+            return Ok(it);
         }
         if tp.and_then(|t| t.slots.getitem.get()).is_some() {
             return Ok(Value::Obj(ObjRef::new(
@@ -614,6 +585,46 @@ impl Vm {
             "'{}' object is not iterable",
             tname(self, v)
         )))
+    }
+
+    /// The iterator of a list, tuple, str, dict or set payload (also inside a
+    /// subclass instance), ignoring any `__iter__` a subclass defines: what
+    /// `list.__iter__(x)` returns.
+    pub fn payload_iter(&mut self, v: &Value) -> Option<Value> {
+        let rt = crate::rt_types::rt();
+        if v.downcast::<List>().is_some() {
+            return Some(Value::Obj(SeqIter::alloc(&rt.list_iterator, v.clone())));
+        }
+        if v.downcast::<Tuple>().is_some() {
+            return Some(Value::Obj(SeqIter::alloc(&rt.tuple_iterator, v.clone())));
+        }
+        if let Some(o) = v.as_obj().filter(|o| o.downcast::<StrObj>().is_some()) {
+            return Some(Value::Obj(ObjRef::new(
+                &rt.str_iterator,
+                StrIter {
+                    s: o.clone(),
+                    pos: std::cell::Cell::new(0),
+                },
+            )));
+        }
+        if let (Some(d), Some(o)) = (v.downcast::<Dict>(), v.as_obj()) {
+            let it = d.iter(self.token());
+            return Some(Value::Obj(ObjRef::new(
+                &rt.dict_iterator,
+                DictKeyIter {
+                    dict: o.clone(),
+                    it: PyCell::new(it),
+                    what: 0,
+                },
+            )));
+        }
+        if let (Some(_), Some(o)) = (v.downcast::<Set>(), v.as_obj()) {
+            return Some(Value::Obj(crate::builtins::set::SetIter::alloc(
+                self.token(),
+                o,
+            )));
+        }
+        None
     }
 
     /// `next(it)` without the `StopIteration`: `None` when exhausted (CPython's

@@ -20,6 +20,12 @@ pub struct RtTypes {
     pub builtin_function: ObjRef,
     /// `method_descriptor`.
     pub method_descriptor: ObjRef,
+    /// `wrapper_descriptor` (a builtin type's slot method, `descr_types`).
+    pub wrapper_descriptor: ObjRef,
+    /// `method-wrapper` (a slot method bound to an instance).
+    pub method_wrapper: ObjRef,
+    /// `classmethod_descriptor` (a builtin type's native class method).
+    pub classmethod_descriptor: ObjRef,
     /// `code`.
     pub code: ObjRef,
     /// `frame`.
@@ -138,6 +144,12 @@ fn create(token: &mut Token) -> RtTypes {
     RtTypes {
         builtin_function: native::<NativeFunction>(token, "builtin_function_or_method"),
         method_descriptor: native::<MethodDescr>(token, "method_descriptor"),
+        wrapper_descriptor: native::<MethodDescr>(token, "wrapper_descriptor"),
+        method_wrapper: native::<NativeFunction>(token, "method-wrapper"),
+        classmethod_descriptor: native::<crate::descriptors::ClassMethod>(
+            token,
+            "classmethod_descriptor",
+        ),
         code: native::<CodeObj>(token, "code"),
         frame: native::<crate::frameobj::FrameObj>(token, "frame"),
         function: native::<FunctionObj>(token, "function"),

@@ -62,10 +62,8 @@ pub fn install(token: &mut Token, r: &RtTypes) {
     // Class-level descriptors for the function attributes that don't collide with
     // the type's own (`types.py` names GetSetDescriptorType/MemberDescriptorType
     // from `FunctionType.__code__`/`__globals__`).
-    let descr = crate::attr_descr::create(token);
     crate::attr_descr::install(
         token,
-        &descr,
         &r.function,
         &["__code__", "__defaults__", "__kwdefaults__"],
         &["__closure__", "__globals__", "__builtins__"],
@@ -98,4 +96,5 @@ pub fn install(token: &mut Token, r: &RtTypes) {
         t.slots.getattro.set(Some(crate::class::type_getattro));
     }
     crate::native_attrs::install();
+    crate::descr_types::install(r);
 }

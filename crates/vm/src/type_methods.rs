@@ -306,7 +306,16 @@ pub fn install(vm: &mut Vm) {
     add_method(tk, &ty, "__subclasses__", type_subclasses_m);
     add_method(tk, &ty, "__instancecheck__", type_instancecheck_m);
     add_method(tk, &ty, "__subclasscheck__", type_subclasscheck_m);
+    // Descriptors for the class data `type_getattro` answers (`__module__` and
+    // `__doc__` stay plain entries of each class's own dict).
+    crate::attr_descr::install(
+        tk,
+        &ty,
+        &["__name__", "__qualname__", "__bases__", "__dict__"],
+        &["__base__", "__mro__"],
+    );
     let object = builtin_types().object.clone();
     crate::methods::add_classmethod(tk, &object, "__subclasshook__", object_subclasshook);
     crate::descr_wrappers::install(vm);
+    crate::instance_getsets::install(vm);
 }

@@ -286,7 +286,11 @@ fn is_dict_attr_name(name: &Value) -> bool {
 /// `PyObject_GenericSetDict`): `d` must be a dict; deleting drops the dict (a
 /// fresh one is created on next use). `None` if `obj` has no instance dict.
 #[cold]
-fn set_dict_attr(vm: &mut Vm, obj: &Value, value: Option<Value>) -> Option<PyResult<()>> {
+pub(crate) fn set_dict_attr(
+    vm: &mut Vm,
+    obj: &Value,
+    value: Option<Value>,
+) -> Option<PyResult<()>> {
     let o = obj.as_obj()?;
     let new = match value {
         None => None,

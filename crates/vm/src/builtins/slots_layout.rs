@@ -31,6 +31,9 @@ pub struct SlotMember {
     pub owner: ObjRef,
     /// Index into the instance part's slot values.
     pub index: usize,
+    /// For a builtin type's member: its native getter, called as
+    /// `get(vm, [obj], None)` (else the owner's `getattro` answers).
+    pub get: Option<crate::calls::NativeFn>,
 }
 
 impl Payload for SlotMember {
@@ -57,6 +60,7 @@ fn slot_member_type(token: &mut Token) -> ObjRef {
         tp.slots.descr_get.set(Some(member_get));
         tp.slots.descr_set.set(Some(member_set));
         tp.slots.repr.set(Some(member_repr));
+        tp.slots.getattro.set(Some(member_getattro));
     }
     crate::calls::add_method(token, &t, "__get__", member_get_m);
     crate::calls::add_method(token, &t, "__set__", member_set_m);
@@ -65,6 +69,31 @@ fn slot_member_type(token: &mut Token) -> ObjRef {
         let _ = c.set(ManuallyDrop::new(t.clone()));
     });
     t
+}
+
+/// The index of a builtin type's own member (`function.__globals__`), whose
+/// value the instance type's `getattro` gives.
+const NATIVE_MEMBER: usize = usize::MAX;
+
+/// A read-only `member_descriptor` for attribute `name` of builtin type
+/// `owner` (CPython's `PyMemberDef` with `READONLY`), read by `get` or, without
+/// one, by `owner`'s `getattro`.
+pub fn native_member(
+    token: &mut Token,
+    owner: &ObjRef,
+    name: ObjRef,
+    get: Option<crate::calls::NativeFn>,
+) -> ObjRef {
+    let t = slot_member_type(token);
+    ObjRef::new(
+        &t,
+        SlotMember {
+            name,
+            owner: owner.clone(),
+            index: NATIVE_MEMBER,
+            get,
+        },
+    )
 }
 
 fn text_of(v: &ObjRef) -> String {
@@ -106,6 +135,13 @@ fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _ty: &ObjRef) -> PyRe
         return Ok(d.clone());
     };
     check_applies(vm, m, obj)?;
+    if let Some(get) = m.get {
+        return get(vm, std::slice::from_ref(obj), None);
+    }
+    if m.index == NATIVE_MEMBER {
+        let (owner, name) = (m.owner.clone(), m.name.clone());
+        return crate::attr_descr::owner_getattr(vm, &owner, obj, &name);
+    }
     let v = obj
         .as_obj()
         .and_then(ObjRef::instance_part)
@@ -119,6 +155,9 @@ fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
         return Err(PyErr::type_error("member descriptor expected"));
     };
     check_applies(vm, m, obj)?;
+    if m.index == NATIVE_MEMBER {
+        return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"));
+    }
     let deleting = value.is_none();
     let Some(inst) = obj.as_obj().and_then(ObjRef::instance_part) else {
         return Err(unset(vm, m, obj));
@@ -160,6 +199,23 @@ fn member_delete_m(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult
     Ok(Value::None)
 }
 
+/// `__name__`, `__qualname__`, `__objclass__`, `__doc__` of a member.
+fn member_getattro(vm: &mut Vm, obj: &Value, name: &ObjRef) -> PyResult<Value> {
+    if let Some(m) = obj.downcast::<SlotMember>() {
+        match name.downcast::<StrObj>().and_then(StrObj::as_str) {
+            Some("__name__") => return Ok(Value::Obj(m.name.clone())),
+            Some("__qualname__") => {
+                let owner = type_name(vm.token(), &m.owner);
+                return Ok(new_str(&format!("{owner}.{}", text_of(&m.name))));
+            }
+            Some("__objclass__") => return Ok(Value::Obj(m.owner.clone())),
+            Some("__doc__") => return Ok(Value::None),
+            _ => {}
+        }
+    }
+    crate::builtins::object::generic_getattr(vm, obj, name)
+}
+
 /// `<member 'NAME' of 'TYPE' objects>`.
 fn member_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
     let Some(m) = d.downcast::<SlotMember>() else {
@@ -174,7 +230,7 @@ fn member_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
 
 /// Whether instances of the base `b` have a `__dict__` (CPython: a non-zero
 /// `tp_dictoffset`).
-fn base_has_dict(token: &Token, b: &ObjRef) -> bool {
+pub(crate) fn base_has_dict(token: &Token, b: &ObjRef) -> bool {
     let Some(t) = b.downcast::<TypeObject>() else {
         return false;
     };
@@ -258,6 +314,7 @@ pub fn apply(vm: &mut Vm, cls: &ObjRef, ns: &Dict) -> PyResult<()> {
                     name: name.clone(),
                     owner: cls.clone(),
                     index: first + i,
+                    get: None,
                 },
             );
             t.dict

@@ -670,24 +670,7 @@ fn dir(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
             names.extend(d.keys(vm.token()));
         }
     } else {
-        if let Some(d) = crate::builtins::object::existing_instance_dict(vm.token(), obj) {
-            if let Some(d) = d.downcast::<crate::builtins::dict::Dict>() {
-                names.extend(d.keys(vm.token()));
-            }
-        }
-        let t = match obj.downcast::<TypeObject>() {
-            Some(_) => obj.as_obj().cloned().unwrap_or_else(|| obj.type_ref()),
-            None => obj.type_ref(),
-        };
-        let mro = t
-            .downcast::<TypeObject>()
-            .map(|t| t.mro(vm.token()))
-            .unwrap_or_else(|| std::rc::Rc::from(Vec::new()));
-        for c in mro.iter() {
-            if let Some(ct) = c.downcast::<TypeObject>() {
-                names.extend(ct.dict.keys(vm.token()));
-            }
-        }
+        names = crate::instance_getsets::dir_names(vm, obj, true);
     }
     Ok(sorted_names(vm, &names))
 }

@@ -8,7 +8,7 @@ mod exec;
 mod functions;
 mod iterators;
 mod methods;
-mod modpow;
+pub(crate) mod modpow;
 mod mutable_inits;
 pub mod named_iters;
 mod sort;

@@ -39,7 +39,8 @@ thread_local! {
     static TYPES: RefCell<Option<[ObjRef; 2]>> = const { RefCell::new(None) };
 }
 
-fn bytes_type(mutable: bool) -> Option<ObjRef> {
+/// The `bytes` type (`bytearray` when `mutable`; `None` before [`install`] ran).
+pub fn bytes_type(mutable: bool) -> Option<ObjRef> {
     TYPES.with(|t| {
         t.borrow()
             .as_ref()

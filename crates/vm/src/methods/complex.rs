@@ -518,8 +518,8 @@ pub fn install(vm: &mut Vm) {
     add_method(t, &ty, "conjugate", conjugate);
     add_method(t, &ty, "__abs__", dunder_abs);
     add_method(t, &ty, "__format__", dunder_format);
-    super::add_getter(t, &ty, "real", real);
-    super::add_getter(t, &ty, "imag", imag);
+    super::add_member(t, &ty, "real", real);
+    super::add_member(t, &ty, "imag", imag);
     register_ctor(&ty, complex_new, false);
     COMPLEX.with(|c| *c.borrow_mut() = Some(ty.clone()));
     let m = vm.builtins_module.clone();

@@ -504,6 +504,9 @@ fn set_copy(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value>
 /// (CPython's `list_inplace_repeat`, `set_ior` & co., `dict_ior`): `Ok(None)` when
 /// `a op= b` isn't one of them. Called by `Vm::inplace_op`.
 pub fn inplace_builtin(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+    if op == BinOp::Or && a.downcast::<crate::mappingproxy::MappingProxy>().is_some() {
+        return crate::mappingproxy::refuse_ior(vm, a).map(Some);
+    }
     if let Some(l) = a.downcast::<List>() {
         if op == BinOp::Multiply && b.as_int().is_some() {
             let n = vm.index_isize(b)?;

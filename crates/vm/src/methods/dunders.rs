@@ -11,11 +11,13 @@ use crate::types::{CompareOp, TypeObject};
 use crate::value::Value;
 use crate::vm::Vm;
 
-fn not_implemented() -> Value {
+/// `NotImplemented`.
+pub(super) fn not_implemented() -> Value {
     Value::Obj(crate::rt_types::rt().not_implemented.clone())
 }
 
-fn one_arg<'a>(
+/// The one argument after the receiver (`x.__add__(y)`'s `y`).
+pub(super) fn one_arg<'a>(
     vm: &mut Vm,
     name: &str,
     args: &'a [Value],
@@ -34,7 +36,7 @@ fn one_arg<'a>(
 /// The nearest builtin type in `type(v)`'s MRO: its slots are the builtin
 /// behaviour a dunder method exposes (a user subclass's own slots call back into
 /// its Python methods, so `super().__add__(x)` must not use them).
-fn builtin_base(vm: &mut Vm, v: &Value) -> Option<ObjRef> {
+pub(super) fn builtin_base(vm: &mut Vm, v: &Value) -> Option<ObjRef> {
     let t = v.type_ref();
     let tp = t.downcast::<TypeObject>()?;
     if tp.is_builtin() {
@@ -116,7 +118,8 @@ compare_dunders! {
     (d_ge, "__ge__", Ge),
 }
 
-fn no_args(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<()> {
+/// Checks that only the receiver was passed.
+pub(super) fn no_args(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<()> {
     if kwnames_len(vm.token(), kw) > 0 || args.len() != 1 {
         return Err(PyErr::type_error(format!(
             "expected 0 arguments, got {}",
@@ -162,7 +165,8 @@ fn d_abs(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     }
 }
 
-fn d_bool(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
+/// `x.__bool__()`: its truth value.
+pub(super) fn d_bool(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     no_args(vm, args, kw)?;
     Ok(Value::Bool(vm.is_true(&args[0])?))
 }
@@ -262,6 +266,7 @@ pub fn install(vm: &mut Vm) {
     ];
     types.extend(super::complex::complex_type());
     types.extend(super::frozenset::frozenset_type());
+    super::slot_dunders::install(vm);
     let binaries = binary_table();
     let t = vm.token();
     for (ty, int) in [(&b.int, true), (&b.float, false)] {
@@ -289,10 +294,14 @@ pub fn install(vm: &mut Vm) {
             let key = Value::Obj(crate::builtins::str::intern(t, name));
             tp.dict.get_str(t, &key).is_some()
         };
+        // `+` of a sequence is CPython's `sq_concat`: `__add__` only.
+        let seq = ty.is(&b.str_) || ty.is(&b.list) || ty.is(&b.tuple);
         for (name, rname, f, rf, present) in &binaries {
             if present(tp) && !has(t, name) {
                 add_method(t, ty, name, *f);
-                add_method(t, ty, rname, *rf);
+                if !(seq && *name == "__add__") {
+                    add_method(t, ty, rname, *rf);
+                }
             }
         }
         if tp.slots.richcompare.get().is_some() {

@@ -15,6 +15,7 @@ mod dunders;
 pub mod frozenset;
 pub mod memoryview;
 pub mod numbers;
+mod slot_dunders;
 mod str_format;
 pub mod str_methods;
 mod str_percent;
@@ -24,9 +25,9 @@ use common::text::Text;
 
 use crate::builtins::str::{intern, StrObj};
 use crate::calls::{new_native_function, NativeFn};
-use crate::descriptors::{ClassMethod, Property, StaticMethod};
+use crate::descriptors::{ClassMethod, StaticMethod};
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::object::{ObjRef, PyCell, Token};
+use crate::object::{ObjRef, Token};
 use crate::types::{type_name, TypeObject};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -49,6 +50,7 @@ pub fn install(vm: &mut Vm) {
     dunders::install(vm);
     dict_slice_compare::install(vm);
     memoryview::install(vm);
+    crate::mappingproxy::proxy_type(vm.token());
 }
 
 fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
@@ -62,23 +64,38 @@ fn set_type_attr(token: &mut Token, ty: &ObjRef, name: &'static str, v: Value) {
 }
 
 /// Adds a read-only attribute computed by `f(vm, [self], None)` (CPython's
-/// `PyGetSetDef` / `PyMemberDef`, e.g. `int.real`), as a `property`.
+/// `PyGetSetDef` / `PyMemberDef`, e.g. `int.real`), as a `getset_descriptor`.
 pub fn add_getter(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeFn) {
-    let fget = Value::Obj(new_native_function(name, f));
-    let p = ObjRef::new(
-        &crate::rt_types::rt().property,
-        Property {
-            funcs: PyCell::new([fget, Value::None, Value::None, Value::None]),
-        },
-    );
-    set_type_attr(token, ty, name, Value::Obj(p));
+    let d = crate::attr_descr::new_getset(token, ty, name, f, None);
+    set_type_attr(token, ty, name, d);
 }
 
-/// Adds a class method (CPython's `METH_CLASS`, e.g. `int.from_bytes`): `f` gets
-/// the class as `args[0]`.
+/// Adds a read-only data attribute computed by `f(vm, [self], None)` as a
+/// `member_descriptor` (CPython's `PyMemberDef` with `READONLY`, e.g.
+/// `range.start`, `complex.real`).
+pub fn add_member(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let n = intern(token, name);
+    let d = crate::builtins::slots_layout::native_member(token, ty, n, Some(f));
+    set_type_attr(token, ty, name, Value::Obj(d));
+}
+
+/// Adds a class method (CPython's `METH_CLASS`, e.g. `int.from_bytes`) as a
+/// `classmethod_descriptor`: `f` gets the class as `args[0]`.
 pub fn add_classmethod(token: &mut Token, ty: &ObjRef, name: &'static str, f: NativeFn) {
-    let func = Value::Obj(new_native_function(name, f));
-    let c = ObjRef::new(&crate::rt_types::rt().classmethod, ClassMethod { func });
+    let owner = crate::calls::leak_name(type_name(token, ty));
+    let func = Value::Obj(ObjRef::new(
+        &crate::rt_types::rt().builtin_function,
+        crate::calls::NativeFunction {
+            name,
+            func: f,
+            self_: None,
+            owner: Some(owner),
+        },
+    ));
+    let c = ObjRef::new(
+        &crate::rt_types::rt().classmethod_descriptor,
+        ClassMethod { func },
+    );
     set_type_attr(token, ty, name, Value::Obj(c));
 }
 

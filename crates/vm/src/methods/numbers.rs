@@ -521,9 +521,9 @@ pub fn install(vm: &mut Vm) {
     super::add_classmethod(t, &b.float, "fromhex", float_fromhex);
     add_method(t, &rt.range, "count", range_count);
     add_method(t, &rt.range, "index", range_index);
-    super::add_getter(t, &rt.range, "start", range_start);
-    super::add_getter(t, &rt.range, "stop", range_stop);
-    super::add_getter(t, &rt.range, "step", range_step);
+    super::add_member(t, &rt.range, "start", range_start);
+    super::add_member(t, &rt.range, "stop", range_stop);
+    super::add_member(t, &rt.range, "step", range_step);
     add_method(t, &rt.slice, "indices", slice_indices);
 }
 
@@ -633,9 +633,9 @@ fn slice_step(_vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Va
 pub fn install_slice_attrs(vm: &mut Vm) {
     let rt = crate::rt_types::rt();
     let t = vm.token();
-    super::add_getter(t, &rt.slice, "start", slice_start);
-    super::add_getter(t, &rt.slice, "stop", slice_stop);
-    super::add_getter(t, &rt.slice, "step", slice_step);
+    super::add_member(t, &rt.slice, "start", slice_start);
+    super::add_member(t, &rt.slice, "stop", slice_stop);
+    super::add_member(t, &rt.slice, "step", slice_step);
 }
 
 #[cfg(test)]
