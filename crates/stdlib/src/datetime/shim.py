@@ -1,7 +1,9 @@
 # The body of Krait's `_datetime` module (see mod.rs): CPython's pure-Python
 # datetime.py, run in a private namespace, with the differences a program can
 # see between it and CPython's C `_datetime` patched over: the messages of the
-# range checks and the name in `IsoCalendarDate`'s repr. Only the C module's
+# range checks, the name in `IsoCalendarDate`'s repr, and the classes'
+# identity as C types ('datetime.date' in messages, immutable), given by the
+# private `_static_type` helper (see ../standin.rs). Only the C module's
 # public names are left in this module.
 
 
@@ -80,6 +82,10 @@ def _build():
     for name in ('MINYEAR', 'MAXYEAR', 'date', 'datetime', 'time',
                  'timedelta', 'timezone', 'tzinfo', 'UTC'):
         g[name] = ns[name]
+    for name in ('date', 'datetime', 'time', 'timedelta', 'timezone',
+                 'tzinfo'):
+        _static_type(ns[name], 'datetime.' + name)
+    _static_type(ns['_IsoCalendarDate'], 'datetime.IsoCalendarDate')
 
 
 _build()

@@ -1,0 +1,81 @@
+//! Native-module stand-ins written in Python: a module such as `_decimal` or
+//! `_datetime` whose body is an embedded Python program that runs CPython's
+//! pure-Python twin of the C module (`_pydecimal.py`, `datetime.py`) privately
+//! and exports its classes.
+//!
+//! While the body runs, its namespace holds one private helper,
+//! `_static_type(cls, dotted_name)`, removed afterwards: it gives a class the
+//! identity of a CPython static type ([`vm::types::give_static_identity`]):
+//! messages print `dotted_name` ("decimal.Decimal"), `__module__` is its
+//! prefix, `__name__`/`__qualname__` stay, and the class becomes immutable.
+//! Call it last, once the body has finished patching the class.
+
+use vm::builtins::dict::Dict;
+use vm::builtins::str::{intern, new_str, StrObj};
+use vm::calls::new_native_function;
+use vm::module::ModuleObj;
+use vm::{ObjRef, PyErr, PyResult, Value, Vm};
+
+/// The name of the private helper in the body's namespace.
+const STATIC_TYPE_HELPER: &str = "_static_type";
+
+/// `_static_type(cls, dotted_name)`: gives `cls` a C type's identity.
+fn static_type(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
+    let [cls, name] = args else {
+        return Err(PyErr::type_error(format!(
+            "{STATIC_TYPE_HELPER}() takes exactly 2 arguments ({} given)",
+            args.len()
+        )));
+    };
+    let Some(cls) = cls.as_obj() else {
+        return Err(PyErr::type_error(
+            "_static_type() argument 1 must be a type",
+        ));
+    };
+    let Some(name) = name
+        .downcast::<StrObj>()
+        .map(|s| s.text().to_string_lossy().into_owned())
+    else {
+        return Err(PyErr::type_error("_static_type() argument 2 must be str"));
+    };
+    vm::types::give_static_identity(vm.token(), cls, &name)?;
+    Ok(Value::None)
+}
+
+/// Creates module `name` (with docstring `doc`) by running `source` (reported
+/// as `filename`) in its namespace, with `_static_type` available while it
+/// runs.
+pub fn create(
+    vm: &mut Vm,
+    name: &str,
+    doc: &str,
+    source: &str,
+    filename: &str,
+) -> PyResult<ObjRef> {
+    let m = ModuleObj::alloc(vm.token(), name);
+    let Some(dict) = m.downcast::<ModuleObj>().map(|mo| mo.dict.clone()) else {
+        return Err(PyErr::type_error(format!(
+            "{name}: module without a namespace"
+        )));
+    };
+    crate::util::set_attr(vm, &m, "__doc__", new_str(doc));
+    let builtins = Value::Obj(vm.builtins_module().clone());
+    crate::util::set_attr(vm, &m, "__builtins__", builtins.clone());
+    let helper = new_native_function(STATIC_TYPE_HELPER, static_type);
+    crate::util::set_attr(vm, &m, STATIC_TYPE_HELPER, Value::Obj(helper));
+    let key = intern(vm.token(), "compile");
+    let compile = vm.getattr(&builtins, &key)?;
+    let code = vm.call(
+        &compile,
+        &[new_str(source), new_str(filename), new_str("exec")],
+        None,
+    )?;
+    let key = intern(vm.token(), "exec");
+    let exec = vm.getattr(&builtins, &key)?;
+    vm.call(&exec, &[code, Value::Obj(dict.clone())], None)?;
+    if let Some(d) = dict.downcast::<Dict>() {
+        let key = Value::Obj(intern(vm.token(), STATIC_TYPE_HELPER));
+        d.pop(vm, &key)?;
+    }
+    Ok(m)
+}
