@@ -83,4 +83,5 @@ program_tests!(
     memio_fuzz,
     textio_fuzz,
     textio_wide,
+    static_type_identity,
 );

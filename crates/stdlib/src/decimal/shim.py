@@ -36,12 +36,20 @@ def _build():
     InvalidOperation = ns['InvalidOperation']
     condition_map = ns['_condition_map']
     rounding_modes = ns['_rounding_modes']
-    # The order in which a `Context`'s repr lists signals (libmpdec's flag
-    # bits).
-    repr_order = [ns[n] for n in (
-        'Clamped', 'InvalidOperation', 'DivisionByZero', 'Inexact',
-        'FloatOperation', 'Overflow', 'Rounded', 'Subnormal', 'Underflow')]
-    signals = set(repr_order)
+    # The order in which a `Context`'s repr lists signals: libmpdec's flag
+    # bits. InvalidOperation covers several bits: it is listed at the lowest
+    # one set, which for a flag raised by an operation depends on the
+    # condition (kept in the context's `_invalid_rank`), and is 1 for one
+    # set from Python.
+    repr_rank = {ns[n]: i for n, i in (
+        ('Clamped', 0), ('InvalidOperation', 1), ('DivisionByZero', 2),
+        ('Inexact', 6), ('FloatOperation', 10), ('Overflow', 11),
+        ('Rounded', 12), ('Subnormal', 13), ('Underflow', 14))}
+    invalid_rank = {ns[n]: i for n, i in (
+        ('ConversionSyntax', 1), ('DivisionImpossible', 3),
+        ('DivisionUndefined', 4), ('InvalidContext', 7),
+        ('InvalidOperation', 8))}
+    signals = set(repr_rank)
     # The signals C raises together with a trapped signal, in the order of
     # its list (C's `signal_map`): an operation that overflows is also
     # inexact and rounded, and so on.
@@ -57,6 +65,11 @@ def _build():
         error = condition_map.get(condition, condition)
         if error in self._ignored_flags:
             return error().handle(self, *args)
+        if error is InvalidOperation:
+            rank = self.__dict__.get('_invalid_rank', 1) if self.flags[
+                error] else invalid_rank[InvalidOperation]
+            object.__setattr__(self, '_invalid_rank',
+                               min(rank, invalid_rank.get(condition, rank)))
         self.flags[error] = 1
         if not self.traps[error]:
             return condition().handle(self, *args)
@@ -65,13 +78,26 @@ def _build():
         raise error(raised)
 
     def __repr__(self):
-        def names(d):
-            return ', '.join(s.__name__ for s in repr_order if d.get(s))
+        def names(d, invalid):
+            def rank(s):
+                return invalid if s is InvalidOperation else repr_rank[s]
+            return ', '.join(s.__name__ for s in sorted(
+                (s for s in repr_rank if d.get(s)), key=rank))
         return ('Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, '
                 'capitals=%d, clamp=%d, flags=[%s], traps=[%s])'
                 % (self.prec, self.rounding, self.Emin, self.Emax,
-                   self.capitals, self.clamp, names(self.flags),
-                   names(self.traps)))
+                   self.capitals, self.clamp,
+                   names(self.flags, self.__dict__.get('_invalid_rank', 1)),
+                   names(self.traps, 1)))
+
+    pure_copy = Context.copy
+
+    def copy(self):
+        new = pure_copy(self)
+        if '_invalid_rank' in self.__dict__:
+            object.__setattr__(new, '_invalid_rank',
+                               self.__dict__['_invalid_rank'])
+        return new
 
     ranges = {
         'prec': 'valid range for prec is [1, MAX_PREC]',
@@ -108,7 +134,8 @@ def _build():
         return object.__setattr__(self, name, d)
 
     for name, f in (('_raise_error', _raise_error), ('__repr__', __repr__),
-                    ('__str__', __repr__),
+                    ('__str__', __repr__), ('copy', copy),
+                    ('__copy__', copy),
                     ('_set_integer_check', _set_integer_check),
                     ('__setattr__', __setattr__),
                     ('_set_signal_dict', _set_signal_dict)):
