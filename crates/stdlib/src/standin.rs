@@ -60,7 +60,6 @@ pub fn create(
     };
     crate::util::set_attr(vm, &m, "__doc__", new_str(doc));
     let builtins = Value::Obj(vm.builtins_module().clone());
-    crate::util::set_attr(vm, &m, "__builtins__", builtins.clone());
     let helper = new_native_function(STATIC_TYPE_HELPER, static_type);
     crate::util::set_attr(vm, &m, STATIC_TYPE_HELPER, Value::Obj(helper));
     let key = intern(vm.token(), "compile");
@@ -73,9 +72,13 @@ pub fn create(
     let key = intern(vm.token(), "exec");
     let exec = vm.getattr(&builtins, &key)?;
     vm.call(&exec, &[code, Value::Obj(dict.clone())], None)?;
+    // Neither the helper nor `exec`'s `__builtins__` is part of the module
+    // (the body's functions keep the builtins they were created with).
     if let Some(d) = dict.downcast::<Dict>() {
-        let key = Value::Obj(intern(vm.token(), STATIC_TYPE_HELPER));
-        d.pop(vm, &key)?;
+        for name in [STATIC_TYPE_HELPER, "__builtins__"] {
+            let key = Value::Obj(intern(vm.token(), name));
+            d.pop(vm, &key)?;
+        }
     }
     Ok(m)
 }

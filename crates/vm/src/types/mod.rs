@@ -579,3 +579,27 @@ pub fn new_class(
     }
     Ok(ty)
 }
+
+#[cfg(test)]
+mod static_identity_tests {
+    use super::*;
+
+    #[test]
+    fn static_identity_names_and_seals_a_class() {
+        let mut vm = crate::Vm::new().expect("a fresh thread has no VM");
+        let tk = vm.token();
+        let meta = builtin_types().type_.clone();
+        let cls = new_class(tk, &meta, "Decimal", Vec::new()).expect("class");
+        assert_eq!(type_name(tk, &cls), "Decimal");
+        assert!(give_static_identity(tk, &cls, "nodots").is_err());
+        give_static_identity(tk, &cls, "decimal.Decimal").expect("identity");
+        assert_eq!(type_name(tk, &cls), "decimal.Decimal");
+        let t = cls.downcast::<TypeObject>().expect("type");
+        assert_eq!(t.name(tk), "Decimal");
+        assert_eq!(t.module(tk), "decimal");
+        let attr = Value::Obj(crate::builtins::str::intern(tk, "x"));
+        let err = type_setattr(tk, &cls, &attr, Some(Value::None)).expect_err("immutable");
+        assert!(format!("{err:?}")
+            .contains("cannot set 'x' attribute of immutable type 'decimal.Decimal'"));
+    }
+}
