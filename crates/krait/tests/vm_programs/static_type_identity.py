@@ -1,7 +1,7 @@
 # Classes of Python-implemented stand-ins for C modules (_decimal, _datetime)
 # carry CPython's static-type identity: dotted names in messages, immutable
 # classes; and _decimal behaves like C _decimal on common operations.
-import datetime, decimal, fractions, pickle, copy
+import datetime, decimal, fractions, math, pickle, copy
 from decimal import Decimal as D, Context as C, localcontext
 
 
@@ -131,3 +131,9 @@ ctx.clear_flags()
 ctx.flags[decimal.InvalidOperation] = True
 ctx.flags[decimal.DivisionByZero] = True
 print(ctx, C(flags=[decimal.Underflow, decimal.Clamped, decimal.InvalidOperation]))
+for f in [lambda: math.floor(D("nan")), lambda: math.ceil(D("inf")),
+          lambda: decimal.setcontext(1), lambda: localcontext(prec=-1),
+          lambda: localcontext(foo=1), lambda: (math.floor(D("1.5")), math.ceil(D("-1.5")))]:
+    show(f)
+print(type(decimal.getcontext()), pickle.loads(pickle.dumps(C(prec=5))))
+print(f"{D('1.5'):.1f}", f"{D('1234567.891'):,}", f"{D('-0.5'):+.3e}", C().divmod(7, 2))

@@ -174,6 +174,18 @@ def _build():
             raise TypeError('optional arg must be an integer')
         return pure_round(self, n)
 
+    pure_floor = Decimal.__floor__
+
+    def __floor__(self):
+        check_convertible(self)
+        return pure_floor(self)
+
+    pure_ceil = Decimal.__ceil__
+
+    def __ceil__(self):
+        check_convertible(self)
+        return pure_ceil(self)
+
     pure_float = Decimal.__float__
 
     def __float__(self):
@@ -190,6 +202,7 @@ def _build():
 
     for name, f in (('quantize', quantize), ('__int__', __int__),
                     ('__trunc__', __int__), ('__round__', __round__),
+                    ('__floor__', __floor__), ('__ceil__', __ceil__),
                     ('__float__', __float__), ('__hash__', __hash__)):
         pure = getattr(Decimal, name)
         f.__doc__ = pure.__doc__
@@ -210,6 +223,16 @@ def _build():
         return NotImplemented
 
     ns['_convert_other'] = _convert_other
+
+    pure_setcontext = ns['setcontext']
+
+    def setcontext(context):
+        """Set a new default context."""
+        if not isinstance(context, Context):
+            raise TypeError('argument must be a context')
+        return pure_setcontext(context)
+
+    ns['setcontext'] = setcontext
 
     pure_parse_format = ns['_parse_format_specifier']
 
