@@ -137,3 +137,37 @@ for f in [lambda: math.floor(D("nan")), lambda: math.ceil(D("inf")),
     show(f)
 print(type(decimal.getcontext()), pickle.loads(pickle.dumps(C(prec=5))))
 print(f"{D('1.5'):.1f}", f"{D('1234567.891'):,}", f"{D('-0.5'):+.3e}", C().divmod(7, 2))
+
+# The stand-ins' Python frames stand for C code: no traceback entries (but
+# _strptime's, a Python module in CPython too, stay).
+import os, traceback
+
+
+class BadIndex:
+    def __index__(self):
+        raise RuntimeError("boom")
+
+
+def g():
+    return D(1).sqrt(C(traps=[decimal.Inexact])) + D(2).sqrt(C(traps=[decimal.Inexact]))
+
+
+for f in [lambda: datetime.date(2020, 1, BadIndex()), lambda: datetime.datetime.strptime('x', '%Y'),
+          lambda: datetime.date(2020, 13, 1), lambda: D("abc"), lambda: C(prec=0),
+          lambda: datetime.timedelta(days=10**10), g, lambda: D(1) / 0]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e, [(os.path.basename(t.filename), t.name)
+                                    for t in traceback.extract_tb(e.__traceback__)])
+
+# C's overflow and ordinal messages in _datetime.
+for f in [lambda: datetime.datetime.max + datetime.timedelta(1),
+          lambda: datetime.date.min - datetime.timedelta(1),
+          lambda: datetime.timedelta(days=2**31 - 1), lambda: datetime.timedelta(days=2**31),
+          lambda: datetime.timedelta(days=-10**9), lambda: datetime.timedelta(seconds=10**14),
+          lambda: datetime.timedelta.max + datetime.timedelta(1)]:
+    show(f)
+for n in [0, -5, 10**7, 'x', 1.5, 738000]:
+    for cls in (datetime.date, datetime.datetime):
+        show(lambda: cls.fromordinal(n))

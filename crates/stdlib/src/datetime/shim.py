@@ -26,13 +26,24 @@ def _build():
             return path, f.read()
 
     path, source = pure_source()
+    # C's overflow messages (the source's own lines, replaced as text).
+    source = source.replace(
+        'raise OverflowError("result out of range")',
+        'raise OverflowError("date value out of range")')
+    source = source.replace(
+        'raise OverflowError("timedelta # of days is too large: %d" % d)',
+        'raise OverflowError("days=%d; must have magnitude <= 999999999" % d'
+        ' if -2**31 <= d < 2**31 else'
+        ' "Python int too large to convert to C int")')
     ns = {'__name__': 'datetime', '__file__': path,
           '__builtins__': __builtins__}
     missing = object()
     saved = sys.modules.get('_datetime', missing)
     sys.modules['_datetime'] = None  # its `from _datetime import *` fails
     try:
-        exec(compile(source, path, 'exec'), ns)
+        code = compile(source, path, 'exec')
+        _hide_frames(code)  # it stands for C code: no traceback entries
+        exec(code, ns)
     finally:
         if saved is missing:
             del sys.modules['_datetime']
@@ -75,6 +86,16 @@ def _build():
         return ('datetime.IsoCalendarDate(year=%r, week=%r, weekday=%r)'
                 % (self[0], self[1], self[2]))
 
+    pure_fromordinal = ns['date'].__dict__['fromordinal'].__func__
+
+    def fromordinal(cls, n):
+        """int -> date corresponding to a proleptic Gregorian ordinal."""
+        if index(n) < 1:
+            raise ValueError('ordinal must be >= 1')
+        return pure_fromordinal(cls, n)
+
+    fromordinal.__qualname__ = 'date.fromordinal'
+    ns['date'].fromordinal = classmethod(fromordinal)
     ns['_check_date_fields'] = _check_date_fields
     ns['_check_time_fields'] = _check_time_fields
     ns['_IsoCalendarDate'].__repr__ = __repr__

@@ -29,7 +29,9 @@ def _build():
                             '"argument must be int or float"')
     ns = {'__name__': '_pydecimal', '__file__': path,
           '__builtins__': __builtins__}
-    exec(compile(source, path, 'exec'), ns)
+    code = compile(source, path, 'exec')
+    _hide_frames(code)  # it stands for C code: no traceback entries
+    exec(code, ns)
 
     Decimal = ns['Decimal']
     Context = ns['Context']
