@@ -171,3 +171,15 @@ for f in [lambda: datetime.datetime.max + datetime.timedelta(1),
 for n in [0, -5, 10**7, 'x', 1.5, 738000]:
     for cls in (datetime.date, datetime.datetime):
         show(lambda: cls.fromordinal(n))
+
+# Context construction and assignment checks.
+for kw in [dict(flags=1), dict(traps='x'), dict(flags=(decimal.Inexact,)), dict(traps=[1]),
+           dict(flags={}), dict(traps=None), dict(flags=[decimal.ConversionSyntax]), dict(Emin='a'),
+           dict(capitals=2), dict(prec=10**20), dict(rounding=1), dict(prec=decimal.MAX_PREC),
+           dict(prec=decimal.MAX_PREC + 1), dict(Emax=decimal.MAX_EMAX + 1),
+           dict(Emin=decimal.MIN_EMIN - 1), dict(Emin=-5, Emax=5, traps={s: 0 for s in C().traps})]:
+    show(lambda: C(**kw))
+ctx = C()
+for name, v in [('prec', 0), ('prec', 'x'), ('Emax', -1), ('clamp', 1), ('rounding', 'x'),
+                ('traps', []), ('flags', {}), ('foo', 1)]:
+    show(lambda: (setattr(ctx, name, v), ctx)[1])

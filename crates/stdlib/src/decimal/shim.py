@@ -101,21 +101,44 @@ def _build():
                                self.__dict__['_invalid_rank'])
         return new
 
+    # C's bounds and messages for the integer fields of a Context.
     ranges = {
-        'prec': 'valid range for prec is [1, MAX_PREC]',
-        'Emin': 'valid range for Emin is [MIN_EMIN, 0]',
-        'Emax': 'valid range for Emax is [0, MAX_EMAX]',
-        'capitals': 'valid values for capitals are 0 or 1',
-        'clamp': 'valid values for clamp are 0 or 1',
+        'prec': (1, ns['MAX_PREC'], 'valid range for prec is [1, MAX_PREC]'),
+        'Emin': (ns['MIN_EMIN'], 0, 'valid range for Emin is [MIN_EMIN, 0]'),
+        'Emax': (0, ns['MAX_EMAX'], 'valid range for Emax is [0, MAX_EMAX]'),
+        'capitals': (0, 1, 'valid values for capitals are 0 or 1'),
+        'clamp': (0, 1, 'valid values for clamp are 0 or 1'),
     }
 
     def _set_integer_check(self, name, value, vmin, vmax):
         if not isinstance(value, int):
             raise TypeError('an integer is required')
-        if (vmin != '-inf' and value < vmin) or (vmax != 'inf'
-                                                 and value > vmax):
-            raise ValueError(ranges.get(name, name))
+        if not -2**63 <= value < 2**63:
+            raise OverflowError(
+                'Python int too large to convert to C ssize_t')
+        lo, hi, message = ranges[name]
+        if not lo <= value <= hi:
+            raise ValueError(message)
         return object.__setattr__(self, name, value)
+
+    bad_signal = ('valid values for signals are:\n'
+                  '  [InvalidOperation, FloatOperation, DivisionByZero,\n'
+                  '   Overflow, Underflow, Subnormal, Inexact, Rounded,\n'
+                  '   Clamped]')
+    pure_context_init = Context.__init__
+
+    def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
+                 capitals=None, clamp=None, flags=None, traps=None,
+                 _ignored_flags=None):
+        # C takes a list of signals or a signal dict for flags and traps.
+        for given in (flags, traps):
+            if isinstance(given, list):
+                if not all(s in signals for s in given):
+                    raise KeyError(bad_signal)
+            elif given is not None and not isinstance(given, dict):
+                raise TypeError('argument must be a signal dict')
+        pure_context_init(self, prec, rounding, Emin, Emax, capitals, clamp,
+                          flags, traps, _ignored_flags)
 
     bad_rounding = ('valid values for rounding are:\n'
                     '  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n'
@@ -139,7 +162,7 @@ def _build():
                     ('__str__', __repr__), ('copy', copy),
                     ('__copy__', copy),
                     ('_set_integer_check', _set_integer_check),
-                    ('__setattr__', __setattr__),
+                    ('__setattr__', __setattr__), ('__init__', __init__),
                     ('_set_signal_dict', _set_signal_dict)):
         f.__qualname__ = 'Context.' + name
         f.__name__ = name
