@@ -5,11 +5,13 @@
 //!
 //! While the body runs, its namespace holds two private helpers, removed
 //! afterwards:
-//! - `_static_type(cls, dotted_name)` gives a class the identity of a CPython
-//!   static type ([`vm::types::give_static_identity`]): messages print
-//!   `dotted_name` ("decimal.Decimal"), `__module__` is its prefix,
-//!   `__name__`/`__qualname__` stay, and the class becomes immutable. Call it
-//!   last, once the body has finished patching the class.
+//! - `_static_type(cls, dotted_name, subclassable=True)` gives a class the
+//!   identity of a CPython static type
+//!   ([`vm::types::give_static_identity`]): messages print `dotted_name`
+//!   ("decimal.Decimal"), `__module__` is its prefix, `__name__` and
+//!   `__qualname__` stay, the class becomes immutable, and final unless
+//!   `subclassable`. Call it last, once the body has finished patching the
+//!   class.
 //! - `_hide_frames(code)` marks a code object (and those nested in it) as
 //!   standing for C code: its frames add no traceback entries
 //!   ([`vm::code::hide_from_tracebacks`]). The body's own code is marked.
@@ -24,13 +26,18 @@ use vm::{ObjRef, PyErr, PyResult, Value, Vm};
 const STATIC_TYPE_HELPER: &str = "_static_type";
 const HIDE_FRAMES_HELPER: &str = "_hide_frames";
 
-/// `_static_type(cls, dotted_name)`: gives `cls` a C type's identity.
+/// `_static_type(cls, dotted_name, subclassable=True)` (positional): gives
+/// `cls` a C type's identity.
 fn static_type(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Value> {
-    let [cls, name] = args else {
-        return Err(PyErr::type_error(format!(
-            "{STATIC_TYPE_HELPER}() takes exactly 2 arguments ({} given)",
-            args.len()
-        )));
+    let (cls, name, subclassable) = match args {
+        [cls, name] => (cls, name, true),
+        [cls, name, sub] => (cls, name, vm.is_true(sub)?),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "{STATIC_TYPE_HELPER}() takes 2 or 3 arguments ({} given)",
+                args.len()
+            )))
+        }
     };
     let Some(cls) = cls.as_obj() else {
         return Err(PyErr::type_error(
@@ -43,7 +50,7 @@ fn static_type(vm: &mut Vm, args: &[Value], _kw: Option<&ObjRef>) -> PyResult<Va
     else {
         return Err(PyErr::type_error("_static_type() argument 2 must be str"));
     };
-    vm::types::give_static_identity(vm.token(), cls, &name)?;
+    vm::types::give_static_identity(vm.token(), cls, &name, subclassable)?;
     Ok(Value::None)
 }
 

@@ -183,3 +183,20 @@ ctx = C()
 for name, v in [('prec', 0), ('prec', 'x'), ('Emax', -1), ('clamp', 1), ('rounding', 'x'),
                 ('traps', []), ('flags', {}), ('foo', 1)]:
     show(lambda: (setattr(ctx, name, v), ctx)[1])
+
+# Final types, __class__ assignment, subclass reprs (C prints tp_name).
+class Y(datetime.date): pass
+class T(datetime.timedelta): pass
+class DT(datetime.datetime): pass
+class TT(datetime.time): pass
+print(repr(Y(2020, 1, 1)), repr(T(1)), repr(DT(2020, 1, 1)), repr(TT(1)), repr(T(0)),
+      repr(datetime.timezone(datetime.timedelta(hours=1))), repr(datetime.timezone.utc))
+print(repr(datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)),
+      repr(datetime.time(1, tzinfo=datetime.timezone(datetime.timedelta(0), 'x'))),
+      repr(datetime.timedelta(1, 2, 3)))
+for f in [lambda: setattr(D(1), '__class__', MyDec), lambda: setattr(MyDec(1), '__class__', D),
+          lambda: setattr(MyDate(2020, 1, 1), '__class__', datetime.date),
+          lambda: type('X', (datetime.timezone,), {}),
+          lambda: type('Z', (type(datetime.date(2020, 1, 1).isocalendar()),), {}),
+          lambda: type(type('W', (datetime.tzinfo,), {})()), lambda: type('V', (C,), {})(prec=3)]:
+    show(f)

@@ -103,10 +103,30 @@ def _build():
     for name in ('MINYEAR', 'MAXYEAR', 'date', 'datetime', 'time',
                  'timedelta', 'timezone', 'tzinfo', 'UTC'):
         g[name] = ns[name]
-    for name in ('date', 'datetime', 'time', 'timedelta', 'timezone',
-                 'tzinfo'):
-        _static_type(ns[name], 'datetime.' + name)
-    _static_type(ns['_IsoCalendarDate'], 'datetime.IsoCalendarDate')
+    sealed = {ns[name]: 'datetime.' + name
+              for name in ('date', 'datetime', 'time', 'timedelta',
+                           'timezone', 'tzinfo')}
+
+    def c_repr(pure):
+        # C's reprs start with the type's tp_name: 'datetime.date' for the
+        # class itself, the bare `__name__` for a subclass.
+        def __repr__(self):
+            text = pure(self)
+            cls = type(self)
+            prefix = '%s.%s(' % (cls.__module__, cls.__qualname__)
+            if text.startswith(prefix):
+                text = (sealed.get(cls, cls.__name__) + '('
+                        + text[len(prefix):])
+            return text
+        __repr__.__qualname__ = pure.__qualname__
+        __repr__.__doc__ = pure.__doc__
+        return __repr__
+
+    for name in ('date', 'datetime', 'time', 'timedelta'):
+        ns[name].__repr__ = c_repr(ns[name].__dict__['__repr__'])
+    for cls, dotted in sealed.items():
+        _static_type(cls, dotted, cls is not ns['timezone'])
+    _static_type(ns['_IsoCalendarDate'], 'datetime.IsoCalendarDate', False)
 
 
 _build()

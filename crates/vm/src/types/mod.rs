@@ -375,10 +375,17 @@ pub fn type_name(token: &Token, ty: &ObjRef) -> String {
 /// ..." message prints), `__module__` the part before its last dot, while
 /// `__name__` and `__qualname__` stay; and the class becomes immutable like
 /// a static type (`Py_TPFLAGS_IMMUTABLETYPE`: setting or deleting its
-/// attributes raises "cannot set 'x' attribute of immutable type ..."). Used
-/// by native-module stand-ins that run CPython's pure-Python twin of a C
-/// module (`_decimal`, `_datetime`).
-pub fn give_static_identity(token: &mut Token, ty: &ObjRef, dotted_name: &str) -> PyResult<()> {
+/// attributes raises "cannot set 'x' attribute of immutable type ..."). With
+/// `subclassable` false, it also loses `Py_TPFLAGS_BASETYPE` ("type
+/// 'datetime.timezone' is not an acceptable base type"). Used by
+/// native-module stand-ins that run CPython's pure-Python twin of a C module
+/// (`_decimal`, `_datetime`).
+pub fn give_static_identity(
+    token: &mut Token,
+    ty: &ObjRef,
+    dotted_name: &str,
+    subclassable: bool,
+) -> PyResult<()> {
     let Some(t) = ty.downcast::<TypeObject>() else {
         return Err(PyErr::type_error("static identity: expected a type"));
     };
@@ -397,6 +404,7 @@ pub fn give_static_identity(token: &mut Token, ty: &ObjRef, dotted_name: &str) -
     type_modified(token, ty);
     *t.tp_name.borrow_mut(token) = Some(dotted_name.to_owned());
     t.add_flags(FLAG_IMMUTABLE);
+    t.set_flag(FLAG_BASETYPE, subclassable);
     Ok(())
 }
 
@@ -591,8 +599,12 @@ mod static_identity_tests {
         let meta = builtin_types().type_.clone();
         let cls = new_class(tk, &meta, "Decimal", Vec::new()).expect("class");
         assert_eq!(type_name(tk, &cls), "Decimal");
-        assert!(give_static_identity(tk, &cls, "nodots").is_err());
-        give_static_identity(tk, &cls, "decimal.Decimal").expect("identity");
+        assert!(give_static_identity(tk, &cls, "nodots", true).is_err());
+        give_static_identity(tk, &cls, "decimal.Decimal", false).expect("identity");
+        let err = new_class(tk, &meta, "Sub", vec![cls.clone()]).expect_err("final");
+        assert!(
+            format!("{err:?}").contains("type 'decimal.Decimal' is not an acceptable base type")
+        );
         assert_eq!(type_name(tk, &cls), "decimal.Decimal");
         let t = cls.downcast::<TypeObject>().expect("type");
         assert_eq!(t.name(tk), "Decimal");
