@@ -85,4 +85,5 @@ program_tests!(
     textio_fuzz,
     textio_wide,
     builtin_descriptors,
+    static_type_identity,
 );

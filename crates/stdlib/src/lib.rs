@@ -18,6 +18,7 @@ pub mod collections;
 pub mod contextvars;
 pub mod csv;
 pub mod datetime;
+pub mod decimal;
 pub mod defaultdict;
 pub mod errno;
 pub mod functools;
@@ -36,6 +37,7 @@ pub mod sha512;
 pub mod signal;
 pub mod socket;
 pub mod sre;
+mod standin;
 pub mod string;
 pub mod structmod;
 pub mod thread;
@@ -88,5 +90,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module("_csv", csv::create);
     vm.register_native_module("zlib", zlib::create);
     vm.register_native_module("_datetime", datetime::create);
+    vm.register_native_module("_decimal", decimal::create);
     io::install_builtins(vm);
 }

@@ -108,6 +108,10 @@ pub struct CodeObj {
     /// The number of positional parameters + keyword-only + `*args` + `**kwargs`
     /// slots (the bound arguments fill localsplus slots `0..total_args`).
     pub total_args: usize,
+    /// Frames running this code add no traceback entries, as C functions add
+    /// none in CPython: set on the code of native-module stand-ins written in
+    /// Python (see [`hide_from_tracebacks`]).
+    pub hidden_from_tracebacks: Cell<bool>,
 }
 
 impl Payload for CodeObj {
@@ -116,6 +120,23 @@ impl Payload for CodeObj {
 
     fn traverse(&self, _token: &Token, visit: &mut dyn FnMut(&Value)) {
         self.consts.iter().for_each(visit);
+    }
+}
+
+/// Marks `code` and the code objects nested in its constants as hidden from
+/// tracebacks (a native-module stand-in's Python code standing for C code).
+pub fn hide_from_tracebacks(code: &ObjRef) {
+    // A worklist: nesting depth comes from the source.
+    let mut work = vec![code.clone()];
+    while let Some(c) = work.pop() {
+        if let Some(co) = c.downcast::<CodeObj>() {
+            co.hidden_from_tracebacks.set(true);
+            work.extend(co.consts.iter().filter_map(|v| {
+                v.as_obj()
+                    .filter(|o| o.downcast::<CodeObj>().is_some())
+                    .cloned()
+            }));
+        }
     }
 }
 
@@ -181,6 +202,7 @@ impl CodeObj {
                 qualname,
                 filename,
                 total_args: total_args.min(nlocalsplus),
+                hidden_from_tracebacks: Cell::new(false),
                 global_cache: (0..data.names.len())
                     .map(|_| Cell::new(GlobalCache::EMPTY))
                     .collect(),

@@ -276,6 +276,12 @@ impl Vm {
         lasti: usize,
         frame: Option<ObjRef>,
     ) {
+        if code
+            .downcast::<crate::code::CodeObj>()
+            .is_some_and(|c| c.hidden_from_tracebacks.get())
+        {
+            return;
+        }
         let exc = self.exc_object(err);
         let Some(e) = exc.downcast::<ExceptionObj>() else {
             return;

@@ -155,7 +155,7 @@ pub fn set_type_data(
     let Some(t) = cls.downcast::<TypeObject>() else {
         return Ok(false);
     };
-    let tn = t.name(vm.token());
+    let tn = t.tp_name(vm.token());
     if t.flags() & crate::types::FLAG_IMMUTABLE != 0 || t.is_builtin() {
         return Err(PyErr::type_error(format!(
             "cannot set '{which}' attribute of immutable type '{tn}'"
@@ -246,7 +246,7 @@ fn abstract_error(vm: &mut Vm, cls: &ObjRef) -> PyResult<()> {
     let n = names.len();
     Err(PyErr::type_error(format!(
         "Can't instantiate abstract class {} with abstract method{} {}",
-        t.name(vm.token()),
+        t.tp_name(vm.token()),
         if n > 1 { "s" } else { "" },
         names.join(", ")
     )))

@@ -1,7 +1,9 @@
 # The body of Krait's `_datetime` module (see mod.rs): CPython's pure-Python
 # datetime.py, run in a private namespace, with the differences a program can
 # see between it and CPython's C `_datetime` patched over: the messages of the
-# range checks and the name in `IsoCalendarDate`'s repr. Only the C module's
+# range checks, the name in `IsoCalendarDate`'s repr, and the classes'
+# identity as C types ('datetime.date' in messages, immutable), given by the
+# private `_static_type` helper (see ../standin.rs). Only the C module's
 # public names are left in this module.
 
 
@@ -24,13 +26,24 @@ def _build():
             return path, f.read()
 
     path, source = pure_source()
+    # C's overflow messages (the source's own lines, replaced as text).
+    source = source.replace(
+        'raise OverflowError("result out of range")',
+        'raise OverflowError("date value out of range")')
+    source = source.replace(
+        'raise OverflowError("timedelta # of days is too large: %d" % d)',
+        'raise OverflowError("days=%d; must have magnitude <= 999999999" % d'
+        ' if -2**31 <= d < 2**31 else'
+        ' "Python int too large to convert to C int")')
     ns = {'__name__': 'datetime', '__file__': path,
           '__builtins__': __builtins__}
     missing = object()
     saved = sys.modules.get('_datetime', missing)
     sys.modules['_datetime'] = None  # its `from _datetime import *` fails
     try:
-        exec(compile(source, path, 'exec'), ns)
+        code = compile(source, path, 'exec')
+        _hide_frames(code)  # it stands for C code: no traceback entries
+        exec(code, ns)
     finally:
         if saved is missing:
             del sys.modules['_datetime']
@@ -73,6 +86,16 @@ def _build():
         return ('datetime.IsoCalendarDate(year=%r, week=%r, weekday=%r)'
                 % (self[0], self[1], self[2]))
 
+    pure_fromordinal = ns['date'].__dict__['fromordinal'].__func__
+
+    def fromordinal(cls, n):
+        """int -> date corresponding to a proleptic Gregorian ordinal."""
+        if index(n) < 1:
+            raise ValueError('ordinal must be >= 1')
+        return pure_fromordinal(cls, n)
+
+    fromordinal.__qualname__ = 'date.fromordinal'
+    ns['date'].fromordinal = classmethod(fromordinal)
     ns['_check_date_fields'] = _check_date_fields
     ns['_check_time_fields'] = _check_time_fields
     ns['_IsoCalendarDate'].__repr__ = __repr__
@@ -80,6 +103,30 @@ def _build():
     for name in ('MINYEAR', 'MAXYEAR', 'date', 'datetime', 'time',
                  'timedelta', 'timezone', 'tzinfo', 'UTC'):
         g[name] = ns[name]
+    sealed = {ns[name]: 'datetime.' + name
+              for name in ('date', 'datetime', 'time', 'timedelta',
+                           'timezone', 'tzinfo')}
+
+    def c_repr(pure):
+        # C's reprs start with the type's tp_name: 'datetime.date' for the
+        # class itself, the bare `__name__` for a subclass.
+        def __repr__(self):
+            text = pure(self)
+            cls = type(self)
+            prefix = '%s.%s(' % (cls.__module__, cls.__qualname__)
+            if text.startswith(prefix):
+                text = (sealed.get(cls, cls.__name__) + '('
+                        + text[len(prefix):])
+            return text
+        __repr__.__qualname__ = pure.__qualname__
+        __repr__.__doc__ = pure.__doc__
+        return __repr__
+
+    for name in ('date', 'datetime', 'time', 'timedelta'):
+        ns[name].__repr__ = c_repr(ns[name].__dict__['__repr__'])
+    for cls, dotted in sealed.items():
+        _static_type(cls, dotted, cls is not ns['timezone'])
+    _static_type(ns['_IsoCalendarDate'], 'datetime.IsoCalendarDate', False)
 
 
 _build()

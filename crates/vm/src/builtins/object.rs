@@ -83,11 +83,11 @@ impl Instance {
         let Some(t) = cls.downcast::<TypeObject>() else {
             return Err(PyErr::type_error(format!(
                 "object.__new__(X): X is not a type object ({})",
-                cls.type_obj().name(token)
+                cls.type_obj().tp_name(token)
             )));
         };
         if !t.layout().is::<Instance>() {
-            let n = t.name(token);
+            let n = t.tp_name(token);
             return Err(PyErr::type_error(format!(
                 "object.__new__({n}) is not safe, use {n}.__new__()"
             )));
@@ -190,7 +190,10 @@ fn no_attribute(token: &Token, obj: &Value, name: &Value) -> PyErr {
         .to_owned();
     let t = obj.type_ref();
     let msg = match obj.downcast::<TypeObject>() {
-        Some(ty) => format!("type object '{}' has no attribute '{attr}'", ty.name(token)),
+        Some(ty) => format!(
+            "type object '{}' has no attribute '{attr}'",
+            ty.tp_name(token)
+        ),
         None => format!(
             "'{}' object has no attribute '{attr}'",
             type_name(token, &t)

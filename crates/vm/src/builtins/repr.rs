@@ -66,7 +66,17 @@ pub fn float_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn type_display_name(vm: &mut Vm, t: &TypeObject) -> String {
-    let module = t.module(vm.token());
+    // A class's `__module__` entry wins over the one recorded at creation
+    // (CPython's `type_module`: `namedtuple(..., module=...)` assigns it).
+    let key = Value::Obj(crate::builtins::str::intern(vm.token(), "__module__"));
+    let module = t
+        .dict
+        .get_str(vm.token(), &key)
+        .and_then(|m| {
+            m.downcast::<StrObj>()
+                .map(|s| s.text().to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| t.module(vm.token()));
     let qualname = t.qualname(vm.token());
     if module == "builtins" {
         qualname

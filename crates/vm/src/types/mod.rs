@@ -57,6 +57,10 @@ pub struct TypeObject {
     layout: &'static Layout,
     flags: Cell<u32>,
     name: PyCell<String>,
+    /// The name CPython keeps in `tp_name` when it differs from `__name__`: a
+    /// static type's dotted name ("decimal.Decimal"), printed by messages;
+    /// `None` means the plain name.
+    tp_name: PyCell<Option<String>>,
     qualname: PyCell<String>,
     module: PyCell<String>,
     /// The solid base (CPython's `tp_base`); `None` only for `object`.
@@ -113,6 +117,7 @@ impl TypeObject {
             layout,
             flags: Cell::new(flags),
             name: PyCell::new(name.to_owned()),
+            tp_name: PyCell::new(None),
             qualname: PyCell::new(name.to_owned()),
             module: PyCell::new("builtins".to_owned()),
             base: PyCell::new(None),
@@ -185,6 +190,15 @@ impl TypeObject {
     /// `__name__`.
     pub fn name(&self, token: &Token) -> String {
         self.name.borrow(token).clone()
+    }
+
+    /// The name messages print (CPython's `tp_name`): the dotted static-type
+    /// name given by [`give_static_identity`], else `__name__`.
+    pub fn tp_name(&self, token: &Token) -> String {
+        match self.tp_name.borrow(token) {
+            Some(n) => n.clone(),
+            None => self.name(token),
+        }
     }
 
     /// `__qualname__`.
@@ -348,10 +362,50 @@ pub fn new_native_type(
     ty
 }
 
-/// `type.__name__` of a type object (or `"?"` for a non-type).
+/// The name of a type object as messages print it (CPython's `tp_name`:
+/// `__name__`, or a static type's dotted name such as "decimal.Decimal"), or
+/// `"?"` for a non-type.
 pub fn type_name(token: &Token, ty: &ObjRef) -> String {
     ty.downcast::<TypeObject>()
-        .map_or_else(|| "?".to_owned(), |t| t.name(token))
+        .map_or_else(|| "?".to_owned(), |t| t.tp_name(token))
+}
+
+/// Gives a class written in Python the identity of a CPython static (C)
+/// type: `tp_name` becomes the dotted `dotted_name` (what every "'X' object
+/// ..." message prints), `__module__` the part before its last dot, while
+/// `__name__` and `__qualname__` stay; and the class becomes immutable like
+/// a static type (`Py_TPFLAGS_IMMUTABLETYPE`: setting or deleting its
+/// attributes raises "cannot set 'x' attribute of immutable type ..."). With
+/// `subclassable` false, it also loses `Py_TPFLAGS_BASETYPE` ("type
+/// 'datetime.timezone' is not an acceptable base type"). Used by
+/// native-module stand-ins that run CPython's pure-Python twin of a C module
+/// (`_decimal`, `_datetime`).
+pub fn give_static_identity(
+    token: &mut Token,
+    ty: &ObjRef,
+    dotted_name: &str,
+    subclassable: bool,
+) -> PyResult<()> {
+    let Some(t) = ty.downcast::<TypeObject>() else {
+        return Err(PyErr::type_error("static identity: expected a type"));
+    };
+    let Some((module, _)) = dotted_name.rsplit_once('.') else {
+        return Err(PyErr::value_error(format!(
+            "static identity: '{dotted_name}' is not a dotted name"
+        )));
+    };
+    t.set_module(token, module);
+    let key = crate::builtins::str::intern(token, "__module__");
+    t.dict.set(
+        &mut NativeEq(token),
+        Value::Obj(key),
+        crate::builtins::str::new_str(module),
+    )?;
+    type_modified(token, ty);
+    *t.tp_name.borrow_mut(token) = Some(dotted_name.to_owned());
+    t.add_flags(FLAG_IMMUTABLE);
+    t.set_flag(FLAG_BASETYPE, subclassable);
+    Ok(())
 }
 
 /// Gives `ty` a new version tag, and every subclass too, so inline caches keyed
@@ -389,7 +443,7 @@ pub fn type_setattr(
         return Err(PyErr::type_error("descriptor requires a 'type' object"));
     };
     if t.flags() & FLAG_IMMUTABLE != 0 {
-        let n = t.name(token);
+        let n = t.tp_name(token);
         let attr = name
             .downcast::<crate::builtins::str::StrObj>()
             .and_then(|s| s.as_str().map(str::to_owned))
@@ -454,7 +508,7 @@ pub fn new_class(
         if bt_.flags() & FLAG_BASETYPE == 0 {
             return Err(PyErr::type_error(format!(
                 "type '{}' is not an acceptable base type",
-                bt_.name(token)
+                bt_.tp_name(token)
             )));
         }
         let layout = bt_.layout();
@@ -532,4 +586,32 @@ pub fn new_class(
         }
     }
     Ok(ty)
+}
+
+#[cfg(test)]
+mod static_identity_tests {
+    use super::*;
+
+    #[test]
+    fn static_identity_names_and_seals_a_class() {
+        let mut vm = crate::Vm::new().expect("a fresh thread has no VM");
+        let tk = vm.token();
+        let meta = builtin_types().type_.clone();
+        let cls = new_class(tk, &meta, "Decimal", Vec::new()).expect("class");
+        assert_eq!(type_name(tk, &cls), "Decimal");
+        assert!(give_static_identity(tk, &cls, "nodots", true).is_err());
+        give_static_identity(tk, &cls, "decimal.Decimal", false).expect("identity");
+        let err = new_class(tk, &meta, "Sub", vec![cls.clone()]).expect_err("final");
+        assert!(
+            format!("{err:?}").contains("type 'decimal.Decimal' is not an acceptable base type")
+        );
+        assert_eq!(type_name(tk, &cls), "decimal.Decimal");
+        let t = cls.downcast::<TypeObject>().expect("type");
+        assert_eq!(t.name(tk), "Decimal");
+        assert_eq!(t.module(tk), "decimal");
+        let attr = Value::Obj(crate::builtins::str::intern(tk, "x"));
+        let err = type_setattr(tk, &cls, &attr, Some(Value::None)).expect_err("immutable");
+        assert!(format!("{err:?}")
+            .contains("cannot set 'x' attribute of immutable type 'decimal.Decimal'"));
+    }
 }
