@@ -68,10 +68,7 @@ fn corpus_compiled_by_krait_runs_like_cpython() {
 }
 
 /// The VM's issue, without Krait's compiler: `krait F.pyc` on CPython's own .pyc.
-// Ignored while the VM issue is open (a measurement, not yet a gate):
-// `cargo test -p krait --test corpus -- --ignored` reports how many pass.
 #[test]
-#[ignore = "the VM does not run the whole corpus yet"]
 fn corpus_cpython_pyc_runs_on_krait_like_cpython() {
     run_harness(&[
         "--mode",
@@ -83,9 +80,7 @@ fn corpus_cpython_pyc_runs_on_krait_like_cpython() {
 }
 
 /// The VM's issue, end to end: `krait FILE` behaves exactly like `python3 FILE`.
-// Ignored while the VM issue is open (a measurement, not yet a gate).
 #[test]
-#[ignore = "the VM does not run the whole corpus yet"]
 fn corpus_runs_on_krait_like_cpython() {
     run_harness(&[
         "--mode",
