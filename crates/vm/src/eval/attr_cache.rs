@@ -18,13 +18,6 @@ use crate::types::TypeObject;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// `__class__` and `__dict__`, which `object` handles itself (CPython: getset
-/// descriptors on `object`, so never instance-dict attributes).
-fn is_special_instance_attr(name: &ObjRef) -> bool {
-    name.downcast::<crate::builtins::str::StrObj>()
-        .is_some_and(|s| matches!(s.as_bytes(), b"__class__" | b"__dict__"))
-}
-
 impl Vm {
     /// Whether `t`'s instances look `name` up only in their dict: generic
     /// `__getattribute__` (or `__setattr__` when `store`) and no attribute of
@@ -42,10 +35,9 @@ impl Vm {
                 .is_some_and(|f| std::ptr::fn_addr_eq(f, generic_getattr as GetAttroFn))
         };
         // Instances of a `__slots__` class without `__dict__` have no dict to
-        // use, and `__class__`/`__dict__` are handled by the generic protocol.
+        // use; `__class__` and `__dict__` are getsets found on the MRO.
         generic
             && t.has_instance_dict()
-            && !is_special_instance_attr(name)
             && t.lookup(&mut self.token, &Value::Obj(name.clone()))
                 .is_none()
     }
