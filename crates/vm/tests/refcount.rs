@@ -97,3 +97,17 @@ fn payload_must_match_the_type_layout() {
     // A str type object with a list payload would make downcasts unsound.
     let _ = ObjRef::new(&vm::types::builtin_types().str_, List::default());
 }
+
+#[test]
+fn cloning_scalars_copies_them() {
+    for v in [
+        Value::None,
+        Value::Bool(true),
+        Value::Int(-7),
+        Value::Float(2.5),
+    ] {
+        let c = v.clone();
+        assert!(c.is(&v));
+        assert_eq!(format!("{c:?}"), format!("{v:?}"));
+    }
+}
