@@ -1309,6 +1309,21 @@ pub fn move_tail<T>(src: &mut Vec<T>, at: usize, dst: &mut Vec<T>) {
     }
 }
 
+/// `v.clone()` for a [`Value`]: takes a reference if `v` is a heap object, then
+/// copies its two words (the other variants are plain data).
+#[inline(always)]
+pub fn duplicate_value(v: &Value) -> Value {
+    if let Value::Obj(o) = v {
+        let h = o.header();
+        h.refcnt.set(h.refcnt.get() + 1);
+    }
+    // SAFETY: `Value`'s variants other than `Obj` hold only plain data
+    // (`bool`, `i64`, `f64`), so a bitwise copy is an independent equal value;
+    // for `Obj`, the count was just incremented, so the copy owns the new
+    // reference (what `ObjRef::clone` does) and the original keeps its own.
+    unsafe { std::ptr::read(v) }
+}
+
 #[cfg(test)]
 mod move_tail_tests {
     use super::move_tail;
@@ -1336,19 +1351,4 @@ mod move_tail_tests {
         move_tail(&mut src, 2, &mut dst);
         assert_eq!((src, dst), (vec![1, 2], vec![]));
     }
-}
-
-/// `v.clone()` for a [`Value`]: takes a reference if `v` is a heap object, then
-/// copies its two words (the other variants are plain data).
-#[inline(always)]
-pub fn duplicate_value(v: &Value) -> Value {
-    if let Value::Obj(o) = v {
-        let h = o.header();
-        h.refcnt.set(h.refcnt.get() + 1);
-    }
-    // SAFETY: `Value`'s variants other than `Obj` hold only plain data
-    // (`bool`, `i64`, `f64`), so a bitwise copy is an independent equal value;
-    // for `Obj`, the count was just incremented, so the copy owns the new
-    // reference (what `ObjRef::clone` does) and the original keeps its own.
-    unsafe { std::ptr::read(v) }
 }
