@@ -69,6 +69,7 @@ program_tests!(
     fixes_importlib,
     fixes_extension_modules,
     exc_context_generators,
+    load_name_module_cache,
     socket_select_asyncio,
     async_hooks_anext,
     slots_empty_namespace,
