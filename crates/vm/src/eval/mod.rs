@@ -222,36 +222,7 @@ impl Vm {
                         }
                         self.finalizer_point();
                     }
-                    LOAD_NAME => {
-                        // Module-level code (locals are the globals, an exact
-                        // dict): LOAD_NAME looks where LOAD_GLOBAL does, so it
-                        // shares LOAD_GLOBAL's per-name cache.
-                        let module_level = self.frames.get(fi).is_some_and(|f| {
-                            f.locals.as_ref().is_some_and(|l| {
-                                l.is(&f.globals) && l.downcast_exact::<Dict>().is_some()
-                            })
-                        });
-                        let ni = arg as usize;
-                        let cached = match self.frames.get(fi) {
-                            Some(f) if module_level => {
-                                self.load_global_cached(co, ni, &f.globals, &f.builtins)
-                            }
-                            _ => None,
-                        };
-                        let v = match cached {
-                            Some(v) => v,
-                            None if module_level => {
-                                let (globals, builtins) = self.namespaces(fi);
-                                self.load_global_slow(co, ni, &globals, &builtins)?
-                            }
-                            None => {
-                                let (globals, builtins) = self.namespaces(fi);
-                                self.load_name(co, fi, arg, &globals, &builtins)?;
-                                continue;
-                            }
-                        };
-                        self.push(v);
-                    }
+                    LOAD_NAME => self.load_name_op(co, fi, arg)?,
                     STORE_NAME => {
                         self.store_name(co, fi, arg)?;
                         self.finalizer_point();
@@ -704,6 +675,37 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// `LOAD_NAME`. In module-level code (locals are the globals, an exact
+    /// dict) it looks where `LOAD_GLOBAL` does, so it shares that per-name
+    /// cache; elsewhere it is the general lookup. Kept out of line: module
+    /// code runs once, and the eval loop's layout is sensitive to its size.
+    #[inline(never)]
+    fn load_name_op(&mut self, co: &CodeObj, fi: usize, arg: u32) -> PyResult<()> {
+        let module_level = self.frames.get(fi).is_some_and(|f| {
+            f.locals
+                .as_ref()
+                .is_some_and(|l| l.is(&f.globals) && l.downcast_exact::<Dict>().is_some())
+        });
+        let ni = arg as usize;
+        let cached = match self.frames.get(fi) {
+            Some(f) if module_level => self.load_global_cached(co, ni, &f.globals, &f.builtins),
+            _ => None,
+        };
+        let v = match cached {
+            Some(v) => v,
+            None if module_level => {
+                let (globals, builtins) = self.namespaces(fi);
+                self.load_global_slow(co, ni, &globals, &builtins)?
+            }
+            None => {
+                let (globals, builtins) = self.namespaces(fi);
+                return self.load_name(co, fi, arg, &globals, &builtins);
+            }
+        };
+        self.push(v);
+        Ok(())
     }
 
     /// `LOAD_GLOBAL` through the code object's inline cache.
