@@ -20,6 +20,7 @@ impl Vm {
     }
 
     /// `GET_AITER`: `type(obj).__aiter__(obj)`, which must have `__anext__`.
+    #[inline(never)]
     pub(crate) fn get_aiter(&mut self) -> PyResult<()> {
         let obj = self.pop();
         let Some(m) = self.type_special(&obj, "__aiter__") else {
@@ -40,6 +41,7 @@ impl Vm {
     }
 
     /// `GET_ANEXT`: pushes the awaitable of `type(aiter).__anext__(aiter)`.
+    #[inline(never)]
     pub(crate) fn get_anext(&mut self) -> PyResult<()> {
         let aiter = self.top();
         if aiter
@@ -81,6 +83,7 @@ impl Vm {
 
     /// `END_ASYNC_FOR`: `StopAsyncIteration` ends the loop (popping the async
     /// iterator), anything else is re-raised.
+    #[inline(never)]
     pub(crate) fn end_async_for(&mut self) -> PyResult<()> {
         let exc = self.pop();
         let cls = crate::exceptions::exc_class(ExcKind::StopAsyncIteration);
@@ -95,6 +98,7 @@ impl Vm {
 
     /// `BEFORE_ASYNC_WITH`: pushes the bound `__aexit__` and the result of
     /// `__aenter__()`.
+    #[inline(never)]
     pub(crate) fn before_async_with(&mut self) -> PyResult<()> {
         let mgr = self.pop();
         let tn = type_name(&self.token, &mgr.type_ref());

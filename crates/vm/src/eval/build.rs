@@ -30,6 +30,7 @@ impl Vm {
             .collect())
     }
 
+    #[inline(never)]
     pub(crate) fn build(&mut self, op: u8, arg: u32) -> PyResult<()> {
         let n = arg as usize;
         let v = match op {
@@ -106,6 +107,7 @@ impl Vm {
 
     /// `SET_ADD`, `MAP_ADD`, `LIST_EXTEND`, `SET_UPDATE`, `DICT_UPDATE`,
     /// `DICT_MERGE`: the collection is `arg` deep under the operand(s).
+    #[inline(never)]
     pub(crate) fn collection_update(&mut self, op: u8, arg: u32) -> PyResult<()> {
         let n = arg as usize;
         match op {
@@ -261,6 +263,7 @@ impl Vm {
     }
 
     /// `UNPACK_EX (after << 8) | before`: `a, *b, c = seq`.
+    #[inline(never)]
     pub(crate) fn unpack_ex(&mut self, arg: u32) -> PyResult<()> {
         let before = (arg & 0xff) as usize;
         let after = (arg >> 8) as usize;
@@ -291,6 +294,7 @@ impl Vm {
     }
 
     /// `FORMAT_VALUE flags`: conversion (`!s`, `!r`, `!a`) then `format(v, spec)`.
+    #[inline(never)]
     pub(crate) fn format_value(&mut self, flags: u32) -> PyResult<()> {
         let spec = if flags & 4 != 0 {
             Some(self.pop())

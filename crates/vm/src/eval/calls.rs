@@ -95,6 +95,7 @@ impl Vm {
     }
 
     /// `CALL_FUNCTION_EX flags`: `[NULL, callable, args_tuple, kwargs?]`.
+    #[inline(never)]
     pub(crate) fn call_function_ex(&mut self, flags: u32) -> PyResult<()> {
         let kwargs = if flags & 1 != 0 {
             Some(self.pop())
@@ -141,6 +142,7 @@ impl Vm {
 
     /// `MAKE_FUNCTION flags`: code on top, then closure (0x08), annotations
     /// (0x04), keyword defaults (0x02), defaults (0x01).
+    #[inline(never)]
     pub(crate) fn make_function(
         &mut self,
         flags: u32,

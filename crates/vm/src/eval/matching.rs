@@ -61,6 +61,7 @@ impl Vm {
     /// `MATCH_SEQUENCE`: whether the subject's type is a sequence
     /// (`Py_TPFLAGS_SEQUENCE`: list, tuple, range, deque, memoryview, array and
     /// `collections.abc.Sequence` subclasses; never str/bytes/bytearray).
+    #[inline(never)]
     pub(crate) fn match_sequence(&mut self, subject: &Value) -> bool {
         let t = subject.type_ref();
         mro_has(
@@ -74,6 +75,7 @@ impl Vm {
     /// `MATCH_MAPPING`: whether the subject's type is a mapping
     /// (`Py_TPFLAGS_MAPPING`: dict and its subclasses, mappingproxy and
     /// `collections.abc.Mapping` subclasses).
+    #[inline(never)]
     pub(crate) fn match_mapping(&mut self, subject: &Value) -> bool {
         let t = subject.type_ref();
         mro_has(
@@ -94,6 +96,7 @@ impl Vm {
 
     /// `MATCH_KEYS` (CPython's `match_keys`): the values of `keys` in `map`
     /// through `map.get(key, dummy)` as a tuple, or `None` if one is missing.
+    #[inline(never)]
     pub(crate) fn match_keys(&mut self, map: &Value, keys: &Value) -> PyResult<Value> {
         let keys = match keys.downcast::<Tuple>() {
             Some(t) => t.items(self.token()).to_vec(),
@@ -129,6 +132,7 @@ impl Vm {
     /// `MATCH_CLASS` (CPython's `match_class`): the tuple of attributes for the
     /// positional (through `__match_args__`) and keyword sub-patterns, or `None`
     /// when the subject isn't an instance or an attribute is missing.
+    #[inline(never)]
     pub(crate) fn match_class(
         &mut self,
         subject: &Value,

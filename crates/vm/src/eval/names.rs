@@ -58,6 +58,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn load_name(
         &mut self,
         co: &CodeObj,
@@ -86,6 +87,7 @@ impl Vm {
         Err(self.name_error_with_name(&name))
     }
 
+    #[inline(never)]
     pub(crate) fn store_name(&mut self, co: &CodeObj, fi: usize, arg: u32) -> PyResult<()> {
         let key = Value::Obj(name_at(co, arg)?.clone());
         let v = self.pop();
@@ -96,6 +98,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn delete_name(&mut self, co: &CodeObj, fi: usize, arg: u32) -> PyResult<()> {
         let name = name_at(co, arg)?.clone();
         let key = Value::Obj(name.clone());
@@ -113,6 +116,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn store_global(
         &mut self,
         co: &CodeObj,
@@ -127,6 +131,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn delete_global(
         &mut self,
         co: &CodeObj,
@@ -210,6 +215,7 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn delete_deref(&mut self, co: &CodeObj, base: usize, arg: u32) -> PyResult<()> {
         let cell = self.cell_at(base, arg)?;
         let old = cell
@@ -309,6 +315,7 @@ impl Vm {
     }
 
     /// `IMPORT_NAME`: `fromlist` and `level` on the stack (see `import/`).
+    #[inline(never)]
     pub(crate) fn import_name(&mut self, co: &CodeObj, arg: u32) -> PyResult<()> {
         let name = name_at(co, arg)?.clone();
         let fromlist = self.pop();
@@ -327,6 +334,7 @@ impl Vm {
     }
 
     /// `IMPORT_FROM`: an attribute of the module on top (which stays).
+    #[inline(never)]
     pub(crate) fn import_from(&mut self, co: &CodeObj, arg: u32) -> PyResult<()> {
         let name = name_at(co, arg)?.clone();
         let m = self.top();
@@ -336,6 +344,7 @@ impl Vm {
     }
 
     /// `IMPORT_STAR`: the module on top into the frame's locals.
+    #[inline(never)]
     pub(crate) fn import_star(&mut self, fi: usize) -> PyResult<()> {
         let m = self.pop();
         let locals = self.frame_locals(fi)?;
@@ -343,6 +352,7 @@ impl Vm {
     }
 
     /// `SETUP_ANNOTATIONS`: an `__annotations__` dict in the namespace.
+    #[inline(never)]
     pub(crate) fn setup_annotations(&mut self, fi: usize) -> PyResult<()> {
         let locals = self.frame_locals(fi)?;
         let key = Value::Obj(intern(&mut self.token, "__annotations__"));

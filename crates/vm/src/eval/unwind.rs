@@ -109,6 +109,7 @@ impl Vm {
     }
 
     /// `RERAISE`: raises `exc` again without a new traceback entry.
+    #[inline(never)]
     pub(crate) fn reraise(&mut self, exc: Value) -> PyErr {
         self.reraising = true;
         match exc {
@@ -143,6 +144,7 @@ impl Vm {
 
     /// `RAISE_VARARGS argc`: `raise`, `raise exc`, `raise exc from cause`.
     /// Returns the error to raise.
+    #[inline(never)]
     pub(crate) fn raise_varargs(&mut self, argc: u32) -> PyResult<PyErr> {
         match argc {
             0 => match self.handled_exception() {
@@ -182,6 +184,7 @@ impl Vm {
     }
 
     /// `except X:` requires X to be an exception class or a tuple of them.
+    #[inline(never)]
     pub(crate) fn check_except_class(&mut self, cls: &Value) -> PyResult<()> {
         let ok = match cls.downcast::<Tuple>() {
             Some(t) => t
@@ -200,6 +203,7 @@ impl Vm {
     }
 
     /// `BEFORE_WITH`: pushes the bound `__exit__`, then the result of `__enter__()`.
+    #[inline(never)]
     pub(crate) fn before_with(&mut self) -> PyResult<()> {
         let mgr = self.pop();
         let enter_n = intern(&mut self.token, "__enter__");
@@ -223,6 +227,7 @@ impl Vm {
 
     /// `WITH_EXCEPT_START`: `[exit, lasti, prev_exc, exc]` -> calls
     /// `exit(type(exc), exc, tb)` and pushes its result.
+    #[inline(never)]
     pub(crate) fn with_except_start(&mut self) -> PyResult<()> {
         let exc = self.top();
         let exit = self.peek(4);
