@@ -133,13 +133,26 @@ pub fn method_descr_get(
     obj: Option<&Value>,
     _ty: &ObjRef,
 ) -> PyResult<Value> {
+    bind_method_descr(vm, descr, obj, &crate::rt_types::rt().builtin_function)
+}
+
+/// A native method descriptor bound to `obj` as an object of type
+/// `bound_ty` (`builtin_function_or_method`, or `method-wrapper` for slot
+/// wrappers), after CPython's receiver check; the descriptor itself when
+/// reached through the class (`obj` is `None`).
+pub(crate) fn bind_method_descr(
+    vm: &mut Vm,
+    descr: &Value,
+    obj: Option<&Value>,
+    bound_ty: &ObjRef,
+) -> PyResult<Value> {
     let (Some(obj), Some(d)) = (obj, descr.downcast::<MethodDescr>()) else {
         return Ok(descr.clone());
     };
     check_receiver(vm, d, obj)?;
     let owner = leak_name(type_name(vm.token(), &d.owner));
     Ok(Value::Obj(ObjRef::new(
-        &crate::rt_types::rt().builtin_function,
+        bound_ty,
         NativeFunction {
             name: d.name,
             func: d.func,

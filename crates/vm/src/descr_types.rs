@@ -17,7 +17,7 @@
 //! defines as ordinary methods beside their slot (`METH_COEXIST`).
 
 use crate::builtins::str::new_str;
-use crate::calls::{check_receiver, MethodDescr, NativeFunction};
+use crate::calls::{MethodDescr, NativeFunction};
 use crate::descriptors::ClassMethod;
 use crate::error::{PyErr, PyResult};
 use crate::object::{ObjRef, Token};
@@ -142,20 +142,7 @@ fn wrapper_descr_get(
     obj: Option<&Value>,
     _ty: &ObjRef,
 ) -> PyResult<Value> {
-    let (Some(obj), Some(d)) = (obj, descr.downcast::<MethodDescr>()) else {
-        return Ok(descr.clone());
-    };
-    check_receiver(vm, d, obj)?;
-    let owner = crate::calls::leak_name(type_name(vm.token(), &d.owner));
-    Ok(Value::Obj(ObjRef::new(
-        &crate::rt_types::rt().method_wrapper,
-        NativeFunction {
-            name: d.name,
-            func: d.func,
-            self_: Some(obj.clone()),
-            owner: Some(owner),
-        },
-    )))
+    crate::calls::bind_method_descr(vm, descr, obj, &crate::rt_types::rt().method_wrapper)
 }
 
 /// The `call` slot of `wrapper_descriptor`: `int.__add__(1, 2)`, with
