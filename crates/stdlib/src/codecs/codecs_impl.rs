@@ -622,36 +622,54 @@ fn unescape(b: &[u8], unicode: bool, raw: bool, errors: &str, codec: &str) -> Py
 
 fn escape_decode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
     let (data, errors, _) = parse(vm, "escape_decode", args, kw)?;
-    let b = match data.downcast::<StrObj>() {
-        Some(s) => s.text().as_bytes().to_vec(),
-        None => bytes_arg(vm, &data)?,
-    };
+    let b = escape_input(vm, &data)?;
     let cps = unescape(&b, false, false, &errors, "escape")?;
     let out: Vec<u8> = cps.into_iter().map(|c| c as u8).collect();
     Ok(pair(new_bytes(out, false), b.len()))
 }
 
 fn unicode_escape_decode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let (data, errors, _) = parse(vm, "unicode_escape_decode", args, kw)?;
-    let b = match data.downcast::<StrObj>() {
-        Some(s) => s.text().as_bytes().to_vec(),
-        None => bytes_arg(vm, &data)?,
-    };
-    let cps = unescape(&b, true, false, &errors, "unicodeescape")?;
-    let mut t = Text::with_capacity(cps.len());
-    for c in cps {
-        t.push_code_point(c);
-    }
-    Ok(pair(text_value(t), b.len()))
+    escape_decode_to_str(
+        vm,
+        "unicode_escape_decode",
+        false,
+        "unicodeescape",
+        args,
+        kw,
+    )
 }
 
 fn raw_unicode_escape_decode(vm: &mut Vm, args: &[Value], kw: Option<&ObjRef>) -> PyResult<Value> {
-    let (data, errors, _) = parse(vm, "raw_unicode_escape_decode", args, kw)?;
-    let b = match data.downcast::<StrObj>() {
-        Some(s) => s.text().as_bytes().to_vec(),
-        None => bytes_arg(vm, &data)?,
-    };
-    let cps = unescape(&b, false, true, &errors, "rawunicodeescape")?;
+    escape_decode_to_str(
+        vm,
+        "raw_unicode_escape_decode",
+        true,
+        "rawunicodeescape",
+        args,
+        kw,
+    )
+}
+
+/// The input of the escape decoders: a str's bytes or any bytes-like object.
+fn escape_input(vm: &mut Vm, data: &Value) -> PyResult<Vec<u8>> {
+    match data.downcast::<StrObj>() {
+        Some(s) => Ok(s.text().as_bytes().to_vec()),
+        None => bytes_arg(vm, data),
+    }
+}
+
+/// `unicode_escape_decode` / `raw_unicode_escape_decode`: (str, consumed).
+fn escape_decode_to_str(
+    vm: &mut Vm,
+    fname: &str,
+    raw: bool,
+    codec: &str,
+    args: &[Value],
+    kw: Option<&ObjRef>,
+) -> PyResult<Value> {
+    let (data, errors, _) = parse(vm, fname, args, kw)?;
+    let b = escape_input(vm, &data)?;
+    let cps = unescape(&b, !raw, raw, &errors, codec)?;
     let mut t = Text::with_capacity(cps.len());
     for c in cps {
         t.push_code_point(c);
