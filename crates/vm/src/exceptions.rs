@@ -27,6 +27,10 @@ pub struct ExceptionObj {
     pub traceback: PyCell<Value>,
     /// `__dict__`, created on first store.
     pub dict: PyCell<Option<ObjRef>>,
+    /// It left an eval loop for native code (or was thrown into a frame by
+    /// `throw()`) and no frame has received it yet: it was chained where it
+    /// was raised, so the receiving frame only propagates it (see `unwind`).
+    pub(crate) propagated: std::cell::Cell<bool>,
 }
 
 impl Payload for ExceptionObj {
@@ -67,6 +71,7 @@ impl ExceptionObj {
                 suppress_context: PyCell::new(false),
                 traceback: PyCell::new(Value::None),
                 dict: PyCell::new(None),
+                propagated: std::cell::Cell::new(false),
             },
         )
     }

@@ -290,8 +290,7 @@ impl Vm {
             Some(mut e) => {
                 // `throw()` restores the exception into the frame as is
                 // (CPython's `PyErr_Restore`): it is not chained there.
-                let exc = vm.exc_object(&mut e);
-                vm.propagated_exc = Some(exc);
+                crate::eval::mark_propagated(vm.exc_object(&mut e));
                 match vm.unwind(e, entry) {
                     Some(e) => Err(e),
                     None => vm.run_frames(entry),

@@ -51,10 +51,6 @@ pub struct Vm {
     /// Set by `RERAISE` and bare `raise`: the unwinder adds no traceback entry
     /// for the raising frame.
     pub(crate) reraising: bool,
-    /// The exception that last left an eval loop for native code (see
-    /// `unwind`: it is not chained again where the native caller's frame
-    /// receives it).
-    pub(crate) propagated_exc: Option<ObjRef>,
     /// `sys.settrace`'s function (only "call" events are generated).
     pub(crate) trace_func: Option<Value>,
     /// `sys.argv`.
@@ -98,7 +94,6 @@ impl Vm {
             stdout: crate::io::StdStream::stdout(),
             print_cache: crate::io::PrintCache::default(),
             reraising: false,
-            propagated_exc: None,
             trace_func: None,
             argv: Vec::new(),
             sys_config: crate::sys_config::SysConfig::default(),

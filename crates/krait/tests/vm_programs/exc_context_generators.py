@@ -144,3 +144,19 @@ try:
     it.throw(RuntimeError("tb"))
 except RuntimeError as e:
     traceback.print_exc(file=__import__('sys').stdout)
+
+# An exception that left a frame through native code and was caught there is
+# chained again when raised afresh with `raise e`.
+def f9():
+    raise ValueError("v9")
+try:
+    sorted([1, 2], key=lambda x: f9())
+except ValueError as e:
+    err9 = e
+try:
+    raise KeyError("k9")
+except KeyError:
+    try:
+        raise err9
+    except ValueError as e2:
+        print(repr(e2.__context__))

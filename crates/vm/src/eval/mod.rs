@@ -18,6 +18,8 @@ mod names;
 mod ops;
 mod unwind;
 
+pub(crate) use unwind::mark_propagated;
+
 use crate::builtins::dict::Dict;
 use crate::builtins::list::List;
 use crate::code::CodeObj;

@@ -23,11 +23,11 @@ impl Vm {
         // An exception that already left an eval loop (through native code:
         // `next()` resuming a generator, a call from a builtin) was chained
         // when it was raised; CPython's caller only propagates it.
-        let propagated = self.propagated_exc.take();
-        let passing_through = match (&propagated, &err.exc) {
-            (Some(p), Some(e)) => p.is(e),
-            _ => false,
-        };
+        let passing_through = err
+            .exc
+            .as_ref()
+            .and_then(|e| e.downcast::<ExceptionObj>())
+            .is_some_and(|e| e.propagated.replace(false));
         let mut first = true;
         loop {
             let fi = self.frames.len().checked_sub(1)?;
@@ -65,8 +65,7 @@ impl Vm {
                 self.finish_inline_generator(gen, Some(&mut err));
             }
             if self.frames.len() <= entry || f.entry {
-                let exc = self.exc_object(&mut err);
-                self.propagated_exc = Some(exc);
+                mark_propagated(self.exc_object(&mut err));
                 return Some(err);
             }
         }
@@ -158,6 +157,10 @@ impl Vm {
                 let v = self.pop();
                 let exc =
                     self.exception_from_operand(&v, "exceptions must derive from BaseException")?;
+                if let Some(e) = exc.downcast::<ExceptionObj>() {
+                    // A fresh `raise e` is chained where it is raised.
+                    e.propagated.set(false);
+                }
                 Ok(self.err_from_object(exc))
             }
             2 => {
@@ -174,6 +177,7 @@ impl Vm {
                     )?)
                 };
                 if let Some(e) = exc.downcast::<ExceptionObj>() {
+                    e.propagated.set(false);
                     *e.cause.borrow_mut(&mut self.token) = cause;
                     *e.suppress_context.borrow_mut(&mut self.token) = true;
                 }
@@ -249,5 +253,14 @@ impl Vm {
                 .unwrap_or_default(),
             Err(_) => "<repr failed>".to_owned(),
         }
+    }
+}
+
+/// Marks `exc` as leaving an eval loop (or thrown into a frame): the next
+/// frame to receive it does not chain it again (CPython chains once, where an
+/// exception is raised).
+pub(crate) fn mark_propagated(exc: ObjRef) {
+    if let Some(e) = exc.downcast::<ExceptionObj>() {
+        e.propagated.set(true);
     }
 }
